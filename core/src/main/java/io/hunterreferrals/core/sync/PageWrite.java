@@ -1,0 +1,26 @@
+package io.hunterreferrals.core.sync;
+
+import io.hunterreferrals.core.referral.ReferralId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One page's writes, applied atomically.
+ *
+ * @param changed   referrals to insert or update
+ * @param unchanged referrals fetched again without change: only their {@code synced_at} moves
+ * @param syncedAt  the time to record as {@code synced_at} (and {@code changed_at} for changed ones)
+ * @param watermark the watermark to advance to in the same transaction, if any; it never moves backwards
+ */
+public record PageWrite(List<ReferralRecord> changed, List<ReferralId> unchanged, Instant syncedAt,
+        Optional<Instant> watermark) {
+
+    public PageWrite {
+        changed = List.copyOf(changed);
+        unchanged = List.copyOf(unchanged);
+        Objects.requireNonNull(syncedAt, "syncedAt");
+        Objects.requireNonNull(watermark, "watermark");
+    }
+}

@@ -1,0 +1,229 @@
+package io.hunterreferrals.core.sync;
+
+import io.hunterreferrals.core.classification.Classification;
+import io.hunterreferrals.core.classification.ClassificationRule;
+import io.hunterreferrals.core.company.CompanyCandidate;
+import io.hunterreferrals.core.company.CompanyDirectory;
+import io.hunterreferrals.core.company.CompanyId;
+import io.hunterreferrals.core.company.CompanySource;
+import io.hunterreferrals.core.company.LinkStatus;
+import io.hunterreferrals.core.domainname.CompanyDomainExtractor;
+import io.hunterreferrals.core.domainname.Domain;
+import io.hunterreferrals.core.domainname.DomainExtraction;
+import io.hunterreferrals.core.filter.FilterDecision;
+import io.hunterreferrals.core.referral.Referral;
+import io.hunterreferrals.core.referral.ReferralId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The referral sync (docs/architecture.md traces one run). Pages are processed one at a time and each
+ * is written in one transaction together with the watermark, so a run that dies resumes from its last
+ * stored page. The watermark never passes a referral that failed: once one fails, the run stops
+ * advancing it, and the next run fetches that referral again.
+ */
+public final class ReferralSync implements SyncReferrals {
+
+    static final String PROCESSING_ERROR = "processing_error";
+    static final String NOT_STORED = "not_stored";
+
+    private final ReferralSource source;
+    private final ReferralStore store;
+    private final CompanyDirectory companies;
+    private final SyncRunLog runLog;
+    private final SyncSettings settings;
+    private final ClassificationRule classificationRule;
+    private final CompanyDomainExtractor domainExtractor = new CompanyDomainExtractor();
+    private final Clock clock;
+    private final SyncListener listener;
+
+    public ReferralSync(ReferralSource source, ReferralStore store, CompanyDirectory companies, SyncRunLog runLog,
+            SyncSettings settings, ClassificationRule classificationRule, Clock clock, SyncListener listener) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.store = Objects.requireNonNull(store, "store");
+        this.companies = Objects.requireNonNull(companies, "companies");
+        this.runLog = Objects.requireNonNull(runLog, "runLog");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.classificationRule = Objects.requireNonNull(classificationRule, "classificationRule");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    @Override
+    public SyncOutcome sync(SyncRequest request) {
+        SyncRunId runId = request.queuedRun().orElseGet(SyncRunId::random);
+        Optional<Instant> watermarkBefore = store.watermark();
+        Instant startedAt = clock.instant();
+        if (runLog.start(runId, request, startedAt, watermarkBefore) instanceof RunClaim.Busy busy) {
+            listener.runRejected(runId, request, busy.activeRun());
+            return new SyncOutcome.Busy(busy.activeRun());
+        }
+        SourceQuery query = SourceQuery.of(settings, request.mode(), watermarkBefore);
+        listener.runStarted(runId, request, query);
+        RunTally tally = new RunTally(watermarkBefore);
+        Optional<SyncError> error = Optional.empty();
+        try (ReferralSource.PageCursor cursor = source.open(query)) {
+            for (Optional<SourcePage> page = cursor.nextPage(); page.isPresent(); page = cursor.nextPage()) {
+                processPage(runId, page.get(), request.dryRun(), tally);
+                SyncProgress progress = tally.progress();
+                runLog.progress(runId, progress, clock.instant());
+                listener.pageProcessed(runId, progress);
+            }
+            listener.fetchCompleted(runId, tally.fetched(), tally.pagesFetched());
+        } catch (ReferralSourceException e) {
+            error = Optional.of(SyncError.from(e));
+        } catch (RuntimeException e) {
+            error = Optional.of(SyncError.unexpected(e));
+        }
+        SyncReport report = tally.report(runId, request, startedAt, clock.instant(), error);
+        runLog.finish(report);
+        listener.runFinished(report);
+        return new SyncOutcome.Ran(report);
+    }
+
+    /** A referral that passed the rules, with what will be written for it. */
+    private record Planned(Referral referral, Classification classification, DomainExtraction domain,
+            ContentHash hash, boolean alreadyStored) {
+
+        Optional<Domain> foundDomain() {
+            return domain instanceof DomainExtraction.Found found ? Optional.of(found.domain()) : Optional.empty();
+        }
+
+        ReferralRecord toRecord(Map<Domain, CompanyId> companyIds) {
+            return new ReferralRecord(referral, classification, domain, foundDomain().map(companyIds::get), hash);
+        }
+    }
+
+    private void processPage(SyncRunId runId, SourcePage page, boolean dryRun, RunTally tally) {
+        tally.pageFetched(page);
+        Map<ReferralId, Referral> latest = latestPerId(runId, page, tally);
+        Map<ReferralId, ContentHash> stored = store.fingerprints(latest.keySet());
+        List<Planned> changed = new ArrayList<>();
+        List<ReferralId> unchanged = new ArrayList<>();
+        for (Referral referral : latest.values()) {
+            ContentHash storedHash = stored.get(referral.id());
+            // A stored referral is always updated, so one that closed never stays "Active" here.
+            if (storedHash == null && settings.filter().evaluate(referral) instanceof FilterDecision.Skip skip) {
+                skip(runId, tally, referral.id(), SkipReason.of(skip.rule()));
+                continue;
+            }
+            Optional<Planned> planned = plan(runId, tally, referral, storedHash != null);
+            if (planned.isEmpty()) {
+                continue;
+            }
+            if (planned.get().hash().equals(storedHash)) {
+                unchanged.add(referral.id());
+            } else {
+                changed.add(planned.get());
+            }
+        }
+        Optional<Instant> watermark = tally.hasFailures() ? Optional.empty() : latestUpdate(latest.values());
+        if (dryRun) {
+            changed.forEach(p -> stored(runId, tally, p, p.alreadyStored() ? WriteOutcome.UPDATED : WriteOutcome.CREATED));
+            unchanged.forEach(id -> skip(runId, tally, id, SkipReason.UNCHANGED));
+            return;
+        }
+        write(runId, tally, changed, unchanged, watermark);
+    }
+
+    private void write(SyncRunId runId, RunTally tally, List<Planned> changed, List<ReferralId> unchanged,
+            Optional<Instant> watermark) {
+        Map<ReferralId, WriteOutcome> outcomes;
+        try {
+            Map<Domain, CompanyId> companyIds = companies.findOrCreate(companyCandidates(changed));
+            List<ReferralRecord> records = changed.stream().map(p -> p.toRecord(companyIds)).toList();
+            outcomes = store.writePage(new PageWrite(records, unchanged, clock.instant(), watermark));
+        } catch (RuntimeException e) {
+            changed.forEach(p -> fail(runId, tally, Optional.of(p.referral().id().value()), NOT_STORED));
+            unchanged.forEach(id -> fail(runId, tally, Optional.of(id.value()), NOT_STORED));
+            throw e;
+        }
+        for (Planned planned : changed) {
+            WriteOutcome outcome = outcomes.get(planned.referral().id());
+            if (outcome == null) {
+                throw new IllegalStateException("The store reported no outcome for referral " + planned.referral().id());
+            }
+            stored(runId, tally, planned, outcome);
+        }
+        unchanged.forEach(id -> skip(runId, tally, id, SkipReason.UNCHANGED));
+        watermark.ifPresent(tally::watermarkAdvanced);
+    }
+
+    /** The page's readable referrals, the last copy of each id winning; unreadable ones are counted failed. */
+    private Map<ReferralId, Referral> latestPerId(SyncRunId runId, SourcePage page, RunTally tally) {
+        Map<ReferralId, Referral> latest = new LinkedHashMap<>();
+        for (SourceRecord record : page.records()) {
+            switch (record) {
+                case SourceRecord.Unreadable unreadable -> fail(runId, tally, unreadable.referralId(), unreadable.reason());
+                case SourceRecord.Readable readable -> {
+                    Referral earlier = latest.remove(readable.referral().id());
+                    if (earlier != null) {
+                        skip(runId, tally, earlier.id(), SkipReason.DUPLICATE);
+                    }
+                    latest.put(readable.referral().id(), readable.referral());
+                }
+            }
+        }
+        return latest;
+    }
+
+    private Optional<Planned> plan(SyncRunId runId, RunTally tally, Referral referral, boolean alreadyStored) {
+        try {
+            Classification classification = classificationRule.classify(referral);
+            DomainExtraction domain = domainExtractor.extract(referral);
+            ContentHash hash = ContentHash.of(referral, classification, domain);
+            return Optional.of(new Planned(referral, classification, domain, hash, alreadyStored));
+        } catch (RuntimeException e) {
+            // One bad referral never stops the run.
+            fail(runId, tally, Optional.of(referral.id().value()), PROCESSING_ERROR);
+            return Optional.empty();
+        }
+    }
+
+    private static List<CompanyCandidate> companyCandidates(List<Planned> changed) {
+        Map<Domain, CompanyCandidate> candidates = new LinkedHashMap<>();
+        for (Planned planned : changed) {
+            planned.foundDomain().ifPresent(domain -> candidates.putIfAbsent(domain,
+                    new CompanyCandidate(domain, planned.referral().customer().name(), CompanySource.PARTNER_CENTER)));
+        }
+        return List.copyOf(candidates.values());
+    }
+
+    private static Optional<Instant> latestUpdate(Iterable<Referral> referrals) {
+        List<Instant> updates = new ArrayList<>();
+        referrals.forEach(r -> {
+            if (r.updatedAt() != null) {
+                updates.add(r.updatedAt());
+            }
+        });
+        return updates.stream().max(Comparator.naturalOrder());
+    }
+
+    private void stored(SyncRunId runId, RunTally tally, Planned planned, WriteOutcome outcome) {
+        tally.stored(outcome);
+        ReferralOutcome event = outcome == WriteOutcome.UNCHANGED
+                ? new ReferralOutcome.Skipped(planned.referral().id(), SkipReason.UNCHANGED)
+                : new ReferralOutcome.Stored(planned.referral().id(), outcome, planned.classification().category(),
+                        planned.foundDomain(), planned.foundDomain().isPresent()
+                                ? LinkStatus.AUTO_LINKED
+                                : LinkStatus.UNLINKED);
+        listener.referralProcessed(runId, event);
+    }
+
+    private void skip(SyncRunId runId, RunTally tally, ReferralId id, SkipReason reason) {
+        tally.skipped(reason);
+        listener.referralProcessed(runId, new ReferralOutcome.Skipped(id, reason));
+    }
+
+    private void fail(SyncRunId runId, RunTally tally, Optional<String> referralId, String reason) {
+        tally.failed(reason);
+        listener.referralProcessed(runId, new ReferralOutcome.Failed(referralId, reason));
+    }
+}

@@ -1,0 +1,42 @@
+package io.hunterreferrals.core.sync;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Why a run failed, as recorded and shown.
+ *
+ * @param code                   a stable code, e.g. {@code sign_in_required}, {@code throttled}, {@code internal_error}
+ * @param message                what happened and what to do
+ * @param httpStatus             the last HTTP status from Partner Center, if any
+ * @param partnerCenterErrorCode the error code in Partner Center's response body, if any
+ * @param requestId              Partner Center's request id, for support cases
+ */
+public record SyncError(String code, String message, Optional<Integer> httpStatus,
+        Optional<String> partnerCenterErrorCode, Optional<String> requestId) {
+
+    static final String INTERNAL_ERROR = "internal_error";
+    private static final int MAX_MESSAGE = 1000;
+
+    public SyncError {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(httpStatus, "httpStatus");
+        Objects.requireNonNull(partnerCenterErrorCode, "partnerCenterErrorCode");
+        Objects.requireNonNull(requestId, "requestId");
+    }
+
+    public static SyncError of(String code, String message) {
+        return new SyncError(code, message, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    static SyncError from(ReferralSourceException e) {
+        return new SyncError(e.failure().code(), String.valueOf(e.getMessage()), e.httpStatus(), e.errorCode(), e.requestId());
+    }
+
+    static SyncError unexpected(RuntimeException e) {
+        String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String message = "The sync stopped on an unexpected error (" + detail + "). Nothing after the last stored page was written; the next run resumes from there.";
+        return of(INTERNAL_ERROR, message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "…" : message);
+    }
+}
