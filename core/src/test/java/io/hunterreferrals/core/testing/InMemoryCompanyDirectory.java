@@ -1,0 +1,50 @@
+package io.hunterreferrals.core.testing;
+
+import io.hunterreferrals.core.company.Company;
+import io.hunterreferrals.core.company.CompanyCandidate;
+import io.hunterreferrals.core.company.CompanyDirectory;
+import io.hunterreferrals.core.company.CompanyId;
+import io.hunterreferrals.core.domainname.Domain;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A {@link CompanyDirectory} in memory; thread-safe. */
+public final class InMemoryCompanyDirectory implements CompanyDirectory {
+
+    private final Map<Domain, Company> companies = new LinkedHashMap<>();
+    private long nextId = 1;
+    private RuntimeException nextFailure;
+
+    @Override
+    public synchronized Map<Domain, CompanyId> findOrCreate(Collection<CompanyCandidate> candidates) {
+        if (nextFailure != null) {
+            RuntimeException failure = nextFailure;
+            nextFailure = null;
+            throw failure;
+        }
+        Map<Domain, CompanyId> ids = new LinkedHashMap<>();
+        for (CompanyCandidate candidate : candidates) {
+            Company company = companies.computeIfAbsent(candidate.domain(),
+                    d -> new Company(new CompanyId(nextId++), d, candidate.name(), candidate.source()));
+            ids.put(candidate.domain(), company.id());
+        }
+        return ids;
+    }
+
+    @Override
+    public synchronized Optional<Company> findByDomain(Domain domain) {
+        return Optional.ofNullable(companies.get(domain));
+    }
+
+    public synchronized List<Company> all() {
+        return List.copyOf(companies.values());
+    }
+
+    /** The next call fails with {@code failure}. */
+    public synchronized void failNextCall(RuntimeException failure) {
+        this.nextFailure = failure;
+    }
+}

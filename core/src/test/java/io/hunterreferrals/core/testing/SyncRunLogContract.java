@@ -1,0 +1,116 @@
+package io.hunterreferrals.core.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hunterreferrals.core.sync.RunClaim;
+import io.hunterreferrals.core.sync.SyncError;
+import io.hunterreferrals.core.sync.SyncMode;
+import io.hunterreferrals.core.sync.SyncProgress;
+import io.hunterreferrals.core.sync.SyncReport;
+import io.hunterreferrals.core.sync.SyncRequest;
+import io.hunterreferrals.core.sync.SyncRunId;
+import io.hunterreferrals.core.sync.SyncRunLog;
+import io.hunterreferrals.core.sync.SyncStatus;
+import io.hunterreferrals.core.sync.SyncTrigger;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link SyncRunLog} must do; run against the in-memory log and PostgreSQL. */
+public abstract class SyncRunLogContract {
+
+    protected static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private static final SyncRequest MANUAL = SyncRequest.of(SyncTrigger.MANUAL, SyncMode.INCREMENTAL);
+
+    protected SyncRunLog log;
+
+    protected abstract SyncRunLog createLog();
+
+    /** The recorded status of a run. */
+    protected abstract SyncStatus statusOf(SyncRunId runId);
+
+    @BeforeEach
+    void createLogUnderTest() {
+        log = createLog();
+    }
+
+    @Test
+    void queuesOneRunAtATime() {
+        SyncRunId first = SyncRunId.random();
+
+        assertThat(log.enqueue(first, MANUAL, NOW)).isEqualTo(RunClaim.CLAIMED);
+        assertThat(log.enqueue(SyncRunId.random(), MANUAL, NOW)).isEqualTo(new RunClaim.Busy(first));
+        assertThat(statusOf(first)).isEqualTo(SyncStatus.QUEUED);
+    }
+
+    @Test
+    void startsAQueuedRun() {
+        SyncRunId run = SyncRunId.random();
+        log.enqueue(run, MANUAL, NOW);
+
+        assertThat(log.start(run, MANUAL.forQueuedRun(run), NOW, Optional.empty())).isEqualTo(RunClaim.CLAIMED);
+        assertThat(statusOf(run)).isEqualTo(SyncStatus.RUNNING);
+    }
+
+    @Test
+    void neverRunsTwoSyncsAtOnce() {
+        SyncRunId running = SyncRunId.random();
+        log.start(running, MANUAL, NOW, Optional.empty());
+
+        SyncRunId other = SyncRunId.random();
+        assertThat(log.start(other, SyncRequest.of(SyncTrigger.CLI, SyncMode.FULL), NOW, Optional.empty()))
+                .isEqualTo(new RunClaim.Busy(running));
+        assertThat(log.enqueue(SyncRunId.random(), MANUAL, NOW)).isEqualTo(new RunClaim.Busy(running));
+    }
+
+    @Test
+    void aFinishedRunMakesRoomForTheNext() {
+        SyncRunId first = SyncRunId.random();
+        log.start(first, MANUAL, NOW, Optional.empty());
+        log.progress(first, new SyncProgress(1, 10, 8, 2, 0, OptionalLong.of(10)), NOW.plusSeconds(1));
+        log.finish(report(first, Optional.empty()));
+
+        assertThat(statusOf(first)).isEqualTo(SyncStatus.SUCCEEDED);
+        assertThat(log.start(SyncRunId.random(), MANUAL, NOW.plusSeconds(3), Optional.empty())).isEqualTo(RunClaim.CLAIMED);
+    }
+
+    @Test
+    void recordsFailedRuns() {
+        SyncRunId run = SyncRunId.random();
+        log.start(run, MANUAL, NOW, Optional.empty());
+
+        log.finish(report(run, Optional.of(SyncError.of("sign_in_required", "Run hunter auth login"))));
+
+        assertThat(statusOf(run)).isEqualTo(SyncStatus.FAILED);
+    }
+
+    @Test
+    void failsRunsWhoseProcessDied() {
+        SyncRunId stale = SyncRunId.random();
+        log.start(stale, MANUAL, NOW.minusSeconds(600), Optional.empty());
+
+        assertThat(log.failAbandoned(NOW.minusSeconds(120), NOW)).containsExactly(stale);
+        assertThat(statusOf(stale)).isEqualTo(SyncStatus.FAILED);
+        assertThat(log.start(SyncRunId.random(), MANUAL, NOW, Optional.empty())).isEqualTo(RunClaim.CLAIMED);
+    }
+
+    @Test
+    void keepsLiveRunsRunning() {
+        SyncRunId live = SyncRunId.random();
+        log.start(live, MANUAL, NOW.minusSeconds(600), Optional.empty());
+        log.progress(live, new SyncProgress(1, 1, 1, 0, 0, OptionalLong.empty()), NOW.minusSeconds(10));
+
+        assertThat(log.failAbandoned(NOW.minusSeconds(120), NOW)).isEmpty();
+        assertThat(statusOf(live)).isEqualTo(SyncStatus.RUNNING);
+    }
+
+    private static SyncReport report(SyncRunId runId, Optional<SyncError> error) {
+        return new SyncReport(runId, SyncTrigger.MANUAL, SyncMode.INCREMENTAL, false,
+                error.isPresent() ? SyncStatus.FAILED : SyncStatus.SUCCEEDED, 8, 0, Map.of(), Map.of(), 1, 8, NOW,
+                NOW.plusSeconds(2), Optional.empty(), Optional.empty(), error);
+    }
+}
