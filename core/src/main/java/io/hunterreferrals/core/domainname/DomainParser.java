@@ -62,17 +62,25 @@ public final class DomainParser {
         if (host.startsWith("[") || host.contains(":") || IPV4.matcher(host).matches()) {
             return new DomainParseResult.Rejected(DomainRejection.IP_ADDRESS, rawHost);
         }
-        String ascii;
-        try {
-            ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return new DomainParseResult.Rejected(DomainRejection.INVALID_IDN, rawHost);
+        String ascii = host;
+        if (!isAscii(host)) {
+            try {
+                ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                return new DomainParseResult.Rejected(DomainRejection.INVALID_IDN, rawHost);
+            }
         }
         DomainRejection syntaxProblem = syntaxProblem(ascii);
         if (syntaxProblem != null) {
             return new DomainParseResult.Rejected(syntaxProblem, rawHost);
         }
-        InternetDomainName name = InternetDomainName.from(ascii);
+        InternetDomainName name;
+        try {
+            name = InternetDomainName.from(ascii);
+        } catch (IllegalArgumentException e) {
+            // Guava is stricter about the last label (e.g. all digits): no public suffix can match it.
+            return new DomainParseResult.Rejected(DomainRejection.UNKNOWN_SUFFIX, rawHost);
+        }
         if (name.isPublicSuffix()) {
             return new DomainParseResult.Rejected(DomainRejection.PUBLIC_SUFFIX, rawHost);
         }
@@ -100,6 +108,10 @@ public final class DomainParser {
             }
         }
         return null;
+    }
+
+    private static boolean isAscii(String text) {
+        return text.chars().allMatch(c -> c < 0x80);
     }
 
     /** The host part of a URL ({@code scheme://user@host:port/path?q#f}), an e-mail address or a bare host. */
