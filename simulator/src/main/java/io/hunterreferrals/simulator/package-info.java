@@ -1,2 +1,9 @@
-/** A local stand-in for Entra ID and the Partner Center Referrals API, for tests and the demo. Placeholder until its issue lands. */
+/**
+ * A local stand-in for Entra ID (device-code flow) and the Partner Center Referrals API, for tests and the demo.
+ *
+ * <p>Start it with {@link io.hunterreferrals.simulator.PartnerCenterSimulator#builder()}; steer it through
+ * {@link io.hunterreferrals.simulator.SimulatedIdentity}, {@link io.hunterreferrals.simulator.SimulatedReferrals},
+ * {@link io.hunterreferrals.simulator.SimulatedFaults} and read what it received from
+ * {@link io.hunterreferrals.simulator.RequestJournal}. Everything else in the package is an implementation detail.
+ */
 package io.hunterreferrals.simulator;
