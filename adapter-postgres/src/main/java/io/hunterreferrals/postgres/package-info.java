@@ -1,2 +1,7 @@
-/** PostgreSQL adapter: Flyway schema, jOOQ stores and queries, the embedded default database. Placeholder until its issue lands. */
+/**
+ * PostgreSQL adapter: the Flyway schema ({@code db/migration}), the database connection ({@link
+ * io.hunterreferrals.postgres.Database}, configured by {@link io.hunterreferrals.postgres.DatabaseSettings}) with the
+ * zero-setup embedded default, and (later) the jOOQ stores implementing core's ports. Generated jOOQ classes live in
+ * {@code io.hunterreferrals.postgres.jooq}.
+ */
 package io.hunterreferrals.postgres;
