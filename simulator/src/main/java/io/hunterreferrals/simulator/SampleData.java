@@ -19,16 +19,17 @@ final class SampleData {
     record Person(String firstName, String lastName, String mailbox) {
     }
 
+    /** Ordered so the first referrals pair the subdomain and IDN companies with contact styles that use their domain. */
     static final List<Company> COMPANIES = List.of(
+            new Company("Contoso UK Ltd", "mail.contoso.co.uk", "GB", "Manchester", null, "M1 1AE", "12 Piccadilly",
+                    "en-GB", "GBP", "+44 161"),
             new Company("Contoso Ltd", "contoso.com", "US", "Seattle", "WA", "98052", "1 Main St", "en-US", "USD", "+1 425"),
-            new Company("Fabrikam Bilişim A.Ş.", "fabrikam.com.tr", "TR", "İstanbul", "İstanbul", "34394",
-                    "Büyükdere Cad. No:185 Levent", "tr-TR", "TRY", "+90 212"),
             new Company("Müller Maschinenbau GmbH", "müller.de", "DE", "München", "Bayern", "80331", "Marienplatz 8",
                     "de-DE", "EUR", "+49 89"),
             new Company("Örnek Danışmanlık Ltd. Şti.", "örnek.com.tr", "TR", "Ankara", "Ankara", "06510",
                     "Atatürk Bulvarı No:12 Çankaya", "tr-TR", "TRY", "+90 312"),
-            new Company("Contoso UK Ltd", "mail.contoso.co.uk", "GB", "Manchester", null, "M1 1AE", "12 Piccadilly",
-                    "en-GB", "GBP", "+44 161"),
+            new Company("Fabrikam Bilişim A.Ş.", "fabrikam.com.tr", "TR", "İstanbul", "İstanbul", "34394",
+                    "Büyükdere Cad. No:185 Levent", "tr-TR", "TRY", "+90 212"),
             new Company("Northwind Traders plc", "northwindtraders.co.uk", "GB", "London", "", "EC2V 7HH",
                     "20 Gresham St", "en-GB", "GBP", "+44 20"),
             new Company("Woodgrove Bank AG", "woodgrovebank.de", "DE", "Frankfurt am Main", "Hessen", "60311",
