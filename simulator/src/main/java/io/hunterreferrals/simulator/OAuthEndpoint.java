@@ -43,6 +43,10 @@ final class OAuthEndpoint {
                     "AADSTS900144: The request body must contain the following parameter: 'client_id'.");
         }
         String scope = resourceScope(first(form, "scope"));
+        if (scope.isEmpty()) {
+            return OAuthErrors.error(request, clock.instant(), "invalid_request",
+                    "AADSTS900144: The request body must contain the following parameter: 'scope'.");
+        }
         DeviceAuthorization d = identity.startDeviceAuthorization(clientId, tenant, scope);
         String verificationUri = baseUrl.get() + DeviceLoginPage.PATH;
         long expiresIn = identity.settings().deviceCodeLifetime().toSeconds();
@@ -99,8 +103,14 @@ final class OAuthEndpoint {
         return Reply.json(200, body);
     }
 
-    /** The requested scopes minus the OIDC ones MSAL adds, in the order asked for. */
+    /**
+     * The requested scopes minus the OIDC ones MSAL adds, in the order asked for; "" when nothing was requested, so the
+     * caller can fall back to the scope of the original grant.
+     */
     static String resourceScope(String requested) {
+        if (requested.isBlank()) {
+            return "";
+        }
         String resource = Arrays.stream(requested.trim().split("\\s+"))
                 .filter(s -> !s.isEmpty() && !OIDC_SCOPES.contains(s.toLowerCase(Locale.ROOT)))
                 .collect(Collectors.joining(" "));

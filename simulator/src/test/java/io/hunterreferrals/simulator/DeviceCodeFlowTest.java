@@ -106,6 +106,17 @@ class DeviceCodeFlowTest {
     }
 
     @Test
+    void pollWithoutScopeStillEchoesTheScopeOfTheDeviceCode() {
+        JsonNode dc = deviceCode("t");
+        sim.identity().approve(dc.path("user_code").asText());
+
+        JsonNode t = Http.postForm(url("t", "token"), Map.of("grant_type", "device_code",
+                "device_code", dc.path("device_code").asText(), "client_id", CLIENT)).json();
+
+        assertThat(t.path("scope").asText()).isEqualTo(PartnerCenterSimulator.PARTNER_CENTER_SCOPE);
+    }
+
+    @Test
     void declinedCodeIsReportedAsDeclined() {
         JsonNode dc = deviceCode("t");
         sim.identity().decline(dc.path("user_code").asText());
