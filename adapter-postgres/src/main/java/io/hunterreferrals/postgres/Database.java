@@ -271,9 +271,13 @@ public final class Database implements AutoCloseable {
         try {
             Path lockFile = siblingFile(dataDir, ".lock");
             Files.createDirectories(lockFile.getParent());
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock ignored = channel.lock()) {
-                return action.run();
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = channel.lock();
+                try {
+                    return action.run();
+                } finally {
+                    lock.release();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot lock the embedded database folder " + dataDir, e);

@@ -153,11 +153,11 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() {
             try {
                 ((HikariDataSource) info.dataSource()).close();
             } finally {
-                server.close();
+                closeQuietly(server);
             }
         }
 
