@@ -77,11 +77,13 @@ CREATE TABLE sync_runs (
     failed_count              integer     NOT NULL DEFAULT 0,
     total_fetched             integer     NOT NULL DEFAULT 0,
     pages_fetched             integer     NOT NULL DEFAULT 0,
+    expected_total            bigint,
     skipped_reasons           jsonb       NOT NULL DEFAULT '{}'::jsonb,
     failed_reasons            jsonb       NOT NULL DEFAULT '{}'::jsonb,
     error_code                text,
     error_message             text,
     error_http_status         integer,
+    partner_center_error_code text,
     partner_center_request_id text,
     watermark_before          timestamptz,
     watermark_after           timestamptz,
@@ -96,7 +98,7 @@ CREATE TABLE sync_runs (
         jsonb_typeof(skipped_reasons) = 'object' AND jsonb_typeof(failed_reasons) = 'object'),
     CONSTRAINT sync_runs_started_check CHECK (status = 'queued' OR started_at IS NOT NULL),
     CONSTRAINT sync_runs_finished_check CHECK ((status IN ('succeeded', 'failed')) = (finished_at IS NOT NULL)),
-    CONSTRAINT sync_runs_failed_has_code CHECK (status <> 'failed' OR error_code IS NOT NULL),
+    CONSTRAINT sync_runs_failed_has_code CHECK ((status = 'failed') = (error_code IS NOT NULL)),
     CONSTRAINT sync_runs_http_status_check CHECK (error_http_status IS NULL OR error_http_status BETWEEN 100 AND 599)
 );
 
@@ -115,7 +117,10 @@ COMMENT ON COLUMN sync_runs.heartbeat_at IS 'Refreshed periodically by the runni
 COMMENT ON COLUMN sync_runs.success_count IS 'Referrals processed without error (created + updated + unchanged).';
 COMMENT ON COLUMN sync_runs.skipped_reasons IS 'JSON object reason -> count, e.g. {"outgoing": 3}.';
 COMMENT ON COLUMN sync_runs.failed_reasons IS 'JSON object reason -> count of referrals that could not be stored.';
-COMMENT ON COLUMN sync_runs.error_code IS 'Why the run as a whole failed (stable code, e.g. auth, rate_limited); required when status = failed.';
+COMMENT ON COLUMN sync_runs.expected_total IS 'Total number of referrals Partner Center announced, when it did (progress).';
+COMMENT ON COLUMN sync_runs.error_code IS 'Why the run as a whole failed (stable code, e.g. sign_in_required, throttled); set exactly when status = failed.';
+COMMENT ON COLUMN sync_runs.error_http_status IS 'Last HTTP status from Partner Center when the run failed, if any.';
+COMMENT ON COLUMN sync_runs.partner_center_error_code IS 'Error code from Partner Center''s response body, if any.';
 COMMENT ON COLUMN sync_runs.partner_center_request_id IS 'Request id (MS-RequestId/MS-CorrelationId) of the failing Partner Center call, for support tickets.';
 COMMENT ON COLUMN sync_runs.watermark_before IS 'sync_state.watermark when the run started.';
 COMMENT ON COLUMN sync_runs.watermark_after IS 'The watermark the run advanced sync_state to (null if it did not).';
@@ -165,6 +170,7 @@ CREATE TABLE partner_center_referrals (
     domain                      text,
     raw_domain                  text,
     domain_source               text,
+    domain_rejection            text,
     linked_company_id           bigint      REFERENCES companies (id) ON DELETE RESTRICT,
     link_status                 text        NOT NULL DEFAULT 'unlinked',
     linked_at                   timestamptz,
@@ -192,7 +198,8 @@ CREATE TABLE partner_center_referrals (
     CONSTRAINT pcr_domain_normalized CHECK (domain <> '' AND domain = lower(domain) AND domain !~ '\s'),
     CONSTRAINT pcr_domain_source_check CHECK (domain_source IN (
         'customer_team_email', 'customer_external_id', 'legacy_website', 'legacy_contact_email')),
-    CONSTRAINT pcr_domain_source_needs_domain CHECK (domain_source IS NULL OR domain IS NOT NULL),
+    CONSTRAINT pcr_domain_has_origin CHECK (domain IS NULL OR (raw_domain IS NOT NULL AND domain_source IS NOT NULL)),
+    CONSTRAINT pcr_domain_rejection_only_without_domain CHECK (domain_rejection IS NULL OR domain IS NULL),
     CONSTRAINT pcr_link_status_check CHECK (link_status IN ('unlinked', 'auto_linked', 'manual_linked', 'manual_unlinked')),
     CONSTRAINT pcr_linked_company_consistent CHECK (
         (link_status IN ('auto_linked', 'manual_linked')) = (linked_company_id IS NOT NULL)),
@@ -221,8 +228,9 @@ COMMENT ON COLUMN partner_center_referrals.classification_rule IS 'Rule set and 
 COMMENT ON COLUMN partner_center_referrals.classification_sub_category IS 'Finer category from the deciding rule, e.g. qualified-lead.';
 COMMENT ON COLUMN partner_center_referrals.company_name IS 'Display company name (operator): the customer profile name.';
 COMMENT ON COLUMN partner_center_referrals.domain IS 'Normalised customer domain (operator), the join key with companies.domain; NULL when none was found.';
-COMMENT ON COLUMN partner_center_referrals.raw_domain IS 'The domain-like value as found before normalisation/filtering, for operators to inspect.';
-COMMENT ON COLUMN partner_center_referrals.domain_source IS 'Where domain came from: customer_team_email, customer_external_id, legacy_website, legacy_contact_email.';
+COMMENT ON COLUMN partner_center_referrals.raw_domain IS 'The host the domain came from, or (no usable domain) the first host tried, before normalisation; for operators.';
+COMMENT ON COLUMN partner_center_referrals.domain_source IS 'Where raw_domain came from: customer_team_email, customer_external_id, legacy_website, legacy_contact_email; NULL when nothing was tried.';
+COMMENT ON COLUMN partner_center_referrals.domain_rejection IS 'When there is no domain: why raw_domain was rejected (core DomainRejection code, e.g. consumer_mailbox).';
 COMMENT ON COLUMN partner_center_referrals.linked_company_id IS 'The company this referral is linked to; set exactly when link_status is auto_linked or manual_linked.';
 COMMENT ON COLUMN partner_center_referrals.link_status IS 'unlinked, auto_linked (by domain during a sync), manual_linked or manual_unlinked (operator decisions a sync must not override).';
 COMMENT ON COLUMN partner_center_referrals.linked_at IS 'When link_status last changed.';

@@ -151,9 +151,18 @@ class SchemaTest {
         assertCheckViolation(() -> Seed.insert(dsl, badSource), "pcr_domain_source_check");
         PartnerCenterReferralsRecord upperDomain = Seed.referral("e", "E", "Example.COM", null, now);
         assertCheckViolation(() -> Seed.insert(dsl, upperDomain), "pcr_domain_normalized");
-        PartnerCenterReferralsRecord sourceWithoutDomain = Seed.referral("f", "F", null, null, now);
-        sourceWithoutDomain.setDomainSource("legacy_website");
-        assertCheckViolation(() -> Seed.insert(dsl, sourceWithoutDomain), "pcr_domain_source_needs_domain");
+        PartnerCenterReferralsRecord domainWithoutSource = Seed.referral("f", "F", "f.com", null, now);
+        domainWithoutSource.setDomainSource(null);
+        assertCheckViolation(() -> Seed.insert(dsl, domainWithoutSource), "pcr_domain_has_origin");
+        PartnerCenterReferralsRecord rejectedButHasDomain = Seed.referral("f2", "F2", "f2.com", null, now);
+        rejectedButHasDomain.setDomainRejection("consumer_mailbox");
+        assertCheckViolation(() -> Seed.insert(dsl, rejectedButHasDomain), "pcr_domain_rejection_only_without_domain");
+        // no usable domain: the rejected host, its source and the reason are kept for operators
+        PartnerCenterReferralsRecord rejected = Seed.referral("f3", "F3", null, null, now);
+        rejected.setRawDomain("gmail.com");
+        rejected.setDomainSource("customer_team_email");
+        rejected.setDomainRejection("consumer_mailbox");
+        Seed.insert(dsl, rejected);
         PartnerCenterReferralsRecord badRule = Seed.referral("g", "G", "g.com", "co-sell", now);
         badRule.setClassificationRule("rule three");
         assertCheckViolation(() -> Seed.insert(dsl, badRule), "pcr_classification_rule_format");
@@ -187,6 +196,9 @@ class SchemaTest {
                 "sync_runs_failed_has_code");
         assertCheckViolation(() -> exec(ds, "INSERT INTO sync_runs (run_id, trigger, mode, status) "
                 + "VALUES (gen_random_uuid(), 'cli', 'full', 'running')"), "sync_runs_started_check");
+        assertCheckViolation(() -> exec(ds, "INSERT INTO sync_runs (run_id, trigger, mode, status, started_at, "
+                + "finished_at, error_code) VALUES (gen_random_uuid(), 'cli', 'full', 'succeeded', now(), now(), 'x')"),
+                "sync_runs_failed_has_code");
         assertCheckViolation(() -> exec(ds, "INSERT INTO sync_runs (run_id, trigger, mode, status, skipped_reasons) "
                 + "VALUES (gen_random_uuid(), 'cli', 'full', 'queued', '[1]')"), "sync_runs_reasons_are_objects");
         assertCheckViolation(() -> exec(ds, "INSERT INTO sync_state (id) VALUES (2)"), "sync_state_single_row");
