@@ -12,9 +12,9 @@ public interface CompanyDirectory {
      * Finds the company of each candidate's domain, creating the missing ones. Race-safe: concurrent
      * callers never create two companies for one domain. Existing companies are left unchanged.
      *
-     * @return the id of every candidate's company, keyed by domain
+     * @return every candidate's company, keyed by domain, and whether this call created it
      */
-    Map<Domain, CompanyId> findOrCreate(Collection<CompanyCandidate> candidates);
+    Map<Domain, CompanyResolution> findOrCreate(Collection<CompanyCandidate> candidates);
 
     Optional<Company> findByDomain(Domain domain);
 }

@@ -4,7 +4,7 @@ import io.hunterreferrals.core.classification.Classification;
 import io.hunterreferrals.core.classification.ClassificationRule;
 import io.hunterreferrals.core.company.CompanyCandidate;
 import io.hunterreferrals.core.company.CompanyDirectory;
-import io.hunterreferrals.core.company.CompanyId;
+import io.hunterreferrals.core.company.CompanyResolution;
 import io.hunterreferrals.core.company.CompanySource;
 import io.hunterreferrals.core.company.LinkStatus;
 import io.hunterreferrals.core.domainname.CompanyDomainExtractor;
@@ -96,8 +96,9 @@ public final class ReferralSync implements SyncReferrals {
             return domain instanceof DomainExtraction.Found found ? Optional.of(found.domain()) : Optional.empty();
         }
 
-        ReferralRecord toRecord(Map<Domain, CompanyId> companyIds) {
-            return new ReferralRecord(referral, classification, domain, foundDomain().map(companyIds::get), hash);
+        ReferralRecord toRecord(Map<Domain, CompanyResolution> companyIds) {
+            return new ReferralRecord(referral, classification, domain,
+                    foundDomain().map(companyIds::get).map(CompanyResolution::id), hash);
         }
     }
 
@@ -137,7 +138,7 @@ public final class ReferralSync implements SyncReferrals {
             Optional<Instant> watermark) {
         Map<ReferralId, WriteOutcome> outcomes;
         try {
-            Map<Domain, CompanyId> companyIds = companies.findOrCreate(companyCandidates(changed));
+            Map<Domain, CompanyResolution> companyIds = companies.findOrCreate(companyCandidates(changed));
             List<ReferralRecord> records = changed.stream().map(p -> p.toRecord(companyIds)).toList();
             outcomes = store.writePage(new PageWrite(records, unchanged, clock.instant(), watermark));
         } catch (RuntimeException e) {

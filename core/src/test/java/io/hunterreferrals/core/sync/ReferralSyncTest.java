@@ -228,7 +228,7 @@ class ReferralSyncTest {
         source.put(aReferralOf("r-1", "Contoso", "contoso.com.tr").build());
         ran(sync.sync(INCREMENTAL));
         CompanyId fabrikam = companies.findOrCreate(List.of(new CompanyCandidate(Domain.of("fabrikam.de"), "Fabrikam", CompanySource.MANUAL)))
-                .get(Domain.of("fabrikam.de"));
+                .get(Domain.of("fabrikam.de")).id();
         store.recordOperatorLink(ReferralId.of("r-1"), new OperatorLink.LinkTo(fabrikam));
 
         source.put(aReferralOf("r-1", "Contoso", "contoso.com.tr").status("Active").updatedAt(at(60)).build());

@@ -6,6 +6,7 @@ import io.hunterreferrals.core.company.Company;
 import io.hunterreferrals.core.company.CompanyCandidate;
 import io.hunterreferrals.core.company.CompanyDirectory;
 import io.hunterreferrals.core.company.CompanyId;
+import io.hunterreferrals.core.company.CompanyResolution;
 import io.hunterreferrals.core.company.CompanySource;
 import io.hunterreferrals.core.domainname.Domain;
 import java.util.ArrayList;
@@ -37,13 +38,14 @@ public abstract class CompanyDirectoryContract {
 
     @Test
     void createsMissingCompaniesOncePerDomain() {
-        Map<Domain, CompanyId> first = directory.findOrCreate(List.of(
+        Map<Domain, CompanyResolution> first = directory.findOrCreate(List.of(
                 new CompanyCandidate(CONTOSO, "Contoso", CompanySource.PARTNER_CENTER),
                 new CompanyCandidate(Domain.of("fabrikam.de"), null, CompanySource.PARTNER_CENTER)));
-        Map<Domain, CompanyId> again = directory.findOrCreate(List.of(new CompanyCandidate(CONTOSO, "Other name", CompanySource.IMPORT)));
+        Map<Domain, CompanyResolution> again = directory.findOrCreate(List.of(new CompanyCandidate(CONTOSO, "Other name", CompanySource.IMPORT)));
 
         assertThat(first).hasSize(2);
-        assertThat(again.get(CONTOSO)).isEqualTo(first.get(CONTOSO));
+        assertThat(first.get(CONTOSO).created()).isTrue();
+        assertThat(again.get(CONTOSO)).isEqualTo(new CompanyResolution(first.get(CONTOSO).id(), false));
         assertThat(directory.findByDomain(CONTOSO)).map(Company::name).contains("Contoso");
         assertThat(directory.findByDomain(Domain.of("fabrikam.de"))).map(Company::name).contains("fabrikam.de");
         assertThat(directory.findByDomain(CONTOSO)).map(Company::source).contains(CompanySource.PARTNER_CENTER);
@@ -66,7 +68,7 @@ public abstract class CompanyDirectoryContract {
                 results.add(pool.submit(() -> {
                     start.await();
                     return directory.findOrCreate(List.of(new CompanyCandidate(CONTOSO, "Contoso", CompanySource.PARTNER_CENTER)))
-                            .get(CONTOSO);
+                            .get(CONTOSO).id();
                 }));
             }
             start.countDown();

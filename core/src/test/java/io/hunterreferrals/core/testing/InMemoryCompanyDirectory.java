@@ -4,6 +4,7 @@ import io.hunterreferrals.core.company.Company;
 import io.hunterreferrals.core.company.CompanyCandidate;
 import io.hunterreferrals.core.company.CompanyDirectory;
 import io.hunterreferrals.core.company.CompanyId;
+import io.hunterreferrals.core.company.CompanyResolution;
 import io.hunterreferrals.core.domainname.Domain;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,19 +20,25 @@ public final class InMemoryCompanyDirectory implements CompanyDirectory {
     private RuntimeException nextFailure;
 
     @Override
-    public synchronized Map<Domain, CompanyId> findOrCreate(Collection<CompanyCandidate> candidates) {
+    public synchronized Map<Domain, CompanyResolution> findOrCreate(Collection<CompanyCandidate> candidates) {
         if (nextFailure != null) {
             RuntimeException failure = nextFailure;
             nextFailure = null;
             throw failure;
         }
-        Map<Domain, CompanyId> ids = new LinkedHashMap<>();
+        Map<Domain, CompanyResolution> resolved = new LinkedHashMap<>();
         for (CompanyCandidate candidate : candidates) {
-            Company company = companies.computeIfAbsent(candidate.domain(),
-                    d -> new Company(new CompanyId(nextId++), d, candidate.name(), candidate.source()));
-            ids.put(candidate.domain(), company.id());
+            Company existing = companies.get(candidate.domain());
+            if (existing != null) {
+                resolved.put(candidate.domain(), new CompanyResolution(existing.id(), false));
+            } else {
+                Company created = new Company(new CompanyId(nextId++), candidate.domain(), candidate.name(), candidate.country(),
+                        candidate.source());
+                companies.put(created.domain(), created);
+                resolved.put(candidate.domain(), new CompanyResolution(created.id(), true));
+            }
         }
-        return ids;
+        return resolved;
     }
 
     @Override

@@ -103,7 +103,7 @@ public abstract class ReferralStoreContract {
     void anOperatorsLinkSurvivesLaterWrites() {
         store.writePage(page(List.of(record(aReferral("r-1").build())), List.of(), Optional.empty()));
         CompanyId chosen = companies.findOrCreate(List.of(new CompanyCandidate(Domain.of("fabrikam.de"), "Fabrikam", CompanySource.MANUAL)))
-                .get(Domain.of("fabrikam.de"));
+                .get(Domain.of("fabrikam.de")).id();
         assertThat(store.recordOperatorLink(ReferralId.of("r-1"), new OperatorLink.LinkTo(chosen))).isTrue();
 
         store.writePage(page(List.of(record(aReferral("r-1").status("Active").build())), List.of(), Optional.empty()));
@@ -153,7 +153,7 @@ public abstract class ReferralStoreContract {
         DomainExtraction domain = new CompanyDomainExtractor().extract(referral);
         Optional<CompanyId> company = domain instanceof DomainExtraction.Found found
                 ? Optional.of(companies.findOrCreate(List.of(new CompanyCandidate(found.domain(), referral.customer().name(),
-                        CompanySource.PARTNER_CENTER))).get(found.domain()))
+                        CompanySource.PARTNER_CENTER))).get(found.domain()).id())
                 : Optional.empty();
         return new ReferralRecord(referral, classification, domain, company, ContentHash.of(referral, classification, domain));
     }
