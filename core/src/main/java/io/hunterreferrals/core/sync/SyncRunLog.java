@@ -25,6 +25,9 @@ public interface SyncRunLog {
     /** Records the final report. */
     void finish(SyncReport report);
 
+    /** Marks a run that is still queued as failed, e.g. when it could not be dispatched. */
+    void failQueued(SyncRunId runId, SyncError error, Instant at);
+
     /**
      * Marks as failed the runs still running whose last heartbeat is older than {@code heartbeatBefore}:
      * their process died.

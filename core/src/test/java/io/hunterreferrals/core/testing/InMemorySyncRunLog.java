@@ -69,6 +69,14 @@ public final class InMemorySyncRunLog implements SyncRunLog {
     }
 
     @Override
+    public synchronized void failQueued(SyncRunId runId, SyncError error, Instant at) {
+        Run run = require(runId);
+        if (run.status() == SyncStatus.QUEUED) {
+            runs.put(runId, new Run(runId, run.request(), SyncStatus.FAILED, at, run.progress(), run.report(), Optional.of(error)));
+        }
+    }
+
+    @Override
     public synchronized List<SyncRunId> failAbandoned(Instant heartbeatBefore, Instant now) {
         List<SyncRunId> failed = new ArrayList<>();
         for (Run run : List.copyOf(runs.values())) {

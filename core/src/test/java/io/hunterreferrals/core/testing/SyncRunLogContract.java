@@ -89,6 +89,17 @@ public abstract class SyncRunLogContract {
     }
 
     @Test
+    void aQueuedRunThatCannotBeDispatchedFailsAndFreesTheQueue() {
+        SyncRunId queued = SyncRunId.random();
+        log.enqueue(queued, MANUAL, NOW);
+
+        log.failQueued(queued, SyncError.of("dispatch_failed", "try again"), NOW.plusSeconds(1));
+
+        assertThat(statusOf(queued)).isEqualTo(SyncStatus.FAILED);
+        assertThat(log.enqueue(SyncRunId.random(), MANUAL, NOW.plusSeconds(2))).isEqualTo(RunClaim.CLAIMED);
+    }
+
+    @Test
     void failsRunsWhoseProcessDied() {
         SyncRunId stale = SyncRunId.random();
         log.start(stale, MANUAL, NOW.minusSeconds(600), Optional.empty());
