@@ -7,7 +7,7 @@ import java.util.Objects;
  * Driving side of asynchronous syncs (the API's sync button, the scheduler): records a queued run, unless one
  * is already queued or running, and dispatches it. The run's id is the task id operators see.
  */
-public final class SyncQueue {
+public final class SyncQueue implements RequestSync {
 
     private final SyncRunLog runLog;
     private final SyncDispatcher dispatcher;
@@ -19,6 +19,7 @@ public final class SyncQueue {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    @Override
     public EnqueueOutcome request(SyncTrigger trigger, SyncMode mode) {
         SyncRunId runId = SyncRunId.random();
         SyncRequest request = SyncRequest.of(trigger, mode).forQueuedRun(runId);
