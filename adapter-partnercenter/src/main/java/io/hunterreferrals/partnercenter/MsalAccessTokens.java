@@ -24,18 +24,18 @@ final class MsalAccessTokens implements AccessTokenSource {
     static final String LOGIN_COMMAND = "hunter auth login";
 
     private final PartnerCenterAuthConfig config;
-    private final Supplier<PublicClientApplication> app;
+    private final Supplier<PublicClientApplication> apps;
     private final TokenCacheFile cache;
 
     MsalAccessTokens(PartnerCenterAuthConfig config, Supplier<PublicClientApplication> app, TokenCacheFile cache) {
         this.config = config;
-        this.app = app;
+        this.apps = app;
         this.cache = cache;
     }
 
     @Override
     public String accessToken(boolean forceRefresh) {
-        PublicClientApplication pca = app.get();
+        PublicClientApplication pca = apps.get();
         try {
             IAccount account = pickAccount(pca.getAccounts().get(config.msalTimeout().toMillis(), TimeUnit.MILLISECONDS));
             SilentParameters params = SilentParameters.builder(Set.of(config.scope()), account)

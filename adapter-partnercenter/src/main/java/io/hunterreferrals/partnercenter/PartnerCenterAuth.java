@@ -10,6 +10,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,16 +30,20 @@ public final class PartnerCenterAuth {
 
     private final PartnerCenterAuthConfig config;
     private final TokenCacheFile cache;
-    private final PublicClientApplication app;
+    private final Supplier<PublicClientApplication> apps;
     private final DeviceCodeSignIn deviceCode;
     private final MsalAccessTokens tokens;
 
     private PartnerCenterAuth(PartnerCenterAuthConfig config, Optional<IHttpClient> routing, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.cache = new TokenCacheFile(config.tokenCachePath());
-        this.app = MsalApplications.build(config, cache, routing);
+        // A fresh MSAL application per operation: MSAL's in-memory cache only ever merges what it loads, so a long-lived
+        // instance would keep serving (and write back) tokens after another process logged out. Building one is cheap
+        // (no network; instance-discovery results are cached JVM-wide), and this way memory always equals the file.
+        this.apps = () -> MsalApplications.build(config, cache, routing);
+        apps.get(); // fail fast on a configuration MSAL rejects
         this.deviceCode = new DeviceCodeSignIn(config, cache, clock);
-        this.tokens = new MsalAccessTokens(config, () -> app, cache);
+        this.tokens = new MsalAccessTokens(config, apps, cache);
     }
 
     /** Production: MSAL's own transport against the configured authority. */
@@ -86,7 +91,7 @@ public final class PartnerCenterAuth {
 
     /** Like {@link #signIn} without blocking; {@code cancel(true)} on the future stops MSAL's polling. */
     public CompletableFuture<SignInResult> signInAsync(Consumer<DeviceCodePrompt> prompt) {
-        return deviceCode.start(app, Objects.requireNonNull(prompt, "prompt"));
+        return deviceCode.start(apps.get(), Objects.requireNonNull(prompt, "prompt"));
     }
 
     /** What the token cache file says, without network calls; never throws for a bad cache (it reports it). */

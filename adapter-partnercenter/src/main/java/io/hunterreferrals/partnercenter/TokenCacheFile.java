@@ -27,9 +27,6 @@ import java.util.Optional;
  */
 final class TokenCacheFile implements ITokenCacheAccessAspect {
 
-    /** What MSAL's serializer writes for an empty cache; loading it empties MSAL's in-memory maps. */
-    static final String EMPTY_CACHE = "{\"AccessToken\":{},\"RefreshToken\":{},\"IdToken\":{},\"Account\":{},\"AppMetadata\":{}}";
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path path;
@@ -48,8 +45,9 @@ final class TokenCacheFile implements ITokenCacheAccessAspect {
     public void beforeCacheAccess(ITokenCacheAccessContext context) {
         acquire();
         try {
-            // A missing file means "signed out", also when another process just logged out: drop what MSAL holds.
-            context.tokenCache().deserialize(read().orElse(EMPTY_CACHE));
+            // Each MSAL application starts empty (PartnerCenterAuth builds one per operation), so loading the file
+            // makes MSAL's memory exactly the file; a missing file leaves it empty, i.e. signed out.
+            read().ifPresent(json -> context.tokenCache().deserialize(json));
         } catch (RuntimeException e) {
             lock.release();
             throw e;
