@@ -1,0 +1,27 @@
+package io.hunterreferrals.app.config;
+
+import io.hunterreferrals.core.filter.ReferralFilter;
+import io.hunterreferrals.postgres.DatabaseSettings;
+import java.time.Duration;
+import java.util.Objects;
+
+/** The whole configuration, parsed once at start-up from {@code HUNTER_*} variables and {@code .env}. */
+public record HunterSettings(
+        Environment environment,
+        LogFormat logFormat,
+        PartnerCenterSettings partnerCenter,
+        Duration syncInterval,
+        ReferralFilter filter,
+        DatabaseSettings database,
+        HttpSettings http) {
+
+    public HunterSettings {
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(logFormat, "logFormat");
+        Objects.requireNonNull(partnerCenter, "partnerCenter");
+        Objects.requireNonNull(syncInterval, "syncInterval");
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(http, "http");
+    }
+}

@@ -1,0 +1,62 @@
+package io.hunterreferrals.app.config;
+
+/**
+ * Every setting the product reads: its variable, what it is for, its default, and whether its value is a
+ * secret (masked wherever it is shown). {@code hunter config check} and the README list these.
+ */
+public enum Setting {
+    ENVIRONMENT("HUNTER_ENVIRONMENT", "development or production", "development", false),
+    LOG_FORMAT("HUNTER_LOG_FORMAT", "console or json (json by default in production)", null, false),
+    PARTNER_CENTER_ENABLED("HUNTER_PARTNER_CENTER_ENABLED", "feature flag: true turns the Partner Center sync on", "false", false),
+    PARTNER_CENTER_CLIENT_ID("HUNTER_PARTNER_CENTER_CLIENT_ID", "Application (client) ID of the Entra ID app registration (a GUID)", null, false),
+    PARTNER_CENTER_TENANT_ID("HUNTER_PARTNER_CENTER_TENANT_ID", "Directory (tenant) ID (a GUID) or the tenant's domain", null, false),
+    PARTNER_CENTER_CLIENT_SECRET("HUNTER_PARTNER_CENTER_CLIENT_SECRET", "not used: sign-in is a public client with a device code", null, true),
+    PARTNER_CENTER_AUTHORITY("HUNTER_PARTNER_CENTER_AUTHORITY", "sign-in authority (sovereign clouds)", "https://login.microsoftonline.com/{tenant}", false),
+    PARTNER_CENTER_API_URL("HUNTER_PARTNER_CENTER_API_URL", "Partner Center API base URL", "https://api.partner.microsoft.com", false),
+    PARTNER_CENTER_API_VERSION("HUNTER_PARTNER_CENTER_API_VERSION", "Partner Center API version", "v1.0", false),
+    PARTNER_CENTER_SCOPE("HUNTER_PARTNER_CENTER_SCOPE", "OAuth scope of the API", "https://api.partner.microsoft.com/.default", false),
+    PARTNER_CENTER_TOKEN_CACHE_PATH("HUNTER_PARTNER_CENTER_TOKEN_CACHE_PATH", "token cache file (owner-only; never commit it)", ".token_cache", false),
+    PARTNER_CENTER_SYNC_INTERVAL("HUNTER_PARTNER_CENTER_SYNC_INTERVAL", "seconds between background syncs (30 in development)", "600", false),
+    PARTNER_CENTER_PAGE_SIZE("HUNTER_PARTNER_CENTER_PAGE_SIZE", "referrals per page ($top), 1 to 100", "100", false),
+    PARTNER_CENTER_MAX_PAGES("HUNTER_PARTNER_CENTER_MAX_PAGES", "pages per run before it stops as failed", "10000", false),
+    REFERRAL_DIRECTIONS("HUNTER_PARTNER_CENTER_REFERRAL_DIRECTIONS", "directions taken in, comma-separated (empty = any)", "Incoming", false),
+    REFERRAL_STATUSES("HUNTER_PARTNER_CENTER_REFERRAL_STATUSES", "statuses of new referrals taken in, comma-separated (empty = any)", "New,Active", false),
+    REFERRAL_EXCLUDED_SUBSTATUSES("HUNTER_PARTNER_CENTER_REFERRAL_EXCLUDED_SUBSTATUSES", "substatuses of new referrals skipped, comma-separated", "", false),
+    DATABASE_URL("HUNTER_DATABASE_URL", "PostgreSQL URL (jdbc:postgresql://... or postgresql://user:pass@host/db); unset = embedded", null, true),
+    DATABASE_USER("HUNTER_DATABASE_USER", "database user (overrides the URL's)", null, false),
+    DATABASE_PASSWORD("HUNTER_DATABASE_PASSWORD", "database password (overrides the URL's)", null, true),
+    DATABASE_EMBEDDED_DIR("HUNTER_DATABASE_EMBEDDED_DIR", "data folder of the embedded PostgreSQL", ".hunter/postgres", false),
+    DATABASE_MIGRATE_ON_START("HUNTER_DATABASE_MIGRATE_ON_START", "apply database migrations at start-up", "true", false),
+    HTTP_HOST("HUNTER_HTTP_HOST", "address the server listens on (non-loopback needs HUNTER_API_KEY)", "127.0.0.1", false),
+    HTTP_PORT("HUNTER_HTTP_PORT", "port the server listens on", "8000", false),
+    API_KEY("HUNTER_API_KEY", "API key(s) for /api/**, comma-separated", null, true);
+
+    private final String variable;
+    private final String description;
+    private final String defaultValue;
+    private final boolean secret;
+
+    Setting(String variable, String description, String defaultValue, boolean secret) {
+        this.variable = variable;
+        this.description = description;
+        this.defaultValue = defaultValue;
+        this.secret = secret;
+    }
+
+    public String variable() {
+        return variable;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The default as documented, or {@code null} when there is none. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public boolean isSecret() {
+        return secret;
+    }
+}
