@@ -11,7 +11,7 @@ public enum Setting {
     PARTNER_CENTER_CLIENT_ID("HUNTER_PARTNER_CENTER_CLIENT_ID", "Application (client) ID of the Entra ID app registration (a GUID)", null, false),
     PARTNER_CENTER_TENANT_ID("HUNTER_PARTNER_CENTER_TENANT_ID", "Directory (tenant) ID (a GUID) or the tenant's domain", null, false),
     PARTNER_CENTER_CLIENT_SECRET("HUNTER_PARTNER_CENTER_CLIENT_SECRET", "not used: sign-in is a public client with a device code", null, true),
-    PARTNER_CENTER_AUTHORITY("HUNTER_PARTNER_CENTER_AUTHORITY", "sign-in authority (sovereign clouds)", "https://login.microsoftonline.com/{tenant}", false),
+    PARTNER_CENTER_AUTHORITY("HUNTER_PARTNER_CENTER_AUTHORITY", "sign-in authority for sovereign clouds; default https://login.microsoftonline.com/<tenant>", null, false),
     PARTNER_CENTER_API_URL("HUNTER_PARTNER_CENTER_API_URL", "Partner Center API base URL", "https://api.partner.microsoft.com", false),
     PARTNER_CENTER_API_VERSION("HUNTER_PARTNER_CENTER_API_VERSION", "Partner Center API version", "v1.0", false),
     PARTNER_CENTER_SCOPE("HUNTER_PARTNER_CENTER_SCOPE", "OAuth scope of the API", "https://api.partner.microsoft.com/.default", false),
