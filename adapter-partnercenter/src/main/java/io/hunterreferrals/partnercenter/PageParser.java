@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,13 @@ import java.util.OptionalLong;
  */
 final class PageParser {
 
-    /** Exact decimals for dealValue; a double would turn 0.1 into 0.1000000000000000055... */
-    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /**
+     * Exact decimals for dealValue: a double would turn 0.1 into 0.1000000000000000055..., and the default node factory
+     * would strip 30000.10 to 30000.1.
+     */
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     /** One element of {@code value}: its original text and its tree. */
     record RawItem(String json, JsonNode node) {
