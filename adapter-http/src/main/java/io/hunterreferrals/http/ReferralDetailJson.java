@@ -1,0 +1,36 @@
+package io.hunterreferrals.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hunterreferrals.core.query.ReferralDetail;
+import java.time.Instant;
+
+/**
+ * Everything stored about one referral: the inbox fields plus the rest. {@code raw} (only with
+ * {@code ?include_raw=true}) is the payload as Partner Center sent it, as JSON rather than a string.
+ */
+record ReferralDetailJson(
+        @JsonUnwrapped ReferralJson referral,
+        String engagementId,
+        String type,
+        String qualification,
+        String statusReason,
+        String invitedByOrganizationId,
+        String referralSource,
+        String callToAction,
+        String classificationSubCategory,
+        String customerSize,
+        Instant expiresAt,
+        String etag,
+        String externalReferenceId,
+        Instant firstSeenAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode raw) {
+
+    static ReferralDetailJson of(ReferralDetail d) {
+        return new ReferralDetailJson(ReferralJson.of(d.summary()), d.engagementId(), d.type(), d.qualification(),
+                d.statusReason(), d.invitedByOrganizationId(), d.referralSource(), d.callToAction(),
+                d.classificationSubCategory(), d.customerSize(), d.expiresAt(), d.eTag(), d.externalReferenceId(),
+                d.firstSeenAt(), d.raw().map(raw -> Json.tree(raw.json())).orElse(null));
+    }
+}

@@ -1,0 +1,79 @@
+package io.hunterreferrals.core.testing;
+
+import io.hunterreferrals.core.classification.ReferralCategory;
+import io.hunterreferrals.core.company.Company;
+import io.hunterreferrals.core.company.LinkStatus;
+import io.hunterreferrals.core.query.LeadLinkStatus;
+import io.hunterreferrals.core.query.LeadQueries;
+import io.hunterreferrals.core.query.LeadQuery;
+import io.hunterreferrals.core.query.LeadSummary;
+import io.hunterreferrals.core.query.Page;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * {@link LeadQueries} over the in-memory directory and store: a lead's referrals are those linked to it; search is
+ * case-insensitive over name and domain; leads are ordered by domain. The directory keeps no creation time, so every
+ * lead reports {@link TestReferrals#BASE_TIME}.
+ */
+public final class InMemoryLeadQueries implements LeadQueries {
+
+    private final InMemoryCompanyDirectory companies;
+    private final InMemoryReferralStore store;
+
+    public InMemoryLeadQueries(InMemoryCompanyDirectory companies, InMemoryReferralStore store) {
+        this.companies = companies;
+        this.store = store;
+    }
+
+    @Override
+    public Page<LeadSummary> leads(LeadQuery query) {
+        List<LeadSummary> matching = matching(query).toList();
+        int from = (int) Math.min(query.page().offset(), matching.size());
+        int to = Math.min(from + query.page().pageSize(), matching.size());
+        return new Page<>(matching.subList(from, to), matching.size(), query.page());
+    }
+
+    @Override
+    public void forEachLead(LeadQuery query, Consumer<LeadSummary> consumer) {
+        matching(query).forEach(consumer);
+    }
+
+    private Stream<LeadSummary> matching(LeadQuery query) {
+        List<InMemoryReferralStore.Row> rows = store.rows();
+        return companies.all().stream()
+                .sorted(Comparator.comparing(c -> c.domain().value()))
+                .map(c -> summary(c, rows.stream().filter(r -> r.linkedCompany().filter(c.id()::equals).isPresent()).toList()))
+                .filter(l -> query.referralType().map(t -> l.referralTypes().contains(t)).orElse(true))
+                .filter(l -> query.search().map(q -> matches(l, q)).orElse(true));
+    }
+
+    private static LeadSummary summary(Company company, List<InMemoryReferralStore.Row> referrals) {
+        List<ReferralCategory> types = referrals.stream().map(r -> r.record().classification().category())
+                .distinct().sorted().toList();
+        Optional<InMemoryReferralStore.Row> primary = referrals.stream()
+                .max(Comparator.comparing(InMemoryReferralStore.Row::changedAt)
+                        .thenComparing(r -> r.record().referral().id().value(), Comparator.reverseOrder()));
+        return new LeadSummary(company.id(), company.domain(), company.name(), company.country(), company.source(),
+                TestReferrals.BASE_TIME, referrals.size(), types, primary.map(r -> r.record().referral().id()),
+                primary.map(r -> r.record().classification().category()), linkStatus(referrals));
+    }
+
+    private static LeadLinkStatus linkStatus(List<InMemoryReferralStore.Row> referrals) {
+        if (referrals.isEmpty()) {
+            return LeadLinkStatus.NONE;
+        }
+        boolean auto = referrals.stream().anyMatch(r -> r.linkStatus() == LinkStatus.AUTO_LINKED);
+        boolean manual = referrals.stream().anyMatch(r -> r.linkStatus() == LinkStatus.MANUAL_LINKED);
+        return auto && manual ? LeadLinkStatus.MIXED : manual ? LeadLinkStatus.MANUAL_LINKED : LeadLinkStatus.AUTO_LINKED;
+    }
+
+    private static boolean matches(LeadSummary lead, String query) {
+        String needle = query.toLowerCase(Locale.ROOT);
+        return lead.name().toLowerCase(Locale.ROOT).contains(needle) || lead.domain().value().contains(needle);
+    }
+}
