@@ -70,8 +70,9 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
     public static void truncateAll(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             st.execute("TRUNCATE " + String.join(", ", APPLICATION_TABLES) + " RESTART IDENTITY CASCADE");
-            st.execute("UPDATE sync_state SET watermark = NULL, last_run_id = NULL, last_success_at = NULL, "
-                    + "updated_at = now()");
+            // TRUNCATE ... CASCADE empties sync_state too (it references sync_runs): put its single row back.
+            st.execute("INSERT INTO sync_state (id) VALUES (1) ON CONFLICT (id) DO UPDATE SET watermark = NULL, "
+                    + "last_run_id = NULL, last_success_at = NULL, updated_at = now()");
         } catch (SQLException e) {
             throw new IllegalStateException("Truncating the test database failed", e);
         }

@@ -1,0 +1,49 @@
+package io.hunterreferrals.postgres;
+
+import static io.hunterreferrals.postgres.jooq.Tables.COMPANIES;
+
+import io.hunterreferrals.core.query.LeadQueries;
+import io.hunterreferrals.core.query.LeadQuery;
+import io.hunterreferrals.core.query.LeadSummary;
+import io.hunterreferrals.core.query.Page;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** {@link LeadQueries} on PostgreSQL: companies with the aggregates of the referrals linked to them. Thread-safe. */
+public final class JooqLeadQueries implements LeadQueries {
+
+    /** Rows per round trip when streaming an export. */
+    private static final int FETCH_SIZE = 1_000;
+
+    private final DSLContext dsl;
+
+    public JooqLeadQueries(DataSource dataSource) {
+        this.dsl = Jooq.using(dataSource);
+    }
+
+    @Override
+    public Page<LeadSummary> leads(LeadQuery query) {
+        List<LeadSummary> rows = LeadRows.query(dsl, query)
+                .limit(query.page().pageSize()).offset(query.page().offset())
+                .fetch(LeadRows::summary);
+        long total = Totals.total(rows.size(), query.page(), () -> dsl.fetchCount(COMPANIES, LeadRows.where(query)));
+        return new Page<>(rows, total, query.page());
+    }
+
+    @Override
+    public void forEachLead(LeadQuery query, Consumer<LeadSummary> consumer) {
+        // PostgreSQL's JDBC driver streams with a fetch size only inside a transaction; otherwise it would load every
+        // company into memory at once.
+        dsl.transaction(cfg -> {
+            try (Cursor<? extends Record> cursor = LeadRows.query(cfg.dsl(), query).fetchSize(FETCH_SIZE).fetchLazy()) {
+                for (Record row : cursor) {
+                    consumer.accept(LeadRows.summary(row));
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,256 @@
+package io.hunterreferrals.postgres;
+
+import static io.hunterreferrals.postgres.jooq.Tables.SYNC_RUNS;
+import static io.hunterreferrals.postgres.jooq.Tables.SYNC_STATE;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.val;
+
+import io.hunterreferrals.core.sync.RunClaim;
+import io.hunterreferrals.core.sync.SkipReason;
+import io.hunterreferrals.core.sync.SyncError;
+import io.hunterreferrals.core.sync.SyncProgress;
+import io.hunterreferrals.core.sync.SyncReport;
+import io.hunterreferrals.core.sync.SyncRequest;
+import io.hunterreferrals.core.sync.SyncRunId;
+import io.hunterreferrals.core.sync.SyncRunLog;
+import io.hunterreferrals.core.sync.SyncStatus;
+import io.hunterreferrals.postgres.jooq.tables.records.SyncRunsRecord;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.UpdateSetMoreStep;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * {@link SyncRunLog} on PostgreSQL ({@code sync_runs}). Runs never overlap because of the schema's partial unique
+ * indexes {@code sync_runs_one_running} and {@code sync_runs_one_queued}: whichever process loses the race gets a
+ * unique violation, translated here into {@link RunClaim.Busy} with the run that holds the slot. Thread-safe.
+ */
+public final class JooqSyncRunLog implements SyncRunLog {
+
+    static final String ABANDONED = "abandoned";
+    private static final String ONE_RUNNING = "sync_runs_one_running";
+    private static final String ONE_QUEUED = "sync_runs_one_queued";
+    private static final int ATTEMPTS = 5;
+
+    private final DSLContext dsl;
+    private final String node;
+
+    /**
+     * @param node the host and process recorded as having run each started run, e.g. {@link #currentNode()}
+     */
+    public JooqSyncRunLog(DataSource dataSource, String node) {
+        this.dsl = Jooq.using(dataSource);
+        this.node = Objects.requireNonNull(node, "node");
+    }
+
+    /** {@code <hostname>/<pid>} of this process. */
+    public static String currentNode() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + "/" + ProcessHandle.current().pid();
+    }
+
+    @Override
+    public RunClaim enqueue(SyncRunId runId, SyncRequest request, Instant requestedAt) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                // Not while one is running either: a second request then returns the running run's id.
+                int inserted = dsl.insertInto(SYNC_RUNS, SYNC_RUNS.RUN_ID, SYNC_RUNS.TRIGGER, SYNC_RUNS.MODE,
+                                SYNC_RUNS.DRY_RUN, SYNC_RUNS.STATUS, SYNC_RUNS.REQUESTED_AT)
+                        .select(select(val(runId.value()), val(request.trigger().code()), val(request.mode().code()),
+                                val(request.dryRun()), val(SyncStatus.QUEUED.code()), val(Times.odt(requestedAt)))
+                                .whereNotExists(selectOne().from(SYNC_RUNS).where(SYNC_RUNS.STATUS.in(
+                                        SyncStatus.QUEUED.code(), SyncStatus.RUNNING.code()))))
+                        .execute();
+                if (inserted == 1) {
+                    return RunClaim.CLAIMED;
+                }
+            } catch (DataAccessException e) {
+                if (!isSlotTaken(e, ONE_QUEUED)) {
+                    throw e;
+                }
+            }
+            Optional<SyncRunId> active = activeRun(SyncStatus.RUNNING).or(() -> activeRun(SyncStatus.QUEUED));
+            if (active.isPresent()) {
+                return new RunClaim.Busy(active.get());
+            }
+            // The active run finished between the two statements: try again.
+        }
+        throw new IllegalStateException("Could not queue run " + runId + ": the queue kept changing");
+    }
+
+    @Override
+    public RunClaim start(SyncRunId runId, SyncRequest request, Instant startedAt, Optional<Instant> watermarkBefore) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                if (startQueued(runId, startedAt, watermarkBefore) || insertRunning(runId, request, startedAt,
+                        watermarkBefore)) {
+                    return RunClaim.CLAIMED;
+                }
+            } catch (DataAccessException e) {
+                if (!isSlotTaken(e, ONE_RUNNING)) {
+                    throw e;
+                }
+            }
+            Optional<SyncRunId> running = activeRun(SyncStatus.RUNNING);
+            if (running.isPresent()) {
+                return new RunClaim.Busy(running.get());
+            }
+        }
+        throw new IllegalStateException("Could not start run " + runId + ": the running slot kept changing");
+    }
+
+    /** A queued run becomes running; the unique index refuses it while another runs, and it stays queued. */
+    private boolean startQueued(SyncRunId runId, Instant startedAt, Optional<Instant> watermarkBefore) {
+        return dsl.update(SYNC_RUNS)
+                .set(SYNC_RUNS.STATUS, SyncStatus.RUNNING.code())
+                .set(SYNC_RUNS.STARTED_AT, Times.odt(startedAt))
+                .set(SYNC_RUNS.HEARTBEAT_AT, Times.odt(startedAt))
+                .set(SYNC_RUNS.WATERMARK_BEFORE, Times.odt(watermarkBefore))
+                .set(SYNC_RUNS.NODE, node)
+                .where(SYNC_RUNS.RUN_ID.eq(runId.value()))
+                .and(SYNC_RUNS.STATUS.eq(SyncStatus.QUEUED.code()))
+                .execute() == 1;
+    }
+
+    private boolean insertRunning(SyncRunId runId, SyncRequest request, Instant startedAt,
+            Optional<Instant> watermarkBefore) {
+        Optional<String> status = dsl.select(SYNC_RUNS.STATUS).from(SYNC_RUNS)
+                .where(SYNC_RUNS.RUN_ID.eq(runId.value())).fetchOptional(SYNC_RUNS.STATUS);
+        if (status.isPresent()) {
+            throw new IllegalStateException("Run " + runId + " is " + status.get() + ", not queued");
+        }
+        OffsetDateTime at = Times.odt(startedAt);
+        dsl.insertInto(SYNC_RUNS)
+                .set(SYNC_RUNS.RUN_ID, runId.value())
+                .set(SYNC_RUNS.TRIGGER, request.trigger().code())
+                .set(SYNC_RUNS.MODE, request.mode().code())
+                .set(SYNC_RUNS.DRY_RUN, request.dryRun())
+                .set(SYNC_RUNS.STATUS, SyncStatus.RUNNING.code())
+                .set(SYNC_RUNS.REQUESTED_AT, at)
+                .set(SYNC_RUNS.STARTED_AT, at)
+                .set(SYNC_RUNS.HEARTBEAT_AT, at)
+                .set(SYNC_RUNS.WATERMARK_BEFORE, Times.odt(watermarkBefore))
+                .set(SYNC_RUNS.NODE, node)
+                .execute();
+        return true;
+    }
+
+    @Override
+    public void progress(SyncRunId runId, SyncProgress progress, Instant at) {
+        dsl.update(SYNC_RUNS)
+                .set(SYNC_RUNS.PAGES_FETCHED, progress.pagesFetched())
+                .set(SYNC_RUNS.TOTAL_FETCHED, progress.fetched())
+                .set(SYNC_RUNS.SUCCESS_COUNT, progress.succeeded())
+                .set(SYNC_RUNS.SKIPPED_COUNT, progress.skipped())
+                .set(SYNC_RUNS.FAILED_COUNT, progress.failed())
+                .set(SYNC_RUNS.EXPECTED_TOTAL, progress.expectedTotal().isPresent()
+                        ? val(progress.expectedTotal().getAsLong()) : SYNC_RUNS.EXPECTED_TOTAL)
+                .set(SYNC_RUNS.HEARTBEAT_AT, Times.odt(at))
+                .where(SYNC_RUNS.RUN_ID.eq(runId.value()))
+                .and(SYNC_RUNS.STATUS.eq(SyncStatus.RUNNING.code()))
+                .execute();
+    }
+
+    @Override
+    public void finish(SyncReport report) {
+        dsl.transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            OffsetDateTime finishedAt = Times.odt(report.finishedAt());
+            Map<String, Integer> skipped = new LinkedHashMap<>();
+            report.skippedReasons().forEach((SkipReason reason, Integer n) -> skipped.put(reason.code(), n));
+            // The report is the truth even for a run failAbandoned gave up on too early: it overwrites that verdict.
+            int updated = withError(tx.update(SYNC_RUNS)
+                    .set(SYNC_RUNS.STATUS, report.status().code())
+                    .set(SYNC_RUNS.DRY_RUN, report.dryRun())
+                    .set(SYNC_RUNS.STARTED_AT, coalesce(SYNC_RUNS.STARTED_AT, val(Times.odt(report.startedAt()))))
+                    .set(SYNC_RUNS.FINISHED_AT, finishedAt)
+                    .set(SYNC_RUNS.HEARTBEAT_AT, finishedAt)
+                    .set(SYNC_RUNS.CREATED_COUNT, report.created())
+                    .set(SYNC_RUNS.UPDATED_COUNT, report.updated())
+                    .set(SYNC_RUNS.SUCCESS_COUNT, report.successCount())
+                    .set(SYNC_RUNS.SKIPPED_COUNT, report.skippedCount())
+                    .set(SYNC_RUNS.FAILED_COUNT, report.failedCount())
+                    .set(SYNC_RUNS.TOTAL_FETCHED, report.totalFetched())
+                    .set(SYNC_RUNS.PAGES_FETCHED, report.pagesFetched())
+                    .set(SYNC_RUNS.SKIPPED_REASONS, ReasonsJson.write(skipped))
+                    .set(SYNC_RUNS.FAILED_REASONS, ReasonsJson.write(report.failedReasons()))
+                    .set(SYNC_RUNS.WATERMARK_BEFORE, Times.odt(report.watermarkBefore()))
+                    .set(SYNC_RUNS.WATERMARK_AFTER, Times.odt(report.watermarkAfter())), report.error())
+                    .where(SYNC_RUNS.RUN_ID.eq(report.runId().value()))
+                    .execute();
+            if (updated == 0) {
+                throw new IllegalStateException("No run " + report.runId() + " to finish");
+            }
+            if (report.status() == SyncStatus.SUCCEEDED) {
+                tx.update(SYNC_STATE).set(SYNC_STATE.LAST_SUCCESS_AT, finishedAt).set(SYNC_STATE.UPDATED_AT, finishedAt)
+                        .where(SYNC_STATE.ID.eq((short) 1)).execute();
+            }
+            if (report.watermarkAfter().isPresent() && !report.watermarkAfter().equals(report.watermarkBefore())) {
+                tx.update(SYNC_STATE).set(SYNC_STATE.LAST_RUN_ID, report.runId().value())
+                        .where(SYNC_STATE.ID.eq((short) 1)).execute();
+            }
+        });
+    }
+
+    @Override
+    public void failQueued(SyncRunId runId, SyncError error, Instant at) {
+        int updated = withError(dsl.update(SYNC_RUNS)
+                .set(SYNC_RUNS.STATUS, SyncStatus.FAILED.code())
+                .set(SYNC_RUNS.FINISHED_AT, Times.odt(at)), Optional.of(error))
+                .where(SYNC_RUNS.RUN_ID.eq(runId.value()))
+                .and(SYNC_RUNS.STATUS.eq(SyncStatus.QUEUED.code()))
+                .execute();
+        if (updated == 0 && !dsl.fetchExists(SYNC_RUNS, SYNC_RUNS.RUN_ID.eq(runId.value()))) {
+            throw new IllegalStateException("No run " + runId);
+        }
+    }
+
+    @Override
+    public List<SyncRunId> failAbandoned(Instant heartbeatBefore, Instant now) {
+        SyncError error = SyncError.of(ABANDONED,
+                "The process running this sync stopped sending heartbeats before it finished; the next run resumes "
+                        + "from the last stored page.");
+        return withError(dsl.update(SYNC_RUNS)
+                .set(SYNC_RUNS.STATUS, SyncStatus.FAILED.code())
+                .set(SYNC_RUNS.FINISHED_AT, Times.odt(now)), Optional.of(error))
+                .where(SYNC_RUNS.STATUS.eq(SyncStatus.RUNNING.code()))
+                .and(coalesce(SYNC_RUNS.HEARTBEAT_AT, SYNC_RUNS.STARTED_AT).lt(Times.odt(heartbeatBefore)))
+                .returningResult(SYNC_RUNS.RUN_ID)
+                .fetch(r -> new SyncRunId(r.value1()));
+    }
+
+    private static UpdateSetMoreStep<SyncRunsRecord> withError(UpdateSetMoreStep<SyncRunsRecord> update,
+            Optional<SyncError> error) {
+        return update
+                .set(SYNC_RUNS.ERROR_CODE, error.map(SyncError::code).orElse(null))
+                .set(SYNC_RUNS.ERROR_MESSAGE, error.map(SyncError::message).orElse(null))
+                .set(SYNC_RUNS.ERROR_HTTP_STATUS, error.flatMap(SyncError::httpStatus).orElse(null))
+                .set(SYNC_RUNS.PARTNER_CENTER_ERROR_CODE, error.flatMap(SyncError::partnerCenterErrorCode).orElse(null))
+                .set(SYNC_RUNS.PARTNER_CENTER_REQUEST_ID, error.flatMap(SyncError::requestId).orElse(null));
+    }
+
+    private Optional<SyncRunId> activeRun(SyncStatus status) {
+        return dsl.select(SYNC_RUNS.RUN_ID).from(SYNC_RUNS).where(SYNC_RUNS.STATUS.eq(status.code())).limit(1)
+                .fetchOptional(SYNC_RUNS.RUN_ID).map(SyncRunId::new);
+    }
+
+    private static boolean isSlotTaken(DataAccessException e, String index) {
+        return SqlErrors.uniqueViolation(e).filter(index::equals).isPresent();
+    }
+}

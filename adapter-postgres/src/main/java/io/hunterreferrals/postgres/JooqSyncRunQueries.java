@@ -1,0 +1,94 @@
+package io.hunterreferrals.postgres;
+
+import static io.hunterreferrals.postgres.jooq.Tables.SYNC_RUNS;
+
+import io.hunterreferrals.core.query.Page;
+import io.hunterreferrals.core.query.PageRequest;
+import io.hunterreferrals.core.query.SyncRunQueries;
+import io.hunterreferrals.core.query.SyncRunView;
+import io.hunterreferrals.core.sync.SyncError;
+import io.hunterreferrals.core.sync.SyncMode;
+import io.hunterreferrals.core.sync.SyncRunId;
+import io.hunterreferrals.core.sync.SyncStatus;
+import io.hunterreferrals.core.sync.SyncTrigger;
+import io.hunterreferrals.postgres.jooq.tables.records.SyncRunsRecord;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+
+/** {@link SyncRunQueries} on PostgreSQL ({@code sync_runs}). Thread-safe. */
+public final class JooqSyncRunQueries implements SyncRunQueries {
+
+    private final DSLContext dsl;
+
+    public JooqSyncRunQueries(DataSource dataSource) {
+        this.dsl = Jooq.using(dataSource);
+    }
+
+    @Override
+    public Optional<SyncRunView> find(SyncRunId runId) {
+        return dsl.selectFrom(SYNC_RUNS).where(SYNC_RUNS.RUN_ID.eq(runId.value())).fetchOptional()
+                .map(JooqSyncRunQueries::view);
+    }
+
+    @Override
+    public Optional<SyncRunView> active() {
+        // "running" sorts after "queued": descending puts the running run first.
+        return dsl.selectFrom(SYNC_RUNS)
+                .where(SYNC_RUNS.STATUS.in(SyncStatus.QUEUED.code(), SyncStatus.RUNNING.code()))
+                .orderBy(SYNC_RUNS.STATUS.desc(), SYNC_RUNS.REQUESTED_AT.asc())
+                .limit(1).fetchOptional().map(JooqSyncRunQueries::view);
+    }
+
+    @Override
+    public Optional<SyncRunView> lastFinished() {
+        return dsl.selectFrom(SYNC_RUNS)
+                .where(SYNC_RUNS.FINISHED_AT.isNotNull())
+                .orderBy(SYNC_RUNS.FINISHED_AT.desc(), SYNC_RUNS.RUN_ID)
+                .limit(1).fetchOptional().map(JooqSyncRunQueries::view);
+    }
+
+    @Override
+    public Page<SyncRunView> runs(PageRequest page) {
+        List<SyncRunView> rows = dsl.selectFrom(SYNC_RUNS)
+                .orderBy(SYNC_RUNS.REQUESTED_AT.desc(), SYNC_RUNS.RUN_ID)
+                .limit(page.pageSize()).offset(page.offset())
+                .fetch(JooqSyncRunQueries::view);
+        return new Page<>(rows, Totals.total(rows.size(), page, () -> dsl.fetchCount(SYNC_RUNS)), page);
+    }
+
+    static SyncRunView view(SyncRunsRecord r) {
+        SyncStatus status = SyncStatus.fromCode(r.getStatus());
+        Optional<SyncError> error = Optional.ofNullable(r.getErrorCode()).map(code -> new SyncError(code,
+                r.getErrorMessage() == null ? "" : r.getErrorMessage(), Optional.ofNullable(r.getErrorHttpStatus()),
+                Optional.ofNullable(r.getPartnerCenterErrorCode()), Optional.ofNullable(r.getPartnerCenterRequestId())));
+        // While a run is in progress only its success count is known (SyncProgress does not split it into created
+        // and updated), so it is shown as created until the final report says otherwise.
+        boolean finished = status == SyncStatus.SUCCEEDED || status == SyncStatus.FAILED;
+        int created = finished || r.getCreatedCount() + r.getUpdatedCount() > 0 ? r.getCreatedCount() : r.getSuccessCount();
+        return new SyncRunView(
+                new SyncRunId(r.getRunId()),
+                SyncTrigger.fromCode(r.getTrigger()),
+                SyncMode.fromCode(r.getMode()),
+                r.getDryRun(),
+                status,
+                Times.instant(r.getRequestedAt()),
+                Times.optional(r.getStartedAt()),
+                Times.optional(r.getFinishedAt()),
+                Times.optional(r.getHeartbeatAt()),
+                created,
+                r.getUpdatedCount(),
+                r.getSkippedCount(),
+                r.getFailedCount(),
+                r.getTotalFetched(),
+                r.getPagesFetched(),
+                Optional.ofNullable(r.getExpectedTotal()),
+                ReasonsJson.read(r.getSkippedReasons()),
+                ReasonsJson.read(r.getFailedReasons()),
+                error,
+                Times.optional(r.getWatermarkBefore()),
+                Times.optional(r.getWatermarkAfter()),
+                Optional.ofNullable(r.getNode()));
+    }
+}

@@ -1,0 +1,145 @@
+package io.hunterreferrals.postgres;
+
+import static io.hunterreferrals.postgres.ReferralColumns.PCR;
+import static io.hunterreferrals.postgres.jooq.Tables.SYNC_STATE;
+import static org.jooq.impl.DSL.any;
+import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.when;
+
+import io.hunterreferrals.core.company.LinkStatus;
+import io.hunterreferrals.core.referral.ReferralId;
+import io.hunterreferrals.core.sync.PageWrite;
+import io.hunterreferrals.core.sync.ReferralRecord;
+import io.hunterreferrals.core.sync.WriteOutcome;
+import io.hunterreferrals.postgres.jooq.tables.records.PartnerCenterReferralsRecord;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertOnDuplicateSetStep;
+import org.jooq.InsertOnDuplicateSetMoreStep;
+import org.jooq.InsertValuesStepN;
+import org.jooq.Record2;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Writes one {@link PageWrite} inside the caller's transaction, in three statements at most:
+ * <ol>
+ *   <li>one multi-row {@code INSERT ... ON CONFLICT (referral_id) DO UPDATE ... WHERE content_hash IS DISTINCT FROM
+ *       excluded.content_hash} for the changed records. The hash comparison is in the SQL, so a row another sync
+ *       already brought up to date is neither rewritten nor reported as updated; {@code RETURNING (xmax = 0)} tells a
+ *       fresh insert from an update;</li>
+ *   <li>one {@code UPDATE} of {@code synced_at} for the unchanged referrals and for the records whose hash turned out
+ *       equal;</li>
+ *   <li>the watermark, in the same transaction, only ever forwards.</li>
+ * </ol>
+ * Rows are locked in referral id order (VALUES sorted; a pre-lock when a page both upserts and touches) so two
+ * concurrent syncs of overlapping pages cannot deadlock each other.
+ */
+final class PageWriter {
+
+    private static final Field<Boolean> INSERTED = field("(xmax = 0)", SQLDataType.BOOLEAN).as("inserted");
+    private static final Condition OPERATOR_DECISION = PCR.LINK_STATUS.in(
+            LinkStatus.MANUAL_LINKED.code(), LinkStatus.MANUAL_UNLINKED.code());
+    private static final Condition LINK_UNCHANGED = PCR.LINK_STATUS.eq(excluded(PCR.LINK_STATUS))
+            .and(PCR.LINKED_COMPANY_ID.isNotDistinctFrom(excluded(PCR.LINKED_COMPANY_ID)));
+
+    private final DSLContext tx;
+
+    PageWriter(DSLContext tx) {
+        this.tx = tx;
+    }
+
+    Map<ReferralId, WriteOutcome> write(PageWrite page) {
+        OffsetDateTime syncedAt = Times.odt(page.syncedAt());
+        // One row per id (the last copy wins, as in the sync), in id order.
+        TreeMap<String, ReferralRecord> changed = new TreeMap<>();
+        page.changed().forEach(r -> changed.put(r.referral().id().value(), r));
+        TreeSet<String> touched = new TreeSet<>();
+        page.unchanged().forEach(id -> touched.add(id.value()));
+        touched.removeAll(changed.keySet());
+
+        if (!changed.isEmpty() && !touched.isEmpty()) {
+            TreeSet<String> all = new TreeSet<>(changed.keySet());
+            all.addAll(touched);
+            lockInIdOrder(all);
+        }
+        Map<ReferralId, WriteOutcome> outcomes = new HashMap<>();
+        if (!changed.isEmpty()) {
+            Map<String, Boolean> written = upsert(changed.values(), syncedAt);
+            for (String id : changed.keySet()) {
+                Boolean inserted = written.get(id);
+                if (inserted == null) {
+                    touched.add(id); // same hash as stored: only synced_at moves
+                    outcomes.put(ReferralId.of(id), WriteOutcome.UNCHANGED);
+                } else {
+                    outcomes.put(ReferralId.of(id), inserted ? WriteOutcome.CREATED : WriteOutcome.UPDATED);
+                }
+            }
+        }
+        if (!touched.isEmpty()) {
+            tx.update(PCR).set(PCR.SYNCED_AT, syncedAt)
+                    .where(PCR.REFERRAL_ID.eq(any(touched.toArray(String[]::new))))
+                    .execute();
+        }
+        page.watermark().ifPresent(watermark -> tx.insertInto(SYNC_STATE, SYNC_STATE.ID, SYNC_STATE.WATERMARK,
+                        SYNC_STATE.UPDATED_AT)
+                .values((short) 1, Times.odt(watermark), syncedAt)
+                .onConflict(SYNC_STATE.ID).doUpdate()
+                .set(SYNC_STATE.WATERMARK, excluded(SYNC_STATE.WATERMARK))
+                .set(SYNC_STATE.UPDATED_AT, excluded(SYNC_STATE.UPDATED_AT))
+                // never backwards
+                .where(SYNC_STATE.WATERMARK.isNull().or(SYNC_STATE.WATERMARK.lt(excluded(SYNC_STATE.WATERMARK))))
+                .execute());
+        return outcomes;
+    }
+
+    private void lockInIdOrder(TreeSet<String> ids) {
+        tx.select(PCR.REFERRAL_ID).from(PCR)
+                .where(PCR.REFERRAL_ID.eq(any(ids.toArray(String[]::new))))
+                .orderBy(PCR.REFERRAL_ID)
+                .forUpdate()
+                .execute();
+    }
+
+    /** @return referral id → inserted (true) or updated (false), for the rows the statement wrote */
+    private Map<String, Boolean> upsert(Iterable<ReferralRecord> records, OffsetDateTime syncedAt) {
+        InsertValuesStepN<PartnerCenterReferralsRecord> insert = tx.insertInto(PCR, ReferralColumns.ALL);
+        for (ReferralRecord record : records) {
+            insert = insert.values(ReferralColumns.values(record, syncedAt));
+        }
+        InsertOnDuplicateSetStep<PartnerCenterReferralsRecord> onConflict = insert.onConflict(PCR.REFERRAL_ID).doUpdate();
+        InsertOnDuplicateSetMoreStep<PartnerCenterReferralsRecord> set = null;
+        for (Field<?> column : ReferralColumns.CONTENT) {
+            set = setExcluded(set == null ? onConflict : set, column);
+        }
+        set = set
+                .set(PCR.LINK_STATUS, when(OPERATOR_DECISION, PCR.LINK_STATUS).otherwise(excluded(PCR.LINK_STATUS)))
+                .set(PCR.LINKED_COMPANY_ID,
+                        when(OPERATOR_DECISION, PCR.LINKED_COMPANY_ID).otherwise(excluded(PCR.LINKED_COMPANY_ID)))
+                .set(PCR.LINKED_AT, when(OPERATOR_DECISION.or(LINK_UNCHANGED), PCR.LINKED_AT)
+                        .otherwise(excluded(PCR.SYNCED_AT)))
+                .set(PCR.LINK_CHANGED_BY, when(OPERATOR_DECISION.or(LINK_UNCHANGED), PCR.LINK_CHANGED_BY)
+                        .otherwise(inline(ReferralColumns.SYNC_ACTOR)))
+                .set(PCR.SYNCED_AT, excluded(PCR.SYNCED_AT))
+                .set(PCR.CHANGED_AT, excluded(PCR.CHANGED_AT));
+        // first_seen_at is not in the SET list: an update keeps it.
+        Map<String, Boolean> written = new HashMap<>();
+        for (Record2<String, Boolean> row : set.where(PCR.CONTENT_HASH.ne(excluded(PCR.CONTENT_HASH)))
+                .returningResult(PCR.REFERRAL_ID, INSERTED).fetch()) {
+            written.put(row.value1(), row.value2());
+        }
+        return written;
+    }
+
+    private static <T> InsertOnDuplicateSetMoreStep<PartnerCenterReferralsRecord> setExcluded(InsertOnDuplicateSetStep<PartnerCenterReferralsRecord> step,
+            Field<T> column) {
+        return step.set(column, excluded(column));
+    }
+}
