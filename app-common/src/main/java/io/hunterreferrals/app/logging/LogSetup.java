@@ -6,8 +6,12 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import io.hunterreferrals.app.config.LogFormat;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Map;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.LoggerFactory;
@@ -32,7 +36,7 @@ public final class LogSetup {
     }
 
     private static final Map<String, Level> LIBRARY_LEVELS = Map.of(
-            "org.jooq", Level.WARN, "org.flywaydb", Level.WARN, "com.zaxxer.hikari", Level.WARN,
+            "org.jooq", Level.ERROR, "org.flywaydb", Level.WARN, "com.zaxxer.hikari", Level.WARN,
             "io.zonky", Level.WARN, "com.microsoft.aad.msal4j", Level.ERROR, "org.eclipse.jetty", Level.WARN,
             "io.javalin", Level.WARN, "com.github.kagkarlsson", Level.WARN, "org.postgresql", Level.WARN);
 
@@ -40,16 +44,37 @@ public final class LogSetup {
     }
 
     public static void configure(LogFormat format, Target target, Level productLevel) {
+        LoggerContext context = resetContext();
+        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+        appender.setTarget(target.consoleTarget);
+        install(context, appender, format, productLevel);
+    }
+
+    /**
+     * Logs to {@code stream} instead of the console: tests read what was logged, and embedders (the CLI run from a
+     * test, say) keep their own streams. The stream is not closed when logging is reconfigured.
+     */
+    public static void configure(LogFormat format, OutputStream stream, Level productLevel) {
+        LoggerContext context = resetContext();
+        OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+        appender.setOutputStream(new NonClosingOutputStream(stream));
+        install(context, appender, format, productLevel);
+    }
+
+    private static LoggerContext resetContext() {
         // jOOQ prints a banner and tips on first use unless told not to.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
+        return context;
+    }
+
+    private static void install(LoggerContext context, OutputStreamAppender<ILoggingEvent> appender, LogFormat format,
+            Level productLevel) {
         Encoder<ILoggingEvent> encoder = format == LogFormat.JSON ? jsonEncoder(context) : consoleEncoder(context);
-        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
         appender.setContext(context);
         appender.setName("console");
-        appender.setTarget(target.consoleTarget);
         appender.setEncoder(encoder);
         appender.start();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -73,5 +98,22 @@ public final class LogSetup {
         encoder.setIncludeCallerData(false);
         encoder.start();
         return encoder;
+    }
+
+    /** Logback closes an appender's stream on reset; the caller's stream must outlive that. */
+    private static final class NonClosingOutputStream extends FilterOutputStream {
+        NonClosingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 }

@@ -1,0 +1,94 @@
+package io.hunterreferrals.app.wiring;
+
+import com.microsoft.aad.msal4j.IHttpClient;
+import io.hunterreferrals.app.config.Environment;
+import io.hunterreferrals.app.config.HttpSettings;
+import io.hunterreferrals.app.config.HunterSettings;
+import io.hunterreferrals.app.config.LogFormat;
+import io.hunterreferrals.app.config.PartnerCenterSettings;
+import io.hunterreferrals.core.filter.ReferralFilter;
+import io.hunterreferrals.partnercenter.LoopbackRoutingHttpClient;
+import io.hunterreferrals.partnercenter.PartnerCenterAuth;
+import io.hunterreferrals.partnercenter.SignInResult;
+import io.hunterreferrals.postgres.DatabaseSettings;
+import io.hunterreferrals.simulator.PartnerCenterSimulator;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The product against an in-process Partner Center simulator, so a newcomer sees a real sync within seconds: seeded
+ * sample referrals, a sign-in that approves itself, and its own data folder ({@code .hunter/demo/postgres}) and token
+ * cache ({@code .hunter/demo/token_cache}), so demo data never mixes with real data. Everything else (MSAL, the
+ * Referrals client, the sync, PostgreSQL) is the production code.
+ */
+public final class DemoMode implements AutoCloseable {
+
+    /** Relative to the working directory. */
+    public static final Path DEMO_DIR = Path.of(".hunter", "demo");
+    public static final int DEFAULT_REFERRALS = 250;
+    /** Same seed, same sample referrals, so a second demo run shows unchanged referrals being skipped. */
+    static final long SEED = 2025;
+    static final String CLIENT_ID = "d3a0d3a0-0000-4000-8000-00000000de70";
+
+    private final PartnerCenterSimulator simulator;
+    private final Path workingDir;
+    private final URI authority;
+
+    private DemoMode(PartnerCenterSimulator simulator, Path workingDir) {
+        this.simulator = simulator;
+        this.workingDir = workingDir.toAbsolutePath().normalize();
+        // A fresh host per start: MSAL keeps some per-authority state JVM-wide, and each simulator is a new tenant of sorts.
+        this.authority = URI.create("https://login-" + UUID.randomUUID().toString().substring(0, 8)
+                + ".demo.simulator.test/" + simulator.identity().tenantId());
+    }
+
+    /** Starts the simulator on a free loopback port with {@code referrals} sample referrals. */
+    public static DemoMode start(Path workingDir, int referrals) {
+        PartnerCenterSimulator simulator = PartnerCenterSimulator.builder()
+                .port(0).seed(SEED).referrals(referrals)
+                .pollIntervalSeconds(0).autoApproveAfterPolls(1)
+                .build().start();
+        return new DemoMode(simulator, workingDir);
+    }
+
+    public PartnerCenterSimulator simulator() {
+        return simulator;
+    }
+
+    public Path dataDir() {
+        return workingDir.resolve(DEMO_DIR);
+    }
+
+    /** Settings that point at the simulator and the demo's own database and token cache. */
+    public HunterSettings settings(LogFormat logFormat, HttpSettings http) {
+        PartnerCenterSettings partnerCenter = new PartnerCenterSettings(true, Optional.of(CLIENT_ID),
+                Optional.of(simulator.identity().tenantId()), Optional.of(authority), simulator.baseUri(), "v1.0",
+                PartnerCenterSimulator.PARTNER_CENTER_SCOPE, dataDir().resolve("token_cache"), 100, 10_000);
+        return new HunterSettings(Environment.DEVELOPMENT, logFormat, partnerCenter, Duration.ofSeconds(30),
+                ReferralFilter.DEFAULT, DatabaseSettings.embedded(dataDir().resolve("postgres")), http);
+    }
+
+    /** MSAL's requests for the demo authority go to the simulator; any other host is refused. */
+    public Optional<IHttpClient> msalTransport() {
+        return Optional.of(LoopbackRoutingHttpClient.forAuthority(authority, simulator.baseUri()));
+    }
+
+    /**
+     * Signs in as the simulator's operator. A cache left by an earlier demo holds tokens of a simulator that is gone, so
+     * it is replaced.
+     */
+    public SignInResult signIn(PartnerCenterAuth auth) {
+        auth.logout();
+        return auth.signIn(prompt -> {
+            // approved by the simulator on its first poll: nothing to show
+        });
+    }
+
+    @Override
+    public void close() {
+        simulator.close();
+    }
+}

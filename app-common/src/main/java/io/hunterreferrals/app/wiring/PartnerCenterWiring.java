@@ -1,0 +1,69 @@
+package io.hunterreferrals.app.wiring;
+
+import com.microsoft.aad.msal4j.IHttpClient;
+import io.hunterreferrals.app.config.PartnerCenterSettings;
+import io.hunterreferrals.partnercenter.PartnerCenterAuth;
+import io.hunterreferrals.partnercenter.PartnerCenterAuthConfig;
+import io.hunterreferrals.partnercenter.PartnerCenterListener;
+import io.hunterreferrals.partnercenter.PartnerCenterReferralSource;
+import io.hunterreferrals.partnercenter.ReferralsApiConfig;
+import io.hunterreferrals.partnercenter.RetrySettings;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Maps {@link PartnerCenterSettings} onto the Partner Center adapter's config records and builds its two entry points:
+ * the sign-in ({@link PartnerCenterAuth}) and the Referrals client ({@link PartnerCenterReferralSource}).
+ */
+public final class PartnerCenterWiring {
+
+    private PartnerCenterWiring() {
+    }
+
+    /**
+     * @throws IllegalStateException when the client id or the tenant/authority is missing; callers check
+     *                               {@link PartnerCenterSettings#canSignIn()} first and tell the operator what to set
+     */
+    public static PartnerCenterAuthConfig authConfig(PartnerCenterSettings settings) {
+        if (!settings.canSignIn()) {
+            throw new IllegalStateException("HUNTER_PARTNER_CENTER_CLIENT_ID and HUNTER_PARTNER_CENTER_TENANT_ID are needed to sign in");
+        }
+        URI authority = settings.authority().orElseThrow();
+        String tenant = settings.tenantId().orElseGet(() -> lastPathSegment(authority));
+        return new PartnerCenterAuthConfig(settings.clientId().orElseThrow(), tenant, authority, settings.scope(),
+                settings.tokenCachePath(), null);
+    }
+
+    public static ReferralsApiConfig referralsApiConfig(PartnerCenterSettings settings) {
+        return ReferralsApiConfig.DEFAULTS
+                .withApiUrl(settings.apiUrl())
+                .withApiVersion(settings.apiVersion())
+                .withPageSize(settings.pageSize())
+                .withMaxPages(settings.maxPages())
+                .withRetry(RetrySettings.DEFAULTS);
+    }
+
+    /**
+     * @param msalTransport empty in production (MSAL's own TLS transport); the demo and tests route MSAL to a simulator
+     *                      through a {@link io.hunterreferrals.partnercenter.LoopbackRoutingHttpClient}
+     */
+    public static PartnerCenterAuth auth(PartnerCenterSettings settings, Optional<IHttpClient> msalTransport) {
+        PartnerCenterAuthConfig config = authConfig(settings);
+        return msalTransport.map(transport -> PartnerCenterAuth.create(config, transport))
+                .orElseGet(() -> PartnerCenterAuth.create(config));
+    }
+
+    public static PartnerCenterReferralSource referralSource(PartnerCenterSettings settings, PartnerCenterAuth auth,
+            PartnerCenterListener listener) {
+        return PartnerCenterReferralSource.builder(referralsApiConfig(settings), auth.tokenSource())
+                .listener(listener)
+                .build();
+    }
+
+    /** An explicit authority such as {@code https://login.microsoftonline.us/<tenant>} names the tenant last. */
+    private static String lastPathSegment(URI authority) {
+        String path = authority.getPath() == null ? "" : authority.getPath().replaceAll("/+$", "");
+        String segment = path.substring(path.lastIndexOf('/') + 1);
+        return segment.isEmpty() ? "organizations" : segment;
+    }
+}

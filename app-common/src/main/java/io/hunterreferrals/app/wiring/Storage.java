@@ -1,0 +1,98 @@
+package io.hunterreferrals.app.wiring;
+
+import io.hunterreferrals.core.company.CompanyDirectory;
+import io.hunterreferrals.core.leadimport.CompanyImport;
+import io.hunterreferrals.core.link.ReferralLinks;
+import io.hunterreferrals.core.query.LeadQueries;
+import io.hunterreferrals.core.query.ReferralQueries;
+import io.hunterreferrals.core.query.SyncRunQueries;
+import io.hunterreferrals.core.sync.ReferralStore;
+import io.hunterreferrals.core.sync.SyncRunLog;
+import io.hunterreferrals.postgres.csv.CsvCompanyRowReader;
+import io.hunterreferrals.postgres.Database;
+import io.hunterreferrals.postgres.DatabaseSettings;
+import io.hunterreferrals.postgres.JooqCompanyDirectory;
+import io.hunterreferrals.postgres.JooqLeadQueries;
+import io.hunterreferrals.postgres.JooqReferralQueries;
+import io.hunterreferrals.postgres.JooqReferralStore;
+import io.hunterreferrals.postgres.JooqSyncRunLog;
+import io.hunterreferrals.postgres.JooqSyncRunQueries;
+import javax.sql.DataSource;
+
+/**
+ * The database and everything built on it: the driven ports the sync writes through, the read-side queries and the
+ * use cases that only need the database (operator links, company import). Closing it closes the database (in
+ * embedded mode the server stops when the last Hunter process lets go).
+ */
+public final class Storage implements AutoCloseable {
+
+    private final Database database;
+    private final ReferralStore referralStore;
+    private final CompanyDirectory companies;
+    private final SyncRunLog runLog;
+    private final ReferralQueries referralQueries;
+    private final LeadQueries leadQueries;
+    private final SyncRunQueries runQueries;
+
+    private Storage(Database database) {
+        this.database = database;
+        DataSource dataSource = database.dataSource();
+        this.referralStore = new JooqReferralStore(dataSource);
+        this.companies = new JooqCompanyDirectory(dataSource);
+        this.runLog = new JooqSyncRunLog(dataSource, JooqSyncRunLog.currentNode());
+        this.referralQueries = new JooqReferralQueries(dataSource);
+        this.leadQueries = new JooqLeadQueries(dataSource);
+        this.runQueries = new JooqSyncRunQueries(dataSource);
+    }
+
+    /**
+     * Opens (and, when the settings say so, migrates) the database.
+     *
+     * @throws IllegalStateException when it cannot be reached, started or migrated; the message says which and what to check
+     */
+    public static Storage open(DatabaseSettings settings) {
+        return new Storage(Database.open(settings));
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public ReferralStore referralStore() {
+        return referralStore;
+    }
+
+    public CompanyDirectory companies() {
+        return companies;
+    }
+
+    public SyncRunLog runLog() {
+        return runLog;
+    }
+
+    public ReferralQueries referralQueries() {
+        return referralQueries;
+    }
+
+    public LeadQueries leadQueries() {
+        return leadQueries;
+    }
+
+    public SyncRunQueries runQueries() {
+        return runQueries;
+    }
+
+    public ReferralLinks referralLinks() {
+        return new ReferralLinks(referralStore, companies, referralQueries);
+    }
+
+    /** Imports companies from CSV files with a header row (domain, name, country). */
+    public CompanyImport companyImport() {
+        return new CompanyImport(new CsvCompanyRowReader(), companies);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
