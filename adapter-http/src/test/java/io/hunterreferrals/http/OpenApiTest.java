@@ -3,7 +3,6 @@ package io.hunterreferrals.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +33,7 @@ class OpenApiTest {
     @Test
     void apiRoutesRequireAKeyInTheDocumentAndOpenOnesDoNot() {
         JsonNode paths = api.get("/openapi.json").json().get("paths");
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = it.next();
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
             path.getValue().forEach(operation -> {
                 boolean secured = !operation.get("security").isEmpty();
                 assertThat(secured).as(path.getKey()).isEqualTo(!OPEN.contains(path.getKey()));
@@ -92,7 +90,7 @@ class OpenApiTest {
 
     private static Set<String> documented(JsonNode document) {
         Set<String> routes = new TreeSet<>();
-        document.get("paths").fields().forEachRemaining(path ->
+        document.get("paths").properties().forEach(path ->
                 path.getValue().fieldNames().forEachRemaining(method ->
                         routes.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
         return routes;
@@ -100,7 +98,7 @@ class OpenApiTest {
 
     private static void collectRefs(JsonNode node, Set<String> refs) {
         if (node.isObject()) {
-            node.fields().forEachRemaining(field -> {
+            node.properties().forEach(field -> {
                 if (field.getKey().equals("$ref")) {
                     refs.add(field.getValue().asText());
                 } else {
