@@ -27,12 +27,14 @@ import java.util.Optional;
  * The referral sync (docs/architecture.md traces one run). Pages are processed one at a time and each
  * is written in one transaction together with the watermark, so a run that dies resumes from its last
  * stored page. The watermark never passes a referral that failed: once one fails, the run stops
- * advancing it, and the next run fetches that referral again.
+ * advancing it, and the next run fetches that referral again. An interrupted thread stops the run after the
+ * page in hand, as failed with the code {@code interrupted}.
  */
 public final class ReferralSync implements SyncReferrals {
 
     static final String PROCESSING_ERROR = "processing_error";
     static final String NOT_STORED = "not_stored";
+    static final String INTERRUPTED = "interrupted";
 
     private final ReferralSource source;
     private final ReferralStore store;
@@ -75,8 +77,16 @@ public final class ReferralSync implements SyncReferrals {
                 SyncProgress progress = tally.progress();
                 runLog.progress(runId, progress, clock.instant());
                 listener.pageProcessed(runId, progress);
+                if (Thread.currentThread().isInterrupted()) {
+                    // A shutdown lets the page in hand finish, then stops; the watermark covers what was stored.
+                    error = Optional.of(SyncError.of(INTERRUPTED, "The sync was stopped (shutdown) after page "
+                            + tally.pagesFetched() + "; the next run resumes from the last stored page."));
+                    break;
+                }
             }
-            listener.fetchCompleted(runId, tally.fetched(), tally.pagesFetched());
+            if (error.isEmpty()) {
+                listener.fetchCompleted(runId, tally.fetched(), tally.pagesFetched());
+            }
         } catch (ReferralSourceException e) {
             error = Optional.of(SyncError.from(e));
         } catch (RuntimeException e) {

@@ -224,6 +224,33 @@ class ReferralSyncTest {
     }
 
     @Test
+    void anInterruptedRunFinishesThePageInHandThenStops() {
+        source.put(aReferral("r-1").updatedAt(at(1)).build(), aReferral("r-2").updatedAt(at(2)).build(),
+                aReferral("r-3").updatedAt(at(3)).build());
+        SyncListener interruptAfterFirstPage = new SyncListener() {
+            @Override
+            public void pageProcessed(SyncRunId runId, SyncProgress progress) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        ReferralSync interruptible = new ReferralSync(source, store, companies, runLog, SyncSettings.DEFAULT,
+                new ClassificationRulePcV1(), Clock.systemUTC(), interruptAfterFirstPage);
+
+        SyncReport report;
+        try {
+            report = ran(interruptible.sync(INCREMENTAL));
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(report.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(report.error().orElseThrow().code()).isEqualTo("interrupted");
+        assertThat(report.created()).isEqualTo(2);
+        assertThat(report.pagesFetched()).isEqualTo(1);
+        assertThat(store.watermark()).contains(at(2));
+    }
+
+    @Test
     void anOperatorsLinkOutlivesLaterSyncs() {
         source.put(aReferralOf("r-1", "Contoso", "contoso.com.tr").build());
         ran(sync.sync(INCREMENTAL));
