@@ -17,6 +17,6 @@ final class Totals {
             return 0;
         }
         // rows and count are two statements: never report fewer than were returned
-        return Math.max(count.getAsLong(), page.offset() + rowsOnPage);
+        return Math.max(count.getAsLong(), rowsOnPage == 0 ? 0 : page.offset() + rowsOnPage);
     }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -29,6 +28,8 @@ public final class CsvCompanyRowReader implements CompanyRowReader {
     /** The header must fit in this many characters (it is read twice: once to detect the delimiter). */
     private static final int HEADER_LIMIT = 64 * 1024;
     private static final char BOM = '\uFEFF';
+    private static final char REPLACEMENT = '\uFFFD';
+    private static final String NOT_UTF8 = "the file is not UTF-8 text (save it from Excel as \"CSV UTF-8\")";
 
     @Override
     public void read(InputStream file, Consumer<CompanyImportRow> rows) {
@@ -55,6 +56,9 @@ public final class CsvCompanyRowReader implements CompanyRowReader {
                     throw new UnreadableFileException("Line " + recordLine + ": " + reason(e), e);
                 }
                 lineNumber = recordLine;
+                if (hasUndecodableBytes(record)) {
+                    throw new UnreadableFileException("Line " + lineNumber + ": " + NOT_UTF8, null);
+                }
                 if (columns == null) {
                     columns = HeaderColumns.of(record, delimiter);
                     continue;
@@ -75,10 +79,12 @@ public final class CsvCompanyRowReader implements CompanyRowReader {
     }
 
     private static BufferedReader utf8(InputStream file) {
-        // REPORT instead of the default REPLACE: a Windows-1254 (Turkish) file must fail loudly, not turn ş into �.
+        // Bytes that are not UTF-8 become U+FFFD, which the record check turns into an error with its line: a
+        // Windows-1254 (Turkish) file must fail loudly, not import ş as �. (A decoder that reports errors would fail
+        // while the reader fills its buffer, far from the line at fault.)
         var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
         return new BufferedReader(new InputStreamReader(file, decoder), HEADER_LIMIT);
     }
 
@@ -86,11 +92,10 @@ public final class CsvCompanyRowReader implements CompanyRowReader {
     private static char detectDelimiter(BufferedReader text) {
         try {
             text.mark(HEADER_LIMIT);
-            int first = text.read();
-            if (first != BOM) {
+            if (text.read() != BOM) {
                 text.reset();
-                text.mark(HEADER_LIMIT);
             }
+            text.mark(HEADER_LIMIT);
             int commas = 0;
             int semicolons = 0;
             boolean quoted = false;
@@ -107,11 +112,18 @@ public final class CsvCompanyRowReader implements CompanyRowReader {
             }
             text.reset();
             return semicolons > commas ? ';' : ',';
-        } catch (CharacterCodingException e) {
-            throw new UnreadableFileException("Line 1: the file is not UTF-8 text (save it as \"CSV UTF-8\")", e);
         } catch (IOException e) {
             throw new UnreadableFileException("Line 1: the file could not be read: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean hasUndecodableBytes(CSVRecord record) {
+        for (String value : record) {
+            if (value.indexOf(REPLACEMENT) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isBlank(CSVRecord record) {
@@ -125,9 +137,6 @@ public final class CsvCompanyRowReader implements CompanyRowReader {
 
     private static String reason(RuntimeException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof CharacterCodingException) {
-            return "the file is not UTF-8 text (save it as \"CSV UTF-8\")";
-        }
         String message = String.valueOf(cause.getMessage());
         if (message.contains("EOF reached before encapsulated token finished")) {
             return "a quoted field is never closed (a \" is missing)";
