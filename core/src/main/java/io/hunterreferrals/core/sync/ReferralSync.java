@@ -93,8 +93,17 @@ public final class ReferralSync implements SyncReferrals {
             error = Optional.of(SyncError.unexpected(e));
         }
         SyncReport report = tally.report(runId, request, startedAt, clock.instant(), error);
-        runLog.finish(report);
-        listener.runFinished(report);
+        // Recording the outcome must not fail because of a pending interrupt (connection pools refuse to
+        // hand out connections to interrupted threads); the interrupt is restored for the caller.
+        boolean interrupted = Thread.interrupted();
+        try {
+            runLog.finish(report);
+            listener.runFinished(report);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return new SyncOutcome.Ran(report);
     }
 

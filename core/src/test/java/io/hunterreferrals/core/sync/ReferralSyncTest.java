@@ -239,6 +239,7 @@ class ReferralSyncTest {
         SyncReport report;
         try {
             report = ran(interruptible.sync(INCREMENTAL));
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
         } finally {
             Thread.interrupted();
         }
