@@ -1,0 +1,35 @@
+package io.hunterreferrals.cli;
+
+import io.hunterreferrals.postgres.Database;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** Where the database is, whether it is embedded, and which migrations are applied (the runbook's `alembic current`). */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Show the database location, whether it is embedded, and its migrations.")
+final class DbInfoCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    DbInfoCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        try (Database database = context.openDatabase(context.settings().database())) {
+            PrintWriter out = context.out();
+            out.println("Database: " + database.location());
+            out.println("Embedded: " + (database.isEmbedded()
+                    ? "yes, data in " + database.embeddedDataDir().orElseThrow() : "no (HUNTER_DATABASE_URL)"));
+            out.println();
+            out.println("Migrations:");
+            for (Database.Migration migration : database.migrations()) {
+                out.printf("  %-6s %-32s %-10s %s%n", migration.version(), migration.description(), migration.state(),
+                        migration.installedOn() == null ? "" : migration.installedOn());
+            }
+            return ExitCode.SUCCESS.code();
+        }
+    }
+}

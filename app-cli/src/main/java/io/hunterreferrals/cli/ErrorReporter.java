@@ -1,0 +1,38 @@
+package io.hunterreferrals.cli;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns a failed command into its exit code and one clear message on stderr: {@code error [code]: what happened and
+ * what to do}. Unexpected exceptions are logged (type and message only) and end with exit code 1.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.hunterreferrals.cli");
+
+    private final CliContext context;
+
+    ErrorReporter(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
+        if (exception instanceof CliException cli) {
+            context.err().println("error [" + cli.errorCode() + "]: " + cli.getMessage());
+            context.err().flush();
+            return cli.exitCode().code();
+        }
+        LOG.atError().setMessage("hunter_command_failed").addKeyValue("command", commandLine.getCommandName())
+                .addKeyValue("error", exception.getClass().getName()).log();
+        context.err().println("error [internal_error]: " + exception.getClass().getSimpleName()
+                + (exception.getMessage() == null ? "" : ": " + exception.getMessage())
+                + "\nThis is a bug in hunter; please report it with the command you ran.");
+        context.err().flush();
+        return ExitCode.INTERNAL_ERROR.code();
+    }
+}

@@ -1,0 +1,36 @@
+package io.hunterreferrals.cli;
+
+/**
+ * The documented exit codes of {@code hunter}; each failure has its own, so scripts and schedulers can tell "sign in
+ * again" from "Partner Center is down" without parsing text. README.md lists them (a test checks it does).
+ */
+enum ExitCode {
+    SUCCESS(0, "success"),
+    INTERNAL_ERROR(1, "unexpected internal error (a bug: please report it with the log)"),
+    USAGE(2, "invalid command line (unknown command or option, missing argument) or unreadable input file"),
+    PARTIAL(3, "finished, but some referrals failed (sync) or some lines were rejected (leads import)"),
+    FEATURE_DISABLED(4, "the Partner Center sync is switched off: HUNTER_PARTNER_CENTER_ENABLED is not true"),
+    CONFIG_INVALID(5, "the configuration is missing or invalid (run `hunter config check`)"),
+    SIGN_IN_REQUIRED(6, "no usable sign-in: run `hunter auth login`"),
+    PARTNER_CENTER_ERROR(7, "Partner Center refused or failed the request (HTTP status, error code and request id are shown)"),
+    BUSY(8, "another sync run is in progress; nothing was done"),
+    DATABASE_ERROR(9, "the database cannot be reached, started or migrated"),
+    NOT_FOUND(10, "the referral or file named on the command line does not exist"),
+    TOOL_MISSING(11, "an external program is missing (psql for `hunter db shell`)");
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    int code() {
+        return code;
+    }
+
+    String meaning() {
+        return meaning;
+    }
+}

@@ -1,0 +1,80 @@
+package io.hunterreferrals.cli;
+
+import io.hunterreferrals.app.wiring.Storage;
+import io.hunterreferrals.core.query.LeadQuery;
+import io.hunterreferrals.core.query.LeadSummary;
+import io.hunterreferrals.core.query.Page;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Leads with what their linked referrals add up to (the Leads tab's referral column). */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List leads (companies) by domain.")
+final class LeadsListCommand implements Callable<Integer> {
+
+    @Option(names = "--type", description = "Only leads with a referral of this type: co-sell, marketplace, solution-provider.")
+    String type;
+
+    @Option(names = "--search", description = "Text in the company name or domain.")
+    String search;
+
+    @Option(names = "--limit", defaultValue = "50", description = "At most this many (1 to 200, default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    private final CliContext context;
+
+    LeadsListCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        LeadQuery query = new LeadQuery(Optional.ofNullable(type).map(Options::category), Optional.ofNullable(search),
+                Options.page(limit));
+        try (Storage storage = context.openStorage(context.settings().database())) {
+            Page<LeadSummary> page = storage.leadQueries().leads(query);
+            if (json) {
+                Map<String, Object> document = new LinkedHashMap<>();
+                document.put("total", page.total());
+                document.put("items", page.items().stream().map(LeadsListCommand::view).toList());
+                JsonOutput.print(context.out(), document);
+                return ExitCode.SUCCESS.code();
+            }
+            TextTable table = new TextTable("DOMAIN", "NAME", "SOURCE", "REFERRALS", "TYPES", "LINK STATUS");
+            for (LeadSummary lead : page.items()) {
+                table.add(lead.domain().toString(), lead.name(), lead.source().code(), Integer.toString(lead.referralCount()),
+                        types(lead), lead.linkStatus().code());
+            }
+            table.print(context.out());
+            context.out().println("Showing " + page.items().size() + " of " + page.total() + " leads.");
+            return ExitCode.SUCCESS.code();
+        }
+    }
+
+    private static String types(LeadSummary lead) {
+        return lead.referralTypes().stream().map(ReferralViews::type).collect(Collectors.joining(","));
+    }
+
+    private static Map<String, Object> view(LeadSummary lead) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", lead.id().value());
+        json.put("domain", lead.domain().toString());
+        json.put("name", lead.name());
+        json.put("country", lead.country());
+        json.put("source", lead.source().code());
+        json.put("created_at", ReferralViews.text(lead.createdAt()));
+        json.put("referral_count", lead.referralCount());
+        json.put("referral_types", lead.referralTypes().stream().map(ReferralViews::type).toList());
+        json.put("primary_referral_id", lead.primaryReferral().map(r -> r.value()).orElse(null));
+        json.put("primary_referral_type", lead.primaryReferralType().map(ReferralViews::type).orElse(null));
+        json.put("link_status", lead.linkStatus().code());
+        return json;
+    }
+}

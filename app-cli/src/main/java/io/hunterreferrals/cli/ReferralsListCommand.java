@@ -1,0 +1,67 @@
+package io.hunterreferrals.cli;
+
+import io.hunterreferrals.app.wiring.Storage;
+import io.hunterreferrals.core.query.InboxQuery;
+import io.hunterreferrals.core.query.InboxSort;
+import io.hunterreferrals.core.query.Page;
+import io.hunterreferrals.core.query.ReferralSummary;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The referral inbox, newest sync first (the runbook's "first 5 referrals" query, filterable). */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List referrals, last synced first.")
+final class ReferralsListCommand implements Callable<Integer> {
+
+    @Option(names = "--type", description = "co-sell, marketplace, solution-provider or unknown.")
+    String type;
+
+    @Option(names = "--status", description = "Partner Center status, e.g. Active, New, Closed.")
+    String status;
+
+    @Option(names = "--link-status", description = "unlinked, auto_linked, manual_linked or manual_unlinked.")
+    String linkStatus;
+
+    @Option(names = "--search", description = "Text in the company name, referral name or domain.")
+    String search;
+
+    @Option(names = "--limit", defaultValue = "20", description = "At most this many (1 to 200, default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    private final CliContext context;
+
+    ReferralsListCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        InboxQuery query = new InboxQuery(Optional.ofNullable(linkStatus).map(Options::linkStatus),
+                Optional.ofNullable(type).map(Options::category), Optional.ofNullable(status), Optional.ofNullable(search),
+                InboxSort.SYNCED_DESC, Options.page(limit));
+        try (Storage storage = context.openStorage(context.settings().database())) {
+            Page<ReferralSummary> page = storage.referralQueries().inbox(query);
+            if (json) {
+                Map<String, Object> document = new LinkedHashMap<>();
+                document.put("total", page.total());
+                document.put("items", page.items().stream().map(ReferralViews::summary).toList());
+                JsonOutput.print(context.out(), document);
+                return ExitCode.SUCCESS.code();
+            }
+            TextTable table = new TextTable("REFERRAL ID", "TYPE", "STATUS", "LINK", "DOMAIN", "COMPANY", "SYNCED AT");
+            for (ReferralSummary r : page.items()) {
+                table.add(r.id().value(), ReferralViews.type(r.referralType()), r.status(), r.linkStatus().code(),
+                        r.domain().map(Object::toString).orElse(null), r.companyName(), ReferralViews.text(r.syncedAt()));
+            }
+            table.print(context.out());
+            context.out().println("Showing " + page.items().size() + " of " + page.total() + " referrals.");
+            return ExitCode.SUCCESS.code();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.hunterreferrals.cli;
+
+import io.hunterreferrals.app.wiring.Storage;
+import io.hunterreferrals.core.query.ReferralDetail;
+import io.hunterreferrals.core.query.ReferralSummary;
+import io.hunterreferrals.core.referral.ReferralId;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Everything stored about one referral; {@code --raw} adds the payload exactly as Partner Center sent it. */
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one referral.")
+final class ReferralsShowCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "<id>", description = "The Partner Center referral id.")
+    String id;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Option(names = "--raw", description = "Include the raw payload as received (contains personal data: do not paste it into tickets).")
+    boolean raw;
+
+    private final CliContext context;
+
+    ReferralsShowCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        ReferralId referralId;
+        try {
+            referralId = new ReferralId(id);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.USAGE, "invalid_referral_id", e.getMessage());
+        }
+        try (Storage storage = context.openStorage(context.settings().database())) {
+            ReferralDetail detail = storage.referralQueries().find(referralId, raw).orElseThrow(() -> new CliException(
+                    ExitCode.NOT_FOUND, "referral_not_found", "No referral with id " + id
+                            + " is stored. `hunter referrals list --search <text>` finds ids; `hunter sync` fetches new ones."));
+            Map<String, Object> view = ReferralViews.detail(detail);
+            if (json) {
+                JsonOutput.print(context.out(), view);
+            } else {
+                print(detail.summary(), view, context.out());
+            }
+            return ExitCode.SUCCESS.code();
+        }
+    }
+
+    private static void print(ReferralSummary summary, Map<String, Object> view, PrintWriter out) {
+        out.println("Referral " + summary.id().value());
+        view.forEach((key, value) -> {
+            if (!key.equals("raw") && !key.equals("referral_id")) {
+                out.printf("  %-28s %s%n", key, value == null ? "-" : value);
+            }
+        });
+        if (view.containsKey("raw")) {
+            out.println("Raw payload:");
+            JsonOutput.print(out, view.get("raw"));
+        }
+    }
+}

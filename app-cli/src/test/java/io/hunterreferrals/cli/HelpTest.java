@@ -1,0 +1,50 @@
+package io.hunterreferrals.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** --help on every command, --version, and the completion script. */
+class HelpTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyCommandHasHelp() {
+        Cli cli = new Cli(dir);
+        List<List<String>> paths = new ArrayList<>();
+        collect(new CommandLine(new HunterCommand()), new ArrayList<>(), paths);
+        assertThat(paths).hasSizeGreaterThan(15);
+        for (List<String> path : paths) {
+            List<String> args = new ArrayList<>(path);
+            args.add("--help");
+            Cli.Result result = cli.run(args.toArray(String[]::new));
+            assertThat(result.exitCode()).as(String.join(" ", args)).isZero();
+            assertThat(result.out()).as(String.join(" ", args)).contains("Usage: hunter");
+        }
+    }
+
+    @Test
+    void versionAndCompletion() {
+        Cli cli = new Cli(dir);
+        assertThat(cli.run("--version").out()).startsWith("hunter ");
+        Cli.Result completion = cli.run("completion");
+        assertThat(completion.exitCode()).isZero();
+        assertThat(completion.out()).contains("complete -F", "referrals", "--dry-run");
+    }
+
+    private static void collect(CommandLine command, List<String> path, List<List<String>> paths) {
+        paths.add(List.copyOf(path));
+        command.getSubcommands().forEach((name, sub) -> {
+            List<String> next = new ArrayList<>(path);
+            next.add(name);
+            collect(sub, next, paths);
+        });
+    }
+}
