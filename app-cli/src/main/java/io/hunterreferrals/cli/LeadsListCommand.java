@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Leads with what their linked referrals add up to (the Leads tab's referral column). */
@@ -19,14 +20,8 @@ final class LeadsListCommand implements Callable<Integer> {
     @Option(names = "--type", description = "Only leads with a referral of this type: co-sell, marketplace, solution-provider.")
     String type;
 
-    @Option(names = "--search", description = "Text in the company name or domain.")
-    String search;
-
-    @Option(names = "--limit", defaultValue = "50", description = "At most this many (1 to 200, default ${DEFAULT-VALUE}).")
-    int limit;
-
-    @Option(names = "--json", description = "Print JSON instead of a table.")
-    boolean json;
+    @Mixin
+    ListOptions list = new ListOptions();
 
     private final CliContext context;
 
@@ -36,15 +31,12 @@ final class LeadsListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LeadQuery query = new LeadQuery(Optional.ofNullable(type).map(Options::category), Optional.ofNullable(search),
-                Options.page(limit));
+        LeadQuery query = new LeadQuery(Optional.ofNullable(type).map(Options::category), list.search(),
+                list.page());
         try (Storage storage = context.openStorage(context.settings().database())) {
             Page<LeadSummary> page = storage.leadQueries().leads(query);
-            if (json) {
-                Map<String, Object> document = new LinkedHashMap<>();
-                document.put("total", page.total());
-                document.put("items", page.items().stream().map(LeadsListCommand::view).toList());
-                JsonOutput.print(context.out(), document);
+            if (list.json()) {
+                ListOptions.printJson(context.out(), page, LeadsListCommand::view);
                 return ExitCode.SUCCESS.code();
             }
             TextTable table = new TextTable("DOMAIN", "NAME", "SOURCE", "REFERRALS", "TYPES", "LINK STATUS");

@@ -5,11 +5,10 @@ import io.hunterreferrals.core.query.InboxQuery;
 import io.hunterreferrals.core.query.InboxSort;
 import io.hunterreferrals.core.query.Page;
 import io.hunterreferrals.core.query.ReferralSummary;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The referral inbox, newest sync first (the runbook's "first 5 referrals" query, filterable). */
@@ -25,14 +24,8 @@ final class ReferralsListCommand implements Callable<Integer> {
     @Option(names = "--link-status", description = "unlinked, auto_linked, manual_linked or manual_unlinked.")
     String linkStatus;
 
-    @Option(names = "--search", description = "Text in the company name, referral name or domain.")
-    String search;
-
-    @Option(names = "--limit", defaultValue = "20", description = "At most this many (1 to 200, default ${DEFAULT-VALUE}).")
-    int limit;
-
-    @Option(names = "--json", description = "Print JSON instead of a table.")
-    boolean json;
+    @Mixin
+    ListOptions list = new ListOptions();
 
     private final CliContext context;
 
@@ -43,15 +36,12 @@ final class ReferralsListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InboxQuery query = new InboxQuery(Optional.ofNullable(linkStatus).map(Options::linkStatus),
-                Optional.ofNullable(type).map(Options::category), Optional.ofNullable(status), Optional.ofNullable(search),
-                InboxSort.SYNCED_DESC, Options.page(limit));
+                Optional.ofNullable(type).map(Options::category), Optional.ofNullable(status), list.search(),
+                InboxSort.SYNCED_DESC, list.page());
         try (Storage storage = context.openStorage(context.settings().database())) {
             Page<ReferralSummary> page = storage.referralQueries().inbox(query);
-            if (json) {
-                Map<String, Object> document = new LinkedHashMap<>();
-                document.put("total", page.total());
-                document.put("items", page.items().stream().map(ReferralViews::summary).toList());
-                JsonOutput.print(context.out(), document);
+            if (list.json()) {
+                ListOptions.printJson(context.out(), page, ReferralViews::summary);
                 return ExitCode.SUCCESS.code();
             }
             TextTable table = new TextTable("REFERRAL ID", "TYPE", "STATUS", "LINK", "DOMAIN", "COMPANY", "SYNCED AT");

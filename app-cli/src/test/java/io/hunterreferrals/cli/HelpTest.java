@@ -2,9 +2,14 @@ package io.hunterreferrals.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -19,7 +24,10 @@ class HelpTest {
     void everyCommandHasHelp() {
         Cli cli = new Cli(dir);
         List<List<String>> paths = new ArrayList<>();
-        collect(new CommandLine(new HunterCommand()), new ArrayList<>(), paths);
+        PrintWriter sink = new PrintWriter(Writer.nullWriter());
+        CliContext context = new CliContext(Map.of(), dir, sink, sink, false, OutputStream.nullOutputStream(),
+                Optional.empty(), ProcessLauncher.INHERIT_IO);
+        collect(HunterCommand.commandLine(context), new ArrayList<>(), paths);
         assertThat(paths).hasSizeGreaterThan(15);
         for (List<String> path : paths) {
             List<String> args = new ArrayList<>(path);
