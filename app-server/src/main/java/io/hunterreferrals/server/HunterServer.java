@@ -1,0 +1,173 @@
+package io.hunterreferrals.server;
+
+import io.hunterreferrals.app.config.HunterSettings;
+import io.hunterreferrals.app.config.PartnerCenterSettings;
+import io.hunterreferrals.app.wiring.CurrentSyncRun;
+import io.hunterreferrals.app.wiring.PartnerCenterEventLogger;
+import io.hunterreferrals.app.wiring.PartnerCenterWiring;
+import io.hunterreferrals.app.wiring.Storage;
+import io.hunterreferrals.app.wiring.SyncWiring;
+import io.hunterreferrals.core.sync.ReferralSource;
+import io.hunterreferrals.core.sync.ReferralSync;
+import io.hunterreferrals.core.sync.SyncQueue;
+import io.hunterreferrals.http.ApiKeys;
+import io.hunterreferrals.http.HttpApi;
+import io.hunterreferrals.partnercenter.PartnerCenterAuth;
+import io.hunterreferrals.postgres.JooqSyncRunLog;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running server process: the database, the sync use case with its listeners, the background scheduler (per role)
+ * and the HTTP API, wired from typed settings. {@link #close()} shuts it down gracefully.
+ */
+public final class HunterServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HunterServer.class);
+    private static final Duration DATABASE_PING_TIMEOUT = Duration.ofSeconds(2);
+
+    private final Resources resources;
+    private final Javalin http;
+
+    private HunterServer(Resources resources, Javalin http) {
+        this.resources = resources;
+        this.http = http;
+    }
+
+    /**
+     * @throws ServerStartupException when the settings forbid starting (loopback rule, bad API key) or the database or
+     *                                the port cannot be opened
+     */
+    static HunterServer start(ServerSetup setup) {
+        HunterSettings settings = setup.settings();
+        ApiKeys apiKeys = apiKeys(settings);
+        LoopbackRule.check(settings.http().host(), apiKeys.required());
+        Clock clock = Clock.systemUTC();
+        Resources resources = new Resources();
+        try {
+            Storage storage = resources.add("database", openStorage(settings));
+            ServerMetrics metrics = resources.add("metrics", new ServerMetrics(setup.role(), setup.simulated()));
+            Optional<PartnerCenterAuth> auth = auth(settings.partnerCenter(), setup);
+            CurrentSyncRun currentRun = new CurrentSyncRun();
+            PartnerCenterMetrics partnerCenterMetrics = new PartnerCenterMetrics(metrics.registry());
+            ReferralSource source = auth.<ReferralSource>map(a -> PartnerCenterWiring.referralSource(
+                            settings.partnerCenter(), a, new PartnerCenterListeners(new PartnerCenterEventLogger(currentRun),
+                                    partnerCenterMetrics)))
+                    .orElseGet(UnconfiguredSource::new);
+            RunHeartbeat heartbeat = resources.add("run-heartbeat",
+                    new RunHeartbeat(storage.runLog(), setup.tuning().runHeartbeat(), clock));
+            SyncMetrics syncMetrics = new SyncMetrics(metrics.registry());
+            ReferralSync sync = SyncWiring.referralSync(source, storage, settings.filter(),
+                    List.of(currentRun, heartbeat, syncMetrics, partnerCenterMetrics));
+            boolean enabled = settings.partnerCenter().enabled();
+            SyncJob job = new SyncJob(sync, storage.runLog(), storage.runQueries(), () -> enabled, syncMetrics,
+                    setup.simulated(), clock);
+            AbandonedRuns abandoned = new AbandonedRuns(storage.runLog(), storage.runQueries(),
+                    setup.tuning().abandonedAfter(), clock);
+            SyncTasks tasks = new SyncTasks(job, abandoned, settings.syncInterval(), setup.tuning());
+            BackgroundSync background = resources.add("scheduler", BackgroundSync.start(storage.database().dataSource(),
+                    tasks, job, setup.tuning(), setup.role(), node()));
+            DatabasePing ping = resources.add("database-ping",
+                    new DatabasePing(storage.database().dataSource(), DATABASE_PING_TIMEOUT));
+            HttpApi.Builder api = HttpApi.builder()
+                    .health(new ServerHealth(ping, auth, Version.current(), setup.simulated()))
+                    .partnerCenterEnabled(() -> enabled)
+                    .metrics(metrics::scrape)
+                    .requestSync(new SyncQueue(storage.runLog(), background.dispatcher(clock), clock))
+                    .syncRuns(storage.runQueries())
+                    .referrals(storage.referralQueries())
+                    .referralLinks(storage.referralLinks())
+                    .leads(storage.leadQueries())
+                    .companyImport(storage.companyImport())
+                    .apiKeys(apiKeys)
+                    .requestObserver(new HttpMetrics(metrics.registry()));
+            Javalin http = api.build(setup.role().servesApi() ? HttpApi.Role.API : HttpApi.Role.WORKER);
+            resources.add("http", http::stop);
+            startHttp(http, settings);
+            started(setup, http.port(), storage, enabled, auth.isPresent());
+            return new HunterServer(resources, http);
+        } catch (RuntimeException e) {
+            resources.close();
+            throw e;
+        }
+    }
+
+    private static ApiKeys apiKeys(HunterSettings settings) {
+        try {
+            return settings.http().apiKeys().isEmpty() ? ApiKeys.none() : ApiKeys.of(settings.http().apiKeys());
+        } catch (IllegalArgumentException e) {
+            throw new ServerStartupException("HUNTER_API_KEY: " + e.getMessage()
+                    + ". Generate one with e.g. `openssl rand -hex 32`.", e);
+        }
+    }
+
+    private static Storage openStorage(HunterSettings settings) {
+        try {
+            return Storage.open(settings.database());
+        } catch (IllegalStateException e) {
+            throw new ServerStartupException(e.getMessage(), e);
+        }
+    }
+
+    /** Empty when client id or tenant are missing; the server still serves stored data (health says not_configured). */
+    private static Optional<PartnerCenterAuth> auth(PartnerCenterSettings settings, ServerSetup setup) {
+        return settings.canSignIn() ? Optional.of(PartnerCenterWiring.auth(settings, setup.msalTransport()))
+                : Optional.empty();
+    }
+
+    private static void startHttp(Javalin http, HunterSettings settings) {
+        try {
+            http.start(settings.http().host(), settings.http().port());
+        } catch (RuntimeException e) {
+            throw new ServerStartupException("Cannot listen on " + settings.http().host() + ":" + settings.http().port()
+                    + " (" + e.getMessage() + "); is another server running? Set HUNTER_HTTP_HOST / HUNTER_HTTP_PORT.", e);
+        }
+    }
+
+    /** Names this process in {@code scheduled_tasks.picked_by}: host and pid, plus a suffix for several per JVM. */
+    private static String node() {
+        return JooqSyncRunLog.currentNode() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static void started(ServerSetup setup, int port, Storage storage, boolean enabled, boolean configured) {
+        LOG.atInfo().setMessage("hunter_server_started")
+                .addKeyValue("role", setup.role().code())
+                .addKeyValue("host", setup.settings().http().host())
+                .addKeyValue("port", port)
+                .addKeyValue("version", Version.current())
+                .addKeyValue("simulated", setup.simulated())
+                .addKeyValue("partner_center_enabled", enabled)
+                .addKeyValue("partner_center_configured", configured)
+                .addKeyValue("sync_interval_s", setup.settings().syncInterval().toSeconds())
+                .addKeyValue("database", storage.database().isEmbedded() ? "embedded" : "external")
+                .log();
+        if (setup.simulated()) {
+            LOG.atWarn().setMessage("hunter_demo_mode").addKeyValue("simulated", true)
+                    .addKeyValue("detail", "Referrals come from an in-process Partner Center simulator (sample data), "
+                            + "not from Microsoft; the database is .hunter/demo/postgres.").log();
+        }
+    }
+
+    /** The port the HTTP server listens on (useful with port 0). */
+    public int port() {
+        return http.port();
+    }
+
+    /**
+     * Graceful shutdown: stops accepting HTTP requests, stops the scheduler (a running sync finishes its page and
+     * records its outcome), then releases the database (pool closed; an embedded server this process started is
+     * stopped unless another Hunter process still uses it). Idempotent.
+     */
+    @Override
+    public void close() {
+        LOG.atInfo().setMessage("hunter_server_stopping").log();
+        resources.close();
+        LOG.atInfo().setMessage("hunter_server_stopped").log();
+    }
+}
