@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
                 + "Data goes to .hunter/demo, never to your real database.")
 final class DemoCommand implements Callable<Integer> {
 
-    private static final String BANNER = "DEMO MODE: the referrals below are SIMULATED sample data from a local Partner "
+    private static final String BANNER = "DEMO MODE: every referral shown here is SIMULATED sample data from a local Partner "
             + "Center simulator, not from Microsoft.";
 
     @Option(names = "--referrals", defaultValue = "" + DemoMode.DEFAULT_REFERRALS,
