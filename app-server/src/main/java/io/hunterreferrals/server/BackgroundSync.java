@@ -55,8 +55,9 @@ final class BackgroundSync implements AutoCloseable {
     }
 
     /**
-     * Stops taking executions; a running sync is interrupted, finishes the page in hand, records its outcome and
-     * returns. Its db-scheduler execution completes normally (a recurring one is rescheduled).
+     * Stops taking executions; a running sync finishes the page in hand, records its outcome (failed, code
+     * {@code interrupted}) and returns, and its db-scheduler execution completes normally (a recurring one is
+     * rescheduled). db-scheduler interrupts what still runs after {@code shutdownMaxWait}.
      */
     @Override
     public void close() {

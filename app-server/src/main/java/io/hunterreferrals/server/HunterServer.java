@@ -63,10 +63,11 @@ public final class HunterServer implements AutoCloseable {
             RunHeartbeat heartbeat = resources.add("run-heartbeat",
                     new RunHeartbeat(storage.runLog(), setup.tuning().runHeartbeat(), clock));
             SyncMetrics syncMetrics = new SyncMetrics(metrics.registry());
+            StopSignal stop = new StopSignal();
             ReferralSync sync = SyncWiring.referralSync(source, storage, settings.filter(),
-                    List.of(currentRun, heartbeat, syncMetrics, partnerCenterMetrics));
+                    List.of(currentRun, heartbeat, syncMetrics, partnerCenterMetrics, stop));
             boolean enabled = settings.partnerCenter().enabled();
-            SyncJob job = new SyncJob(sync, storage.runLog(), storage.runQueries(), () -> enabled, syncMetrics,
+            SyncJob job = new SyncJob(sync, storage.runLog(), storage.runQueries(), () -> enabled, syncMetrics, stop,
                     setup.simulated(), clock);
             AbandonedRuns abandoned = new AbandonedRuns(storage.runLog(), storage.runQueries(),
                     setup.tuning().abandonedAfter(), clock);

@@ -14,8 +14,6 @@ import io.hunterreferrals.core.sync.SyncStatus;
 import io.hunterreferrals.core.sync.SyncTrigger;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,16 +43,16 @@ final class SyncJob {
     private final SyncMetrics metrics;
     private final boolean simulated;
     private final Clock clock;
-    private final Set<Thread> running = ConcurrentHashMap.newKeySet();
-    private volatile boolean stopping;
+    private final StopSignal stop;
 
     SyncJob(SyncReferrals sync, SyncRunLog runLog, SyncRunQueries runs, BooleanSupplier enabled, SyncMetrics metrics,
-            boolean simulated, Clock clock) {
+            StopSignal stop, boolean simulated, Clock clock) {
         this.sync = sync;
         this.runLog = runLog;
         this.runs = runs;
         this.enabled = enabled;
         this.metrics = metrics;
+        this.stop = stop;
         this.simulated = simulated;
         this.clock = clock;
     }
@@ -64,7 +62,7 @@ final class SyncJob {
         SyncRunId runId = SyncRunId.random();
         SyncRequest request = SyncRequest.of(SyncTrigger.SCHEDULED, mode).forQueuedRun(runId);
         event(LOG.atInfo(), "partner_center_sync_scheduled", runId, taskName).addKeyValue("mode", mode.code()).log();
-        if (stopping) {
+        if (stop.stopping()) {
             return;
         }
         if (!enabled.getAsBoolean()) {
@@ -77,7 +75,7 @@ final class SyncJob {
 
     /** A manual trigger's execution: the run was recorded as queued when the API accepted it. */
     QueuedResult runQueued(String taskName, SyncRunId runId, QueuedSync queued) {
-        if (stopping) {
+        if (stop.stopping()) {
             return QueuedResult.RETRY_LATER;
         }
         Optional<SyncStatus> status = runs.find(runId).map(SyncRunView::status);
@@ -100,16 +98,10 @@ final class SyncJob {
 
     private SyncOutcome execute(SyncRunId runId, SyncRequest request) {
         SyncTaskLogger.started(runId, request);
-        Thread thread = Thread.currentThread();
-        running.add(thread);
-        if (stopping) {
-            thread.interrupt(); // stop() may have looked before this thread registered
-        }
         SyncOutcome outcome;
         try {
             outcome = sync.sync(request);
         } finally {
-            running.remove(thread);
             // A shutdown's interrupt has been honoured (the run stopped after its page); clearing it lets the
             // scheduler record the execution's completion instead of failing on an interrupted connection checkout.
             Thread.interrupted();
@@ -118,10 +110,9 @@ final class SyncJob {
         return outcome;
     }
 
-    /** Shutdown: no new runs start here, and a running one stops after the page in hand. */
+    /** Shutdown: no new runs start here, and a running one stops after the page in hand ({@link StopSignal}). */
     void stop() {
-        stopping = true;
-        running.forEach(Thread::interrupt);
+        stop.stop();
     }
 
     private void skipped(SyncRunId runId, String taskName, String reason) {

@@ -24,27 +24,37 @@ class HexagonalArchitectureTest {
     private static final String HTTP = "io.hunterreferrals.http..";
     private static final String SIMULATOR = "io.hunterreferrals.simulator..";
     private static final String APPS = "io.hunterreferrals.cli..";
+    private static final String APP_COMMON = "io.hunterreferrals.app..";
     private static final String SERVER = "io.hunterreferrals.server..";
 
     @ArchTest
     static final ArchRule coreKnowsNoAdapterOrApp = noClasses().that().resideInAPackage(CORE)
-            .should().dependOnClassesThat().resideInAnyPackage(PARTNER_CENTER, POSTGRES, HTTP, SIMULATOR, APPS, SERVER);
+            .should().dependOnClassesThat().resideInAnyPackage(PARTNER_CENTER, POSTGRES, HTTP, SIMULATOR, APPS, SERVER, APP_COMMON);
 
     @ArchTest
     static final ArchRule partnerCenterAdapterKnowsOnlyTheCore = noClasses().that().resideInAPackage(PARTNER_CENTER)
-            .should().dependOnClassesThat().resideInAnyPackage(POSTGRES, HTTP, SIMULATOR, APPS, SERVER);
+            .should().dependOnClassesThat().resideInAnyPackage(POSTGRES, HTTP, SIMULATOR, APPS, SERVER, APP_COMMON);
 
     @ArchTest
     static final ArchRule postgresAdapterKnowsOnlyTheCore = noClasses().that().resideInAPackage(POSTGRES)
-            .should().dependOnClassesThat().resideInAnyPackage(PARTNER_CENTER, HTTP, SIMULATOR, APPS, SERVER);
+            .should().dependOnClassesThat().resideInAnyPackage(PARTNER_CENTER, HTTP, SIMULATOR, APPS, SERVER, APP_COMMON);
 
     @ArchTest
     static final ArchRule httpAdapterKnowsOnlyTheCore = noClasses().that().resideInAPackage(HTTP)
-            .should().dependOnClassesThat().resideInAnyPackage(PARTNER_CENTER, POSTGRES, SIMULATOR, APPS, SERVER);
+            .should().dependOnClassesThat().resideInAnyPackage(PARTNER_CENTER, POSTGRES, SIMULATOR, APPS, SERVER, APP_COMMON);
 
     @ArchTest
     static final ArchRule theSimulatorStandsAlone = noClasses().that().resideInAPackage(SIMULATOR)
-            .should().dependOnClassesThat().resideInAnyPackage(CORE, PARTNER_CENTER, POSTGRES, HTTP, APPS, SERVER);
+            .should().dependOnClassesThat().resideInAnyPackage(CORE, PARTNER_CENTER, POSTGRES, HTTP, APPS, SERVER, APP_COMMON);
+
+    /** The shared app layer serves both apps and knows neither; the server never reaches into the CLI. */
+    @ArchTest
+    static final ArchRule appCommonKnowsNoApp = noClasses().that().resideInAPackage(APP_COMMON)
+            .should().dependOnClassesThat().resideInAnyPackage(APPS, SERVER);
+
+    @ArchTest
+    static final ArchRule serverKnowsNoCli = noClasses().that().resideInAPackage(SERVER)
+            .should().dependOnClassesThat().resideInAPackage(APPS);
 
     @ArchTest
     static final ArchRule modulesAreFreeOfCycles = slices().matching("io.hunterreferrals.(*)..").should().beFreeOfCycles();

@@ -1,0 +1,105 @@
+package io.hunterreferrals.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hunterreferrals.app.config.HunterSettings;
+import io.hunterreferrals.app.wiring.DemoMode;
+import io.hunterreferrals.postgres.testing.PostgresExtension;
+import io.hunterreferrals.postgres.testing.TestPostgres;
+import io.hunterreferrals.simulator.Fault;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two servers on one database: every trigger gets a task id, and no two syncs ever run at the same time. */
+@ExtendWith(PostgresExtension.class)
+class TwoInstancesTest {
+
+    @TempDir
+    Path workDir;
+
+    private record Interval(String runId, Timestamp startedAt, Timestamp finishedAt) {
+    }
+
+    @Test
+    void twentyConcurrentTriggersOverTwoInstancesNeverOverlap(TestPostgres pg) throws Exception {
+        PostgresExtension.truncateAll(pg.dataSource());
+        List<String> taskIds = new ArrayList<>();
+        try (DemoMode demo = TestServer.simulator(workDir, 250)) {
+            // Both schedulers also try the recurring sync every second, so manual and scheduled runs contend.
+            HunterSettings settings = TestServer.settings(demo, pg.settings(), Duration.ofSeconds(1), true, "127.0.0.1",
+                    List.of());
+            try (TestServer a = TestServer.start(demo, settings, ServerRole.ALL);
+                    TestServer b = TestServer.start(demo, settings, ServerRole.ALL)) {
+                // Slow pages make each run last a few hundred milliseconds, so triggers land while one is running.
+                demo.simulator().faults().inject(Fault.delay(Duration.ofMillis(100)).times(100_000));
+                for (int wave = 0; wave < 2; wave++) {
+                    taskIds.addAll(triggerConcurrently(a, b, 10));
+                    Thread.sleep(700);
+                }
+                assertThat(taskIds).hasSize(20).allSatisfy(id -> assertThat(id).isNotBlank());
+                for (String taskId : taskIds.stream().distinct().toList()) {
+                    assertThat(a.awaitRunFinished(taskId, Duration.ofSeconds(60)).path("status").asText())
+                            .isEqualTo("succeeded");
+                }
+            }
+        }
+        // Both servers are closed: every run that started has finished.
+        List<Interval> runs = startedRuns(pg.dataSource());
+        assertThat(runs).hasSizeGreaterThanOrEqualTo(2);
+        for (int i = 1; i < runs.size(); i++) {
+            assertThat(runs.get(i - 1).finishedAt()).as("run %s finished before %s started", runs.get(i - 1).runId(),
+                    runs.get(i).runId()).isBeforeOrEqualTo(runs.get(i).startedAt());
+        }
+    }
+
+    private static List<String> triggerConcurrently(TestServer a, TestServer b, int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                TestServer target = i % 2 == 0 ? a : b;
+                responses.add(pool.submit(() -> target.post("/api/referrals/sync", "")));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<HttpResponse<String>> response : responses) {
+                HttpResponse<String> r = response.get();
+                assertThat(r.statusCode()).isIn(200, 202);
+                JsonNode body = TestServer.json(r);
+                assertThat(body.path("enqueued").asBoolean()).isEqualTo(r.statusCode() == 202);
+                ids.add(body.path("task_id").asText());
+            }
+            return ids;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<Interval> startedRuns(DataSource dataSource) throws SQLException {
+        List<Interval> runs = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT run_id, started_at, finished_at FROM sync_runs "
+                        + "WHERE started_at IS NOT NULL ORDER BY started_at")) {
+            while (rs.next()) {
+                runs.add(new Interval(rs.getString(1), rs.getTimestamp(2), rs.getTimestamp(3)));
+            }
+        }
+        assertThat(runs).allSatisfy(run -> assertThat(run.finishedAt()).isNotNull());
+        return runs;
+    }
+}
