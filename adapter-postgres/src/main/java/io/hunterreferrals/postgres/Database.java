@@ -148,6 +148,11 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(maxPoolSize);
         config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
         config.addDataSourceProperty("ApplicationName", applicationName);
+        // Always plan with the actual parameter values (unnamed statements). With the driver's default, a statement
+        // run 5 times becomes server-prepared and PostgreSQL may switch to a generic plan; right after a large first
+        // sync the table statistics are stale and that generic plan was a sequential scan for an id lookup (50 ms
+        // instead of 0.3 ms per page in docs/benchmarks.md). Planning these short statements costs far less.
+        config.addDataSourceProperty("prepareThreshold", "0");
         return config;
     }
 

@@ -1,7 +1,6 @@
 package io.hunterreferrals.postgres;
 
 import static io.hunterreferrals.postgres.jooq.Tables.COMPANIES;
-import static org.jooq.impl.DSL.any;
 
 import io.hunterreferrals.core.company.Company;
 import io.hunterreferrals.core.company.CompanyCandidate;
@@ -52,12 +51,12 @@ public final class JooqCompanyDirectory implements CompanyDirectory {
         for (CompanyCandidate candidate : byDomain.values()) {
             batch.add(candidate);
             if (batch.size() == BATCH) {
-                resolved.putAll(findOrCreateBatch(batch));
+                resolved.putAll(inTransaction(batch));
                 batch.clear();
             }
         }
         if (!batch.isEmpty()) {
-            resolved.putAll(findOrCreateBatch(batch));
+            resolved.putAll(inTransaction(batch));
         }
         Map<Domain, CompanyResolution> result = new LinkedHashMap<>();
         candidates.forEach(c -> result.putIfAbsent(c.domain(), resolved.get(c.domain().value())));
@@ -70,7 +69,19 @@ public final class JooqCompanyDirectory implements CompanyDirectory {
                 .map(JooqCompanyDirectory::company);
     }
 
-    private Map<String, CompanyResolution> findOrCreateBatch(List<CompanyCandidate> batch) {
+    private Map<String, CompanyResolution> inTransaction(List<CompanyCandidate> batch) {
+        return dsl.transactionResult(cfg -> {
+            if (batch.stream().allMatch(c -> c.source() == CompanySource.PARTNER_CENTER)) {
+                // Companies a sync creates need not wait for the WAL flush: if a crash loses them, it loses the later
+                // page that links to them too (commits reach the WAL in order), and the next run creates them again.
+                // An import's or an operator's companies are committed durably.
+                cfg.dsl().execute("SET LOCAL synchronous_commit = off");
+            }
+            return findOrCreateBatch(cfg.dsl(), batch);
+        });
+    }
+
+    private static Map<String, CompanyResolution> findOrCreateBatch(DSLContext dsl, List<CompanyCandidate> batch) {
         InsertValuesStep5<CompaniesRecord, String, String, String, String, String> insert = dsl.insertInto(COMPANIES,
                 COMPANIES.DOMAIN, COMPANIES.NAME, COMPANIES.COUNTRY, COMPANIES.NOTES, COMPANIES.SOURCE);
         for (CompanyCandidate c : batch) {
@@ -83,7 +94,7 @@ public final class JooqCompanyDirectory implements CompanyDirectory {
             String[] existing = batch.stream().map(c -> c.domain().value()).filter(d -> !resolved.containsKey(d))
                     .toArray(String[]::new);
             // A new statement sees the rows the conflicting transactions committed while the insert waited.
-            dsl.select(COMPANIES.ID, COMPANIES.DOMAIN).from(COMPANIES).where(COMPANIES.DOMAIN.eq(any(existing)))
+            dsl.select(COMPANIES.ID, COMPANIES.DOMAIN).from(COMPANIES).where(COMPANIES.DOMAIN.in(existing))
                     .forEach(r -> resolved.put(r.value2(), new CompanyResolution(new CompanyId(r.value1()), false)));
         }
         if (resolved.size() < batch.size()) {

@@ -2,7 +2,6 @@ package io.hunterreferrals.postgres;
 
 import static io.hunterreferrals.postgres.ReferralColumns.PCR;
 import static io.hunterreferrals.postgres.jooq.Tables.SYNC_STATE;
-import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
@@ -85,7 +84,7 @@ final class PageWriter {
         }
         if (!touched.isEmpty()) {
             tx.update(PCR).set(PCR.SYNCED_AT, syncedAt)
-                    .where(PCR.REFERRAL_ID.eq(any(touched.toArray(String[]::new))))
+                    .where(PCR.REFERRAL_ID.in(touched))
                     .execute();
         }
         page.watermark().ifPresent(watermark -> tx.insertInto(SYNC_STATE, SYNC_STATE.ID, SYNC_STATE.WATERMARK,
@@ -102,7 +101,7 @@ final class PageWriter {
 
     private void lockInIdOrder(TreeSet<String> ids) {
         tx.select(PCR.REFERRAL_ID).from(PCR)
-                .where(PCR.REFERRAL_ID.eq(any(ids.toArray(String[]::new))))
+                .where(PCR.REFERRAL_ID.in(ids))
                 .orderBy(PCR.REFERRAL_ID)
                 .forUpdate()
                 .execute();

@@ -1,0 +1,250 @@
+package io.hunterreferrals.postgres.bench;
+
+import io.hunterreferrals.core.classification.Classification;
+import io.hunterreferrals.core.classification.ClassificationRulePcV1;
+import io.hunterreferrals.core.company.CompanyCandidate;
+import io.hunterreferrals.core.company.CompanyResolution;
+import io.hunterreferrals.core.company.CompanySource;
+import io.hunterreferrals.core.domainname.CompanyDomainExtractor;
+import io.hunterreferrals.core.domainname.Domain;
+import io.hunterreferrals.core.domainname.DomainExtraction;
+import io.hunterreferrals.core.referral.Referral;
+import io.hunterreferrals.core.referral.ReferralId;
+import io.hunterreferrals.core.sync.ContentHash;
+import io.hunterreferrals.core.sync.PageWrite;
+import io.hunterreferrals.core.sync.ReferralRecord;
+import io.hunterreferrals.postgres.Database;
+import io.hunterreferrals.postgres.DatabaseSettings;
+import io.hunterreferrals.postgres.JooqCompanyDirectory;
+import io.hunterreferrals.postgres.JooqReferralStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+
+/**
+ * Referral upsert benchmark (not a test): N realistic referrals in pages of 100 through JooqCompanyDirectory and
+ * JooqReferralStore exactly as ReferralSync calls them (fingerprints, findOrCreate, writePage), into an empty table;
+ * then the same referrals again, unchanged; then the same rows loaded with COPY into a scratch copy of the table (same
+ * columns, indexes and generated search_text) as the floor. Runs on the product's embedded PostgreSQL (fsync on) in a
+ * temporary folder. See docs/benchmarks.md for the command. Arguments: [referrals] [domains].
+ */
+public final class UpsertBenchmark {
+
+    private static final int PAGE = 100;
+
+    public static void main(String[] args) throws Exception {
+        int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int domains = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        BenchReferrals referrals = new BenchReferrals(domains);
+        Path dir = Files.createTempDirectory("hunter-bench");
+        try (Database db = Database.open(DatabaseSettings.embedded(dir.resolve("pg")))) {
+            DataSource ds = db.dataSource();
+            System.out.printf(Locale.ROOT, "PostgreSQL %s, %d referrals (%d domains) in pages of %d, raw payload ~%d bytes%n",
+                    version(ds), total, domains, PAGE, referrals.referral(1).raw().json().length());
+            UpsertBenchmark bench = new UpsertBenchmark(ds, referrals, total);
+            bench.warmUp();
+            double first = bench.pass("first (all new)");
+            double unchanged = bench.pass("second (unchanged)");
+            double copy = bench.copyFloor();
+            System.out.printf(Locale.ROOT, "%nfirst pass: %.0f referrals/s = %.2f x the COPY floor's time%n",
+                    first, copy / first);
+            System.out.printf(Locale.ROOT, "unchanged pass: %.0f referrals/s = %.2f x faster than the first pass%n",
+                    unchanged, unchanged / first);
+        }
+    }
+
+    private final DataSource ds;
+    private final BenchReferrals referrals;
+    private final int total;
+    private final JooqReferralStore store;
+    private final JooqCompanyDirectory companies;
+    /** Time per step of the current pass: fingerprints, classify+hash, findOrCreate, writePage. */
+    private final long[] steps = new long[4];
+    private final ClassificationRulePcV1 rule = new ClassificationRulePcV1();
+    private final CompanyDomainExtractor extractor = new CompanyDomainExtractor();
+
+    private UpsertBenchmark(DataSource ds, BenchReferrals referrals, int total) {
+        this.ds = ds;
+        this.referrals = referrals;
+        this.total = total;
+        this.store = new JooqReferralStore(ds);
+        this.companies = new JooqCompanyDirectory(ds);
+    }
+
+    /** JIT and connection pool warm-up on throwaway ids, then an empty table again. */
+    private void warmUp() throws Exception {
+        for (int w = 0; w < 20; w++) {
+            List<Referral> page = new ArrayList<>(PAGE);
+            for (int j = 0; j < PAGE; j++) {
+                page.add(referrals.referral(total + w * PAGE + j));
+            }
+            syncPage(page);
+            syncPage(page);
+        }
+        exec("TRUNCATE partner_center_referrals, companies RESTART IDENTITY CASCADE");
+        exec("INSERT INTO sync_state (id) VALUES (1) ON CONFLICT (id) DO UPDATE SET watermark = NULL");
+        exec("VACUUM ANALYZE");
+    }
+
+    /** @return referrals per second */
+    private double pass(String name) {
+        long nanos = 0;
+        int[] outcomes = new int[3];
+        java.util.Arrays.fill(steps, 0);
+        for (int from = 0; from < total; from += PAGE) {
+            List<Referral> page = new ArrayList<>(PAGE);
+            for (int i = from; i < Math.min(total, from + PAGE); i++) {
+                page.add(referrals.referral(i)); // building the test data is not timed
+            }
+            long t0 = System.nanoTime();
+            int[] pageOutcome = syncPage(page);
+            nanos += System.nanoTime() - t0;
+            for (int k = 0; k < 3; k++) {
+                outcomes[k] += pageOutcome[k];
+            }
+        }
+        double perSecond = total / (nanos / 1e9);
+        System.out.printf(Locale.ROOT, "%-20s %7.2f s  %8.0f referrals/s  (written %d, touched %d, unchanged-in-sql %d)%n",
+                name, nanos / 1e9, perSecond, outcomes[0], outcomes[1], outcomes[2]);
+        System.out.printf(Locale.ROOT, "%-20s fingerprints %.2f s, classify+hash %.2f s, findOrCreate %.2f s, "
+                + "writePage %.2f s%n", "", steps[0] / 1e9, steps[1] / 1e9, steps[2] / 1e9, steps[3] / 1e9);
+        return perSecond;
+    }
+
+    /** What ReferralSync does for one page. @return [created+updated, touched, unchanged by the SQL check] */
+    private int[] syncPage(List<Referral> page) {
+        long t0 = System.nanoTime();
+        Map<ReferralId, ContentHash> stored = store.fingerprints(page.stream().map(Referral::id).toList());
+        long t1 = System.nanoTime();
+        record Planned(Referral referral, Classification classification, DomainExtraction domain, ContentHash hash) {
+        }
+        List<Planned> changed = new ArrayList<>();
+        List<ReferralId> unchanged = new ArrayList<>();
+        Instant watermark = null;
+        for (Referral r : page) {
+            Classification c = rule.classify(r);
+            DomainExtraction d = extractor.extract(r);
+            ContentHash hash = ContentHash.of(r, c, d);
+            if (hash.equals(stored.get(r.id()))) {
+                unchanged.add(r.id());
+            } else {
+                changed.add(new Planned(r, c, d, hash));
+            }
+            watermark = watermark == null || r.updatedAt().isAfter(watermark) ? r.updatedAt() : watermark;
+        }
+        Map<Domain, CompanyCandidate> candidates = new LinkedHashMap<>();
+        for (Planned p : changed) {
+            if (p.domain() instanceof DomainExtraction.Found found) {
+                candidates.putIfAbsent(found.domain(), new CompanyCandidate(found.domain(),
+                        p.referral().customer().name(), CompanySource.PARTNER_CENTER));
+            }
+        }
+        long t2 = System.nanoTime();
+        Map<Domain, CompanyResolution> ids = candidates.isEmpty() ? Map.of() : companies.findOrCreate(candidates.values());
+        long t3 = System.nanoTime();
+        List<ReferralRecord> records = changed.stream().map(p -> new ReferralRecord(p.referral(), p.classification(),
+                p.domain(), p.domain() instanceof DomainExtraction.Found f ? Optional.of(ids.get(f.domain()).id())
+                        : Optional.empty(), p.hash())).toList();
+        long t4 = System.nanoTime();
+        var outcomes = store.writePage(new PageWrite(records, unchanged, Instant.now(), Optional.ofNullable(watermark)));
+        long t5 = System.nanoTime();
+        steps[0] += t1 - t0;
+        steps[1] += t2 - t1 + t4 - t3;
+        steps[2] += t3 - t2;
+        steps[3] += t5 - t4;
+        int sqlUnchanged = (int) outcomes.values().stream().filter(o -> o.name().equals("UNCHANGED")).count();
+        return new int[] {records.size() - sqlUnchanged, unchanged.size(), sqlUnchanged};
+    }
+
+    /** The same rows (read back from the table) loaded with one COPY into an empty copy of the table. */
+    private double copyFloor() throws Exception {
+        exec("DROP TABLE IF EXISTS bench_copy");
+        // same columns, defaults, generated search_text and indexes (foreign keys are not copied)
+        exec("CREATE TABLE bench_copy (LIKE partner_center_referrals INCLUDING ALL)");
+        String columns = "referral_id, engagement_id, name, type, qualification, direction, status, substatus, "
+                + "status_reason, invited_by_org_id, referral_source, call_to_action, referral_type, classification_rule, "
+                + "classification_sub_category, company_name, customer_name, customer_country, customer_size, domain, "
+                + "raw_domain, domain_source, domain_rejection, linked_company_id, link_status, linked_at, "
+                + "link_changed_by, deal_value, currency, pc_created_at, pc_updated_at, pc_expires_at, etag, "
+                + "external_reference_id, raw_data, content_hash, first_seen_at, synced_at, changed_at";
+        ByteArrayOutputStream rows = new ByteArrayOutputStream();
+        try (Connection c = ds.getConnection()) {
+            c.unwrap(PGConnection.class).getCopyAPI().copyOut(
+                    "COPY (SELECT " + columns + " FROM partner_center_referrals) TO STDOUT (FORMAT binary)", rows);
+        }
+        exec("VACUUM ANALYZE");
+        byte[] data = rows.toByteArray();
+        long t0 = System.nanoTime();
+        long copied;
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            copied = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY bench_copy (" + columns + ") FROM STDIN (FORMAT binary)", new ByteArrayInputStream(data));
+            c.commit();
+        }
+        long nanos = System.nanoTime() - t0;
+        double perSecond = copied / (nanos / 1e9);
+        System.out.printf(Locale.ROOT, "%-20s %7.2f s  %8.0f referrals/s  (%d rows, %.1f MB, one COPY)%n",
+                "COPY floor", nanos / 1e9, perSecond, copied, data.length / 1e6);
+        copyPerPage(columns);
+        exec("DROP TABLE bench_copy");
+        return perSecond;
+    }
+
+    /**
+     * For context only: the same rows with one COPY per page of 100, each in its own transaction committed like a
+     * page write (synchronous_commit off), so the cost of a transaction per page is visible apart from the upsert.
+     */
+    private void copyPerPage(String columns) throws Exception {
+        exec("TRUNCATE bench_copy");
+        exec("VACUUM ANALYZE bench_copy");
+        long nanos = 0;
+        long copied = 0;
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            var copy = c.unwrap(PGConnection.class).getCopyAPI();
+            for (int from = 0; from < total; from += PAGE) {
+                ByteArrayOutputStream page = new ByteArrayOutputStream();
+                copy.copyOut("COPY (SELECT " + columns + " FROM partner_center_referrals ORDER BY referral_id "
+                        + "OFFSET " + from + " LIMIT " + PAGE + ") TO STDOUT (FORMAT binary)", page);
+                c.commit();
+                long t0 = System.nanoTime();
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET LOCAL synchronous_commit = off");
+                }
+                copied += copy.copyIn("COPY bench_copy (" + columns + ") FROM STDIN (FORMAT binary)",
+                        new ByteArrayInputStream(page.toByteArray()));
+                c.commit();
+                nanos += System.nanoTime() - t0;
+            }
+        }
+        System.out.printf(Locale.ROOT, "%-20s %7.2f s  %8.0f referrals/s  (%d rows, one COPY + commit per page)%n",
+                "COPY per page", nanos / 1e9, copied / (nanos / 1e9), copied);
+    }
+
+    private void exec(String sql) throws Exception {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static String version(DataSource ds) throws Exception {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                var rs = st.executeQuery("SHOW server_version")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
