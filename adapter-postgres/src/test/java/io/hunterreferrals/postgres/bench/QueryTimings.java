@@ -29,7 +29,8 @@ public final class QueryTimings {
     private static final int REFERRALS = 200_000;
 
     public static void main(String[] args) throws Exception {
-        try (Database db = Database.open(DatabaseSettings.embedded(Files.createTempDirectory("hunter-q").resolve("pg")))) {
+        java.nio.file.Path dir = Files.createTempDirectory("hunter-q");
+        try (Database db = Database.open(DatabaseSettings.embedded(dir.resolve("pg")))) {
             DataSource ds = db.dataSource();
             long t0 = System.nanoTime();
             seed(ds);
@@ -61,6 +62,8 @@ public final class QueryTimings {
                     Optional.empty(), first)).total());
             time("leads, search 'şahin 77'", () -> leads.leads(new LeadQuery(Optional.empty(),
                     Optional.of("şahin 77"), first)).total());
+        } finally {
+            TempDirs.delete(dir);
         }
     }
 

@@ -62,6 +62,8 @@ public final class UpsertBenchmark {
                     first, copy / first);
             System.out.printf(Locale.ROOT, "unchanged pass: %.0f referrals/s = %.2f x faster than the first pass%n",
                     unchanged, unchanged / first);
+        } finally {
+            TempDirs.delete(dir);
         }
     }
 
