@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Syncs Microsoft Partner Center referrals into PostgreSQL and shows them as leads.%n"
                 + "Settings: HUNTER_* environment variables or a .env file in the working directory.",
         subcommands = {ConfigCommand.class, AuthCommand.class, SyncCommand.class, DbCommand.class,
-                ReferralsCommand.class, LeadsCommand.class, DemoCommand.class, CompletionCommand.class},
+                ReferralsCommand.class, LeadsCommand.class, DemoCommand.class, ServerCommand.class,
+                CompletionCommand.class},
         footerHeading = "%nExit codes:%n", footer = {
                 "  0 success   1 internal error   2 usage   3 partial   4 feature flag off",
                 "  5 configuration invalid   6 sign-in required   7 Partner Center error",
