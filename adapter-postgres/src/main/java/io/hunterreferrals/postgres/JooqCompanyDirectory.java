@@ -85,7 +85,9 @@ public final class JooqCompanyDirectory implements CompanyDirectory {
         InsertValuesStep5<CompaniesRecord, String, String, String, String, String> insert = dsl.insertInto(COMPANIES,
                 COMPANIES.DOMAIN, COMPANIES.NAME, COMPANIES.COUNTRY, COMPANIES.NOTES, COMPANIES.SOURCE);
         for (CompanyCandidate c : batch) {
-            insert = insert.values(c.domain().value(), c.name(), c.country(), c.notes(), c.source().code());
+            String name = PostgresText.text(c.name());
+            insert = insert.values(c.domain().value(), name.isBlank() ? c.domain().value() : name,
+                    PostgresText.text(c.country()), PostgresText.text(c.notes()), c.source().code());
         }
         Map<String, CompanyResolution> resolved = new HashMap<>();
         insert.onConflict(COMPANIES.DOMAIN).doNothing().returningResult(COMPANIES.ID, COMPANIES.DOMAIN).fetch()

@@ -1,6 +1,7 @@
 package io.hunterreferrals.postgres;
 
 import static io.hunterreferrals.postgres.ReferralColumns.PCR;
+import static io.hunterreferrals.postgres.jooq.Tables.SYNC_RUNS;
 import static io.hunterreferrals.postgres.jooq.Tables.SYNC_STATE;
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.field;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -57,6 +59,8 @@ final class PageWriter {
 
     Map<ReferralId, WriteOutcome> write(PageWrite page) {
         OffsetDateTime syncedAt = Times.odt(page.syncedAt());
+        // last_sync_run_id is a foreign key: a run the log never recorded (a store used on its own) stays unnamed.
+        UUID run = tx.fetchExists(SYNC_RUNS, SYNC_RUNS.RUN_ID.eq(page.runId().value())) ? page.runId().value() : null;
         // One row per id (the last copy wins, as in the sync), in id order.
         TreeMap<String, ReferralRecord> changed = new TreeMap<>();
         page.changed().forEach(r -> changed.put(r.referral().id().value(), r));
@@ -71,7 +75,7 @@ final class PageWriter {
         }
         Map<ReferralId, WriteOutcome> outcomes = new HashMap<>();
         if (!changed.isEmpty()) {
-            Map<String, Boolean> written = upsert(changed.values(), syncedAt);
+            Map<String, Boolean> written = upsert(changed.values(), syncedAt, run);
             for (String id : changed.keySet()) {
                 Boolean inserted = written.get(id);
                 if (inserted == null) {
@@ -84,6 +88,7 @@ final class PageWriter {
         }
         if (!touched.isEmpty()) {
             tx.update(PCR).set(PCR.SYNCED_AT, syncedAt)
+                    .set(PCR.LAST_SYNC_RUN_ID, run)
                     .where(PCR.REFERRAL_ID.in(touched))
                     .execute();
         }
@@ -108,10 +113,10 @@ final class PageWriter {
     }
 
     /** @return referral id → inserted (true) or updated (false), for the rows the statement wrote */
-    private Map<String, Boolean> upsert(Iterable<ReferralRecord> records, OffsetDateTime syncedAt) {
+    private Map<String, Boolean> upsert(Iterable<ReferralRecord> records, OffsetDateTime syncedAt, UUID run) {
         InsertValuesStepN<PartnerCenterReferralsRecord> insert = tx.insertInto(PCR, ReferralColumns.ALL);
         for (ReferralRecord record : records) {
-            insert = insert.values(ReferralColumns.values(record, syncedAt));
+            insert = insert.values(ReferralColumns.values(record, syncedAt, run));
         }
         InsertOnDuplicateSetStep<PartnerCenterReferralsRecord> onConflict = insert.onConflict(PCR.REFERRAL_ID).doUpdate();
         InsertOnDuplicateSetMoreStep<PartnerCenterReferralsRecord> set = null;
@@ -125,8 +130,9 @@ final class PageWriter {
                 .set(PCR.LINKED_AT, when(OPERATOR_DECISION.or(LINK_UNCHANGED), PCR.LINKED_AT)
                         .otherwise(excluded(PCR.SYNCED_AT)))
                 .set(PCR.LINK_CHANGED_BY, when(OPERATOR_DECISION.or(LINK_UNCHANGED), PCR.LINK_CHANGED_BY)
-                        .otherwise(inline(ReferralColumns.SYNC_ACTOR)))
+                        .otherwise(inline(ReferralColumns.syncActor(run))))
                 .set(PCR.SYNCED_AT, excluded(PCR.SYNCED_AT))
+                .set(PCR.LAST_SYNC_RUN_ID, excluded(PCR.LAST_SYNC_RUN_ID))
                 .set(PCR.CHANGED_AT, excluded(PCR.CHANGED_AT));
         // first_seen_at is not in the SET list: an update keeps it.
         Map<String, Boolean> written = new HashMap<>();

@@ -14,6 +14,7 @@ import io.hunterreferrals.postgres.jooq.tables.PartnerCenterReferrals;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.jooq.Field;
 import org.jooq.JSONB;
 
@@ -41,7 +42,8 @@ final class ReferralColumns {
     static final List<Field<?>> LINK = List.of(PCR.LINK_STATUS, PCR.LINKED_COMPANY_ID, PCR.LINKED_AT,
             PCR.LINK_CHANGED_BY);
 
-    static final List<Field<?>> TIMES = List.of(PCR.FIRST_SEEN_AT, PCR.SYNCED_AT, PCR.CHANGED_AT);
+    /** When a sync last fetched the referral, and which run it was. */
+    static final List<Field<?>> TIMES = List.of(PCR.FIRST_SEEN_AT, PCR.SYNCED_AT, PCR.CHANGED_AT, PCR.LAST_SYNC_RUN_ID);
 
     /** Every inserted column: the key, then content, link and times. */
     static final List<Field<?>> ALL = concat(List.of(PCR.REFERRAL_ID), CONTENT, LINK, TIMES);
@@ -49,15 +51,18 @@ final class ReferralColumns {
     private ReferralColumns() {
     }
 
-    /** The row values of {@code record}, in {@link #ALL} order, as stored at {@code syncedAt}. */
-    static Object[] values(ReferralRecord record, OffsetDateTime syncedAt) {
+    /**
+     * The row values of {@code record}, in {@link #ALL} order, as stored at {@code syncedAt} by {@code run} (null when
+     * the run is not recorded in sync_runs).
+     */
+    static Object[] values(ReferralRecord record, OffsetDateTime syncedAt, UUID run) {
         Referral r = record.referral();
         Classification classification = record.classification();
         CustomerProfile customer = r.customer();
         DomainExtraction domain = record.domain();
         DealValue deal = r.dealValue();
         Long linkedCompany = record.autoLink().map(CompanyId::value).orElse(null);
-        return new Object[] {
+        Object[] values = {
             r.id().value(),
             // content
             r.engagementId() == null ? null : r.engagementId().value(),
@@ -95,12 +100,19 @@ final class ReferralColumns {
             record.proposedLinkStatus().code(),
             linkedCompany,
             linkedCompany == null ? null : syncedAt,
-            linkedCompany == null ? null : SYNC_ACTOR,
+            linkedCompany == null ? null : syncActor(run),
             // times
             syncedAt,
             syncedAt,
             syncedAt,
+            run,
         };
+        return PostgresText.withoutNulCharacters(values);
+    }
+
+    /** Who changed a link when a sync did: {@code sync:<run id>}, or {@code sync} for an unrecorded run. */
+    static String syncActor(UUID run) {
+        return run == null ? SYNC_ACTOR : SYNC_ACTOR + ":" + run;
     }
 
     private static String rejectionCode(DomainRejection rejection) {

@@ -153,7 +153,6 @@ class SyncEndToEndTest {
         assertThat(coSell.getRawData().data()).contains("r-2");
         assertThat(coSell.getContentHash()).hasSize(64);
         assertThat(coSell.getLinkStatus()).isEqualTo("auto_linked");
-        assertThat(coSell.getLinkChangedBy()).isEqualTo("sync");
         assertThat(coSell.getFirstSeenAt()).isEqualTo(coSell.getChangedAt()).isEqualTo(coSell.getSyncedAt());
 
         var marketplace = dsl.selectFrom(PARTNER_CENTER_REFERRALS)
@@ -173,6 +172,24 @@ class SyncEndToEndTest {
                 .isEqualTo(at(5));
         assertThat(dsl.select(SYNC_STATE.LAST_RUN_ID).from(SYNC_STATE).fetchSingle().value1())
                 .isEqualTo(runRow.getRunId());
+        // every referral names the run that last fetched it, and links name the run that made them
+        assertThat(coSell.getLastSyncRunId()).isEqualTo(runRow.getRunId());
+        assertThat(coSell.getLinkChangedBy()).isEqualTo("sync:" + runRow.getRunId());
+    }
+
+    @Test
+    void aNulCharacterDoesNotStopItsPage() {
+        source.put(coSell("r-nul", "Nul\u0000 Ltd", "nul.com.tr").name("deal\u0000 one")
+                .raw("{\"id\":\"r-nul\",\"notes\":\"a\\u0000b\",\"path\":\"c:\\\\u0000\"}").updatedAt(at(7)).build());
+
+        SyncReport report = run();
+
+        assertThat(report.failedCount()).isZero();
+        var row = dsl.selectFrom(PARTNER_CENTER_REFERRALS).where(PARTNER_CENTER_REFERRALS.REFERRAL_ID.eq("r-nul")).fetchSingle();
+        assertThat(row.getCompanyName()).isEqualTo("Nul Ltd");
+        assertThat(row.getName()).isEqualTo("deal one");
+        // the escaped NUL becomes U+FFFD; an escaped backslash followed by "u0000" is text and stays
+        assertThat(row.getRawData().data()).contains("a\ufffdb").contains("c:\\\\u0000");
     }
 
     @Test
@@ -235,11 +252,12 @@ class SyncEndToEndTest {
         return LinkStatus.fromCode(r.value1()) + "|" + r.value2();
     }
 
-    /** Every column but synced_at, per referral. */
+    /** Every column but synced_at and last_sync_run_id (when and by which run it was last fetched), per referral. */
     private Map<String, String> content() {
         Map<String, String> rows = new LinkedHashMap<>();
         dsl.selectFrom(PARTNER_CENTER_REFERRALS).orderBy(PARTNER_CENTER_REFERRALS.REFERRAL_ID).forEach(r -> {
             r.setSyncedAt((OffsetDateTime) null);
+            r.setLastSyncRunId(null);
             rows.put(r.getReferralId(), r.formatJSON());
         });
         return rows;

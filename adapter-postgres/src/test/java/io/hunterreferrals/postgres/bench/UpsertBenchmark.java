@@ -13,6 +13,7 @@ import io.hunterreferrals.core.referral.ReferralId;
 import io.hunterreferrals.core.sync.ContentHash;
 import io.hunterreferrals.core.sync.PageWrite;
 import io.hunterreferrals.core.sync.ReferralRecord;
+import io.hunterreferrals.core.sync.SyncRunId;
 import io.hunterreferrals.postgres.Database;
 import io.hunterreferrals.postgres.DatabaseSettings;
 import io.hunterreferrals.postgres.JooqCompanyDirectory;
@@ -41,6 +42,9 @@ import org.postgresql.PGConnection;
  * temporary folder. See docs/benchmarks.md for the command. Arguments: [referrals] [domains].
  */
 public final class UpsertBenchmark {
+
+    /** Not recorded in sync_runs, so the store leaves last_sync_run_id empty, as for any unknown run. */
+    private static final SyncRunId RUN = SyncRunId.random();
 
     private static final int PAGE = 100;
 
@@ -160,7 +164,7 @@ public final class UpsertBenchmark {
                 p.domain(), p.domain() instanceof DomainExtraction.Found f ? Optional.of(ids.get(f.domain()).id())
                         : Optional.empty(), p.hash())).toList();
         long t4 = System.nanoTime();
-        var outcomes = store.writePage(new PageWrite(records, unchanged, Instant.now(), Optional.ofNullable(watermark)));
+        var outcomes = store.writePage(new PageWrite(RUN, records, unchanged, Instant.now(), Optional.ofNullable(watermark)));
         long t5 = System.nanoTime();
         steps[0] += t1 - t0;
         steps[1] += t2 - t1 + t4 - t3;

@@ -159,7 +159,7 @@ public final class ReferralSync implements SyncReferrals {
         try {
             Map<Domain, CompanyResolution> companyIds = companies.findOrCreate(companyCandidates(changed));
             List<ReferralRecord> records = changed.stream().map(p -> p.toRecord(companyIds)).toList();
-            outcomes = store.writePage(new PageWrite(records, unchanged, clock.instant(), watermark));
+            outcomes = store.writePage(new PageWrite(runId, records, unchanged, clock.instant(), watermark));
         } catch (RuntimeException e) {
             changed.forEach(p -> fail(runId, tally, Optional.of(p.referral().id().value()), NOT_STORED));
             unchanged.forEach(id -> fail(runId, tally, Optional.of(id.value()), NOT_STORED));

@@ -20,6 +20,7 @@ import io.hunterreferrals.core.sync.ContentHash;
 import io.hunterreferrals.core.sync.PageWrite;
 import io.hunterreferrals.core.sync.ReferralRecord;
 import io.hunterreferrals.core.sync.ReferralStore;
+import io.hunterreferrals.core.sync.SyncRunId;
 import io.hunterreferrals.core.sync.WriteOutcome;
 import java.time.Instant;
 import java.util.List;
@@ -159,6 +160,6 @@ public abstract class ReferralStoreContract {
     }
 
     protected static PageWrite page(List<ReferralRecord> changed, List<ReferralId> unchanged, Optional<Instant> watermark) {
-        return new PageWrite(changed, unchanged, Instant.now(), watermark);
+        return new PageWrite(SyncRunId.random(), changed, unchanged, Instant.now(), watermark);
     }
 }
