@@ -234,8 +234,9 @@ class PartnerCenterReferralSourceTest {
 
     @Test
     void aSlowResponseTimesOutAndIsRetriedWithTheSameRequestId() {
-        sim.faults().inject(Fault.delay(Duration.ofMillis(800)));
-        PartnerCenterReferralSource source = source(c -> c[0] = c[0].withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200)));
+        // A wide gap between the delay and the timeout, so an ordinary response on a busy machine never times out too.
+        sim.faults().inject(Fault.delay(Duration.ofSeconds(4)));
+        PartnerCenterReferralSource source = source(c -> c[0] = c[0].withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(1500)));
 
         List<SourcePage> pages = drain(source.open(FULL));
 
