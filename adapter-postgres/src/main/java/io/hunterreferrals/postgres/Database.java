@@ -221,16 +221,21 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Leaves closing at JVM exit to the caller. By default an embedded server is closed by a shutdown hook, which runs
+     * alongside the caller's own hooks; a server that must first record a running sync's outcome closes the database
+     * itself, afterwards, and calls this.
+     */
+    public void leaveShutdownToCaller() {
+        removeShutdownHook();
+    }
+
+    /**
      * Closes the pool. In embedded mode, stops the server unless other Hunter processes are still connected to it.
      */
     @Override
     public void close() {
-        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException | IllegalArgumentException ignored) {
-                // JVM already shutting down, or hook already removed
-            }
+        if (Thread.currentThread() != shutdownHook) {
+            removeShutdownHook();
         }
         synchronized (this) {
             if (closed) {
@@ -247,6 +252,17 @@ public final class Database implements AutoCloseable {
             server.releaseByClient(applicationName);
             return null;
         });
+    }
+
+    private void removeShutdownHook() {
+        if (shutdownHook == null) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException ignored) {
+            // JVM already shutting down, or hook already removed
+        }
     }
 
     private void closeQuietly() {

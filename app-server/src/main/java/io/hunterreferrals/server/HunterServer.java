@@ -52,6 +52,8 @@ public final class HunterServer implements AutoCloseable {
         Resources resources = new Resources();
         try {
             Storage storage = resources.add("database", openStorage(settings));
+            // Our own shutdown closes the database last, after the running page's outcome is recorded.
+            storage.database().leaveShutdownToCaller();
             ServerMetrics metrics = resources.add("metrics", new ServerMetrics(setup.role(), setup.simulated()));
             Optional<PartnerCenterAuth> auth = auth(settings.partnerCenter(), setup);
             CurrentSyncRun currentRun = new CurrentSyncRun();
