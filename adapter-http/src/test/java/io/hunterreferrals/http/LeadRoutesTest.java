@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hunterreferrals.core.company.CompanyCandidate;
 import io.hunterreferrals.core.company.CompanySource;
 import io.hunterreferrals.core.domainname.Domain;
+import io.hunterreferrals.core.query.LeadQueries;
+import io.hunterreferrals.core.query.LeadQuery;
+import io.hunterreferrals.core.query.LeadSummary;
+import io.hunterreferrals.core.query.Page;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +40,7 @@ class LeadRoutesTest {
         JsonNode page = api.get("/api/v1/leads").json();
 
         assertThat(page.get("total").asInt()).isEqualTo(2);
+        assertThat(page.get("total_exact").asBoolean()).isTrue();
         assertThat(page.get("page").asInt()).isEqualTo(1);
         assertThat(page.get("page_size").asInt()).isEqualTo(50);
         JsonNode contoso = page.get("leads").get(0);
@@ -48,6 +54,29 @@ class LeadRoutesTest {
         assertThat(fabrikam.get("referral_count").asInt()).isZero();
         assertThat(fabrikam.get("link_status").asText()).isEqualTo("none");
         assertThat(fabrikam.get("referral_type").isNull()).isTrue();
+    }
+
+    @Test
+    void aCappedTotalIsReportedAsNotExact() {
+        LeadQueries capped = new LeadQueries() {
+            @Override
+            public Page<LeadSummary> leads(LeadQuery query) {
+                return new Page<>(List.of(), 1_000, false, query.page());
+            }
+
+            @Override
+            public void forEachLead(LeadQuery query, Consumer<LeadSummary> consumer) {
+            }
+        };
+        ApiFixture cappedApi = ApiFixture.start(HttpApi.Role.API, b -> b.leads(capped));
+        try {
+            JsonNode page = cappedApi.get("/api/v1/leads").json();
+
+            assertThat(page.get("total").asInt()).isEqualTo(1_000);
+            assertThat(page.get("total_exact").asBoolean()).isFalse();
+        } finally {
+            cappedApi.close();
+        }
     }
 
     @Test

@@ -40,6 +40,7 @@ class ReferralRoutesTest {
         JsonNode inbox = api.get(BASE).json();
 
         assertThat(inbox.get("total").asInt()).isEqualTo(3);
+        assertThat(inbox.get("total_exact").asBoolean()).isTrue();
         assertThat(inbox.get("page").asInt()).isEqualTo(1);
         assertThat(inbox.get("page_size").asInt()).isEqualTo(50);
         JsonNode contoso = find(inbox.get("referrals"), "r-1");

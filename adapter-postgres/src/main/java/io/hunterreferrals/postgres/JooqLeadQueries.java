@@ -13,16 +13,26 @@ import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
-/** {@link LeadQueries} on PostgreSQL: companies with the aggregates of the referrals linked to them. Thread-safe. */
+/**
+ * {@link LeadQueries} on PostgreSQL: companies with the aggregates of the referrals linked to them, the total exact up
+ * to {@link Totals#CAP}. Thread-safe.
+ */
 public final class JooqLeadQueries implements LeadQueries {
 
     /** Rows per round trip when streaming an export. */
     private static final int FETCH_SIZE = 1_000;
 
     private final DSLContext dsl;
+    private final long totalCap;
 
     public JooqLeadQueries(DataSource dataSource) {
+        this(dataSource, Totals.CAP);
+    }
+
+    /** With {@code totalCap} matching companies counted at most (tests use a small cap). */
+    JooqLeadQueries(DataSource dataSource, long totalCap) {
         this.dsl = Jooq.using(dataSource);
+        this.totalCap = totalCap;
     }
 
     @Override
@@ -30,8 +40,16 @@ public final class JooqLeadQueries implements LeadQueries {
         List<LeadSummary> rows = LeadRows.query(dsl, query)
                 .limit(query.page().pageSize()).offset(query.page().offset())
                 .fetch(LeadRows::summary);
-        long total = Totals.total(rows.size(), query.page(), () -> dsl.fetchCount(COMPANIES, LeadRows.where(query)));
-        return new Page<>(rows, total, query.page());
+        Totals.Total total = Totals.total(rows.size(), query.page(), totalCap,
+                limit -> countAtMost(query, limit));
+        return new Page<>(rows, total.total(), total.exact(), query.page());
+    }
+
+    private int countAtMost(LeadQuery query, long limit) {
+        if (query.referralType().isPresent() && query.search().isEmpty()) {
+            return dsl.fetchCount(LeadRows.companiesWithReferralType(dsl, query.referralType().get(), limit));
+        }
+        return dsl.fetchCount(dsl.selectOne().from(COMPANIES).where(LeadRows.where(query)).limit(limit));
     }
 
     @Override

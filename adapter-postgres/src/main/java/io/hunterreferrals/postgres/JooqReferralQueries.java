@@ -26,7 +26,7 @@ import org.jooq.Table;
 
 /**
  * {@link ReferralQueries} on PostgreSQL: the inbox (filters, accent-insensitive search over the trigram-indexed
- * {@code search_text}, sorts with a referral_id tie-break, pages with the total) and the referral detail.
+ * {@code search_text}, sorts with a referral_id tie-break, pages with the total, exact up to {@link Totals#CAP}) and the referral detail.
  * Thread-safe.
  */
 public final class JooqReferralQueries implements ReferralQueries {
@@ -34,9 +34,16 @@ public final class JooqReferralQueries implements ReferralQueries {
     private static final Table<?> INBOX = PCR.leftJoin(COMPANIES).on(COMPANIES.ID.eq(PCR.LINKED_COMPANY_ID));
 
     private final DSLContext dsl;
+    private final long totalCap;
 
     public JooqReferralQueries(DataSource dataSource) {
+        this(dataSource, Totals.CAP);
+    }
+
+    /** With {@code totalCap} matching rows counted at most (tests use a small cap). */
+    JooqReferralQueries(DataSource dataSource, long totalCap) {
         this.dsl = Jooq.using(dataSource);
+        this.totalCap = totalCap;
     }
 
     @Override
@@ -46,7 +53,9 @@ public final class JooqReferralQueries implements ReferralQueries {
                 .orderBy(InboxRows.orderBy(query.sort()))
                 .limit(query.page().pageSize()).offset(query.page().offset())
                 .fetch(InboxRows::summary);
-        return new Page<>(rows, Totals.total(rows.size(), query.page(), () -> dsl.fetchCount(PCR, where)), query.page());
+        Totals.Total total = Totals.total(rows.size(), query.page(), totalCap,
+                limit -> dsl.fetchCount(dsl.selectOne().from(PCR).where(where).limit(limit)));
+        return new Page<>(rows, total.total(), total.exact(), query.page());
     }
 
     @Override

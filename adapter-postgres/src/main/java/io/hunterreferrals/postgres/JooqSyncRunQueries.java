@@ -55,7 +55,7 @@ public final class JooqSyncRunQueries implements SyncRunQueries {
                 .orderBy(SYNC_RUNS.REQUESTED_AT.desc(), SYNC_RUNS.RUN_ID)
                 .limit(page.pageSize()).offset(page.offset())
                 .fetch(JooqSyncRunQueries::view);
-        return new Page<>(rows, Totals.total(rows.size(), page, () -> dsl.fetchCount(SYNC_RUNS)), page);
+        return new Page<>(rows, Totals.exact(rows.size(), page, () -> dsl.fetchCount(SYNC_RUNS)), page);
     }
 
     static SyncRunView view(SyncRunsRecord r) {

@@ -30,6 +30,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Select;
 import org.jooq.SelectLimitStep;
 import org.jooq.Table;
 
@@ -76,15 +77,30 @@ final class LeadRows {
         Condition where = noCondition();
         if (query.referralType().isPresent()) {
             ReferralCategory type = query.referralType().get();
+            // pcr_type_linked_company_idx (V4) answers this per company from the index alone
             where = where.and(exists(selectOne().from(FILTER_R)
                     .where(FILTER_R.LINKED_COMPANY_ID.eq(COMPANIES.ID))
-                    .and(type == ReferralCategory.UNKNOWN ? FILTER_R.REFERRAL_TYPE.isNull()
-                            : FILTER_R.REFERRAL_TYPE.eq(type.code().orElseThrow()))));
+                    .and(referralTypeIs(FILTER_R, type))));
         }
         if (query.search().isPresent()) {
             where = where.and(SearchTerm.matches(COMPANIES.SEARCH_TEXT, query.search().get()));
         }
         return where;
+    }
+
+    /**
+     * The companies counted for a referral type without a search: the distinct linked companies among the referrals of
+     * that type (every linked_company_id references a company), read in order from pcr_type_linked_company_idx and
+     * stopped after {@code limit}, instead of walking the companies and probing each one.
+     */
+    static Select<?> companiesWithReferralType(DSLContext dsl, ReferralCategory type, long limit) {
+        return dsl.selectDistinct(FILTER_R.LINKED_COMPANY_ID).from(FILTER_R)
+                .where(referralTypeIs(FILTER_R, type)).and(FILTER_R.LINKED_COMPANY_ID.isNotNull())
+                .limit(limit);
+    }
+
+    private static Condition referralTypeIs(PartnerCenterReferrals r, ReferralCategory type) {
+        return type == ReferralCategory.UNKNOWN ? r.REFERRAL_TYPE.isNull() : r.REFERRAL_TYPE.eq(type.code().orElseThrow());
     }
 
     static LeadSummary summary(Record r) {

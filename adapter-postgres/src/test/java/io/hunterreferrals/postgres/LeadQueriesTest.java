@@ -122,6 +122,37 @@ class LeadQueriesTest {
     }
 
     @Test
+    void theTotalIsExactUpToTheCapAndALowerBoundBeyondIt() {
+        Page<LeadSummary> capped = new JooqLeadQueries(ds, 2).leads(
+                new LeadQuery(Optional.empty(), Optional.empty(), new PageRequest(1, 1)));
+        assertThat(capped.total()).isEqualTo(2);
+        assertThat(capped.totalExact()).isFalse();
+
+        Page<LeadSummary> exact = new JooqLeadQueries(ds, 4).leads(
+                new LeadQuery(Optional.empty(), Optional.empty(), new PageRequest(1, 1)));
+        assertThat(exact.total()).isEqualTo(4);
+        assertThat(exact.totalExact()).isTrue();
+
+        // by type, counted from the referrals: Şahin's two co-sell referrals are one lead
+        Page<LeadSummary> coSell = new JooqLeadQueries(ds, 1).leads(
+                new LeadQuery(Optional.of(ReferralCategory.CO_SELL), Optional.empty(), new PageRequest(1, 1)));
+        assertThat(domains(coSell)).containsExactly("sahinbilisim.com.tr");
+        assertThat(coSell.total()).isEqualTo(1);
+        assertThat(coSell.totalExact()).isTrue();
+        Page<LeadSummary> anyType = new JooqLeadQueries(ds, 1).leads(new LeadQuery(
+                Optional.of(ReferralCategory.SOLUTION_PROVIDER), Optional.empty(), new PageRequest(2, 1)));
+        assertThat(anyType.items()).isEmpty();
+        assertThat(anyType.total()).isEqualTo(1);
+        assertThat(anyType.totalExact()).isTrue();
+
+        // by type and search: counted over the companies
+        Page<LeadSummary> searched = new JooqLeadQueries(ds, 1).leads(new LeadQuery(
+                Optional.of(ReferralCategory.MARKETPLACE), Optional.of("sahin"), new PageRequest(1, 1)));
+        assertThat(searched.total()).isEqualTo(1);
+        assertThat(searched.totalExact()).isTrue();
+    }
+
+    @Test
     void streamsEveryMatchingLeadInDomainOrder() {
         List<String> streamed = new ArrayList<>();
         leads.forEachLead(new LeadQuery(Optional.empty(), Optional.empty(), new PageRequest(1, 1)),

@@ -139,6 +139,36 @@ class ReferralQueriesTest {
     }
 
     @Test
+    void theTotalIsExactUpToTheCapAndALowerBoundBeyondIt() {
+        InboxQuery firstTwo = new InboxQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                InboxSort.SYNCED_DESC, new PageRequest(1, 2));
+
+        Page<ReferralSummary> capped = new JooqReferralQueries(ds, 3).inbox(firstTwo);
+        assertThat(capped.items()).hasSize(2);
+        assertThat(capped.total()).isEqualTo(3);
+        assertThat(capped.totalExact()).isFalse();
+
+        Page<ReferralSummary> atTheCap = new JooqReferralQueries(ds, 5).inbox(firstTwo);
+        assertThat(atTheCap.total()).isEqualTo(5);
+        assertThat(atTheCap.totalExact()).isTrue();
+        assertThat(queries.inbox(firstTwo).totalExact()).isTrue();
+
+        // below the cap when filtered: two co-sell referrals, exact
+        Page<ReferralSummary> coSell = new JooqReferralQueries(ds, 3).inbox(new InboxQuery(Optional.empty(),
+                Optional.of(ReferralCategory.CO_SELL), Optional.empty(), Optional.empty(), InboxSort.SYNCED_DESC,
+                new PageRequest(1, 1)));
+        assertThat(coSell.total()).isEqualTo(2);
+        assertThat(coSell.totalExact()).isTrue();
+
+        // a page beyond the cap counts to its own end: more than 4 match, so a next page exists
+        Page<ReferralSummary> second = new JooqReferralQueries(ds, 3).inbox(new InboxQuery(Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), InboxSort.SYNCED_DESC, new PageRequest(2, 2)));
+        assertThat(second.items()).hasSize(2);
+        assertThat(second.total()).isEqualTo(4);
+        assertThat(second.totalExact()).isFalse();
+    }
+
+    @Test
     void findsTheDetailWithOrWithoutTheRawPayload() {
         ReferralDetail detail = queries.find(ReferralId.of("q-3"), true).orElseThrow();
         assertThat(detail.summary().id().value()).isEqualTo("q-3");

@@ -45,7 +45,7 @@ final class LeadsListCommand implements Callable<Integer> {
                         types(lead), lead.linkStatus().code());
             }
             table.print(context.out());
-            context.out().println("Showing " + page.items().size() + " of " + page.total() + " leads.");
+            context.out().println(ListOptions.showing(page, "leads"));
             return ExitCode.SUCCESS.code();
         }
     }

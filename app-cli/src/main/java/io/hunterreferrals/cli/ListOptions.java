@@ -33,11 +33,21 @@ final class ListOptions {
         return json;
     }
 
-    /** {@code {"total": n, "items": [...]}}, the shape of the HTTP API's listings. */
+    /**
+     * {@code {"total": n, "total_exact": b, "items": [...]}}, the shape of the HTTP API's listings ({@code total} is a
+     * lower bound when {@code total_exact} is false).
+     */
     static <T> void printJson(PrintWriter out, Page<T> page, Function<T, Map<String, Object>> view) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("total", page.total());
+        document.put("total_exact", page.totalExact());
         document.put("items", page.items().stream().map(view).toList());
         JsonOutput.print(out, document);
+    }
+
+    /** "Showing 50 of 1234 referrals." / "Showing 50 of more than 10000 referrals." (a capped count). */
+    static String showing(Page<?> page, String noun) {
+        return "Showing " + page.items().size() + " of " + (page.totalExact() ? "" : "more than ") + page.total() + " "
+                + noun + ".";
     }
 }

@@ -50,7 +50,7 @@ final class ReferralsListCommand implements Callable<Integer> {
                         r.domain().map(Object::toString).orElse(null), r.companyName(), ReferralViews.text(r.syncedAt()));
             }
             table.print(context.out());
-            context.out().println("Showing " + page.items().size() + " of " + page.total() + " referrals.");
+            context.out().println(ListOptions.showing(page, "referrals"));
             return ExitCode.SUCCESS.code();
         }
     }
