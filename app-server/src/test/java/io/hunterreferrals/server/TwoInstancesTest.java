@@ -57,6 +57,11 @@ class TwoInstancesTest {
                     assertThat(a.awaitRunFinished(taskId, Duration.ofSeconds(60)).path("status").asText())
                             .isEqualTo("succeeded");
                 }
+                // On a slow machine both waves can land on one run; one more trigger after it finished makes sure
+                // the log holds at least two runs to compare (a new manual run, or the scheduled one running then).
+                String after = triggerConcurrently(a, b, 1).getFirst();
+                assertThat(after).isNotIn(taskIds);
+                assertThat(a.awaitRunFinished(after, Duration.ofSeconds(60)).path("status").asText()).isEqualTo("succeeded");
             }
         }
         // Both servers are closed: every run that started has finished.
