@@ -22,12 +22,15 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
 import org.jooq.Field;
 import org.jooq.InsertOnDuplicateSetStep;
 import org.jooq.InsertOnDuplicateSetMoreStep;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Record2;
 import org.jooq.impl.SQLDataType;
+import org.postgresql.PGStatement;
 
 /**
  * Writes one {@link PageWrite} inside the caller's transaction, in three statements at most:
@@ -51,10 +54,30 @@ final class PageWriter {
     private static final Condition LINK_UNCHANGED = PCR.LINK_STATUS.eq(excluded(PCR.LINK_STATUS))
             .and(PCR.LINKED_COMPANY_ID.isNotDistinctFrom(excluded(PCR.LINKED_COMPANY_ID)));
 
+    /**
+     * Server-prepares the upsert on its first execution, although the pool's {@code prepareThreshold=0} plans every
+     * other statement afresh: with its 4,000 parameters, parsing and planning the upsert cost about a third of its
+     * server time (docs/benchmarks.md). Its plan does not depend on the values (a VALUES list inserted through the
+     * primary key), so the generic plan PostgreSQL may switch to is the same; a full page of 100 records always has
+     * the same SQL text, so each pooled connection prepares it once.
+     */
+    private static final ExecuteListener PREPARE_ON_SERVER = new ExecuteListener() {
+        @Override
+        public void prepareEnd(ExecuteContext ctx) {
+            try {
+                ctx.statement().unwrap(PGStatement.class).setPrepareThreshold(1);
+            } catch (java.sql.SQLException e) {
+                throw new org.jooq.exception.DataAccessException("Cannot server-prepare the upsert", e);
+            }
+        }
+    };
+
     private final DSLContext tx;
+    private final DSLContext prepared;
 
     PageWriter(DSLContext tx) {
         this.tx = tx;
+        this.prepared = tx.configuration().deriveAppending(PREPARE_ON_SERVER).dsl();
     }
 
     Map<ReferralId, WriteOutcome> write(PageWrite page) {
@@ -114,7 +137,7 @@ final class PageWriter {
 
     /** @return referral id → inserted (true) or updated (false), for the rows the statement wrote */
     private Map<String, Boolean> upsert(Iterable<ReferralRecord> records, OffsetDateTime syncedAt, UUID run) {
-        InsertValuesStepN<PartnerCenterReferralsRecord> insert = tx.insertInto(PCR, ReferralColumns.ALL);
+        InsertValuesStepN<PartnerCenterReferralsRecord> insert = prepared.insertInto(PCR, ReferralColumns.ALL);
         for (ReferralRecord record : records) {
             insert = insert.values(ReferralColumns.values(record, syncedAt, run));
         }

@@ -38,12 +38,13 @@ import org.postgresql.PGConnection;
  * Referral upsert benchmark (not a test): N realistic referrals in pages of 100 through JooqCompanyDirectory and
  * JooqReferralStore exactly as ReferralSync calls them (fingerprints, findOrCreate, writePage), into an empty table;
  * then the same referrals again, unchanged; then the same rows loaded with COPY into a scratch copy of the table (same
- * columns, indexes and generated search_text) as the floor. Runs on the product's embedded PostgreSQL (fsync on) in a
+ * columns, checks, indexes, generated search_text and foreign keys) as the floor. The run is recorded in sync_runs, so
+ * every row carries last_sync_run_id, as in a real sync. Runs on the product's embedded PostgreSQL (fsync on) in a
  * temporary folder. See docs/benchmarks.md for the command. Arguments: [referrals] [domains].
  */
 public final class UpsertBenchmark {
 
-    /** Not recorded in sync_runs, so the store leaves last_sync_run_id empty, as for any unknown run. */
+    /** Recorded in sync_runs as running (see {@link #recordRun}), so every written row carries it, as in a real sync. */
     private static final SyncRunId RUN = SyncRunId.random();
 
     private static final int PAGE = 100;
@@ -58,6 +59,7 @@ public final class UpsertBenchmark {
             System.out.printf(Locale.ROOT, "PostgreSQL %s, %d referrals (%d domains) in pages of %d, raw payload ~%d bytes%n",
                     version(ds), total, domains, PAGE, referrals.referral(1).raw().json().length());
             UpsertBenchmark bench = new UpsertBenchmark(ds, referrals, total);
+            bench.recordRun();
             bench.warmUp();
             double first = bench.pass("first (all new)");
             double unchanged = bench.pass("second (unchanged)");
@@ -87,6 +89,12 @@ public final class UpsertBenchmark {
         this.total = total;
         this.store = new JooqReferralStore(ds);
         this.companies = new JooqCompanyDirectory(ds);
+    }
+
+    /** The benchmark's run, running in sync_runs like a run the sync run log started. */
+    private void recordRun() throws Exception {
+        exec("INSERT INTO sync_runs (run_id, trigger, mode, status, started_at, heartbeat_at, node) VALUES ('"
+                + RUN.value() + "', 'cli', 'full', 'running', now(), now(), 'bench')");
     }
 
     /** JIT and connection pool warm-up on throwaway ids, then an empty table again. */
@@ -174,17 +182,33 @@ public final class UpsertBenchmark {
         return new int[] {records.size() - sqlUnchanged, unchanged.size(), sqlUnchanged};
     }
 
-    /** The same rows (read back from the table) loaded with one COPY into an empty copy of the table. */
+    /**
+     * The same rows (read back from the table) loaded with one COPY into an empty copy of the table with the same
+     * constraints: LIKE ... INCLUDING ALL (columns, defaults, generated search_text, checks, indexes) plus the table's
+     * foreign keys, which LIKE does not copy, referencing the same companies and sync_runs rows.
+     */
     private double copyFloor() throws Exception {
         exec("DROP TABLE IF EXISTS bench_copy");
-        // same columns, defaults, generated search_text and indexes (foreign keys are not copied)
         exec("CREATE TABLE bench_copy (LIKE partner_center_referrals INCLUDING ALL)");
+        List<String> foreignKeys = new ArrayList<>();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                var rs = st.executeQuery("SELECT pg_get_constraintdef(oid) FROM pg_constraint "
+                        + "WHERE conrelid = 'partner_center_referrals'::regclass AND contype = 'f' ORDER BY conname")) {
+            while (rs.next()) {
+                foreignKeys.add(rs.getString(1));
+            }
+        }
+        for (String fk : foreignKeys) {
+            exec("ALTER TABLE bench_copy ADD " + fk);
+        }
+        System.out.printf(Locale.ROOT, "%-20s %s%n", "COPY target", "LIKE partner_center_referrals INCLUDING ALL + "
+                + String.join(", ", foreignKeys));
         String columns = "referral_id, engagement_id, name, type, qualification, direction, status, substatus, "
                 + "status_reason, invited_by_org_id, referral_source, call_to_action, referral_type, classification_rule, "
                 + "classification_sub_category, company_name, customer_name, customer_country, customer_size, domain, "
                 + "raw_domain, domain_source, domain_rejection, linked_company_id, link_status, linked_at, "
                 + "link_changed_by, deal_value, currency, pc_created_at, pc_updated_at, pc_expires_at, etag, "
-                + "external_reference_id, raw_data, content_hash, first_seen_at, synced_at, changed_at";
+                + "external_reference_id, raw_data, content_hash, first_seen_at, synced_at, changed_at, last_sync_run_id";
         ByteArrayOutputStream rows = new ByteArrayOutputStream();
         try (Connection c = ds.getConnection()) {
             c.unwrap(PGConnection.class).getCopyAPI().copyOut(
