@@ -35,8 +35,7 @@ final class AccessLog {
                     .addKeyValue("status", status)
                     .addKeyValue("duration_ms", durationMs)
                     .addKeyValue("request_id", RequestIds.of(ctx))
-                    .log("http_request method={} route={} status={} duration_ms={} request_id={}",
-                            ctx.method().name(), route, status, durationMs, RequestIds.of(ctx));
+                    .log("http_request");
             observer.requestFinished(ctx.method().name(), route, status,
                     Duration.ofNanos(millis == null ? 0 : (long) (millis * 1_000_000)));
         } finally {

@@ -41,7 +41,7 @@ final class ErrorResponses {
     private static void unexpected(Exception e, Context ctx) {
         String requestId = RequestIds.of(ctx);
         LOG.atError().setCause(e).addKeyValue("request_id", requestId).addKeyValue("route", AccessLog.route(ctx))
-                .log("http_request_failed route={} request_id={}", AccessLog.route(ctx), requestId);
+                .log("http_request_failed");
         ctx.status(500).json(ErrorJson.of("internal_error",
                 "Something went wrong on the server. Quote request id " + requestId + " when reporting it."));
     }

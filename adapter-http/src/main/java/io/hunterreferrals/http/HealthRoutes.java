@@ -62,8 +62,7 @@ final class HealthRoutes {
         try {
             return probe.databaseUp();
         } catch (RuntimeException e) {
-            LOG.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("health_database_probe_failed error={}",
-                    e.getClass().getSimpleName());
+            LOG.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("health_database_probe_failed");
             return false;
         }
     }
@@ -73,8 +72,7 @@ final class HealthRoutes {
         try {
             return runs.flatMap(SyncRunQueries::lastFinished).map(HealthJson.LastSync::of).orElse(null);
         } catch (RuntimeException e) {
-            LOG.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("health_last_sync_unreadable error={}",
-                    e.getClass().getSimpleName());
+            LOG.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("health_last_sync_unreadable");
             return null;
         }
     }

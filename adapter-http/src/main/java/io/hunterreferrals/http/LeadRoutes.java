@@ -85,8 +85,7 @@ final class LeadRoutes {
         }
         LOG.atInfo().addKeyValue("created", report.created()).addKeyValue("already_present", report.alreadyPresent())
                 .addKeyValue("rejected", report.rejected().size())
-                .log("lead_import_finished created={} already_present={} rejected={}", report.created(),
-                        report.alreadyPresent(), report.rejected().size());
+                .log("lead_import_finished");
         ctx.json(ImportReportJson.of(report));
     }
 

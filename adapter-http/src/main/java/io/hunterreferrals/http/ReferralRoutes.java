@@ -89,8 +89,7 @@ final class ReferralRoutes {
                 // Ids only: the domain and company name are personal-ish data and stay out of logs.
                 LOG.atInfo().addKeyValue("referral_id", linked.referral().value()).addKeyValue("lead_id", linked.company().value())
                         .addKeyValue("lead_created", linked.companyCreated())
-                        .log("partner_center_referral_linked lead_id={} lead_created={}", linked.company().value(),
-                                linked.companyCreated());
+                        .log("partner_center_referral_linked");
                 ctx.json(new LinkResultJson(linked.companyCreated() ? "created" : "linked", linked.referral().value(),
                         LinkStatus.MANUAL_LINKED.code(), linked.company().value(), linked.domain().value(),
                         linked.companyCreated()));

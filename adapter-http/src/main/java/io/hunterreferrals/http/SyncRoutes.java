@@ -52,7 +52,7 @@ final class SyncRoutes {
             outcome = requestSync.request(SyncTrigger.MANUAL, mode);
         } catch (RuntimeException e) {
             LOG.atError().setCause(e).addKeyValue("request_id", RequestIds.of(ctx))
-                    .log("partner_center_sync_enqueue_failed request_id={}", RequestIds.of(ctx));
+                    .log("partner_center_sync_enqueue_failed");
             throw new ApiError(503, "enqueue_failed", "The sync could not be queued; try again in a minute. "
                     + "Quote request id " + RequestIds.of(ctx) + " if it keeps failing.");
         }
@@ -60,13 +60,13 @@ final class SyncRoutes {
         switch (outcome) {
             case EnqueueOutcome.Enqueued enqueued -> {
                 LOG.atInfo().addKeyValue("task_id", taskId).addKeyValue("mode", mode.code())
-                        .log("partner_center_sync_triggered task_id={} mode={}", taskId, mode.code());
+                        .log("partner_center_sync_triggered");
                 ctx.status(202).json(SyncTriggerJson.enqueued(taskId));
             }
             // 200, not 202: this request accepted nothing new; the body names the run that is already on its way.
             case EnqueueOutcome.AlreadyActive active -> {
                 LOG.atInfo().addKeyValue("task_id", taskId)
-                        .log("partner_center_sync_already_active task_id={}", taskId);
+                        .log("partner_center_sync_already_active");
                 ctx.status(200).json(SyncTriggerJson.alreadyActive(taskId));
             }
         }
