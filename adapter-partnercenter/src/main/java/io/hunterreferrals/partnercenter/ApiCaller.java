@@ -155,10 +155,11 @@ final class ApiCaller {
     }
 
     private void notify(Failure f, int pageNumber, int attempt, Duration wait) {
-        LOG.info("Partner Center call for page {} failed ({}{}), attempt {}, retrying in {} ms{}; request_id={}",
-                pageNumber, f.status() == null ? f.reason().name().toLowerCase(java.util.Locale.ROOT) : f.status(),
-                f.error().code() == null ? "" : " " + f.error().code(), attempt, wait.toMillis(),
-                f.retryAfter().map(r -> " (retry_after=" + r.toSeconds() + " s)").orElse(""), f.requestId());
+        // The listener turns this into the operator-facing events (partner_center_rate_limit, ...); this is the trace.
+        LOG.atDebug().addKeyValue("page", pageNumber).addKeyValue("reason", f.reason().name().toLowerCase(java.util.Locale.ROOT))
+                .addKeyValue("http_status", f.status()).addKeyValue("error_code", f.error().code())
+                .addKeyValue("attempt", attempt).addKeyValue("wait_ms", wait.toMillis())
+                .addKeyValue("request_id", f.requestId()).log("partner_center_call_retrying");
         listener.onRetry(new RetryEvent(f.reason(), pageNumber, attempt, wait, f.retryAfter(),
                 f.status() == null ? OptionalInt.empty() : OptionalInt.of(f.status()),
                 Optional.ofNullable(f.error().code()), Optional.ofNullable(f.requestId())));
@@ -175,8 +176,9 @@ final class ApiCaller {
         String message = what + codeSuffix(f.error()) + messageSuffix(f.error()) + ") after " + attempts
                 + " attempt(s) and " + waited.toSeconds() + " s of waiting; request id " + orNone(f.requestId())
                 + ". The sync stopped; it resumes from its watermark on the next run.";
-        LOG.warn("Partner Center gave up after {} attempt(s): {} status={} code={} request_id={}", attempts,
-                f.kind().code(), f.status(), f.error().code(), f.requestId());
+        LOG.atWarn().addKeyValue("failure", f.kind().code()).addKeyValue("attempts", attempts)
+                .addKeyValue("http_status", f.status()).addKeyValue("error_code", f.error().code())
+                .addKeyValue("request_id", f.requestId()).log("partner_center_call_gave_up");
         return new ReferralSourceException(f.kind(), message, f.status(), f.error().code(), f.requestId(), f.cause());
     }
 

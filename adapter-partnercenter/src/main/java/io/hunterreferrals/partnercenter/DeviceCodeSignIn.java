@@ -62,7 +62,7 @@ final class DeviceCodeSignIn {
     }
 
     private DeviceCodePrompt toPrompt(DeviceCode code) {
-        LOG.info("Partner Center device-code sign-in started; waiting up to {} s for the operator", code.expiresIn());
+        LOG.atInfo().addKeyValue("expires_in_s", code.expiresIn()).log("partner_center_device_code_issued");
         return new DeviceCodePrompt(URI.create(code.verificationUri()), code.userCode(),
                 clock.instant().plusSeconds(code.expiresIn()), code.message());
     }
@@ -71,7 +71,7 @@ final class DeviceCodeSignIn {
         Set<String> scopes = r.scopes() == null ? Set.of()
                 : Arrays.stream(r.scopes().trim().split("\\s+")).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         String username = r.account() == null ? null : r.account().username();
-        LOG.info("Partner Center sign-in completed; access token valid until {}", r.expiresOnDate().toInstant());
+        LOG.atInfo().addKeyValue("expires_at", r.expiresOnDate().toInstant()).log("partner_center_sign_in_completed");
         // Entra ID v2 only issues bearer tokens here, and MSAL does not expose token_type.
         return new SignInResult(username, r.expiresOnDate().toInstant(), scopes, "Bearer");
     }
@@ -98,7 +98,8 @@ final class DeviceCodeSignIn {
                     + "login` again and approve it with an account that has the Referral Admin or Referral User role.",
                     code, root);
         }
-        LOG.warn("Partner Center sign-in failed: {}", code == null ? root.getClass().getSimpleName() : code);
+        LOG.atWarn().addKeyValue("error_code", code == null ? root.getClass().getSimpleName() : code)
+                .log("partner_center_sign_in_failed");
         return new AuthException(AuthFailure.IDENTITY_PROVIDER, "The sign-in failed at the identity provider ("
                 + (code == null ? root.getClass().getSimpleName() : code) + "). Check the client id, tenant and network,"
                 + " then run `hunter auth login` again.", code, root);

@@ -124,7 +124,7 @@ public final class PartnerCenterAuth {
     public boolean logout() {
         try {
             boolean deleted = cache.delete();
-            LOG.info("Partner Center token cache {}", deleted ? "deleted" : "was already absent");
+            LOG.atInfo().addKeyValue("deleted", deleted).log("partner_center_token_cache_removed");
             return deleted;
         } catch (TokenCacheUnreadableException e) {
             throw e.toAuthException();

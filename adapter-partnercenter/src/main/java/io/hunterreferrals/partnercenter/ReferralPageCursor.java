@@ -79,8 +79,9 @@ final class ReferralPageCursor implements ReferralSource.PageCursor {
         parsed.nextLink().ifPresent(link -> follow(link, uri, response.requestId()));
 
         int unreadable = (int) records.stream().filter(r -> r instanceof SourceRecord.Unreadable).count();
-        LOG.debug("Partner Center page {}: {} referrals ({} unreadable), more={}, request_id={}", number, records.size(),
-                unreadable, next != null, response.requestId());
+        LOG.atDebug().addKeyValue("page", number).addKeyValue("referrals", records.size())
+                .addKeyValue("unreadable", unreadable).addKeyValue("more", next != null)
+                .addKeyValue("request_id", response.requestId()).log("partner_center_page_received");
         listener.onPage(new PageEvent(number, records.size(), unreadable, parsed.totalCount(), response.attempts(),
                 Duration.ofNanos(System.nanoTime() - started), Optional.ofNullable(response.requestId())));
         return Optional.of(new SourcePage(number, records, parsed.totalCount()));
