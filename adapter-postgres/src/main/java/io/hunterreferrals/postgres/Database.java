@@ -192,7 +192,8 @@ public final class Database implements AutoCloseable {
             List<String> applied = result.migrations.stream()
                     .map(m -> m.version + " " + m.description).toList();
             if (result.migrationsExecuted > 0) {
-                log.info("Applied {} migration(s) to {}: {}", result.migrationsExecuted, location, applied);
+                log.atInfo().addKeyValue("count", result.migrationsExecuted).addKeyValue("location", location)
+                        .addKeyValue("applied", applied).log("database_migrated");
             }
             return new MigrationReport(result.migrationsExecuted, applied, result.targetSchemaVersion);
         } catch (RuntimeException e) {
@@ -269,7 +270,7 @@ public final class Database implements AutoCloseable {
         try {
             close();
         } catch (RuntimeException e) {
-            log.warn("Closing the database failed: {}", e.toString());
+            log.atWarn().addKeyValue("error", e.toString()).log("database_close_failed");
         }
     }
 
@@ -340,8 +341,8 @@ public final class Database implements AutoCloseable {
         static EmbeddedServer attachOrStart(Path dataDir) {
             Optional<EmbeddedServer> running = findRunning(dataDir);
             if (running.isPresent()) {
-                log.info("Attached to the embedded PostgreSQL already running for {} (port {}, pid {})", dataDir,
-                        running.get().port, running.get().postmasterPid);
+                log.atInfo().addKeyValue("data_dir", dataDir).addKeyValue("port", running.get().port)
+                        .addKeyValue("pid", running.get().postmasterPid).log("embedded_database_attached");
                 return running.get();
             }
             return start(dataDir);
@@ -355,7 +356,8 @@ public final class Database implements AutoCloseable {
             } catch (NoSuchFileException e) {
                 return Optional.empty();
             } catch (IOException e) {
-                log.warn("Cannot read {}: {}", dataDir.resolve("postmaster.pid"), e.toString());
+                log.atWarn().addKeyValue("file", dataDir.resolve("postmaster.pid")).addKeyValue("error", e.toString())
+                        .log("embedded_database_pid_unreadable");
                 return Optional.empty();
             }
             if (lines.size() < 4) {
@@ -377,7 +379,8 @@ public final class Database implements AutoCloseable {
                 rs.next();
                 Path served = Path.of(rs.getString(1)).toRealPath();
                 if (!served.equals(dataDir.toRealPath())) {
-                    log.warn("Port {} from {} serves {}, not this folder", port, dataDir, served);
+                    log.atWarn().addKeyValue("port", port).addKeyValue("data_dir", dataDir).addKeyValue("served", served)
+                            .log("embedded_database_port_serves_other_folder");
                     return Optional.empty();
                 }
                 return Optional.of(new EmbeddedServer(dataDir, port, pid, null));
@@ -407,8 +410,9 @@ public final class Database implements AutoCloseable {
                         .setPGStartupWait(Duration.ofSeconds(30))
                         .start();
                 long pid = readPostmasterPid(dataDir);
-                log.info("{} the embedded PostgreSQL in {} on port {} in {} ms", fresh ? "Initialised and started"
-                        : "Started", dataDir, pg.getPort(), (System.nanoTime() - t0) / 1_000_000);
+                log.atInfo().addKeyValue("data_dir", dataDir).addKeyValue("port", pg.getPort())
+                        .addKeyValue("initialised", fresh).addKeyValue("duration_ms", (System.nanoTime() - t0) / 1_000_000)
+                        .log("embedded_database_started");
                 return new EmbeddedServer(dataDir, pg.getPort(), pid, pg);
             } catch (IOException | RuntimeException e) {
                 throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + dataDir + ": "
@@ -472,8 +476,8 @@ public final class Database implements AutoCloseable {
                 others = 0;
             }
             if (others > 0) {
-                log.info("Leaving the embedded PostgreSQL in {} running: {} other Hunter connection(s) use it",
-                        dataDir, others);
+                log.atInfo().addKeyValue("data_dir", dataDir).addKeyValue("other_connections", others)
+                        .log("embedded_database_left_running");
                 return;
             }
             stop();
@@ -483,9 +487,10 @@ public final class Database implements AutoCloseable {
             if (postgres != null) {
                 try {
                     postgres.close();
-                    log.info("Stopped the embedded PostgreSQL in {}", dataDir);
+                    log.atInfo().addKeyValue("data_dir", dataDir).log("embedded_database_stopped");
                 } catch (IOException e) {
-                    log.warn("Could not stop the embedded PostgreSQL in {}: {}", dataDir, e.toString());
+                    log.atWarn().addKeyValue("data_dir", dataDir).addKeyValue("error", e.toString())
+                            .log("embedded_database_stop_failed");
                 }
                 return;
             }
@@ -499,13 +504,13 @@ public final class Database implements AutoCloseable {
                         .redirectErrorStream(true).start();
                 kill.waitFor(5, TimeUnit.SECONDS);
                 handle.get().onExit().get(20, TimeUnit.SECONDS);
-                log.info("Stopped the embedded PostgreSQL in {} (pid {})", dataDir, postmasterPid);
+                log.atInfo().addKeyValue("data_dir", dataDir).addKeyValue("pid", postmasterPid).log("embedded_database_stopped");
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
-                log.warn("Could not stop the embedded PostgreSQL in {} (pid {}): {}", dataDir, postmasterPid,
-                        e.toString());
+                log.atWarn().addKeyValue("data_dir", dataDir).addKeyValue("pid", postmasterPid)
+                        .addKeyValue("error", e.toString()).log("embedded_database_stop_failed");
             }
         }
 

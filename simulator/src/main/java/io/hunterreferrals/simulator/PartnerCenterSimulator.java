@@ -97,7 +97,7 @@ public final class PartnerCenterSimulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind " + config.host + ":" + config.port, e);
         }
-        LOG.info("Partner Center simulator listening on {} ({} referrals)", baseUrl, referrals.size());
+        LOG.atInfo().addKeyValue("url", baseUrl).addKeyValue("referrals", referrals.size()).log("simulator_started");
         return this;
     }
 
@@ -155,7 +155,7 @@ public final class PartnerCenterSimulator implements AutoCloseable {
             executor.shutdownNow();
             foreign.close();
             server = null;
-            LOG.info("Partner Center simulator on {} stopped", baseUrl);
+            LOG.atInfo().addKeyValue("url", baseUrl).log("simulator_stopped");
         }
     }
 
