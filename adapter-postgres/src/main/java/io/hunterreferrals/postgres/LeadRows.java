@@ -16,6 +16,8 @@ import io.hunterreferrals.core.company.CompanyId;
 import io.hunterreferrals.core.company.CompanySource;
 import io.hunterreferrals.core.company.LinkStatus;
 import io.hunterreferrals.core.domainname.Domain;
+import io.hunterreferrals.core.domainname.DomainParseResult;
+import io.hunterreferrals.core.domainname.DomainParser;
 import io.hunterreferrals.core.query.LeadLinkStatus;
 import io.hunterreferrals.core.query.LeadQuery;
 import io.hunterreferrals.core.query.LeadSummary;
@@ -83,9 +85,21 @@ final class LeadRows {
                     .and(referralTypeIs(FILTER_R, type))));
         }
         if (query.search().isPresent()) {
-            where = where.and(SearchTerm.matches(COMPANIES.SEARCH_TEXT, query.search().get()));
+            where = where.and(search(query.search().get()));
         }
         return where;
+    }
+
+    /**
+     * A term that is a domain, an e-mail address or a URL ({@link DomainParser#parse} gives a registrable domain)
+     * finds the company with exactly that domain ({@code companies_domain_key}); any other term (a name, a single
+     * label, a suffix such as {@code .co.uk}) is a substring of {@code search_text} (trigram index).
+     */
+    static Condition search(String term) {
+        if (DomainParser.parse(term) instanceof DomainParseResult.Parsed parsed) {
+            return COMPANIES.DOMAIN.eq(parsed.domain().value());
+        }
+        return SearchTerm.matches(COMPANIES.SEARCH_TEXT, term);
     }
 
     /**

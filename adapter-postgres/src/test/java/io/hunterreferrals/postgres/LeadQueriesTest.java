@@ -122,6 +122,51 @@ class LeadQueriesTest {
     }
 
     @Test
+    void aDomainEmailOrUrlTermFindsTheLeadWithExactlyThatRegistrableDomain() {
+        companies.findOrCreate(List.of(
+                new CompanyCandidate(Domain.of("contoso.com.tr"), "Contoso Türkiye", "TR", null, CompanySource.IMPORT),
+                new CompanyCandidate(Domain.of("mycontoso.com.tr"), "My Contoso", "TR", null, CompanySource.IMPORT)));
+
+        assertThat(domains(leads.leads(search("contoso.com.tr")))).containsExactly("contoso.com.tr");
+        assertThat(domains(leads.leads(search(" Contoso.COM.tr ")))).containsExactly("contoso.com.tr");
+        assertThat(domains(leads.leads(search("ali.veli@contoso.com.tr")))).containsExactly("contoso.com.tr");
+        assertThat(domains(leads.leads(search("https://www.Contoso.com.tr/x")))).containsExactly("contoso.com.tr");
+        assertThat(domains(leads.leads(search("http://shop.sahinbilisim.com.tr:8080/a?b=c"))))
+                .containsExactly("sahinbilisim.com.tr");
+        assertThat(domains(leads.leads(search("unknown-company.com.tr")))).isEmpty();
+
+        // the capped total counts by the same rule (page 2 of size 1 is empty, so the count runs)
+        Page<LeadSummary> counted = new JooqLeadQueries(ds, 10).leads(new LeadQuery(Optional.empty(),
+                Optional.of("mailto:info@contoso.com.tr"), new PageRequest(2, 1)));
+        assertThat(counted.items()).isEmpty();
+        assertThat(counted.total()).isEqualTo(1);
+        assertThat(counted.totalExact()).isTrue();
+        // and so does the export
+        List<String> streamed = new ArrayList<>();
+        leads.forEachLead(search("www.contoso.com.tr"), lead -> streamed.add(lead.domain().value()));
+        assertThat(streamed).containsExactly("contoso.com.tr");
+    }
+
+    @Test
+    void aTermThatIsNotADomainStillMatchesNamesAndDomainsBySubstring() {
+        companies.findOrCreate(List.of(
+                new CompanyCandidate(Domain.of("contoso.com.tr"), "Contoso Türkiye", "TR", null, CompanySource.IMPORT),
+                new CompanyCandidate(Domain.of("mycontoso.com.tr"), "My Contoso", "TR", null, CompanySource.IMPORT)));
+
+        assertThat(domains(leads.leads(search("contoso"))))
+                .containsExactly("contoso.com.tr", "contoso.de", "mycontoso.com.tr");
+        assertThat(domains(leads.leads(search("CONTOSO TURKIYE")))).containsExactly("contoso.com.tr");
+        assertThat(domains(leads.leads(search("Şahin Bilişim A.Ş.")))).isEmpty();
+        assertThat(domains(leads.leads(search("ŞAHİN BİLİŞİM")))).containsExactly("sahinbilisim.com.tr");
+        assertThat(domains(leads.leads(search("com.tr"))))
+                .containsExactly("contoso.com.tr", "mycontoso.com.tr", "northwind.com.tr", "sahinbilisim.com.tr");
+        Page<LeadSummary> counted = new JooqLeadQueries(ds, 10).leads(new LeadQuery(Optional.empty(),
+                Optional.of("contoso"), new PageRequest(4, 1)));
+        assertThat(counted.total()).isEqualTo(3);
+        assertThat(counted.totalExact()).isTrue();
+    }
+
+    @Test
     void theTotalIsExactUpToTheCapAndALowerBoundBeyondIt() {
         Page<LeadSummary> capped = new JooqLeadQueries(ds, 2).leads(
                 new LeadQuery(Optional.empty(), Optional.empty(), new PageRequest(1, 1)));
