@@ -70,10 +70,11 @@ public final class HttpBenchmarkServer {
             }
             long t0 = System.nanoTime();
             st.execute("TRUNCATE partner_center_referrals, companies RESTART IDENTITY CASCADE");
-            // Company g: domain company<g>.example, one of a few name stems so searches find many or few rows.
+            // Company g: domain company<g> under its country's usual public suffix (real suffixes, as real company
+            // domains have), one of a few name stems so searches find many or few rows.
             st.execute("""
                     INSERT INTO companies (domain, name, country, source)
-                    SELECT 'company' || g || '.example',
+                    SELECT 'company' || g || (ARRAY['.com.tr', '.de', '.com', '.co.uk', '.fr'])[1 + g % 5],
                            (ARRAY['Contoso', 'Fabrikam', 'Northwind', 'Adatum', 'Litware', 'Tailspin'])[1 + g % 6]
                                || ' ' || (ARRAY['Holding', 'GmbH', 'Ltd', 'A.Ş.', 'Inc', 'Group'])[1 + (g / 6) % 6]
                                || ' ' || g,
