@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeTest {
 
     private static final Path README = Path.of("..", "README.md");
+    private static final Path CI_RUN = Path.of("..", ".ci", "run");
 
     @Test
     void theConfigurationTableListsEverySettingWithItsDefault() throws IOException {
@@ -35,8 +36,10 @@ class ReadmeTest {
     }
 
     @Test
-    void theReadmeShowsTheMainJobAndTheTests() throws IOException {
-        assertThat(Files.readString(README)).contains("./hunter demo", "./mvnw -B verify");
+    void theReadmeShowsTheMainJobAndTheTestCommandCiRuns() throws IOException {
+        String ciTestCommand = Files.readAllLines(CI_RUN).stream().map(String::strip)
+                .filter(line -> line.startsWith("./mvnw ")).reduce((first, last) -> last).orElseThrow();
+        assertThat(Files.readString(README)).contains("./hunter server --demo", "./hunter demo", ciTestCommand);
     }
 
     private static String row(Setting setting) {
