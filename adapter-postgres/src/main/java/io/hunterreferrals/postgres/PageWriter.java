@@ -16,7 +16,10 @@ import io.hunterreferrals.core.sync.WriteOutcome;
 import io.hunterreferrals.postgres.jooq.tables.records.PartnerCenterReferralsRecord;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -33,10 +36,12 @@ import org.jooq.impl.SQLDataType;
 import org.postgresql.PGStatement;
 
 /**
- * Writes one {@link PageWrite} inside the caller's transaction, in three statements at most:
+ * Writes one {@link PageWrite} inside the caller's transaction:
  * <ol>
+ *   <li>one {@code COPY} of the records whose ids are not stored yet ({@link NewReferralCopy}), after one lookup of
+ *       which ids are stored;</li>
  *   <li>one multi-row {@code INSERT ... ON CONFLICT (referral_id) DO UPDATE ... WHERE content_hash IS DISTINCT FROM
- *       excluded.content_hash} for the changed records. The hash comparison is in the SQL, so a row another sync
+ *       excluded.content_hash} for the other changed records. The hash comparison is in the SQL, so a row another sync
  *       already brought up to date is neither rewritten nor reported as updated; {@code RETURNING (xmax = 0)} tells a
  *       fresh insert from an update;</li>
  *   <li>one {@code UPDATE} of {@code synced_at} for the unchanged referrals and for the records whose hash turned out
@@ -91,12 +96,14 @@ final class PageWriter {
         page.unchanged().forEach(id -> touched.add(id.value()));
         touched.removeAll(changed.keySet());
 
+        Map<ReferralId, WriteOutcome> outcomes = new HashMap<>();
+        // Before any row lock is taken: a COPY that waits for another sync's new rows holds no lock that sync needs.
+        copyNewReferrals(changed, syncedAt, run, outcomes);
         if (!changed.isEmpty() && !touched.isEmpty()) {
             TreeSet<String> all = new TreeSet<>(changed.keySet());
             all.addAll(touched);
             lockInIdOrder(all);
         }
-        Map<ReferralId, WriteOutcome> outcomes = new HashMap<>();
         if (!changed.isEmpty()) {
             Map<String, Boolean> written = upsert(changed.values(), syncedAt, run);
             for (String id : changed.keySet()) {
@@ -125,6 +132,31 @@ final class PageWriter {
                 .where(SYNC_STATE.WATERMARK.isNull().or(SYNC_STATE.WATERMARK.lt(excluded(SYNC_STATE.WATERMARK))))
                 .execute());
         return outcomes;
+    }
+
+    /**
+     * Inserts the records whose ids are not stored with one COPY ({@link NewReferralCopy}) and takes them out of
+     * {@code changed}; if another transaction stored one of them meanwhile, leaves them all to the upsert.
+     */
+    private void copyNewReferrals(TreeMap<String, ReferralRecord> changed, OffsetDateTime syncedAt, UUID run,
+            Map<ReferralId, WriteOutcome> outcomes) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        Set<String> stored = new HashSet<>(tx.select(PCR.REFERRAL_ID).from(PCR)
+                .where(PCR.REFERRAL_ID.in(changed.keySet()))
+                .fetch(PCR.REFERRAL_ID));
+        List<String> absent = changed.keySet().stream().filter(id -> !stored.contains(id)).toList(); // in id order
+        if (absent.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = absent.stream().map(id -> ReferralColumns.values(changed.get(id), syncedAt, run)).toList();
+        if (NewReferralCopy.tryInsert(tx, rows)) {
+            for (String id : absent) {
+                changed.remove(id);
+                outcomes.put(ReferralId.of(id), WriteOutcome.CREATED);
+            }
+        }
     }
 
     private void lockInIdOrder(TreeSet<String> ids) {
