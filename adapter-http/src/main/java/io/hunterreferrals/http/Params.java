@@ -60,7 +60,7 @@ final class Params {
     }
 
     static InboxSort sort(Context ctx) {
-        return oneOf(ctx, "sort", InboxSort.values(), InboxSort::code).orElse(InboxSort.SYNCED_DESC);
+        return oneOf(ctx, "sort", InboxSort.values(), InboxSort::code).orElse(InboxSort.DEFAULT);
     }
 
     static boolean flag(Context ctx, String name) {

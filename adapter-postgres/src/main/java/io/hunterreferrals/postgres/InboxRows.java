@@ -30,8 +30,9 @@ final class InboxRows {
     }
 
     /**
-     * The ORDER BY of a sort: its column, then referral_id so pages never overlap. Each matches an index of V3
-     * ({@code pcr_*_idx}), nullable keys NULLS LAST as indexed.
+     * The ORDER BY of a sort: its column, then referral_id so pages never overlap. Changed, updated and the filter
+     * indexes ({@code pcr_*_idx}, V3 and V6) match it, nullable keys NULLS LAST as indexed; synced_at is deliberately
+     * not indexed (V6).
      */
     static List<SortField<?>> orderBy(InboxSort sort) {
         SortField<?> first = switch (sort) {

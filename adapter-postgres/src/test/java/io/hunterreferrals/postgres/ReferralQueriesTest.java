@@ -169,6 +169,17 @@ class ReferralQueriesTest {
     }
 
     @Test
+    void theDefaultOrderPutsTheLastChangedReferralFirstNotTheLastFetched() {
+        Seed.dsl(ds).execute("UPDATE partner_center_referrals SET changed_at = now() + interval '1 hour' "
+                + "WHERE referral_id = 'q-4'");
+        Seed.dsl(ds).execute("UPDATE partner_center_referrals SET synced_at = now() + interval '2 hours' "
+                + "WHERE referral_id = 'q-1'");
+
+        assertThat(queries.inbox(InboxQuery.ALL).items().get(0).id().value()).isEqualTo("q-4");
+        assertThat(sorted(InboxSort.SYNCED_DESC).items().get(0).id().value()).isEqualTo("q-1");
+    }
+
+    @Test
     void findsTheDetailWithOrWithoutTheRawPayload() {
         ReferralDetail detail = queries.find(ReferralId.of("q-3"), true).orElseThrow();
         assertThat(detail.summary().id().value()).isEqualTo("q-3");

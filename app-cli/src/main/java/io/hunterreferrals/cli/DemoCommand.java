@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private static void printLatest(Storage storage, PrintWriter out) {
         List<ReferralSummary> latest = storage.referralQueries().inbox(new InboxQuery(Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), InboxSort.SYNCED_DESC, new PageRequest(1, 5))).items();
+                Optional.empty(), Optional.empty(), InboxSort.DEFAULT, new PageRequest(1, 5))).items();
         out.println();
         out.println("Latest simulated referrals:");
         TextTable table = new TextTable("REFERRAL ID", "TYPE", "STATUS", "LINK", "DOMAIN");

@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The referral inbox, newest sync first (the runbook's "first 5 referrals" query, filterable). */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List referrals, last synced first.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List referrals, new and changed referrals first.")
 final class ReferralsListCommand implements Callable<Integer> {
 
     @Option(names = "--type", description = "co-sell, marketplace, solution-provider or unknown.")
@@ -37,7 +37,7 @@ final class ReferralsListCommand implements Callable<Integer> {
     public Integer call() {
         InboxQuery query = new InboxQuery(Optional.ofNullable(linkStatus).map(Options::linkStatus),
                 Optional.ofNullable(type).map(Options::category), Optional.ofNullable(status), list.search(),
-                InboxSort.SYNCED_DESC, list.page());
+                InboxSort.DEFAULT, list.page());
         try (Storage storage = context.openStorage(context.settings().database())) {
             Page<ReferralSummary> page = storage.referralQueries().inbox(query);
             if (list.json()) {

@@ -17,7 +17,7 @@ public record InboxQuery(Optional<LinkStatus> linkStatus, Optional<ReferralCateg
         Optional<String> search, InboxSort sort, PageRequest page) {
 
     public static final InboxQuery ALL = new InboxQuery(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), InboxSort.SYNCED_DESC, PageRequest.FIRST);
+            Optional.empty(), InboxSort.DEFAULT, PageRequest.FIRST);
 
     public InboxQuery {
         Objects.requireNonNull(linkStatus, "linkStatus");
