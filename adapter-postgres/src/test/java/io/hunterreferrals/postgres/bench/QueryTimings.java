@@ -41,16 +41,16 @@ public final class QueryTimings {
             PageRequest first = new PageRequest(1, 50);
             time("inbox, first page, no filter", () -> referrals.inbox(InboxQuery.ALL).total());
             time("inbox, page 100", () -> referrals.inbox(inbox(Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), InboxSort.SYNCED_DESC, new PageRequest(100, 50))).total());
+                    Optional.empty(), InboxSort.DEFAULT, new PageRequest(100, 50))).total());
             time("inbox, link_status=unlinked", () -> referrals.inbox(inbox(Optional.of(LinkStatus.UNLINKED),
-                    Optional.empty(), Optional.empty(), Optional.empty(), InboxSort.SYNCED_DESC, first)).total());
+                    Optional.empty(), Optional.empty(), Optional.empty(), InboxSort.DEFAULT, first)).total());
             time("inbox, type=marketplace+status", () -> referrals.inbox(inbox(Optional.empty(),
                     Optional.of(ReferralCategory.MARKETPLACE), Optional.of("active"), Optional.empty(),
-                    InboxSort.SYNCED_DESC, first)).total());
+                    InboxSort.DEFAULT, first)).total());
             time("inbox, search 'şahin 1234'", () -> referrals.inbox(inbox(Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.of("şahin 1234"), InboxSort.SYNCED_DESC, first)).total());
+                    Optional.empty(), Optional.of("şahin 1234"), InboxSort.DEFAULT, first)).total());
             time("inbox, search 'firma' (broad)", () -> referrals.inbox(inbox(Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.of("firma"), InboxSort.SYNCED_DESC, first)).total());
+                    Optional.empty(), Optional.of("firma"), InboxSort.DEFAULT, first)).total());
             for (InboxSort sort : InboxSort.values()) {
                 time("inbox, sort " + sort.code(), () -> referrals.inbox(inbox(Optional.empty(), Optional.empty(),
                         Optional.empty(), Optional.empty(), sort, first)).total());
