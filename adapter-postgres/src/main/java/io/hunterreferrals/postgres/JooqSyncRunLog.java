@@ -156,11 +156,22 @@ public final class JooqSyncRunLog implements SyncRunLog {
         dsl.update(SYNC_RUNS)
                 .set(SYNC_RUNS.PAGES_FETCHED, progress.pagesFetched())
                 .set(SYNC_RUNS.TOTAL_FETCHED, progress.fetched())
+                .set(SYNC_RUNS.CREATED_COUNT, progress.created())
+                .set(SYNC_RUNS.UPDATED_COUNT, progress.updated())
                 .set(SYNC_RUNS.SUCCESS_COUNT, progress.succeeded())
                 .set(SYNC_RUNS.SKIPPED_COUNT, progress.skipped())
                 .set(SYNC_RUNS.FAILED_COUNT, progress.failed())
                 .set(SYNC_RUNS.EXPECTED_TOTAL, progress.expectedTotal().isPresent()
                         ? val(progress.expectedTotal().getAsLong()) : SYNC_RUNS.EXPECTED_TOTAL)
+                .set(SYNC_RUNS.HEARTBEAT_AT, Times.odt(at))
+                .where(SYNC_RUNS.RUN_ID.eq(runId.value()))
+                .and(SYNC_RUNS.STATUS.eq(SyncStatus.RUNNING.code()))
+                .execute();
+    }
+
+    @Override
+    public void heartbeat(SyncRunId runId, Instant at) {
+        dsl.update(SYNC_RUNS)
                 .set(SYNC_RUNS.HEARTBEAT_AT, Times.odt(at))
                 .where(SYNC_RUNS.RUN_ID.eq(runId.value()))
                 .and(SYNC_RUNS.STATUS.eq(SyncStatus.RUNNING.code()))

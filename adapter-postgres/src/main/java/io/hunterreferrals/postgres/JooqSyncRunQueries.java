@@ -63,10 +63,6 @@ public final class JooqSyncRunQueries implements SyncRunQueries {
         Optional<SyncError> error = Optional.ofNullable(r.getErrorCode()).map(code -> new SyncError(code,
                 r.getErrorMessage() == null ? "" : r.getErrorMessage(), Optional.ofNullable(r.getErrorHttpStatus()),
                 Optional.ofNullable(r.getPartnerCenterErrorCode()), Optional.ofNullable(r.getPartnerCenterRequestId())));
-        // While a run is in progress only its success count is known (SyncProgress does not split it into created
-        // and updated), so it is shown as created until the final report says otherwise.
-        boolean finished = status == SyncStatus.SUCCEEDED || status == SyncStatus.FAILED;
-        int created = finished || r.getCreatedCount() + r.getUpdatedCount() > 0 ? r.getCreatedCount() : r.getSuccessCount();
         return new SyncRunView(
                 new SyncRunId(r.getRunId()),
                 SyncTrigger.fromCode(r.getTrigger()),
@@ -77,7 +73,7 @@ public final class JooqSyncRunQueries implements SyncRunQueries {
                 Times.optional(r.getStartedAt()),
                 Times.optional(r.getFinishedAt()),
                 Times.optional(r.getHeartbeatAt()),
-                created,
+                r.getCreatedCount(),
                 r.getUpdatedCount(),
                 r.getSkippedCount(),
                 r.getFailedCount(),

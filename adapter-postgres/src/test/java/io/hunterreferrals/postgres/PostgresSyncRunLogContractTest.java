@@ -2,6 +2,7 @@ package io.hunterreferrals.postgres;
 
 import static io.hunterreferrals.postgres.jooq.Tables.SYNC_RUNS;
 
+import io.hunterreferrals.core.query.SyncRunView;
 import io.hunterreferrals.core.sync.SyncRunId;
 import io.hunterreferrals.core.sync.SyncRunLog;
 import io.hunterreferrals.core.sync.SyncStatus;
@@ -34,5 +35,10 @@ class PostgresSyncRunLogContractTest extends SyncRunLogContract {
     protected SyncStatus statusOf(SyncRunId runId) {
         return SyncStatus.fromCode(Seed.dsl(ds).select(SYNC_RUNS.STATUS).from(SYNC_RUNS)
                 .where(SYNC_RUNS.RUN_ID.eq(runId.value())).fetchSingle(SYNC_RUNS.STATUS));
+    }
+
+    @Override
+    protected SyncRunView viewOf(SyncRunId runId) {
+        return new JooqSyncRunQueries(ds).find(runId).orElseThrow();
     }
 }

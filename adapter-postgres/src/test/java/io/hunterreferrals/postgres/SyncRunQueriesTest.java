@@ -1,5 +1,6 @@
 package io.hunterreferrals.postgres;
 
+import static io.hunterreferrals.postgres.jooq.Tables.SYNC_RUNS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hunterreferrals.core.query.Page;
@@ -97,13 +98,19 @@ class SyncRunQueriesTest {
 
         SyncRunId running = SyncRunId.random();
         log.start(running, SyncRequest.of(SyncTrigger.CLI, SyncMode.FULL), T0.plusSeconds(1), Optional.empty());
-        log.progress(running, new SyncProgress(2, 200, 150, 40, 10, OptionalLong.of(1000)), T0.plusSeconds(30));
+        log.progress(running, new SyncProgress(2, 200, 100, 50, 40, 10, OptionalLong.of(1000)), T0.plusSeconds(30));
 
         SyncRunView active = runs.active().orElseThrow();
         assertThat(active.runId()).isEqualTo(running);
         assertThat(active.expectedTotal()).contains(1000L);
         assertThat(active.totalFetched()).isEqualTo(200);
+        assertThat(active.created()).isEqualTo(100);
+        assertThat(active.updated()).isEqualTo(50);
         assertThat(active.successCount()).isEqualTo(150);
+        // The row itself carries the split and the sum while running, for anyone reading sync_runs directly.
+        assertThat(Seed.dsl(ds).select(SYNC_RUNS.CREATED_COUNT, SYNC_RUNS.UPDATED_COUNT, SYNC_RUNS.SUCCESS_COUNT)
+                .from(SYNC_RUNS).where(SYNC_RUNS.RUN_ID.eq(running.value())).fetchSingle().intoArray())
+                .containsExactly(100, 50, 150);
         assertThat(active.skipped()).isEqualTo(40);
         assertThat(active.failed()).isEqualTo(10);
         assertThat(active.heartbeatAt()).contains(T0.plusSeconds(30));

@@ -31,8 +31,8 @@ final class ProgressBar implements SyncListener {
         } else {
             line.append(" referrals");
         }
-        line.append(" (").append(progress.succeeded()).append(" stored, ").append(progress.skipped()).append(" skipped, ")
-                .append(progress.failed()).append(" failed)  ");
+        line.append(" (").append(progress.created()).append(" created, ").append(progress.updated()).append(" updated, ")
+                .append(progress.skipped()).append(" skipped, ").append(progress.failed()).append(" failed)  ");
         err.print(line);
         err.flush();
         drawn = true;

@@ -2,14 +2,12 @@ package io.hunterreferrals.server;
 
 import io.hunterreferrals.core.sync.SourceQuery;
 import io.hunterreferrals.core.sync.SyncListener;
-import io.hunterreferrals.core.sync.SyncProgress;
 import io.hunterreferrals.core.sync.SyncReport;
 import io.hunterreferrals.core.sync.SyncRequest;
 import io.hunterreferrals.core.sync.SyncRunId;
 import io.hunterreferrals.core.sync.SyncRunLog;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,21 +16,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps {@code sync_runs.heartbeat_at} fresh while a run executes. The sync records progress (its heartbeat) only
+ * Keeps {@code sync_runs.heartbeat_at} fresh while a run executes. The sync records progress (which also beats) only
  * after each page, and one page can take minutes when Partner Center throttles; without this, another node's sweep
- * would take a live run for abandoned. {@link SyncRunLog} has no heartbeat-only method, so the last known progress is
- * written again (the update only touches running runs, so a beat after the finish changes nothing).
+ * would take a live run for abandoned. It beats with {@link SyncRunLog#heartbeat}, which leaves the progress alone and
+ * only touches a run that is still running, so a beat racing the finish changes nothing.
  */
 final class RunHeartbeat implements SyncListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.hunterreferrals.sync.heartbeat");
 
-    private record Beat(SyncRunId runId, SyncProgress progress) {
-    }
-
     private final SyncRunLog runLog;
     private final Clock clock;
-    private final AtomicReference<Beat> current = new AtomicReference<>();
+    private final AtomicReference<SyncRunId> current = new AtomicReference<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "hunter-run-heartbeat");
         thread.setDaemon(true);
@@ -47,12 +42,7 @@ final class RunHeartbeat implements SyncListener, AutoCloseable {
 
     @Override
     public void runStarted(SyncRunId runId, SyncRequest request, SourceQuery query) {
-        current.set(new Beat(runId, new SyncProgress(0, 0, 0, 0, 0, OptionalLong.empty())));
-    }
-
-    @Override
-    public void pageProcessed(SyncRunId runId, SyncProgress progress) {
-        current.set(new Beat(runId, progress));
+        current.set(runId);
     }
 
     @Override
@@ -61,15 +51,15 @@ final class RunHeartbeat implements SyncListener, AutoCloseable {
     }
 
     private void beat() {
-        Beat beat = current.get();
-        if (beat == null) {
+        SyncRunId runId = current.get();
+        if (runId == null) {
             return;
         }
         try {
-            runLog.progress(beat.runId(), beat.progress(), clock.instant());
+            runLog.heartbeat(runId, clock.instant());
         } catch (RuntimeException e) {
             // The database may be briefly unreachable; the next beat tries again.
-            LOG.atDebug().setMessage("partner_center_sync_heartbeat_failed").addKeyValue("task_id", beat.runId().toString())
+            LOG.atDebug().setMessage("partner_center_sync_heartbeat_failed").addKeyValue("task_id", runId.toString())
                     .addKeyValue("error", e.getClass().getSimpleName()).log();
         }
     }

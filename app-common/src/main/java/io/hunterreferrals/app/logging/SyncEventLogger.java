@@ -71,6 +71,10 @@ public final class SyncEventLogger implements SyncListener {
                 .addKeyValue("pages_fetched", progress.pagesFetched())
                 .addKeyValue("fetched", progress.fetched())
                 .addKeyValue("expected_total", progress.expectedTotal().isPresent() ? progress.expectedTotal().getAsLong() : -1)
+                .addKeyValue("created_count", progress.created())
+                .addKeyValue("updated_count", progress.updated())
+                .addKeyValue("skipped_count", progress.skipped())
+                .addKeyValue("failure_count", progress.failed())
                 .log();
     }
 

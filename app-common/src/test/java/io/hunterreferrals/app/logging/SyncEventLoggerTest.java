@@ -66,6 +66,18 @@ class SyncEventLoggerTest {
     }
 
     @Test
+    void eachPageEventCarriesTheCountsSoFarWithCreatedAndUpdatedApart() {
+        String output = runSync(LogFormat.JSON, Level.DEBUG, new InMemoryReferralSource(1).put(referral("r-1"), referral("r-2")));
+
+        List<String> pages = output.lines().filter(line -> line.contains("\"message\":\"partner_center_page_processed\"")).toList();
+        assertThat(pages).hasSize(2);
+        assertThat(pages.get(0)).contains("\"pages_fetched\":1", "\"created_count\":1", "\"updated_count\":0",
+                "\"skipped_count\":0", "\"failure_count\":0");
+        assertThat(pages.get(1)).contains("\"pages_fetched\":2", "\"created_count\":2", "\"updated_count\":0");
+        assertThat(output).doesNotContain(CANARY_EMAIL).doesNotContain("Çağrı");
+    }
+
+    @Test
     void aSignInProblemIsAnAuthErrorEvent() {
         InMemoryReferralSource source = new InMemoryReferralSource(10).put(referral("r-1"))
                 .failOnPage(1, new ReferralSourceException(SourceFailure.SIGN_IN_REQUIRED,
@@ -78,8 +90,12 @@ class SyncEventLoggerTest {
     }
 
     private String runSync(LogFormat format, InMemoryReferralSource source) {
+        return runSync(format, Level.INFO, source);
+    }
+
+    private String runSync(LogFormat format, Level level, InMemoryReferralSource source) {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        LogSetup.configure(format, LogSetup.Target.STDOUT, Level.INFO);
+        LogSetup.configure(format, LogSetup.Target.STDOUT, level);
         ReferralSync sync = new ReferralSync(source, new InMemoryReferralStore(), new InMemoryCompanyDirectory(),
                 new InMemorySyncRunLog(), SyncSettings.DEFAULT, new ClassificationRulePcV1(), Clock.systemUTC(), new SyncEventLogger());
         SyncRunId runId = SyncRunId.random();

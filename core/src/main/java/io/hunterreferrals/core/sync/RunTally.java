@@ -70,7 +70,7 @@ final class RunTally {
     SyncProgress progress() {
         int skippedCount = skipped.values().stream().mapToInt(Integer::intValue).sum();
         int failedCount = failed.values().stream().mapToInt(Integer::intValue).sum();
-        return new SyncProgress(pagesFetched, fetched, created + updated, skippedCount, failedCount, expectedTotal);
+        return new SyncProgress(pagesFetched, fetched, created, updated, skippedCount, failedCount, expectedTotal);
     }
 
     SyncReport report(SyncRunId runId, SyncRequest request, Instant startedAt, Instant finishedAt, Optional<SyncError> error) {

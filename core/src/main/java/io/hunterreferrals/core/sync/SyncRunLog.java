@@ -19,8 +19,15 @@ public interface SyncRunLog {
      */
     RunClaim start(SyncRunId runId, SyncRequest request, Instant startedAt, Optional<Instant> watermarkBefore);
 
-    /** Records progress; doubles as the run's heartbeat. */
+    /** Records progress of a run that is still running; doubles as the run's heartbeat. */
     void progress(SyncRunId runId, SyncProgress progress, Instant at);
+
+    /**
+     * Records that a run that is still running is alive, without touching its progress: a page can take minutes
+     * (throttling), and a run without heartbeats is taken for abandoned ({@link #failAbandoned}). A beat for a run
+     * that is no longer running changes nothing, so a late beat never revives or alters a finished run.
+     */
+    void heartbeat(SyncRunId runId, Instant at);
 
     /** Records the final report. */
     void finish(SyncReport report);

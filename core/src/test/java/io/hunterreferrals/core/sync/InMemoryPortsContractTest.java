@@ -3,11 +3,13 @@ package io.hunterreferrals.core.sync;
 import io.hunterreferrals.core.company.CompanyDirectory;
 import io.hunterreferrals.core.company.CompanyId;
 import io.hunterreferrals.core.company.LinkStatus;
+import io.hunterreferrals.core.query.SyncRunView;
 import io.hunterreferrals.core.referral.ReferralId;
 import io.hunterreferrals.core.testing.CompanyDirectoryContract;
 import io.hunterreferrals.core.testing.InMemoryCompanyDirectory;
 import io.hunterreferrals.core.testing.InMemoryReferralStore;
 import io.hunterreferrals.core.testing.InMemorySyncRunLog;
+import io.hunterreferrals.core.testing.InMemorySyncRunQueries;
 import io.hunterreferrals.core.testing.ReferralStoreContract;
 import io.hunterreferrals.core.testing.SyncRunLogContract;
 import java.util.Optional;
@@ -63,6 +65,11 @@ class InMemoryPortsContractTest {
         @Override
         protected SyncStatus statusOf(SyncRunId runId) {
             return inMemory.run(runId).orElseThrow().status();
+        }
+
+        @Override
+        protected SyncRunView viewOf(SyncRunId runId) {
+            return new InMemorySyncRunQueries(inMemory).find(runId).orElseThrow();
         }
     }
 }

@@ -4,6 +4,7 @@ import static io.hunterreferrals.core.testing.TestReferrals.BASE_TIME;
 import static io.hunterreferrals.core.testing.TestReferrals.aReferral;
 import static io.hunterreferrals.core.testing.TestReferrals.aReferralOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.hunterreferrals.core.classification.ClassificationRulePcV1;
 import io.hunterreferrals.core.classification.ReferralCategory;
@@ -344,6 +345,23 @@ class ReferralSyncTest {
         assertThat(listener.progress()).extracting(SyncProgress::fetched).containsExactly(2, 3);
         assertThat(listener.progress().getLast().expectedTotal()).hasValue(3);
         assertThat(listener.outcomes()).hasSize(3);
+    }
+
+    @Test
+    void pageProgressCountsCreatedAndUpdatedApart() {
+        source.put(aReferral("r-1").build(), aReferral("r-2").updatedAt(at(1)).build());
+        ran(sync.sync(INCREMENTAL));
+        source.put(aReferral("r-1").status("Closed").substatus("Won").updatedAt(at(60)).build(),
+                aReferral("r-3").updatedAt(at(61)).build());
+
+        SyncReport second = ran(sync.sync(INCREMENTAL));
+
+        // First run: one page, two new. Second run: r-2 again (unchanged, the watermark is inclusive) with r-1
+        // (updated), then r-3 (created); each page's counts are the run's so far.
+        assertThat(listener.progress()).extracting(SyncProgress::created, SyncProgress::updated, SyncProgress::skipped)
+                .containsExactly(tuple(2, 0, 0), tuple(0, 1, 1), tuple(1, 1, 1));
+        assertThat(listener.progress().getLast().succeeded()).isEqualTo(second.successCount());
+        assertThat(runLog.run(second.runId()).orElseThrow().progress()).contains(listener.progress().getLast());
     }
 
     @Test

@@ -58,7 +58,18 @@ public final class InMemorySyncRunLog implements SyncRunLog {
     @Override
     public synchronized void progress(SyncRunId runId, SyncProgress progress, Instant at) {
         Run run = require(runId);
-        runs.put(runId, new Run(runId, run.request(), run.status(), at, Optional.of(progress), run.report(), run.error()));
+        // Like the real log: only a running run records progress, so a late call never alters a finished one.
+        if (run.status() == SyncStatus.RUNNING) {
+            runs.put(runId, new Run(runId, run.request(), run.status(), at, Optional.of(progress), run.report(), run.error()));
+        }
+    }
+
+    @Override
+    public synchronized void heartbeat(SyncRunId runId, Instant at) {
+        Run run = require(runId);
+        if (run.status() == SyncStatus.RUNNING) {
+            runs.put(runId, run.with(SyncStatus.RUNNING, at));
+        }
     }
 
     @Override

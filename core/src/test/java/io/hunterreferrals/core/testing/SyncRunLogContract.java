@@ -2,6 +2,7 @@ package io.hunterreferrals.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hunterreferrals.core.query.SyncRunView;
 import io.hunterreferrals.core.sync.RunClaim;
 import io.hunterreferrals.core.sync.SyncError;
 import io.hunterreferrals.core.sync.SyncMode;
@@ -32,6 +33,9 @@ public abstract class SyncRunLogContract {
 
     /** The recorded status of a run. */
     protected abstract SyncStatus statusOf(SyncRunId runId);
+
+    /** The run as operators see it: the matching {@code SyncRunQueries} over the same records. */
+    protected abstract SyncRunView viewOf(SyncRunId runId);
 
     @BeforeEach
     void createLogUnderTest() {
@@ -71,7 +75,7 @@ public abstract class SyncRunLogContract {
     void aFinishedRunMakesRoomForTheNext() {
         SyncRunId first = SyncRunId.random();
         log.start(first, MANUAL, NOW, Optional.empty());
-        log.progress(first, new SyncProgress(1, 10, 8, 2, 0, OptionalLong.of(10)), NOW.plusSeconds(1));
+        log.progress(first, new SyncProgress(1, 10, 8, 0, 2, 0, OptionalLong.of(10)), NOW.plusSeconds(1));
         log.finish(report(first, Optional.empty()));
 
         assertThat(statusOf(first)).isEqualTo(SyncStatus.SUCCEEDED);
@@ -113,10 +117,82 @@ public abstract class SyncRunLogContract {
     void keepsLiveRunsRunning() {
         SyncRunId live = SyncRunId.random();
         log.start(live, MANUAL, NOW.minusSeconds(600), Optional.empty());
-        log.progress(live, new SyncProgress(1, 1, 1, 0, 0, OptionalLong.empty()), NOW.minusSeconds(10));
+        log.progress(live, new SyncProgress(1, 1, 1, 0, 0, 0, OptionalLong.empty()), NOW.minusSeconds(10));
 
         assertThat(log.failAbandoned(NOW.minusSeconds(120), NOW)).isEmpty();
         assertThat(statusOf(live)).isEqualTo(SyncStatus.RUNNING);
+    }
+
+    @Test
+    void showsCreatedAndUpdatedApartWhileTheRunIsRunning() {
+        SyncRunId run = SyncRunId.random();
+        log.start(run, MANUAL, NOW, Optional.empty());
+
+        log.progress(run, new SyncProgress(1, 7, 3, 2, 1, 1, OptionalLong.of(20)), NOW.plusSeconds(1));
+
+        SyncRunView running = viewOf(run);
+        assertThat(running.status()).isEqualTo(SyncStatus.RUNNING);
+        assertThat(running.created()).isEqualTo(3);
+        assertThat(running.updated()).isEqualTo(2);
+        assertThat(running.successCount()).isEqualTo(5);
+        assertThat(running.skipped()).isEqualTo(1);
+        assertThat(running.failed()).isEqualTo(1);
+        assertThat(running.totalFetched()).isEqualTo(7);
+    }
+
+    @Test
+    void aHeartbeatKeepsALiveRunFromBeingTakenForAbandonedAndLeavesItsProgressAlone() {
+        SyncRunId live = SyncRunId.random();
+        log.start(live, MANUAL, NOW.minusSeconds(600), Optional.empty());
+        log.progress(live, new SyncProgress(1, 5, 3, 2, 0, 0, OptionalLong.empty()), NOW.minusSeconds(300));
+
+        log.heartbeat(live, NOW.minusSeconds(10));
+
+        // The cut-off lies between the last progress and the beat: only the beat keeps the run alive.
+        assertThat(log.failAbandoned(NOW.minusSeconds(120), NOW)).isEmpty();
+        SyncRunView view = viewOf(live);
+        assertThat(view.status()).isEqualTo(SyncStatus.RUNNING);
+        assertThat(view.heartbeatAt()).contains(NOW.minusSeconds(10));
+        assertThat(view.created()).isEqualTo(3);
+        assertThat(view.updated()).isEqualTo(2);
+        assertThat(view.totalFetched()).isEqualTo(5);
+    }
+
+    @Test
+    void aHeartbeatAfterTheFinishChangesNothing() {
+        SyncRunId finished = SyncRunId.random();
+        log.start(finished, MANUAL, NOW, Optional.empty());
+        log.finish(report(finished, Optional.empty()));
+        SyncRunView beforeBeat = viewOf(finished);
+
+        log.heartbeat(finished, NOW.plusSeconds(60));
+
+        assertThat(viewOf(finished)).isEqualTo(beforeBeat);
+    }
+
+    @Test
+    void aHeartbeatNeverRevivesAnAbandonedRun() {
+        SyncRunId stale = SyncRunId.random();
+        log.start(stale, MANUAL, NOW.minusSeconds(600), Optional.empty());
+        log.failAbandoned(NOW.minusSeconds(120), NOW);
+        SyncRunView beforeBeat = viewOf(stale);
+
+        log.heartbeat(stale, NOW.plusSeconds(1));
+
+        assertThat(viewOf(stale)).isEqualTo(beforeBeat);
+        assertThat(statusOf(stale)).isEqualTo(SyncStatus.FAILED);
+    }
+
+    @Test
+    void progressAfterTheFinishChangesNothing() {
+        SyncRunId finished = SyncRunId.random();
+        log.start(finished, MANUAL, NOW, Optional.empty());
+        log.finish(report(finished, Optional.empty()));
+        SyncRunView beforeProgress = viewOf(finished);
+
+        log.progress(finished, new SyncProgress(9, 90, 50, 40, 0, 0, OptionalLong.of(90)), NOW.plusSeconds(60));
+
+        assertThat(viewOf(finished)).isEqualTo(beforeProgress);
     }
 
     private static SyncReport report(SyncRunId runId, Optional<SyncError> error) {
