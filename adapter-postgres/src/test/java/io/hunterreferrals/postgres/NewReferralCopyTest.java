@@ -83,38 +83,39 @@ class NewReferralCopyTest {
 
     @Test
     void aCopyThatMeetsAnIdAnotherTransactionStoresMeanwhileLeavesThePageToTheUpsert() throws Exception {
-        try (Connection other = ds.getConnection()) {
-            other.setAutoCommit(false);
-            insertPlaceholder(other, "r-2"); // not committed: the writer sees r-2 as new and copies it
-
-            CompletableFuture<Map<ReferralId, WriteOutcome>> writing = CompletableFuture.supplyAsync(() ->
-                    store.writePage(page(record(aReferral("r-1").build()), record(aReferral("r-2").build()))));
-            awaitCopyWaitingForALock();
-            other.commit();
-
-            assertThat(writing.get()).containsOnly(
-                    Map.entry(ReferralId.of("r-1"), WriteOutcome.CREATED),
-                    Map.entry(ReferralId.of("r-2"), WriteOutcome.UPDATED));
-        }
+        assertThat(writeWhileAnotherTransactionInsertsR2ThenEnds(Connection::commit)).containsOnly(
+                Map.entry(ReferralId.of("r-1"), WriteOutcome.CREATED),
+                Map.entry(ReferralId.of("r-2"), WriteOutcome.UPDATED));
         assertThat(contentHashes()).containsOnlyKeys("r-1", "r-2").doesNotContainValue("placeholder");
     }
 
     @Test
     void aCopyThatWaitedForATransactionThatRolledBackInsertsEveryRow() throws Exception {
+        assertThat(writeWhileAnotherTransactionInsertsR2ThenEnds(Connection::rollback)).containsOnly(
+                Map.entry(ReferralId.of("r-1"), WriteOutcome.CREATED),
+                Map.entry(ReferralId.of("r-2"), WriteOutcome.CREATED));
+        assertThat(contentHashes()).containsOnlyKeys("r-1", "r-2");
+    }
+
+    private interface TransactionEnd {
+        void end(Connection connection) throws Exception;
+    }
+
+    /**
+     * Another transaction inserts r-2 and stays open, so the page writer sees r-2 as new and copies it with r-1; once
+     * the COPY waits for that row, the other transaction ends with {@code end}.
+     */
+    private Map<ReferralId, WriteOutcome> writeWhileAnotherTransactionInsertsR2ThenEnds(TransactionEnd end)
+            throws Exception {
         try (Connection other = ds.getConnection()) {
             other.setAutoCommit(false);
             insertPlaceholder(other, "r-2");
-
             CompletableFuture<Map<ReferralId, WriteOutcome>> writing = CompletableFuture.supplyAsync(() ->
                     store.writePage(page(record(aReferral("r-1").build()), record(aReferral("r-2").build()))));
             awaitCopyWaitingForALock();
-            other.rollback();
-
-            assertThat(writing.get()).containsOnly(
-                    Map.entry(ReferralId.of("r-1"), WriteOutcome.CREATED),
-                    Map.entry(ReferralId.of("r-2"), WriteOutcome.CREATED));
+            end.end(other);
+            return writing.get();
         }
-        assertThat(contentHashes()).containsOnlyKeys("r-1", "r-2");
     }
 
     private WriteOutcome write(Referral referral) {
