@@ -98,7 +98,10 @@ final class PageWriter {
 
         Map<ReferralId, WriteOutcome> outcomes = new HashMap<>();
         // Before any row lock is taken: a COPY that waits for another sync's new rows holds no lock that sync needs.
-        copyNewReferrals(changed, syncedAt, run, outcomes);
+        for (String id : copyNewReferrals(changed, syncedAt, run)) {
+            changed.remove(id);
+            outcomes.put(ReferralId.of(id), WriteOutcome.CREATED);
+        }
         if (!changed.isEmpty() && !touched.isEmpty()) {
             TreeSet<String> all = new TreeSet<>(changed.keySet());
             all.addAll(touched);
@@ -135,28 +138,24 @@ final class PageWriter {
     }
 
     /**
-     * Inserts the records whose ids are not stored with one COPY ({@link NewReferralCopy}) and takes them out of
-     * {@code changed}; if another transaction stored one of them meanwhile, leaves them all to the upsert.
+     * Inserts the records whose ids are not stored with one COPY ({@link NewReferralCopy}).
+     *
+     * @return the ids it inserted: none when there were none to insert or when another transaction stored one of them
+     *         meanwhile (the upsert then writes them all)
      */
-    private void copyNewReferrals(TreeMap<String, ReferralRecord> changed, OffsetDateTime syncedAt, UUID run,
-            Map<ReferralId, WriteOutcome> outcomes) {
+    private List<String> copyNewReferrals(TreeMap<String, ReferralRecord> changed, OffsetDateTime syncedAt, UUID run) {
         if (changed.isEmpty()) {
-            return;
+            return List.of();
         }
         Set<String> stored = new HashSet<>(tx.select(PCR.REFERRAL_ID).from(PCR)
                 .where(PCR.REFERRAL_ID.in(changed.keySet()))
                 .fetch(PCR.REFERRAL_ID));
         List<String> absent = changed.keySet().stream().filter(id -> !stored.contains(id)).toList(); // in id order
         if (absent.isEmpty()) {
-            return;
+            return List.of();
         }
         List<Object[]> rows = absent.stream().map(id -> ReferralColumns.values(changed.get(id), syncedAt, run)).toList();
-        if (NewReferralCopy.tryInsert(tx, rows)) {
-            for (String id : absent) {
-                changed.remove(id);
-                outcomes.put(ReferralId.of(id), WriteOutcome.CREATED);
-            }
-        }
+        return NewReferralCopy.tryInsert(tx, rows) ? absent : List.of();
     }
 
     private void lockInIdOrder(TreeSet<String> ids) {

@@ -3,17 +3,10 @@ package io.hunterreferrals.postgres;
 import static io.hunterreferrals.core.testing.TestReferrals.aReferral;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hunterreferrals.core.classification.ClassificationRulePcV1;
-import io.hunterreferrals.core.company.CompanyCandidate;
-import io.hunterreferrals.core.company.CompanyId;
-import io.hunterreferrals.core.company.CompanySource;
-import io.hunterreferrals.core.domainname.CompanyDomainExtractor;
-import io.hunterreferrals.core.domainname.DomainExtraction;
 import io.hunterreferrals.core.referral.CustomerProfile;
 import io.hunterreferrals.core.referral.DealValue;
 import io.hunterreferrals.core.referral.Referral;
 import io.hunterreferrals.core.referral.ReferralId;
-import io.hunterreferrals.core.sync.ContentHash;
 import io.hunterreferrals.core.sync.PageWrite;
 import io.hunterreferrals.core.sync.ReferralRecord;
 import io.hunterreferrals.core.sync.SyncRunId;
@@ -123,14 +116,7 @@ class NewReferralCopyTest {
     }
 
     private ReferralRecord record(Referral referral) {
-        var classification = new ClassificationRulePcV1().classify(referral);
-        DomainExtraction domain = new CompanyDomainExtractor().extract(referral);
-        Optional<CompanyId> company = domain instanceof DomainExtraction.Found found
-                ? Optional.of(companies.findOrCreate(List.of(new CompanyCandidate(found.domain(),
-                        referral.customer().name(), CompanySource.PARTNER_CENTER))).get(found.domain()).id())
-                : Optional.empty();
-        return new ReferralRecord(referral, classification, domain, company,
-                ContentHash.of(referral, classification, domain));
+        return Referrals.record(referral, companies);
     }
 
     private static PageWrite page(ReferralRecord... records) {

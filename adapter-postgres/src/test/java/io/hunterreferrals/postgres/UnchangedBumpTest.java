@@ -3,10 +3,6 @@ package io.hunterreferrals.postgres;
 import static io.hunterreferrals.core.testing.TestReferrals.aReferral;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hunterreferrals.core.classification.ClassificationRulePcV1;
-import io.hunterreferrals.core.domainname.CompanyDomainExtractor;
-import io.hunterreferrals.core.referral.Referral;
-import io.hunterreferrals.core.sync.ContentHash;
 import io.hunterreferrals.core.sync.PageWrite;
 import io.hunterreferrals.core.sync.ReferralRecord;
 import io.hunterreferrals.core.sync.SyncRunId;
@@ -63,7 +59,8 @@ class UnchangedBumpTest {
         List<ReferralRecord> records = new ArrayList<>();
         Random random = new Random(42);
         for (int i = 0; i < PAGE; i++) {
-            records.add(record(aReferral("r-" + i).raw(payloadOfAbout1500Bytes("r-" + i, random)).build()));
+            records.add(Referrals.record(aReferral("r-" + i).raw(payloadOfAbout1500Bytes("r-" + i, random)).build(),
+                    new JooqCompanyDirectory(ds)));
         }
         new JooqReferralStore(ds).writePage(new PageWrite(SyncRunId.random(), records, List.of(), Instant.now(),
                 Optional.empty()));
@@ -88,13 +85,6 @@ class UnchangedBumpTest {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static ReferralRecord record(Referral referral) {
-        var classification = new ClassificationRulePcV1().classify(referral);
-        var domain = new CompanyDomainExtractor().extract(referral);
-        return new ReferralRecord(referral, classification, domain, Optional.empty(),
-                ContentHash.of(referral, classification, domain));
     }
 
     /** A Partner Center-sized payload that does not compress much, like real notes and contact details. */
