@@ -10,6 +10,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -31,7 +32,10 @@ public final class HttpApi {
 
     /** What an instance serves. */
     public enum Role {
-        /** Everything: the API, health, metrics, the OpenAPI document and the docs (roles {@code all} and {@code api}). */
+        /**
+         * Everything: the API, the web UI, health, metrics, the OpenAPI document and the docs (roles {@code all} and
+         * {@code api}).
+         */
         API,
         /** Only health and metrics (role {@code worker}, which runs syncs and serves no API). */
         WORKER
@@ -41,6 +45,9 @@ public final class HttpApi {
     public static final long DEFAULT_MAX_JSON_BYTES = 1024 * 1024;
     /** A CSV of about 200,000 companies. */
     public static final long DEFAULT_MAX_IMPORT_BYTES = 20L * 1024 * 1024;
+    /** How often the sync event stream reads the status: a running sync's progress moves about this often. */
+    public static final Duration DEFAULT_SYNC_EVENTS_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration SYNC_EVENTS_KEEP_ALIVE = Duration.ofSeconds(15);
 
     private HttpApi() {
     }
@@ -65,6 +72,7 @@ public final class HttpApi {
         private HttpRequestObserver observer = HttpRequestObserver.NONE;
         private long maxJsonBytes = DEFAULT_MAX_JSON_BYTES;
         private long maxImportBytes = DEFAULT_MAX_IMPORT_BYTES;
+        private Duration syncEventsInterval = DEFAULT_SYNC_EVENTS_INTERVAL;
 
         private Builder() {
         }
@@ -142,6 +150,15 @@ public final class HttpApi {
             return this;
         }
 
+        /** How often {@code GET .../sync/events} reads the sync status (tests use a short one). */
+        public Builder syncEventsInterval(Duration interval) {
+            if (interval.isZero() || interval.isNegative() || interval.compareTo(SYNC_EVENTS_KEEP_ALIVE) > 0) {
+                throw new IllegalArgumentException("The sync events interval must be between 1 ms and 15 s");
+            }
+            this.syncEventsInterval = interval;
+            return this;
+        }
+
         /**
          * @throws IllegalStateException when a port the role needs is missing
          */
@@ -183,6 +200,8 @@ public final class HttpApi {
             new HealthRoutes(health, partnerCenterEnabled, Optional.ofNullable(syncRuns), metrics).register(routes);
             if (role == Role.API) {
                 new DocsRoutes().register(routes);
+                new MiniUiRoutes().register(routes);
+                new SyncEvents(syncRuns, partnerCenterEnabled, syncEventsInterval, SYNC_EVENTS_KEEP_ALIVE).register(config);
                 new SyncRoutes(requestSync, syncRuns, partnerCenterEnabled).register(routes);
                 new ReferralRoutes(referrals, referralLinks).register(routes);
                 new LeadRoutes(leads, companyImport, maxImportBytes).register(routes);

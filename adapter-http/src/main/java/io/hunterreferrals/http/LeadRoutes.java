@@ -48,7 +48,8 @@ final class LeadRoutes {
     }
 
     private static LeadQuery query(Context ctx, PageRequest page) {
-        return new LeadQuery(Params.referralType(ctx, false), Params.text(ctx, "search", Params.MAX_SEARCH), page);
+        return new LeadQuery(Params.referralType(ctx, false), Params.text(ctx, "search", Params.MAX_SEARCH),
+                Params.leadSort(ctx), page);
     }
 
     /** Streams every matching lead, so exporting a million leads needs no more memory than one. */

@@ -3,6 +3,7 @@ package io.hunterreferrals.http;
 import io.hunterreferrals.core.classification.ReferralCategory;
 import io.hunterreferrals.core.company.LinkStatus;
 import io.hunterreferrals.core.query.InboxSort;
+import io.hunterreferrals.core.query.LeadSort;
 import io.hunterreferrals.core.query.PageRequest;
 import io.hunterreferrals.core.referral.ReferralId;
 import io.hunterreferrals.core.sync.SyncRunId;
@@ -61,6 +62,10 @@ final class Params {
 
     static InboxSort sort(Context ctx) {
         return oneOf(ctx, "sort", InboxSort.values(), InboxSort::code).orElse(InboxSort.DEFAULT);
+    }
+
+    static LeadSort leadSort(Context ctx) {
+        return oneOf(ctx, "sort", LeadSort.values(), LeadSort::code).orElse(LeadSort.DEFAULT);
     }
 
     static boolean flag(Context ctx, String name) {

@@ -3,12 +3,15 @@ package io.hunterreferrals.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hunterreferrals.core.query.LinkChange;
 import io.hunterreferrals.core.query.ReferralDetail;
 import java.time.Instant;
 
 /**
  * Everything stored about one referral: the inbox fields plus the rest. {@code raw} (only with
- * {@code ?include_raw=true}) is the payload as Partner Center sent it, as JSON rather than a string.
+ * {@code ?include_raw=true}) is the payload as Partner Center sent it, as JSON rather than a string. {@code linked_at}
+ * and {@code link_changed_by} tell when the link last changed and who changed it ({@code operator}, or
+ * {@code sync:<task id>}).
  */
 record ReferralDetailJson(
         @JsonUnwrapped ReferralJson referral,
@@ -25,12 +28,15 @@ record ReferralDetailJson(
         String etag,
         String externalReferenceId,
         Instant firstSeenAt,
+        Instant linkedAt,
+        String linkChangedBy,
         @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode raw) {
 
     static ReferralDetailJson of(ReferralDetail d) {
         return new ReferralDetailJson(ReferralJson.of(d.summary()), d.engagementId(), d.type(), d.qualification(),
                 d.statusReason(), d.invitedByOrganizationId(), d.referralSource(), d.callToAction(),
                 d.classificationSubCategory(), d.customerSize(), d.expiresAt(), d.eTag(), d.externalReferenceId(),
-                d.firstSeenAt(), d.raw().map(raw -> Json.tree(raw.json())).orElse(null));
+                d.firstSeenAt(), d.lastLinkChange().map(LinkChange::at).orElse(null),
+                d.lastLinkChange().map(LinkChange::by).orElse(null), d.raw().map(raw -> Json.tree(raw.json())).orElse(null));
     }
 }

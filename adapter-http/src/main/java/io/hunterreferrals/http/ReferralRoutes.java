@@ -18,6 +18,8 @@ final class ReferralRoutes {
     static final String INBOX = "/api/v1/partner-center/referrals";
     /** The predecessor UI's path for the inbox. */
     static final String INBOX_ALIAS = "/api/v1/partner-center/referrals/inbox";
+    /** Stored referrals counted by type and status (the sync-runs screen's chart). */
+    static final String STATS = "/api/v1/partner-center/referrals/stats";
     static final String DETAIL = "/api/v1/partner-center/referrals/{id}";
     static final String LINK = "/api/v1/partner-center/referrals/{id}/link";
     static final String UNLINK = "/api/v1/partner-center/referrals/{id}/unlink";
@@ -38,8 +40,9 @@ final class ReferralRoutes {
 
     void register(RoutesConfig routes) {
         routes.get(INBOX, this::inbox);
-        // Registered before {id} so "inbox" is never taken for a referral id.
+        // Registered before {id} so "inbox" and "stats" are never taken for a referral id.
         routes.get(INBOX_ALIAS, this::inbox);
+        routes.get(STATS, ctx -> ctx.json(ReferralStatsJson.of(referrals.countsByTypeAndStatus())));
         routes.get(DETAIL, this::detail);
         routes.post(LINK, this::link);
         routes.post(UNLINK, this::unlink);

@@ -85,9 +85,7 @@ final class SyncRoutes {
     }
 
     private void status(Context ctx) {
-        ctx.json(new SyncStatusJson(partnerCenterEnabled.getAsBoolean(),
-                runs.active().map(SyncRunJson::of).orElse(null),
-                runs.lastFinished().map(SyncRunJson::of).orElse(null)));
+        ctx.json(SyncStatusJson.read(runs, partnerCenterEnabled));
     }
 
     private void run(Context ctx) {

@@ -20,6 +20,7 @@ import io.hunterreferrals.core.domainname.DomainParseResult;
 import io.hunterreferrals.core.domainname.DomainParser;
 import io.hunterreferrals.core.query.LeadLinkStatus;
 import io.hunterreferrals.core.query.LeadQuery;
+import io.hunterreferrals.core.query.LeadSort;
 import io.hunterreferrals.core.query.LeadSummary;
 import io.hunterreferrals.core.referral.ReferralId;
 import io.hunterreferrals.postgres.jooq.tables.PartnerCenterReferrals;
@@ -34,10 +35,11 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.SelectLimitStep;
+import org.jooq.SortField;
 import org.jooq.Table;
 
 /**
- * The lead listing's SQL: companies in domain order, each with two LATERAL subqueries over the referrals linked to it
+ * The lead listing's SQL: companies in the asked order, each with two LATERAL subqueries over the referrals linked to it
  * ({@code linked_company_id}, served by {@code pcr_linked_company_idx}): the aggregates, and the primary referral
  * (most recently changed, ties broken by referral id).
  */
@@ -72,7 +74,16 @@ final class LeadRows {
                 .crossJoin(AGGREGATES)
                 .leftJoin(PRIMARY).on(trueCondition())
                 .where(where(query))
-                .orderBy(COMPANIES.DOMAIN.asc());
+                .orderBy(orderBy(query.sort()));
+    }
+
+    /** Each order is served by an index: companies_domain_key, and V7's companies_name_idx and companies_created_idx. */
+    private static List<SortField<?>> orderBy(LeadSort sort) {
+        return switch (sort) {
+            case DOMAIN_ASC -> List.of(COMPANIES.DOMAIN.asc());
+            case NAME_ASC -> List.of(COMPANIES.NAME.asc(), COMPANIES.ID.asc());
+            case CREATED_DESC -> List.of(COMPANIES.CREATED_AT.desc(), COMPANIES.ID.desc());
+        };
     }
 
     static Condition where(LeadQuery query) {

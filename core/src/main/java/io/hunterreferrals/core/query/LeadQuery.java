@@ -11,13 +11,20 @@ import java.util.Optional;
  *                     all of a lead's referrals
  * @param search       case- and accent-insensitive text over the company's name and domain
  */
-public record LeadQuery(Optional<ReferralCategory> referralType, Optional<String> search, PageRequest page) {
+public record LeadQuery(Optional<ReferralCategory> referralType, Optional<String> search, LeadSort sort,
+        PageRequest page) {
 
     public static final LeadQuery ALL = new LeadQuery(Optional.empty(), Optional.empty(), PageRequest.FIRST);
 
     public LeadQuery {
         Objects.requireNonNull(referralType, "referralType");
         search = search.map(String::strip).filter(s -> !s.isEmpty());
+        Objects.requireNonNull(sort, "sort");
         Objects.requireNonNull(page, "page");
+    }
+
+    /** In the default order ({@link LeadSort#DEFAULT}). */
+    public LeadQuery(Optional<ReferralCategory> referralType, Optional<String> search, PageRequest page) {
+        this(referralType, search, LeadSort.DEFAULT, page);
     }
 }

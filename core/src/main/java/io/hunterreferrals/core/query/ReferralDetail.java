@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Everything stored about one referral. Text fields are {@code null} when Partner Center gave no value.
  *
- * @param raw the payload as received, when asked for; personal data: show it, never log it
+ * @param lastLinkChange when the link last changed and who changed it; empty when no one has since it was stored
+ * @param raw            the payload as received, when asked for; personal data: show it, never log it
  */
 public record ReferralDetail(
         ReferralSummary summary,
@@ -25,10 +26,12 @@ public record ReferralDetail(
         String eTag,
         String externalReferenceId,
         Instant firstSeenAt,
+        Optional<LinkChange> lastLinkChange,
         Optional<RawPayload> raw) {
 
     public ReferralDetail {
         Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(lastLinkChange, "lastLinkChange");
         Objects.requireNonNull(raw, "raw");
     }
 }

@@ -6,6 +6,7 @@ import io.hunterreferrals.core.company.LinkStatus;
 import io.hunterreferrals.core.query.LeadLinkStatus;
 import io.hunterreferrals.core.query.LeadQueries;
 import io.hunterreferrals.core.query.LeadQuery;
+import io.hunterreferrals.core.query.LeadSort;
 import io.hunterreferrals.core.query.LeadSummary;
 import io.hunterreferrals.core.query.Page;
 import java.util.Comparator;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * {@link LeadQueries} over the in-memory directory and store: a lead's referrals are those linked to it; search is
- * case-insensitive over name and domain; leads are ordered by domain. The directory keeps no creation time, so every
+ * case-insensitive over name and domain; leads are ordered as asked. The directory keeps no creation time, so every
  * lead reports {@link TestReferrals#BASE_TIME}.
  */
 public final class InMemoryLeadQueries implements LeadQueries {
@@ -46,10 +47,19 @@ public final class InMemoryLeadQueries implements LeadQueries {
     private Stream<LeadSummary> matching(LeadQuery query) {
         List<InMemoryReferralStore.Row> rows = store.rows();
         return companies.all().stream()
-                .sorted(Comparator.comparing(c -> c.domain().value()))
+                .sorted(order(query.sort()))
                 .map(c -> summary(c, rows.stream().filter(r -> r.linkedCompany().filter(c.id()::equals).isPresent()).toList()))
                 .filter(l -> query.referralType().map(t -> l.referralTypes().contains(t)).orElse(true))
                 .filter(l -> query.search().map(q -> matches(l, q)).orElse(true));
+    }
+
+    // The directory keeps no creation time: newest first is highest id first, as ids are handed out in order.
+    private static Comparator<Company> order(LeadSort sort) {
+        return switch (sort) {
+            case DOMAIN_ASC -> Comparator.comparing(c -> c.domain().value());
+            case NAME_ASC -> Comparator.comparing(Company::name).thenComparing(c -> c.id().value());
+            case CREATED_DESC -> Comparator.comparing((Company c) -> c.id().value()).reversed();
+        };
     }
 
     private static LeadSummary summary(Company company, List<InMemoryReferralStore.Row> referrals) {

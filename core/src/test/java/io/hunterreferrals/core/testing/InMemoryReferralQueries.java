@@ -1,19 +1,25 @@
 package io.hunterreferrals.core.testing;
 
+import io.hunterreferrals.core.classification.ReferralCategory;
 import io.hunterreferrals.core.company.Company;
 import io.hunterreferrals.core.domainname.Domain;
 import io.hunterreferrals.core.domainname.DomainExtraction;
 import io.hunterreferrals.core.query.InboxQuery;
 import io.hunterreferrals.core.query.Page;
+import io.hunterreferrals.core.query.ReferralCount;
 import io.hunterreferrals.core.query.ReferralDetail;
 import io.hunterreferrals.core.query.ReferralQueries;
 import io.hunterreferrals.core.query.ReferralSummary;
 import io.hunterreferrals.core.referral.Referral;
 import io.hunterreferrals.core.referral.ReferralId;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** {@link ReferralQueries} over the in-memory store: filters, search (case-insensitive) and paging; newest sync first. */
 public final class InMemoryReferralQueries implements ReferralQueries {
@@ -49,8 +55,17 @@ public final class InMemoryReferralQueries implements ReferralQueries {
                     r.type().raw(), r.qualification().raw(), r.statusReason(), r.invitedByOrganizationId(),
                     r.referralSource(), r.callToAction(), row.record().classification().subCategory().orElse(null),
                     r.customer().size(), r.expiresAt(), r.eTag(), r.externalReferenceId(), row.firstSeenAt(),
-                    includeRaw ? Optional.of(r.raw()) : Optional.empty());
+                    Optional.empty(), includeRaw ? Optional.of(r.raw()) : Optional.empty());
         });
+    }
+
+    @Override
+    public List<ReferralCount> countsByTypeAndStatus() {
+        Map<List<Object>, Long> counts = store.rows().stream().collect(Collectors.groupingBy(
+                row -> Arrays.asList(row.record().classification().category(), row.record().referral().status().raw()),
+                LinkedHashMap::new, Collectors.counting()));
+        return counts.entrySet().stream().map(e -> new ReferralCount((ReferralCategory) e.getKey().get(0),
+                (String) e.getKey().get(1), e.getValue())).toList();
     }
 
     private ReferralSummary summary(InMemoryReferralStore.Row row) {
