@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * (a hash of its bytes) and {@code Cache-Control: no-cache}, so a browser revalidates with one cheap request and
  * a new release is picked up at once, without renaming files.
  *
- * <p>Only names of the {@link #ASSET_NAME} shape are looked up, and only under the UI's own folder, so no other
+ * <p>Only names of the {@link #ASSET_NAME} shape, at most one {@link #FOLDER_NAME} deep, are looked up, and only under the UI's own folder, so no other
  * classpath resource (classes, configuration) is reachable through this route.
  */
 final class MiniUiRoutes {
@@ -28,8 +28,9 @@ final class MiniUiRoutes {
     static final String ROOT = "/mini-ui";
     static final String PAGE = ROOT + "/";
     private static final String FILES = "/io/hunterreferrals/http/mini-ui/";
-    /** Lower-case words in at most two folders, one extension: {@code js/inbox-table.js}. */
-    static final Pattern ASSET_NAME = Pattern.compile("(?:[a-z0-9-]+/){0,2}[a-z0-9-]+\\.(js|css|svg)");
+    /** A lower-case name with one extension: {@code inbox.js}; folders are lower-case words: {@code js}. */
+    static final Pattern ASSET_NAME = Pattern.compile("[a-z0-9-]+\\.(js|css|svg)");
+    static final Pattern FOLDER_NAME = Pattern.compile("[a-z0-9-]+");
     private static final Map<String, String> TYPES = Map.of(
             "js", "text/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8",
@@ -48,19 +49,28 @@ final class MiniUiRoutes {
             }
             serve(ctx, "index.html");
         });
-        routes.get(PAGE + "<asset>", this::asset);
+        routes.get(PAGE + "{asset}", ctx -> asset(ctx, ""));
+        routes.get(PAGE + "{folder}/{asset}", ctx -> asset(ctx, folder(ctx) + "/"));
     }
 
     static boolean isUiPath(String path) {
         return path.equals(ROOT) || path.startsWith(PAGE);
     }
 
-    private void asset(Context ctx) {
+    private void asset(Context ctx, String folder) {
         String name = ctx.pathParam("asset");
         if (!ASSET_NAME.matcher(name).matches()) {
-            throw notFound(name);
+            throw notFound(folder + name);
         }
-        serve(ctx, name);
+        serve(ctx, folder + name);
+    }
+
+    private static String folder(Context ctx) {
+        String folder = ctx.pathParam("folder");
+        if (!FOLDER_NAME.matcher(folder).matches()) {
+            throw notFound(folder);
+        }
+        return folder;
     }
 
     private void serve(Context ctx, String name) {

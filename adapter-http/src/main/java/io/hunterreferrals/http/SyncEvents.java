@@ -6,8 +6,8 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.sse.SseClient;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,9 +38,9 @@ final class SyncEvents {
     private final BooleanSupplier partnerCenterEnabled;
     private final Duration interval;
     private final long keepAliveTicks;
-    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    /** Each open stream with the status it was last sent, so a change reaches everyone exactly once. */
+    private final Map<SseClient, String> clients = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker;
-    private volatile String lastSent;
     private long ticks;
 
     SyncEvents(SyncRunQueries runs, BooleanSupplier partnerCenterEnabled, Duration interval, Duration keepAlive) {
@@ -71,7 +71,7 @@ final class SyncEvents {
         try {
             String status = current();
             client.sendEvent(EVENT, status);
-            clients.add(client);
+            clients.put(client, status);
         } catch (RuntimeException e) {
             LOG.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("sync_events_connect_failed");
             client.close();
@@ -81,27 +81,25 @@ final class SyncEvents {
     private void tick() {
         try {
             if (clients.isEmpty()) {
-                lastSent = null;
                 return;
             }
             String status = current();
             boolean keepAlive = ++ticks % keepAliveTicks == 0;
-            if (!status.equals(lastSent)) {
-                lastSent = status;
-                clients.forEach(client -> send(client, status));
-            } else if (keepAlive) {
-                clients.forEach(client -> client.sendComment("keep-alive"));
-            }
-            clients.removeIf(SseClient::terminated);
+            clients.replaceAll((client, sent) -> {
+                if (client.terminated()) {
+                    return sent;
+                }
+                if (!status.equals(sent)) {
+                    client.sendEvent(EVENT, status);
+                } else if (keepAlive) {
+                    client.sendComment("keep-alive");
+                }
+                return status;
+            });
+            clients.keySet().removeIf(SseClient::terminated);
         } catch (RuntimeException e) {
             // The database may be briefly away; the next tick tries again and browsers keep their last state.
             LOG.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("sync_events_read_failed");
-        }
-    }
-
-    private static void send(SseClient client, String status) {
-        if (!client.terminated()) {
-            client.sendEvent(EVENT, status);
         }
     }
 
@@ -115,7 +113,7 @@ final class SyncEvents {
 
     private void close() {
         ticker.shutdownNow();
-        clients.forEach(SseClient::close);
+        clients.keySet().forEach(SseClient::close);
         clients.clear();
     }
 }

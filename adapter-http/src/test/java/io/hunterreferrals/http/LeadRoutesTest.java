@@ -57,6 +57,20 @@ class LeadRoutesTest {
     }
 
     @Test
+    void leadsAreSortedByDomainByDefaultOrByNameOrNewestFirstOnRequest() {
+        lead("b-domain.com", "Zeta Ltd");
+        lead("a-domain.com", "Omega Ltd");
+        lead("c-domain.com", "Alpha Ltd");
+
+        assertThat(domains(api.get("/api/v1/leads"))).containsExactly("a-domain.com", "b-domain.com", "c-domain.com");
+        assertThat(domains(api.get("/api/v1/leads?sort=name_asc"))).containsExactly("c-domain.com", "a-domain.com", "b-domain.com");
+        assertThat(domains(api.get("/api/v1/leads?sort=created_desc"))).containsExactly("c-domain.com", "a-domain.com", "b-domain.com");
+        ApiFixture.Response unknown = api.get("/api/v1/leads?sort=referral_count");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.errorMessage()).contains("domain_asc, name_asc, created_desc");
+    }
+
+    @Test
     void aCappedTotalIsReportedAsNotExact() {
         LeadQueries capped = new LeadQueries() {
             @Override

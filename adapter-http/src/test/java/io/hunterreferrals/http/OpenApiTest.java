@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class OpenApiTest {
 
     private static final Set<String> OPEN = Set.of("/healthz", "/healthz/live", "/healthz/ready", "/metrics", "/openapi.json",
-            "/docs", "/docs/{asset}");
+            "/docs", "/docs/{asset}", "/", "/mini-ui/", "/mini-ui/{asset}", "/mini-ui/{folder}/{asset}");
 
     private final ApiFixture api = ApiFixture.start();
 

@@ -230,4 +230,29 @@ class ReferralRoutesTest {
         response.json().get("referrals").forEach(r -> ids.add(r.get("referral_id").asText()));
         return ids;
     }
+
+    @Test
+    void statsCountTheStoredReferralsByTypeAndStatusWithUnclassifiedNamed() {
+        JsonNode stats = api.get(BASE + "/stats").json();
+
+        assertThat(stats.get("total").asInt()).isEqualTo(3);
+        long counted = 0;
+        for (JsonNode count : stats.get("counts")) {
+            assertThat(count.get("referral_type").asText()).isIn("co-sell", "marketplace", "solution-provider",
+                    "unclassified");
+            counted += count.get("count").asLong();
+        }
+        assertThat(counted).isEqualTo(3);
+        assertThat(stats.get("counts")).anySatisfy(count -> {
+            assertThat(count.get("status").asText()).isEqualTo("Active");
+            assertThat(count.get("count").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void theDetailNamesTheLastLinkChangeOrNullWhenTheStoreKeepsNone() {
+        JsonNode detail = api.get(BASE + "/r-1").json();
+        assertThat(detail.has("linked_at")).isTrue();
+        assertThat(detail.has("link_changed_by")).isTrue();
+    }
 }

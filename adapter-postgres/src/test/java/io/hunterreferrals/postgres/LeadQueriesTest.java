@@ -14,6 +14,7 @@ import io.hunterreferrals.core.company.OperatorLink;
 import io.hunterreferrals.core.domainname.Domain;
 import io.hunterreferrals.core.query.LeadLinkStatus;
 import io.hunterreferrals.core.query.LeadQuery;
+import io.hunterreferrals.core.query.LeadSort;
 import io.hunterreferrals.core.query.LeadSummary;
 import io.hunterreferrals.core.query.Page;
 import io.hunterreferrals.core.query.PageRequest;
@@ -91,6 +92,17 @@ class LeadQueriesTest {
         assertThat(sahin.primaryReferral()).contains(ReferralId.of("l-1"));
         assertThat(sahin.primaryReferralType()).contains(ReferralCategory.CO_SELL);
         assertThat(sahin.createdAt()).isNotNull();
+    }
+
+    @Test
+    void sortsByNameOrNewestFirstWithTheIdAsTieBreak() {
+        assertThat(leads.leads(new LeadQuery(Optional.empty(), Optional.empty(), LeadSort.NAME_ASC, PageRequest.FIRST))
+                .items()).extracting(LeadSummary::name)
+                .containsExactly("Contoso GmbH", "Fabrikam Ltd", "Kuzey Rüzgarı Ticaret", "Şahin Bilişim");
+        // the three from the sync share one created_at; the imported one came later
+        assertThat(leads.leads(new LeadQuery(Optional.empty(), Optional.empty(), LeadSort.CREATED_DESC,
+                PageRequest.FIRST)).items()).extracting(l -> l.domain().value()).first()
+                .isEqualTo("northwind.com.tr");
     }
 
     @Test

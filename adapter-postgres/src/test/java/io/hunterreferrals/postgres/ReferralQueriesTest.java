@@ -16,6 +16,7 @@ import io.hunterreferrals.core.query.InboxQuery;
 import io.hunterreferrals.core.query.InboxSort;
 import io.hunterreferrals.core.query.Page;
 import io.hunterreferrals.core.query.PageRequest;
+import io.hunterreferrals.core.query.ReferralCount;
 import io.hunterreferrals.core.query.ReferralDetail;
 import io.hunterreferrals.core.query.ReferralSummary;
 import io.hunterreferrals.core.referral.DealValue;
@@ -195,6 +196,23 @@ class ReferralQueriesTest {
         assertThat(queries.find(ReferralId.of("q-3"), false).orElseThrow().raw()).isEmpty();
         assertThat(queries.find(ReferralId.of("q-4"), false).orElseThrow().classificationSubCategory()).isNull();
         assertThat(queries.find(ReferralId.of("missing"), true)).isEmpty();
+    }
+
+    @Test
+    void theDetailTellsWhoChangedTheLinkLast() {
+        assertThat(queries.find(ReferralId.of("q-2"), false).orElseThrow().lastLinkChange())
+                .hasValueSatisfying(change -> assertThat(change.by()).isEqualTo("operator"));
+        assertThat(queries.find(ReferralId.of("q-1"), false).orElseThrow().lastLinkChange())
+                .hasValueSatisfying(change -> assertThat(change.by()).startsWith("sync:"));
+    }
+
+    @Test
+    void countsTheReferralsByTypeAndStatus() {
+        List<ReferralCount> counts = queries.countsByTypeAndStatus();
+
+        assertThat(counts).extracting(ReferralCount::count).containsOnly(1L);
+        assertThat(counts).extracting(c -> c.referralType() + "/" + c.status()).containsExactly(
+                "CO_SELL/Active", "CO_SELL/New", "MARKETPLACE/New", "SOLUTION_PROVIDER/New", "UNKNOWN/New");
     }
 
     private Page<ReferralSummary> query(Optional<LinkStatus> link, Optional<ReferralCategory> type,
