@@ -114,7 +114,8 @@ final class Browser implements AutoCloseable {
     }
 
     void untilText(String css, String expected) {
-        until(d -> {
+        new WebDriverWait(driver, WAIT).withMessage(() -> css + " to contain '" + expected + "', showing '"
+                + all(css).stream().findFirst().map(WebElement::getText).orElse("(absent)") + "'").until(d -> {
             List<WebElement> found = d.findElements(By.cssSelector(css));
             return !found.isEmpty() && found.get(0).getText().contains(expected);
         });

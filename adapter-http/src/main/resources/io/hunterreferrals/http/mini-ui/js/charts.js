@@ -18,19 +18,20 @@ function shortLabel(text, max = 12) {
 }
 
 /**
- * groups: [{label, values: {key: number}}]; series: [{key, label, className}]; format formats a value.
+ * groups: [{label, values: {key: number}}]; series: [{key, label, className}]; format formats a value; width is
+ * the drawing's width in SVG units (its height is fixed), so a chart across the page is not drawn taller.
  */
-export function stackedBars({ id, title, groups, series, format = number, emptyText }) {
+export function stackedBars({ id, title, groups, series, format = number, emptyText, width = WIDTH }) {
   const totals = groups.map((g) => series.reduce((sum, s) => sum + (g.values[s.key] || 0), 0));
   const max = niceMax(Math.max(1, ...totals));
-  const plotW = WIDTH - PAD.left - PAD.right;
+  const plotW = width - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
   const slot = plotW / Math.max(1, groups.length);
   const barW = Math.min(48, slot * 0.7);
   const y = (v) => PAD.top + plotH - (v / max) * plotH;
 
   const grid = [0, 0.25, 0.5, 0.75, 1].map((f) => svg('g', { class: 'chart__grid' },
-    svg('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: y(max * f), y2: y(max * f) }),
+    svg('line', { x1: PAD.left, x2: width - PAD.right, y1: y(max * f), y2: y(max * f) }),
     svg('text', { x: PAD.left - 6, y: y(max * f) + 4, 'text-anchor': 'end' }, format(max * f))));
 
   const bars = groups.map((g, i) => {
@@ -57,7 +58,7 @@ export function stackedBars({ id, title, groups, series, format = number, emptyT
     h('tbody', {}, groups.map((g) => h('tr', {}, h('th', { scope: 'row' }, g.label),
       series.map((s) => h('td', {}, format(g.values[s.key] || 0)))))));
   const picture = groups.length
-    ? svg('svg', { class: 'chart__svg', viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': title,
+    ? svg('svg', { class: 'chart__svg', viewBox: `0 0 ${width} ${HEIGHT}`, role: 'img', 'aria-label': title,
       preserveAspectRatio: 'xMidYMid meet' }, grid, bars)
     : h('p', { class: 'muted' }, emptyText);
   return h('figure', { class: 'chart', id }, h('figcaption', { class: 'chart__title' }, title), picture, legend, data);

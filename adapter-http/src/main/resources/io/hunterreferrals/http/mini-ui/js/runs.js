@@ -27,13 +27,13 @@ function runsChart(runs) {
   const groups = recent.map((r) => ({ label: new Intl.DateTimeFormat(intlLocale(), { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' })
     .format(new Date(r.finished_at)), values: { created: r.created_count, updated: r.updated_count,
     skipped: r.skipped_count, failed: r.failure_count, seconds: seconds(r) } }));
-  return h('div', { class: 'charts' },
-    stackedBars({ id: 'chart-runs', title: t('runs.chart.counts'), groups, emptyText: t('runs.empty'),
+  return [
+    stackedBars({ id: 'chart-runs', title: t('runs.chart.counts'), groups, emptyText: t('runs.empty'), width: 1280,
       series: ['created', 'updated', 'skipped', 'failed'].map((key) => ({ key, label: t(`runs.${key}`),
         className: `series--${key}` })) }),
     stackedBars({ id: 'chart-durations', title: t('runs.chart.durations'), groups, emptyText: t('runs.empty'),
       series: [{ key: 'seconds', label: t('runs.seconds'), className: 'series--duration' }],
-      format: (v) => number(v, v < 10 ? 1 : 0) }));
+      format: (v) => number(v, v < 10 ? 1 : 0) })];
 }
 
 function statsChart(stats) {

@@ -31,6 +31,7 @@ function indicatorText({ kind, run }) {
   if (kind === 'none') return status ? t('sync.none') : t('sync.loading');
   if (kind === 'running') {
     if (!run || run.status === 'queued') return t('sync.queuedState');
+    if (!run.pages_fetched) return t('sync.runningStarted');
     return t('sync.runningState', { pages: number(run.pages_fetched), referrals: number(run.total_fetched) });
   }
   return t('sync.last', { age: age(run.finished_at), result: kind === 'fail' ? 'FAIL' : 'OK' });
@@ -58,8 +59,10 @@ export function renderSyncStatus() {
   indicator.title = indicatorTitle(state);
   indicator.setAttribute('aria-label', `${indicatorText(state)}. ${indicatorTitle(state)}`);
   const button = $('#btn-partner-center-sync');
-  button.disabled = state.kind === 'running';
-  button.setAttribute('aria-busy', String(state.kind === 'running'));
+  // With the flag off this instance starts no sync; the button stays clickable so it can say why.
+  const busy = state.kind === 'running' && status?.partner_center_enabled !== false;
+  button.disabled = busy;
+  button.setAttribute('aria-busy', String(busy));
 }
 
 function received(next) {
