@@ -51,9 +51,9 @@ class SchemaTest {
             assertThat(db.isEmbedded()).isFalse();
             assertThat(db.migrations()).extracting(Database.Migration::state).containsOnly("Pending");
             Database.MigrationReport report = db.migrate();
-            assertThat(report.executed()).isEqualTo(6);
-            assertThat(report.schemaVersion()).isEqualTo("6");
-            assertThat(db.migrations()).extracting(Database.Migration::version).containsExactly("1", "2", "3", "4", "5", "6");
+            assertThat(report.executed()).isEqualTo(7);
+            assertThat(report.schemaVersion()).isEqualTo("7");
+            assertThat(db.migrations()).extracting(Database.Migration::version).containsExactly("1", "2", "3", "4", "5", "6", "7");
             assertThat(db.migrations()).extracting(Database.Migration::state).containsOnly("Success");
             assertThat(db.migrate().executed()).isZero();
             assertThat(query(db.dataSource(), "SELECT extname FROM pg_extension ORDER BY extname"))
