@@ -70,7 +70,9 @@ final class Browser implements AutoCloseable {
                     "--disable-default-apps", "--disable-extensions", "--disable-quic", "--no-first-run",
                     "--no-default-browser-check", "--metrics-recording-only", "--mute-audio",
                     "--user-data-dir=" + profile, "--lang=" + language, "--window-size=1440,1000");
-            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language,
+                    "download.default_directory", profile.resolve("downloads").toString(),
+                    "download.prompt_for_download", false));
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
@@ -82,6 +84,11 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where the browser saves downloads. */
+    Path downloads() {
+        return profile.resolve("downloads");
     }
 
     WebDriver driver() {

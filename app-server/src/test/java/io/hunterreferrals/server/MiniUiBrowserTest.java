@@ -281,6 +281,39 @@ class MiniUiBrowserTest {
         browser.assertAccessible("inbox at tablet width");
     }
 
+    @Test
+    void companiesAreImportedFromACsvWithTheReportShownAndTheFilteredListExports() throws Exception {
+        Path csv = workDir.resolve("companies.csv");
+        java.nio.file.Files.writeString(csv, "domain,name,country\nyeni-musteri.com.tr,Yeni Müşteri A.Ş.,TR\n"
+                + "not a domain,Broken,TR\n");
+        open("en").go("/mini-ui/");
+        browser.find("#leads-table");
+        browser.find("#btn-leads-import").click();
+        browser.find("#import-dialog");
+        browser.assertAccessible("import dialog");
+        browser.driver().findElement(By.id("import-file")).sendKeys(csv.toString());
+        browser.find("#import-dialog button[type='submit']").click();
+        WebElement report = browser.find("#import-report");
+        assertThat(browser.find("#import-created").getText()).isEqualTo("1");
+        assertThat(report.getText()).contains("Rejected", "3");
+        browser.untilText("#toasts .toast--success", "1 companies added");
+        browser.find("#import-report-dialog .dialog__close").click();
+        browser.find("#filter-leads-search").sendKeys("yeni-musteri.com.tr", org.openqa.selenium.Keys.ENTER);
+        browser.until(d -> shownDomains().equals(List.of("yeni-musteri.com.tr")));
+
+        browser.find("#btn-leads-export").click();
+        Path exported = browser.downloads().resolve("leads.csv");
+        browser.until(d -> java.nio.file.Files.exists(exported));
+        browser.until(d -> {
+            try {
+                return java.nio.file.Files.readString(exported).contains("yeni-musteri.com.tr");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        assertThat(java.nio.file.Files.readAllLines(exported)).hasSize(2);
+    }
+
     private List<String> shownDomains() {
         List<String> domains = new ArrayList<>();
         for (WebElement row : browser.all("#leads-table tbody tr")) {

@@ -128,7 +128,7 @@ export default {
   'inbox.filter.link': 'Bağlantı',
   'inbox.filter.type': 'Referral tipi',
   'inbox.filter.status': 'Durum',
-  'inbox.search.placeholder': 'Company, domain ara...',
+  'inbox.search.placeholder': 'Şirket, domain ara...',
   'inbox.sort.changed_desc': 'Son değişen',
   'inbox.sort.synced_desc': 'Son çekilen',
   'inbox.sort.created_desc': 'En yeni (Partner Center)',
