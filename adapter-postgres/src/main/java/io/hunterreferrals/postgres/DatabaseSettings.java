@@ -151,8 +151,12 @@ public record DatabaseSettings(String url, String user, String password, Path em
                 continue;
             }
             int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            if (eq <= 0) {
+                // not quoted: after an unencoded '&' in a password, the "parameter" is the rest of the password
+                throw invalid(ENV_URL, "a query parameter in '" + redact(raw) + "' has no value", EXPECTED_URL);
+            }
+            String key = pair.substring(0, eq);
+            String value = pair.substring(eq + 1);
             if (key.equals("user")) {
                 user = percentDecode(value, ENV_URL, "user parameter");
             } else if (key.equals("password")) {
@@ -168,6 +172,14 @@ public record DatabaseSettings(String url, String user, String password, Path em
     /** libpq URI: postgresql://[user[:password]@][host[:port][,host[:port]...]][/dbname][?param=value&...] */
     private static ParsedUrl parseLibpq(String raw) {
         String rest = raw.substring(raw.indexOf("://") + 3);
+        int lastAt = rest.lastIndexOf('@');
+        int firstDelimiter = firstIndexOf(rest, "/?#");
+        if (lastAt >= 0 && firstDelimiter >= 0 && firstDelimiter < lastAt) {
+            // The user-info holds an unencoded delimiter: splitting it would put pieces of the password into host,
+            // port or parameter messages. Say so without quoting any piece.
+            throw invalid(ENV_URL, "the user name or password in '" + redact(raw) + "' holds an unencoded '/', '?', "
+                    + "'#' or '@'; percent-encode it (/ → %2F, ? → %3F, # → %23, @ → %40)", EXPECTED_URL);
+        }
         String query = null;
         int q = rest.indexOf('?');
         if (q >= 0) {
@@ -218,7 +230,8 @@ public record DatabaseSettings(String url, String user, String password, Path em
                 }
                 int eq = pair.indexOf('=');
                 if (eq <= 0) {
-                    throw invalid(ENV_URL, "query parameter '" + pair + "' in '" + redact(raw) + "' has no value",
+                    // not quoted: after an unencoded '&' in a password, the "parameter" is the rest of the password
+                    throw invalid(ENV_URL, "a query parameter in '" + redact(raw) + "' has no value",
                             EXPECTED_URL);
                 }
                 String key = percentDecode(pair.substring(0, eq), ENV_URL, "query parameter name");
@@ -354,10 +367,55 @@ public record DatabaseSettings(String url, String user, String password, Path em
         return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** The URL with any password replaced by ****, for error messages. */
-    static String redact(String raw) {
-        String s = raw.replaceAll("(?i)(password=)[^&]*", "$1****");
-        return s.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://[^/@?#]*?:)[^/@?#]*@", "$1****@");
+    /**
+     * A database URL as it may be shown anywhere (config check, errors, logs, {@code db info}): the user-info password
+     * and any {@code password=} parameter replaced by {@code ****}. The one masking function for database URLs.
+     *
+     * <p>It must hold for URLs that do not parse: a password with an unencoded {@code #}, {@code /}, {@code ?},
+     * {@code @} or {@code &} is exactly the case that ends up in an error message. So the user-info runs from
+     * {@code ://} to the <em>last</em> {@code @} (a host never holds one) and a {@code password=} parameter is masked
+     * to the end of the URL; both mask too much rather than too little.
+     */
+    public static String redact(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        // Both rules look at the URL as given, and every character either covers is hidden.
+        boolean[] hidden = new boolean[raw.length()];
+        int scheme = raw.indexOf("://");
+        int at = raw.lastIndexOf('@');
+        int colon = scheme < 0 ? -1 : raw.indexOf(':', scheme + 3);
+        if (scheme >= 0 && colon >= 0 && colon < at) {
+            java.util.Arrays.fill(hidden, colon + 1, at, true);
+        }
+        int parameter = indexOfIgnoreCase(raw, "password=");
+        if (parameter >= 0) {
+            java.util.Arrays.fill(hidden, parameter + "password=".length(), raw.length(), true);
+        }
+        StringBuilder shown = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            if (!hidden[i]) {
+                shown.append(raw.charAt(i));
+            } else if (i == 0 || !hidden[i - 1]) {
+                shown.append("****");
+            }
+        }
+        return shown.toString();
+    }
+
+    private static int firstIndexOf(String s, String characters) {
+        int first = -1;
+        for (char c : characters.toCharArray()) {
+            int i = s.indexOf(c);
+            if (i >= 0 && (first < 0 || i < first)) {
+                first = i;
+            }
+        }
+        return first;
+    }
+
+    private static int indexOfIgnoreCase(String s, String part) {
+        return s.toLowerCase(Locale.ROOT).indexOf(part);
     }
 
     private static IllegalArgumentException invalid(String variable, String problem, String expected) {

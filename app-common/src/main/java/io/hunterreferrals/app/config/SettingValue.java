@@ -1,5 +1,6 @@
 package io.hunterreferrals.app.config;
 
+import io.hunterreferrals.postgres.DatabaseSettings;
 import java.util.Objects;
 
 /** A setting's raw value and where it came from; {@code value} is {@code null} when unset with no default. */
@@ -20,7 +21,7 @@ public record SettingValue(Setting setting, String value, SettingSource source) 
             return "(not set)";
         }
         if (setting == Setting.DATABASE_URL) {
-            return value.replaceAll("(://[^:/@]*:)[^@]*@", "$1****@").replaceAll("(?i)(password=)[^&]*", "$1****");
+            return DatabaseSettings.redact(value);
         }
         if (setting.isSecret()) {
             return "**** (" + value.length() + " characters)";

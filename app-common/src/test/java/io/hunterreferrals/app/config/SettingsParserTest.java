@@ -130,6 +130,16 @@ class SettingsParserTest {
     }
 
     @Test
+    void aPasswordWithAnUnencodedDelimiterIsNeitherShownNorQuotedInTheProblem() {
+        ParsedSettings parsed = SettingsParser.load(Map.of(
+                "HUNTER_DATABASE_URL", "postgresql://alice:s3cr#et@host:notaport/db"), workingDir);
+
+        assertThat(parsed.raw().get(Setting.DATABASE_URL).display()).isEqualTo("postgresql://alice:****@host:notaport/db");
+        assertThat(parsed.problems()).singleElement().asString()
+                .contains("percent-encode").doesNotContain("s3cr").doesNotContain("et@");
+    }
+
+    @Test
     void acceptsATenantDomainAndAnExplicitAuthority() {
         HunterSettings settings = SettingsParser.load(Map.of(
                 "HUNTER_PARTNER_CENTER_TENANT_ID", "Contoso.onmicrosoft.com",
