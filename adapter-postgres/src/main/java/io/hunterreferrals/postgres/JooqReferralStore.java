@@ -62,7 +62,8 @@ public final class JooqReferralStore implements ReferralStore {
                 // Lock ordering makes deadlocks between concurrent syncs unlikely, not impossible (a row inserted by
                 // a third party between the pre-lock and the insert); the page is idempotent, so run it again.
                 if (attempt >= ATTEMPTS || !SqlErrors.isRetryable(e)) {
-                    throw e;
+                    // a commit the database never answered is a lost connection, not a bug
+                    throw SqlErrors.translate(e);
                 }
             }
         }

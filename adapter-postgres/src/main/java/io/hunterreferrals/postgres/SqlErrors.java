@@ -1,5 +1,6 @@
 package io.hunterreferrals.postgres;
 
+import io.hunterreferrals.core.sync.StorageUnavailableException;
 import java.util.Optional;
 import org.jooq.exception.DataAccessException;
 import org.postgresql.util.PSQLException;
@@ -13,6 +14,43 @@ final class SqlErrors {
     static final String SERIALIZATION_FAILURE = "40001";
 
     private SqlErrors() {
+    }
+
+    /**
+     * The database cannot be reached: SQLSTATE class 08 (connection refused, lost, closed), 57P01–57P03 (shut down by
+     * an administrator, crashed, not accepting connections yet), 53300 (too many connections), or the pool's time-out
+     * waiting for a connection.
+     */
+    static boolean isConnectionLoss(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P0") || state.equals("53300")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code e} as {@link StorageUnavailableException} when it is a connection loss, else {@code e} itself. */
+    static RuntimeException translate(RuntimeException e) {
+        if (e instanceof StorageUnavailableException || !isConnectionLoss(e)) {
+            return e;
+        }
+        return new StorageUnavailableException(rootMessage(e), e);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
     }
 
     /** The constraint (or unique index) a unique violation names, if {@code e} is one. */

@@ -1,5 +1,7 @@
 package io.hunterreferrals.cli;
 
+import io.hunterreferrals.core.sync.StorageUnavailableException;
+import io.hunterreferrals.core.sync.SyncError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -20,12 +22,31 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         this.context = context;
     }
 
+    private static boolean databaseUnavailable(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof StorageUnavailableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
         if (exception instanceof CliException cli) {
             context.err().println("error [" + cli.errorCode() + "]: " + cli.getMessage());
             context.err().flush();
             return cli.exitCode().code();
+        }
+        if (databaseUnavailable(exception)) {
+            // The database went away (even the run's own record could not be written): an outage, not a bug.
+            LOG.atError().setMessage("hunter_database_unavailable").addKeyValue("command", commandLine.getCommandName())
+                    .log();
+            context.err().println("error [" + SyncError.DATABASE_UNAVAILABLE + "]: The database went away or refused "
+                    + "the connection. Nothing stored before that is lost; check that PostgreSQL is running "
+                    + "(`hunter db info`) and run the command again — a sync resumes from the last stored page.");
+            context.err().flush();
+            return ExitCode.DATABASE_ERROR.code();
         }
         LOG.atError().setMessage("hunter_command_failed").addKeyValue("command", commandLine.getCommandName())
                 .addKeyValue("error", exception.getClass().getName()).log();

@@ -67,6 +67,8 @@ final class SyncRun {
                     error.message() + " Run `hunter auth login`, then `hunter sync` again.");
             case "configuration_invalid" -> new CliException(ExitCode.CONFIG_INVALID, error.code(), error.message());
             case "internal_error" -> new CliException(ExitCode.INTERNAL_ERROR, error.code(), error.message());
+            case SyncError.DATABASE_UNAVAILABLE -> new CliException(ExitCode.DATABASE_ERROR, error.code(),
+                    error.message());
             default -> new CliException(ExitCode.PARTNER_CENTER_ERROR, error.code(), "Partner Center error: "
                     + error.message() + " (HTTP status " + error.httpStatus().map(String::valueOf).orElse("none")
                     + ", error code " + error.partnerCenterErrorCode().orElse("none") + ", request id "

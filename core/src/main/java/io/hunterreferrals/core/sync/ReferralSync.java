@@ -89,6 +89,8 @@ public final class ReferralSync implements SyncReferrals {
             }
         } catch (ReferralSourceException e) {
             error = Optional.of(SyncError.from(e));
+        } catch (StorageUnavailableException e) {
+            error = Optional.of(SyncError.databaseUnavailable(e));
         } catch (RuntimeException e) {
             error = Optional.of(SyncError.unexpected(e));
         }

@@ -16,6 +16,8 @@ public record SyncError(String code, String message, Optional<Integer> httpStatu
         Optional<String> partnerCenterErrorCode, Optional<String> requestId) {
 
     static final String INTERNAL_ERROR = "internal_error";
+    /** The database went away during the run; see {@link StorageUnavailableException}. */
+    public static final String DATABASE_UNAVAILABLE = "database_unavailable";
     private static final int MAX_MESSAGE = 1000;
 
     public SyncError {
@@ -32,6 +34,12 @@ public record SyncError(String code, String message, Optional<Integer> httpStatu
 
     static SyncError from(ReferralSourceException e) {
         return new SyncError(e.failure().code(), String.valueOf(e.getMessage()), e.httpStatus(), e.errorCode(), e.requestId());
+    }
+
+    static SyncError databaseUnavailable(StorageUnavailableException e) {
+        return of(DATABASE_UNAVAILABLE, "The database went away during the sync (" + e.getMessage() + "). Every page "
+                + "stored before that is kept; the next run resumes from the last stored page once the database "
+                + "answers again.");
     }
 
     static SyncError unexpected(RuntimeException e) {

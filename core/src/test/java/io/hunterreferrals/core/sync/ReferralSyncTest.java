@@ -225,6 +225,23 @@ class ReferralSyncTest {
     }
 
     @Test
+    void aLostDatabaseIsReportedAsSuchAndTheStoredPagesAreKept() {
+        source.put(aReferral("r-1").updatedAt(at(1)).build(), aReferral("r-2").updatedAt(at(2)).build(),
+                aReferral("r-3").updatedAt(at(3)).build());
+        store.failPageWrite(2, new StorageUnavailableException("FATAL: terminating connection due to administrator "
+                + "command", null));
+
+        SyncReport report = ran(sync.sync(INCREMENTAL));
+
+        assertThat(report.status()).isEqualTo(SyncStatus.FAILED);
+        SyncError error = report.error().orElseThrow();
+        assertThat(error.code()).isEqualTo("database_unavailable");
+        assertThat(error.message()).contains("database went away", "terminating connection", "resumes from the last stored page")
+                .doesNotContain("unexpected");
+        assertThat(store.watermark()).contains(at(2));
+    }
+
+    @Test
     void anInterruptedRunFinishesThePageInHandThenStops() {
         source.put(aReferral("r-1").updatedAt(at(1)).build(), aReferral("r-2").updatedAt(at(2)).build(),
                 aReferral("r-3").updatedAt(at(3)).build());

@@ -29,6 +29,7 @@ public final class InMemoryReferralStore implements ReferralStore {
     private Instant watermark;
     private int pageWrites;
     private int failingWrite = -1;
+    private RuntimeException writeFailure;
 
     @Override
     public synchronized Map<ReferralId, ContentHash> fingerprints(Collection<ReferralId> ids) {
@@ -46,7 +47,8 @@ public final class InMemoryReferralStore implements ReferralStore {
     public synchronized Map<ReferralId, WriteOutcome> writePage(PageWrite write) {
         pageWrites++;
         if (pageWrites == failingWrite) {
-            throw new IllegalStateException("simulated store failure on page write " + pageWrites);
+            throw writeFailure != null ? writeFailure
+                    : new IllegalStateException("simulated store failure on page write " + pageWrites);
         }
         Map<ReferralId, WriteOutcome> outcomes = new LinkedHashMap<>();
         for (ReferralRecord record : write.changed()) {
@@ -113,6 +115,13 @@ public final class InMemoryReferralStore implements ReferralStore {
     /** The {@code n}th page write from now on (1 = the next) fails without changing anything. */
     public synchronized void failPageWrite(int n) {
         failingWrite = pageWrites + n;
+        writeFailure = null;
+    }
+
+    /** Like {@link #failPageWrite(int)}, throwing {@code failure}. */
+    public synchronized void failPageWrite(int n, RuntimeException failure) {
+        failingWrite = pageWrites + n;
+        writeFailure = failure;
     }
 
     private static Row touched(Row row, Instant syncedAt) {
