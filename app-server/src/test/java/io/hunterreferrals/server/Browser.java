@@ -182,6 +182,16 @@ final class Browser implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Closes the browser, then fails if the page logged an error: CSP violations and uncaught script errors are
+     * console errors, and the UI must cause none.
+     */
+    void closeExpectingNoConsoleErrors() {
+        List<String> errors = consoleErrors();
+        close();
+        assertThat(errors).as("browser console errors").isEmpty();
+    }
+
     @Override
     public void close() {
         driver.quit();

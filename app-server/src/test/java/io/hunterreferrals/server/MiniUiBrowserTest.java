@@ -67,10 +67,7 @@ class MiniUiBrowserTest {
     @AfterEach
     void closeBrowser() {
         if (browser != null) {
-            List<String> errors = browser.consoleErrors();
-            browser.close();
-            // CSP violations and uncaught script errors are console errors: there must be none.
-            assertThat(errors).as("browser console errors").isEmpty();
+            browser.closeExpectingNoConsoleErrors();
         }
     }
 

@@ -48,9 +48,7 @@ class MiniUiInboxBrowserTest {
 
     @AfterEach
     void closeBrowser() {
-        List<String> errors = browser.consoleErrors();
-        browser.close();
-        assertThat(errors).as("browser console errors").isEmpty();
+        browser.closeExpectingNoConsoleErrors();
     }
 
     private Browser open(String language, String path) {

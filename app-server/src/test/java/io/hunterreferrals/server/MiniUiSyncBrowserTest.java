@@ -56,9 +56,7 @@ class MiniUiSyncBrowserTest {
     @AfterEach
     void closeBrowser() {
         demo.simulator().faults().clear();
-        List<String> errors = browser.consoleErrors();
-        browser.close();
-        assertThat(errors).as("browser console errors").isEmpty();
+        browser.closeExpectingNoConsoleErrors();
     }
 
     @Test

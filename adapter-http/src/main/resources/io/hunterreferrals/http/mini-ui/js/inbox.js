@@ -4,7 +4,7 @@ import { get, paths, query } from './api.js';
 import { t } from './i18n.js';
 import { age, dateTime, money, total } from './format.js';
 import { REFERRAL_TYPES, linkChip, statusChip, typeBadge, typeName } from './badges.js';
-import { pager } from './pager.js';
+import { DEFAULT_PAGE_SIZE, pageFromAddress, pager } from './pager.js';
 import { empty, failed, field, loading, options, table } from './table.js';
 import { params, replaceState } from './router.js';
 import { info } from './toast.js';
@@ -15,7 +15,7 @@ const STATUSES = ['New', 'Active', 'Closed'];
 const TYPES = [...REFERRAL_TYPES, 'unclassified'];
 const SORTS = ['changed_desc', 'synced_desc', 'created_desc', 'updated_desc', 'company_asc', 'deal_value_desc'];
 const DEFAULTS = { link_status: '', referral_type: '', status: '', search: '', sort: 'changed_desc', page: 1,
-  page_size: 50 };
+  page_size: DEFAULT_PAGE_SIZE };
 const state = { ...DEFAULTS };
 let controller = null;
 
@@ -27,8 +27,7 @@ function readAddress() {
   state.status = pick('status', STATUSES);
   state.sort = pick('sort', SORTS);
   state.search = (p.get('search') || '').slice(0, 200);
-  state.page = Math.max(1, Number.parseInt(p.get('page'), 10) || 1);
-  state.page_size = [25, 50, 100, 200].includes(Number(p.get('page_size'))) ? Number(p.get('page_size')) : 50;
+  Object.assign(state, pageFromAddress(p));
 }
 
 function apply(changes) {

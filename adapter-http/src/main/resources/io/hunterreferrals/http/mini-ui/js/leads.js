@@ -4,14 +4,14 @@ import { get, paths, query } from './api.js';
 import { t } from './i18n.js';
 import { dateTime } from './format.js';
 import { REFERRAL_TYPES, countBadge, linkChip, typeBadge, typeName } from './badges.js';
-import { pager } from './pager.js';
+import { DEFAULT_PAGE_SIZE, pageFromAddress, pager } from './pager.js';
 import { empty, failed, field, loading, options, table } from './table.js';
 import { params, replaceState } from './router.js';
 import { exportCsv, openImport } from './lead-files.js';
 import { openReferralDetail } from './referral-detail.js';
 
 const SORTS = ['domain_asc', 'name_asc', 'created_desc'];
-const state = { referral_type: '', search: '', sort: 'domain_asc', page: 1, page_size: 50 };
+const state = { referral_type: '', search: '', sort: 'domain_asc', page: 1, page_size: DEFAULT_PAGE_SIZE };
 let controller = null;
 
 function readAddress() {
@@ -19,14 +19,13 @@ function readAddress() {
   state.referral_type = REFERRAL_TYPES.includes(p.get('referral_type')) ? p.get('referral_type') : '';
   state.search = (p.get('search') || '').slice(0, 200);
   state.sort = SORTS.includes(p.get('sort')) ? p.get('sort') : 'domain_asc';
-  state.page = Math.max(1, Number.parseInt(p.get('page'), 10) || 1);
-  state.page_size = [25, 50, 100, 200].includes(Number(p.get('page_size'))) ? Number(p.get('page_size')) : 50;
+  Object.assign(state, pageFromAddress(p));
 }
 
 function apply(changes) {
   Object.assign(state, changes);
   replaceState('leads', { ...state, page: state.page > 1 ? state.page : undefined,
-    page_size: state.page_size !== 50 ? state.page_size : undefined,
+    page_size: state.page_size !== DEFAULT_PAGE_SIZE ? state.page_size : undefined,
     sort: state.sort !== 'domain_asc' ? state.sort : undefined });
   load();
 }

@@ -5,6 +5,16 @@ import { t } from './i18n.js';
 import { number, total } from './format.js';
 
 export const PAGE_SIZES = [25, 50, 100, 200];
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** page and page_size from the address, falling back to page 1 and the default size for anything else. */
+export function pageFromAddress(params) {
+  const size = Number(params.get('page_size'));
+  return {
+    page: Math.max(1, Number.parseInt(params.get('page'), 10) || 1),
+    page_size: PAGE_SIZES.includes(size) ? size : DEFAULT_PAGE_SIZE,
+  };
+}
 
 export function pager({ id, page, pageSize, shown, count, exact, onPage, onPageSize }) {
   const lastPage = Math.max(1, Math.ceil(count / pageSize));
