@@ -34,7 +34,10 @@ import org.jooq.exception.DataAccessException;
 /**
  * {@link SyncRunLog} on PostgreSQL ({@code sync_runs}). Runs never overlap because of the schema's partial unique
  * indexes {@code sync_runs_one_running} and {@code sync_runs_one_queued}: whichever process loses the race gets a
- * unique violation, translated here into {@link RunClaim.Busy} with the run that holds the slot. Thread-safe.
+ * unique violation, translated here into {@link RunClaim.Busy} with the run that holds the slot. A run that holds
+ * the slot but whose process is gone ({@link RunLocks}: its advisory lock is free) is marked failed
+ * ({@code abandoned}) by the next start, at once, so a killed {@code hunter sync} never blocks the next one.
+ * Thread-safe.
  */
 public final class JooqSyncRunLog implements SyncRunLog {
 
@@ -45,6 +48,7 @@ public final class JooqSyncRunLog implements SyncRunLog {
 
     private final DSLContext dsl;
     private final String node;
+    private final RunLocks locks;
 
     /**
      * @param node the host and process recorded as having run each started run, e.g. {@link #currentNode()}
@@ -52,6 +56,7 @@ public final class JooqSyncRunLog implements SyncRunLog {
     public JooqSyncRunLog(DataSource dataSource, String node) {
         this.dsl = Jooq.using(dataSource);
         this.node = Objects.requireNonNull(node, "node");
+        this.locks = new RunLocks(dataSource);
     }
 
     /** {@code <hostname>/<pid>} of this process. */
@@ -96,6 +101,22 @@ public final class JooqSyncRunLog implements SyncRunLog {
 
     @Override
     public RunClaim start(SyncRunId runId, SyncRequest request, Instant startedAt, Optional<Instant> watermarkBefore) {
+        // Locked before the row says running, so nobody ever sees this run running with its lock free.
+        locks.acquire(runId);
+        try {
+            RunClaim claim = claimRunning(runId, request, startedAt, watermarkBefore);
+            if (claim instanceof RunClaim.Busy) {
+                locks.release(runId);
+            }
+            return claim;
+        } catch (RuntimeException e) {
+            locks.release(runId);
+            throw e;
+        }
+    }
+
+    private RunClaim claimRunning(SyncRunId runId, SyncRequest request, Instant startedAt,
+            Optional<Instant> watermarkBefore) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
                 if (startQueued(runId, startedAt, watermarkBefore) || insertRunning(runId, request, startedAt,
@@ -109,10 +130,25 @@ public final class JooqSyncRunLog implements SyncRunLog {
             }
             Optional<SyncRunId> running = activeRun(SyncStatus.RUNNING);
             if (running.isPresent()) {
-                return new RunClaim.Busy(running.get());
+                if (!locks.isDead(running.get())) {
+                    return new RunClaim.Busy(running.get());
+                }
+                failDead(running.get(), startedAt);
             }
         }
         throw new IllegalStateException("Could not start run " + runId + ": the running slot kept changing");
+    }
+
+    /** The process of a running run is gone (its lock is free): record it failed, so the slot is free again. */
+    private void failDead(SyncRunId runId, Instant now) {
+        SyncError error = SyncError.of(ABANDONED, "The process running this sync ended before it finished (it was "
+                + "killed or lost its database session); the next run resumes from the last stored page.");
+        withError(dsl.update(SYNC_RUNS)
+                .set(SYNC_RUNS.STATUS, SyncStatus.FAILED.code())
+                .set(SYNC_RUNS.FINISHED_AT, Times.odt(now)), Optional.of(error))
+                .where(SYNC_RUNS.RUN_ID.eq(runId.value()))
+                .and(SYNC_RUNS.STATUS.eq(SyncStatus.RUNNING.code()))
+                .execute();
     }
 
     /** A queued run becomes running; the unique index refuses it while another runs, and it stays queued. */
@@ -180,6 +216,14 @@ public final class JooqSyncRunLog implements SyncRunLog {
 
     @Override
     public void finish(SyncReport report) {
+        try {
+            record(report);
+        } finally {
+            locks.release(report.runId());
+        }
+    }
+
+    private void record(SyncReport report) {
         dsl.transaction(cfg -> {
             DSLContext tx = cfg.dsl();
             OffsetDateTime finishedAt = Times.odt(report.finishedAt());
