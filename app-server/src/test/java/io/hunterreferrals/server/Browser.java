@@ -112,6 +112,25 @@ final class Browser implements AutoCloseable {
         return until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /**
+     * Clicks the element, finding it again if the page re-rendered it in between (a table reloads when a sync
+     * finishes, which can happen at any moment in these tests).
+     */
+    void click(String css) {
+        until(d -> {
+            try {
+                WebElement element = d.findElement(By.cssSelector(css));
+                if (!element.isDisplayed() || !element.isEnabled()) {
+                    return false;
+                }
+                element.click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return false;
+            }
+        });
+    }
+
     List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }

@@ -163,6 +163,8 @@ class MiniUiBrowserTest {
     void whileARunIsQueuedTheButtonIsDisabledAndTheIndicatorIsAmber() {
         open("en").go("/mini-ui/");
         browser.untilText("#partner-center-sync-status-text", "Last sync");
+        // Partner Center answers slowly, so the run is still going while the page is looked at.
+        demo.simulator().faults().inject(io.hunterreferrals.simulator.Fault.delay(Duration.ofSeconds(4)));
         browser.find("#btn-partner-center-sync").click();
         // The indicator turns amber the moment the run is accepted and stays so until the server reports it done.
         browser.until(d -> "running".equals(browser.find("#partner-center-sync-status").getAttribute("data-state")));
@@ -190,7 +192,7 @@ class MiniUiBrowserTest {
         browser.find("#referrals-table");
         WebElement row = browser.find("#referrals-table tr[data-referral-id='" + hostileId + "']");
         assertThat(row.getText()).contains(HOSTILE_COMPANY).contains(HOSTILE_NAME);
-        row.findElement(By.cssSelector(".js-detail")).click();
+        browser.click("#referrals-table tr[data-referral-id='" + hostileId + "'] .js-detail");
         browser.find("#referral-detail");
         assertThat(browser.find("#referral-detail-modal .dialog__title").getText()).isEqualTo(HOSTILE_NAME);
         // the raw payload (collapsed) holds the name as JSON text

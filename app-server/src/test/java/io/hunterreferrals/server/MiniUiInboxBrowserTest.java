@@ -87,7 +87,7 @@ class MiniUiInboxBrowserTest {
         search.sendKeys("no-such-company-anywhere", Keys.ENTER);
         browser.untilText("#referrals-empty", "No referral matches this filter.");
         browser.untilText("#toasts .toast--info", "No referral found for \"no-such-company-anywhere\"");
-        browser.find("#btn-referral-filters-clear").click();
+        browser.click("#btn-referral-filters-clear");
         browser.find("#referrals-table");
         assertThat(browser.url()).endsWith("?tab=inbox");
         assertThat(browser.find("#filter-referral-search").getAttribute("value")).isEmpty();
@@ -107,7 +107,7 @@ class MiniUiInboxBrowserTest {
                 .path("total").asLong();
         assertThat(browser.find("#referrals-count").getText()).isEqualTo(expected + " referrals");
 
-        browser.find("#btn-referral-filters-clear").click();
+        browser.click("#btn-referral-filters-clear");
         new Select(browser.find("#filter-referral-link-status")).selectByValue("unlinked");
         browser.until(d -> rowsAll(row -> !row.findElements(By.cssSelector(".chip--link-unlinked")).isEmpty()));
         new Select(browser.find("#filter-referral-status")).selectByValue("Closed");
@@ -121,7 +121,7 @@ class MiniUiInboxBrowserTest {
         open("en", "/mini-ui/?tab=inbox&link_status=unlinked");
         WebElement row = row(referral);
         assertThat(row.findElement(By.cssSelector(".no-domain")).getText()).isEqualTo("No domain");
-        row.findElement(By.cssSelector(".js-link")).click();
+        browser.click(rowCss(referral) + " .js-link");
         browser.find("#link-dialog");
         browser.assertAccessible("link dialog");
         WebElement input = browser.find("#link-lead-domain");
@@ -142,7 +142,7 @@ class MiniUiInboxBrowserTest {
     void aTypedDomainLinksAndAnUnknownOneShowsTheServersMessage() {
         JsonNode referral = unlinkedWithoutDomain(1);
         open("en", "/mini-ui/?tab=inbox&link_status=unlinked");
-        row(referral).findElement(By.cssSelector(".js-link")).click();
+        browser.click(rowCss(referral) + " .js-link");
         WebElement input = browser.find("#link-lead-domain");
         input.sendKeys("no-such-lead.com.tr");
         browser.find("#link-dialog button[type='submit']").click();
@@ -160,12 +160,12 @@ class MiniUiInboxBrowserTest {
         JsonNode referral = server.getJson("/api/v1/partner-center/referrals?link_status=auto_linked&page_size=1")
                 .path("referrals").get(0);
         open("en", "/mini-ui/?tab=inbox&search=" + id(referral));
-        row(referral).findElement(By.cssSelector(".js-unlink")).click();
+        browser.click(rowCss(referral) + " .js-unlink");
         browser.find("#unlink-dialog button[type='submit']").click();
         browser.untilText("#toasts .toast--success", "Link removed");
         browser.until(d -> !row(referral).findElements(By.cssSelector(".chip--link-manual_unlinked")).isEmpty());
 
-        row(referral).findElement(By.cssSelector(".js-create-lead")).click();
+        browser.click(rowCss(referral) + " .js-create-lead");
         browser.find("#create-lead-name").sendKeys("Yeni Şirket Adı");
         browser.find("#create-lead-notes").sendKeys("Fuarda tanıştık");
         browser.find("#create-lead-dialog button[type='submit']").click();
@@ -191,7 +191,7 @@ class MiniUiInboxBrowserTest {
             closeBrowser();
         }
         open("en", "/mini-ui/?tab=inbox");
-        row(referral).findElement(By.cssSelector(".js-detail")).click();
+        browser.click(rowCss(referral) + " .js-detail");
         browser.find("#referral-detail");
         assertThat(browser.url()).contains("referral=" + id(referral));
         String detail = browser.find("#referral-detail").getText();
@@ -235,7 +235,11 @@ class MiniUiInboxBrowserTest {
     }
 
     private WebElement row(JsonNode referral) {
-        return browser.find("#referrals-table tr[data-referral-id='" + id(referral) + "']");
+        return browser.find(rowCss(referral));
+    }
+
+    private static String rowCss(JsonNode referral) {
+        return "#referrals-table tr[data-referral-id='" + id(referral) + "']";
     }
 
     private String firstRowId() {
