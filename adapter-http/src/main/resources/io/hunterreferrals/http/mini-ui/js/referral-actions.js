@@ -86,7 +86,7 @@ export function rowActions(referral, onUpdated) {
   const button = (cls, icon, text, aria, onclick) => h('button', { type: 'button', class: `btn btn--small ${cls}`,
     'aria-label': `${text}: ${aria}`, onclick }, h('span', { 'aria-hidden': 'true' }, icon), ' ', text);
   const actions = [button('btn--detail js-detail', '🔍', t('action.detail'), label,
-    () => openReferralDetail(referral.referral_id, onUpdated))];
+    () => openReferralDetail(referral.referral_id))];
   if (LINKED.includes(referral.link_status)) {
     actions.push(button('btn--ghost js-unlink', '✂️', t('action.unlink'), label,
       () => openUnlinkDialog(referral, onUpdated)));

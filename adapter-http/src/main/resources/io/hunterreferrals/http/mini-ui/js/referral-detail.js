@@ -100,7 +100,7 @@ function content(r) {
       h('pre', { id: 'referral-raw-json', tabindex: '0' }, JSON.stringify(raw, null, 2))));
 }
 
-/** Opens the detail; onUpdated (optional) is unused here but keeps the signature of the row actions. */
+/** Opens the detail of referral {@code id} in a dialog and puts it in the address. */
 export async function openReferralDetail(id) {
   setOpenReferral(id);
   const body = h('div', { class: 'state state--loading', role: 'status' }, t('state.loading'));
