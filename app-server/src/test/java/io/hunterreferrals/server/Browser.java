@@ -135,12 +135,22 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /**
+     * Waits for the condition; an element that went stale because the page re-rendered it (a reload after a sync, a
+     * filter change) counts as "not yet", so conditions may hold on to elements they look up.
+     */
     <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return waiting().until(condition);
+    }
+
+    private WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     void untilText(String css, String expected) {
-        new WebDriverWait(driver, WAIT).withMessage(() -> css + " to contain '" + expected + "', showing '"
+        waiting().withMessage(() -> css + " to contain '" + expected + "', showing '"
                 + all(css).stream().findFirst().map(WebElement::getText).orElse("(absent)") + "'").until(d -> {
             List<WebElement> found = d.findElements(By.cssSelector(css));
             return !found.isEmpty() && found.get(0).getText().contains(expected);
