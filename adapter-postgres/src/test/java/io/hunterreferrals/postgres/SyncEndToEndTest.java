@@ -193,6 +193,24 @@ class SyncEndToEndTest {
     }
 
     @Test
+    void aLoneSurrogateDoesNotStopItsPage() {
+        // jsonb refuses "\ud800" without its low half (and text would get it mangled by the driver)
+        source.put(coSell("r-sur", "Sur\uD800 Ltd", "sur.com.tr").name("deal \uDC00 one")
+                .raw("{\"id\":\"r-sur\",\"notes\":\"a\\ud800b\",\"low\":\"\\udc00\",\"pair\":\"\\ud83d\\ude00\","
+                        + "\"path\":\"c:\\\\ud800\"}").updatedAt(at(7)).build());
+
+        SyncReport report = run();
+
+        assertThat(report.failedCount()).isZero();
+        var row = dsl.selectFrom(PARTNER_CENTER_REFERRALS).where(PARTNER_CENTER_REFERRALS.REFERRAL_ID.eq("r-sur")).fetchSingle();
+        assertThat(row.getCompanyName()).isEqualTo("Sur\uFFFD Ltd");
+        assertThat(row.getName()).isEqualTo("deal \uFFFD one");
+        // jsonb decodes escapes: the lone halves are U+FFFD, the pair is the emoji, an escaped backslash stays text
+        assertThat(row.getRawData().data()).contains("a\ufffdb").contains("\"low\": \"\ufffd\"")
+                .contains("\uD83D\uDE00").contains("c:\\\\ud800");
+    }
+
+    @Test
     void syncingTheSameReferralsAgainChangesNoContent() {
         run();
         Map<String, String> before = content();
