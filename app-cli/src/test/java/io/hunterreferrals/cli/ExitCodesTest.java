@@ -109,11 +109,13 @@ class ExitCodesTest {
     void anotherRunningSyncMeansBusy(DataSource ds) {
         assertThat(cli.run("auth", "login").exitCode()).isZero();
         SyncRunId other = SyncRunId.random();
-        new JooqSyncRunLog(ds, "elsewhere").start(other, SyncRequest.of(SyncTrigger.SCHEDULED, SyncMode.INCREMENTAL),
-                Instant.now(), Optional.empty());
+        // The other process: its run log holds the run's lock session for as long as it is alive (reachable).
+        JooqSyncRunLog elsewhere = new JooqSyncRunLog(ds, "elsewhere");
+        elsewhere.start(other, SyncRequest.of(SyncTrigger.SCHEDULED, SyncMode.INCREMENTAL), Instant.now(), Optional.empty());
         Cli.Result result = cli.run("sync");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.BUSY.code()).isEqualTo(8);
         assertThat(result.err()).contains(other.toString());
+        java.lang.ref.Reference.reachabilityFence(elsewhere);
     }
 
     @Test
