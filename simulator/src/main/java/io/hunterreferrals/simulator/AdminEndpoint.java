@@ -114,7 +114,7 @@ final class AdminEndpoint {
         return ApiErrors.notFound("Unknown simulator lever.");
     }
 
-    /** kind=429|500|503|403|delay|malformed|loop|foreign, plus times, page, retryAfter, httpDate, delayMs, target. */
+    /** kind=429|500|503|403|delay|malformed|loop|foreign|reset, plus times, page, retryAfter, httpDate, delayMs, target. */
     static Fault faultFrom(Request r) {
         String kind = r.param("kind").orElseThrow(() -> new IllegalArgumentException("kind is required"));
         int retryAfter = Integer.parseInt(r.param("retryAfter").orElse("-1"));
@@ -125,6 +125,7 @@ final class AdminEndpoint {
             case "403" -> Fault.forbidden();
             case "delay" -> Fault.delay(Duration.ofMillis(Long.parseLong(r.param("delayMs").orElse("5000"))));
             case "malformed" -> Fault.malformedPage();
+            case "reset" -> Fault.connectionReset();
             case "loop" -> Fault.nextLinkLoop();
             case "foreign" -> Fault.foreignNextLink();
             default -> throw new IllegalArgumentException("unknown fault kind: " + kind);

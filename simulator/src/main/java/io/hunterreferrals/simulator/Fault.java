@@ -26,13 +26,14 @@ public record Fault(
         boolean retryAfterAsHttpDate,
         Duration delay) {
 
-    /** What goes wrong. The last three tamper with a list page's body and only ever hit list calls. */
+    /** What goes wrong. The last four tamper with a list page's response and only ever hit list calls. */
     public enum Kind {
         TOO_MANY_REQUESTS, INTERNAL_SERVER_ERROR, SERVICE_UNAVAILABLE, FORBIDDEN, DELAY,
-        MALFORMED_JSON, NEXT_LINK_LOOP, FOREIGN_NEXT_LINK;
+        MALFORMED_JSON, NEXT_LINK_LOOP, FOREIGN_NEXT_LINK, CONNECTION_RESET;
 
         boolean tampersWithPage() {
-            return this == MALFORMED_JSON || this == NEXT_LINK_LOOP || this == FOREIGN_NEXT_LINK;
+            return this == MALFORMED_JSON || this == NEXT_LINK_LOOP || this == FOREIGN_NEXT_LINK
+                    || this == CONNECTION_RESET;
         }
     }
 
@@ -104,6 +105,14 @@ public record Fault(
     /** The page's nextLink points at the simulator's foreign host, which must never see a bearer token. */
     public static Fault foreignNextLink() {
         return of(Kind.FOREIGN_NEXT_LINK, -1, Duration.ZERO);
+    }
+
+    /**
+     * A 200 list page whose connection is closed halfway through the body it announced (Content-Length): what a
+     * proxy restart or a network drop looks like to the client.
+     */
+    public static Fault connectionReset() {
+        return of(Kind.CONNECTION_RESET, -1, Duration.ZERO);
     }
 
     public Fault times(int n) {

@@ -80,6 +80,12 @@ final class HttpFront implements HttpHandler {
         byte[] body = reply.body();
         boolean empty = body.length == 0 || "HEAD".equals(request.method());
         exchange.sendResponseHeaders(reply.status(), empty ? -1 : body.length);
+        if (!empty && reply.cutAfter() >= 0) {
+            // Fewer bytes than announced: closing the exchange now makes the server drop the connection.
+            exchange.getResponseBody().write(body, 0, reply.cutAfter());
+            exchange.getResponseBody().flush();
+            throw new IOException("connection reset on purpose (fault)");
+        }
         if (!empty) {
             try (OutputStream os = exchange.getResponseBody()) {
                 os.write(body);

@@ -5,13 +5,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What an endpoint answers; the HTTP front adds the headers every response shares. */
-record Reply(int status, Map<String, String> headers, byte[] body) {
+/**
+ * What an endpoint answers; the HTTP front adds the headers every response shares.
+ *
+ * @param cutAfter when not negative, the front announces the whole body but sends only this many bytes, then drops
+ *                 the connection
+ */
+record Reply(int status, Map<String, String> headers, byte[] body, int cutAfter) {
 
     static final String JSON = "application/json; charset=utf-8";
 
     Reply {
         headers = Map.copyOf(headers);
+    }
+
+    Reply(int status, Map<String, String> headers, byte[] body) {
+        this(status, headers, body, -1);
+    }
+
+    /** This reply, with the connection dropped halfway through its body. */
+    Reply cutInHalf() {
+        return new Reply(status, headers, body, body.length / 2);
     }
 
     static Reply json(int status, JsonNode body) {
@@ -34,6 +48,6 @@ record Reply(int status, Map<String, String> headers, byte[] body) {
     Reply withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new Reply(status, copy, body);
+        return new Reply(status, copy, body, cutAfter);
     }
 }

@@ -57,7 +57,7 @@ public final class SimulatorMain {
         System.out.println("  authority (via rewriting client): " + sim.authority());
         System.out.println("  referrals:      GET  " + base + PartnerCenterSimulator.REFERRALS_PATH);
         System.out.println("  sign in:        open " + base + DeviceLoginPage.PATH + " or POST " + base + "/_simulator/device/approve[?user_code=...]");
-        System.out.println("  faults:         POST " + base + "/_simulator/faults?kind=429|500|503|403|delay|malformed|loop|foreign&times=N");
+        System.out.println("  faults:         POST " + base + "/_simulator/faults?kind=429|500|503|403|delay|malformed|loop|foreign|reset&times=N");
         System.out.println("  tokens:         POST " + base + "/_simulator/tokens/expire | /_simulator/tokens/revoke");
         System.out.println("  data:           POST " + base + "/_simulator/referrals?count=N | /_simulator/referrals/{id}/status?status=..&substatus=..");
         System.out.println("Press Ctrl+C to stop.");
