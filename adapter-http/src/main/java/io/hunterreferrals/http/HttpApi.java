@@ -4,6 +4,7 @@ import io.hunterreferrals.core.leadimport.CompanyImport;
 import io.hunterreferrals.core.link.ReferralLinks;
 import io.hunterreferrals.core.query.LeadQueries;
 import io.hunterreferrals.core.query.ReferralQueries;
+import io.hunterreferrals.core.query.QuarantineQueries;
 import io.hunterreferrals.core.query.SyncRunQueries;
 import io.hunterreferrals.core.sync.RequestSync;
 import io.javalin.Javalin;
@@ -64,6 +65,7 @@ public final class HttpApi {
         private Supplier<String> metrics;
         private RequestSync requestSync;
         private SyncRunQueries syncRuns;
+        private QuarantineQueries quarantine;
         private ReferralQueries referrals;
         private ReferralLinks referralLinks;
         private LeadQueries leads;
@@ -103,6 +105,12 @@ public final class HttpApi {
         /** Sync run history; also feeds {@code last_sync} in {@code /healthz} (on a worker too, when given). */
         public Builder syncRuns(SyncRunQueries syncRuns) {
             this.syncRuns = syncRuns;
+            return this;
+        }
+
+        /** The referrals the sync quarantined ({@code GET .../sync/failures}). */
+        public Builder quarantine(QuarantineQueries quarantine) {
+            this.quarantine = quarantine;
             return this;
         }
 
@@ -170,6 +178,7 @@ public final class HttpApi {
             if (role == Role.API) {
                 require(requestSync, "requestSync");
                 require(syncRuns, "syncRuns");
+                require(quarantine, "quarantine");
                 require(referrals, "referrals");
                 require(referralLinks, "referralLinks");
                 require(leads, "leads");
@@ -202,7 +211,7 @@ public final class HttpApi {
                 new DocsRoutes().register(routes);
                 new MiniUiRoutes().register(routes);
                 new SyncEvents(syncRuns, partnerCenterEnabled, syncEventsInterval, SYNC_EVENTS_KEEP_ALIVE).register(config);
-                new SyncRoutes(requestSync, syncRuns, partnerCenterEnabled).register(routes);
+                new SyncRoutes(requestSync, syncRuns, quarantine, partnerCenterEnabled).register(routes);
                 new ReferralRoutes(referrals, referralLinks).register(routes);
                 new LeadRoutes(leads, companyImport, maxImportBytes).register(routes);
             }

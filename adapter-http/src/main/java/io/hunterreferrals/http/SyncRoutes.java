@@ -1,5 +1,6 @@
 package io.hunterreferrals.http;
 
+import io.hunterreferrals.core.query.QuarantineQueries;
 import io.hunterreferrals.core.query.SyncRunQueries;
 import io.hunterreferrals.core.sync.EnqueueOutcome;
 import io.hunterreferrals.core.sync.RequestSync;
@@ -20,16 +21,20 @@ final class SyncRoutes {
     static final String STATUS = "/api/v1/partner-center/sync/status";
     static final String RUNS = "/api/v1/partner-center/sync/runs";
     static final String RUN = "/api/v1/partner-center/sync/runs/{task_id}";
+    static final String FAILURES = "/api/v1/partner-center/sync/failures";
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncRoutes.class);
 
     private final RequestSync requestSync;
     private final SyncRunQueries runs;
+    private final QuarantineQueries quarantine;
     private final BooleanSupplier partnerCenterEnabled;
 
-    SyncRoutes(RequestSync requestSync, SyncRunQueries runs, BooleanSupplier partnerCenterEnabled) {
+    SyncRoutes(RequestSync requestSync, SyncRunQueries runs, QuarantineQueries quarantine,
+            BooleanSupplier partnerCenterEnabled) {
         this.requestSync = requestSync;
         this.runs = runs;
+        this.quarantine = quarantine;
         this.partnerCenterEnabled = partnerCenterEnabled;
     }
 
@@ -39,6 +44,8 @@ final class SyncRoutes {
         routes.get(STATUS, this::status);
         routes.get(RUNS, ctx -> ctx.json(SyncRunPageJson.of(runs.runs(Params.page(ctx)))));
         routes.get(RUN, this::run);
+        routes.get(FAILURES, ctx -> ctx.json(QuarantinePageJson.of(quarantine.quarantined(Params.page(ctx)),
+                Params.flag(ctx, "include_payload"))));
     }
 
     private void trigger(Context ctx) {

@@ -60,6 +60,7 @@ final class ApiFixture implements AutoCloseable {
                 .metrics(() -> "# HELP hunter_up 1 when up\n# TYPE hunter_up gauge\nhunter_up 1\n")
                 .requestSync(new SyncQueue(runLog, dispatcher, Clock.systemUTC()))
                 .syncRuns(new InMemorySyncRunQueries(runLog))
+                .quarantine(store)
                 .referrals(referralQueries)
                 .referralLinks(new ReferralLinks(store, companies, referralQueries))
                 .leads(new InMemoryLeadQueries(companies, store))

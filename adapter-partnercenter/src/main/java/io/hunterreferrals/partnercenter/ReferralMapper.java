@@ -32,24 +32,32 @@ final class ReferralMapper {
     static SourceRecord map(PageParser.RawItem item) {
         JsonNode node = item.node();
         if (!node.isObject()) {
-            return new SourceRecord.Unreadable(Optional.empty(), Unmappable.INVALID_REFERRAL);
+            return unreadable(item, Optional.empty(), Unmappable.INVALID_REFERRAL);
         }
         JsonNode idNode = node.path("id");
         if (JsonFields.absent(idNode)) {
-            return new SourceRecord.Unreadable(Optional.empty(), Unmappable.MISSING_ID);
+            return unreadable(item, Optional.empty(), Unmappable.MISSING_ID);
         }
         if (idNode.isContainerNode()) {
-            return new SourceRecord.Unreadable(Optional.empty(), Unmappable.INVALID_REFERRAL);
+            return unreadable(item, Optional.empty(), Unmappable.INVALID_REFERRAL);
         }
         String id = idNode.asText().strip();
         try {
             return new SourceRecord.Readable(referral(id, node, item.json()));
         } catch (Unmappable e) {
-            return new SourceRecord.Unreadable(Optional.of(id), e.reason());
+            return unreadable(item, Optional.of(id), e.reason());
         } catch (IllegalArgumentException e) {
             // a core value object refused a value (e.g. an id longer than 255 characters)
-            return new SourceRecord.Unreadable(Optional.of(id), Unmappable.INVALID_REFERRAL);
+            return unreadable(item, Optional.of(id), Unmappable.INVALID_REFERRAL);
         }
+    }
+
+    /** Kept whole for the quarantine, with its {@code updatedDateTime} as sent (it may be why it failed). */
+    private static SourceRecord.Unreadable unreadable(PageParser.RawItem item, Optional<String> id, String reason) {
+        JsonNode updated = item.node().path("updatedDateTime");
+        Optional<String> updatedDateTime = JsonFields.absent(updated) || updated.isContainerNode()
+                ? Optional.empty() : Optional.of(updated.asText());
+        return new SourceRecord.Unreadable(id, reason, updatedDateTime, new RawPayload(item.json()));
     }
 
     private static Referral referral(String id, JsonNode r, String rawJson) {

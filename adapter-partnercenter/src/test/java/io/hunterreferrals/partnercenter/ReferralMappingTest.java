@@ -13,6 +13,7 @@ import io.hunterreferrals.core.sync.SourceRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,16 @@ class ReferralMappingTest {
         SourceRecord r = single(json);
         assertThat(r).isInstanceOf(SourceRecord.Readable.class);
         return ((SourceRecord.Readable) r).referral();
+    }
+
+    private static Map.Entry<Optional<String>, String> failure(Optional<String> id, String reason) {
+        return Map.entry(id, reason);
+    }
+
+    /** The id and reason of the one unreadable record {@code json} maps to. */
+    private static Map.Entry<Optional<String>, String> failureOf(String json) {
+        SourceRecord.Unreadable record = (SourceRecord.Unreadable) single(json);
+        return Map.entry(record.referralId(), record.reason());
     }
 
     private static SourceRecord single(String json) {
@@ -168,23 +179,32 @@ class ReferralMappingTest {
     }
 
     @Test
+    void anUnmappableReferralIsKeptWholeWithTheUpdateTimeItWasSent() {
+        String json = "{\"id\":\"a\",\"updatedDateTime\":\"yesterday\",\"name\":\"Ç\"}";
+        SourceRecord.Unreadable record = (SourceRecord.Unreadable) single(json);
+
+        assertThat(record.payload().json()).isEqualTo(json);
+        assertThat(record.updatedDateTime()).contains("yesterday");
+        assertThat(((SourceRecord.Unreadable) single("{\"name\":\"no id\"}")).updatedDateTime()).isEmpty();
+    }
+
+    @Test
     void unmappableReferralsGetAReasonCode() {
-        assertThat(single("{\"name\":\"no id\"}")).isEqualTo(new SourceRecord.Unreadable(Optional.empty(), "missing_id"));
-        assertThat(single("{\"id\":\"\"}")).isEqualTo(new SourceRecord.Unreadable(Optional.empty(), "missing_id"));
-        assertThat(single("{\"id\":\"a\",\"updatedDateTime\":\"yesterday\"}"))
-                .isEqualTo(new SourceRecord.Unreadable(Optional.of("a"), "bad_timestamp"));
-        assertThat(single("{\"id\":\"a\",\"createdDateTime\":12345}"))
-                .isEqualTo(new SourceRecord.Unreadable(Optional.of("a"), "bad_timestamp"));
-        assertThat(single("{\"id\":\"b\",\"customerProfile\":\"Contoso\"}"))
-                .isEqualTo(new SourceRecord.Unreadable(Optional.of("b"), "invalid_referral"));
-        assertThat(single("{\"id\":\"c\",\"details\":{\"dealValue\":\"lots\"}}"))
-                .isEqualTo(new SourceRecord.Unreadable(Optional.of("c"), "invalid_referral"));
-        assertThat(single("{\"id\":\"d\",\"name\":{\"first\":\"x\"}}"))
-                .isEqualTo(new SourceRecord.Unreadable(Optional.of("d"), "invalid_referral"));
-        assertThat(single("{\"id\":{\"x\":1}}")).isEqualTo(new SourceRecord.Unreadable(Optional.empty(), "invalid_referral"));
-        assertThat(single("\"just a string\"")).isEqualTo(new SourceRecord.Unreadable(Optional.empty(), "invalid_referral"));
-        assertThat(single("{\"id\":\"" + "z".repeat(300) + "\"}")).isInstanceOfSatisfying(SourceRecord.Unreadable.class,
-                u -> assertThat(u.reason()).isEqualTo("invalid_referral"));
+        assertThat(failureOf("{\"name\":\"no id\"}")).isEqualTo(failure(Optional.empty(), "missing_id"));
+        assertThat(failureOf("{\"id\":\"\"}")).isEqualTo(failure(Optional.empty(), "missing_id"));
+        assertThat(failureOf("{\"id\":\"a\",\"updatedDateTime\":\"yesterday\"}"))
+                .isEqualTo(failure(Optional.of("a"), "bad_timestamp"));
+        assertThat(failureOf("{\"id\":\"a\",\"createdDateTime\":12345}"))
+                .isEqualTo(failure(Optional.of("a"), "bad_timestamp"));
+        assertThat(failureOf("{\"id\":\"b\",\"customerProfile\":\"Contoso\"}"))
+                .isEqualTo(failure(Optional.of("b"), "invalid_referral"));
+        assertThat(failureOf("{\"id\":\"c\",\"details\":{\"dealValue\":\"lots\"}}"))
+                .isEqualTo(failure(Optional.of("c"), "invalid_referral"));
+        assertThat(failureOf("{\"id\":\"d\",\"name\":{\"first\":\"x\"}}"))
+                .isEqualTo(failure(Optional.of("d"), "invalid_referral"));
+        assertThat(failureOf("{\"id\":{\"x\":1}}")).isEqualTo(failure(Optional.empty(), "invalid_referral"));
+        assertThat(failureOf("\"just a string\"")).isEqualTo(failure(Optional.empty(), "invalid_referral"));
+        assertThat(failureOf("{\"id\":\"" + "z".repeat(300) + "\"}").getValue()).isEqualTo("invalid_referral");
     }
 
     @Test

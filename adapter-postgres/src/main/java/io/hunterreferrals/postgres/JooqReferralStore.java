@@ -8,6 +8,7 @@ import io.hunterreferrals.core.referral.ReferralId;
 import io.hunterreferrals.core.sync.ContentHash;
 import io.hunterreferrals.core.sync.PageWrite;
 import io.hunterreferrals.core.sync.ReferralStore;
+import io.hunterreferrals.core.sync.SyncRunId;
 import io.hunterreferrals.core.sync.WriteOutcome;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,8 +21,9 @@ import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
 /**
- * {@link ReferralStore} on PostgreSQL ({@code partner_center_referrals} and {@code sync_state}): each page is one
- * transaction, so a page and its watermark are stored together or not at all. Thread-safe.
+ * {@link ReferralStore} on PostgreSQL ({@code partner_center_referrals}, {@code sync_quarantine} and
+ * {@code sync_state}): each page is one transaction, so a page, its quarantine and its watermark are stored together
+ * or not at all. Thread-safe.
  */
 public final class JooqReferralStore implements ReferralStore {
 
@@ -67,6 +69,11 @@ public final class JooqReferralStore implements ReferralStore {
                 }
             }
         }
+    }
+
+    @Override
+    public int forgetFailuresNotMetIn(SyncRunId completedFullRun) {
+        return QuarantineWriter.forgetNotMetIn(dsl, completedFullRun.value());
     }
 
     @Override

@@ -252,7 +252,7 @@ public final class JooqSyncRunLog implements SyncRunLog {
             if (updated == 0) {
                 throw new IllegalStateException("No run " + report.runId() + " to finish");
             }
-            if (report.status() == SyncStatus.SUCCEEDED) {
+            if (report.status().isCompleted()) {
                 tx.update(SYNC_STATE).set(SYNC_STATE.LAST_SUCCESS_AT, finishedAt).set(SYNC_STATE.UPDATED_AT, finishedAt)
                         .where(SYNC_STATE.ID.eq((short) 1)).execute();
             }

@@ -46,6 +46,7 @@ import org.postgresql.PGStatement;
  *       fresh insert from an update;</li>
  *   <li>one {@code UPDATE} of {@code synced_at} for the unchanged referrals and for the records whose hash turned out
  *       equal;</li>
+ *   <li>the page's quarantine ({@link QuarantineWriter});</li>
  *   <li>the watermark, in the same transaction, only ever forwards.</li>
  * </ol>
  * Rows are locked in referral id order (VALUES sorted; a pre-lock when a page both upserts and touches) so two
@@ -125,6 +126,7 @@ final class PageWriter {
                     .where(PCR.REFERRAL_ID.in(touched))
                     .execute();
         }
+        new QuarantineWriter(tx).write(page, syncedAt);
         page.watermark().ifPresent(watermark -> tx.insertInto(SYNC_STATE, SYNC_STATE.ID, SYNC_STATE.WATERMARK,
                         SYNC_STATE.UPDATED_AT)
                 .values((short) 1, Times.odt(watermark), syncedAt)

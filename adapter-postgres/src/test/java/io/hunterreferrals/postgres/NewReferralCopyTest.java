@@ -120,7 +120,7 @@ class NewReferralCopyTest {
     }
 
     private static PageWrite page(ReferralRecord... records) {
-        return new PageWrite(SyncRunId.random(), List.of(records), List.of(), Instant.parse("2026-11-22T12:00:00Z"),
+        return new PageWrite(SyncRunId.random(), List.of(records), List.of(), List.of(), Instant.parse("2026-11-22T12:00:00Z"),
                 Optional.empty());
     }
 

@@ -5,6 +5,7 @@ import static io.hunterreferrals.postgres.jooq.Tables.PARTNER_CENTER_REFERRALS;
 import io.hunterreferrals.core.company.CompanyDirectory;
 import io.hunterreferrals.core.company.CompanyId;
 import io.hunterreferrals.core.company.LinkStatus;
+import io.hunterreferrals.core.query.QuarantineQueries;
 import io.hunterreferrals.core.referral.ReferralId;
 import io.hunterreferrals.core.sync.ReferralStore;
 import io.hunterreferrals.core.testing.ReferralStoreContract;
@@ -36,6 +37,11 @@ class PostgresReferralStoreContractTest extends ReferralStoreContract {
     @Override
     protected CompanyDirectory createCompanyDirectory() {
         return new JooqCompanyDirectory(ds);
+    }
+
+    @Override
+    protected QuarantineQueries createQuarantineQueries() {
+        return new JooqQuarantineQueries(ds);
     }
 
     @Override

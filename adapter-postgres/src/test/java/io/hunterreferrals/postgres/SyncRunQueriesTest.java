@@ -52,13 +52,13 @@ class SyncRunQueriesTest {
     void showsTheWholeReportOfAFinishedRun() {
         SyncRunId ok = SyncRunId.random();
         log.start(ok, SCHEDULED, T0, Optional.of(T0.minusSeconds(3600)));
-        log.finish(new SyncReport(ok, SyncTrigger.SCHEDULED, SyncMode.INCREMENTAL, false, SyncStatus.SUCCEEDED, 7, 3,
-                Map.of(SkipReason.UNCHANGED, 12, SkipReason.STATUS, 2), Map.of("not_stored", 1), 3, 25, T0,
+        log.finish(new SyncReport(ok, SyncTrigger.SCHEDULED, SyncMode.INCREMENTAL, false, SyncStatus.PARTIAL, 7, 3,
+                Map.of(SkipReason.UNCHANGED, 12, SkipReason.STATUS, 2), Map.of("missing_id", 1), 3, 25, T0,
                 T0.plusSeconds(9), Optional.of(T0.minusSeconds(3600)), Optional.of(T0.minusSeconds(60)), Optional.empty()));
 
         SyncRunView view = runs.find(ok).orElseThrow();
 
-        assertThat(view.status()).isEqualTo(SyncStatus.SUCCEEDED);
+        assertThat(view.status()).isEqualTo(SyncStatus.PARTIAL);
         assertThat(view.trigger()).isEqualTo(SyncTrigger.SCHEDULED);
         assertThat(view.created()).isEqualTo(7);
         assertThat(view.updated()).isEqualTo(3);
@@ -67,7 +67,7 @@ class SyncRunQueriesTest {
         assertThat(view.totalFetched()).isEqualTo(25);
         assertThat(view.pagesFetched()).isEqualTo(3);
         assertThat(view.skippedReasons()).isEqualTo(Map.of("unchanged", 12, "status", 2));
-        assertThat(view.failedReasons()).isEqualTo(Map.of("not_stored", 1));
+        assertThat(view.failedReasons()).isEqualTo(Map.of("missing_id", 1));
         assertThat(view.startedAt()).contains(T0);
         assertThat(view.finishedAt()).contains(T0.plusSeconds(9));
         assertThat(view.watermarkBefore()).contains(T0.minusSeconds(3600));

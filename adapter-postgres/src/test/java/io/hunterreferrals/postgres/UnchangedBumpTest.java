@@ -62,7 +62,7 @@ class UnchangedBumpTest {
             records.add(Referrals.record(aReferral("r-" + i).raw(payloadOfAbout1500Bytes("r-" + i, random)).build(),
                     new JooqCompanyDirectory(ds)));
         }
-        new JooqReferralStore(ds).writePage(new PageWrite(SyncRunId.random(), records, List.of(), Instant.now(),
+        new JooqReferralStore(ds).writePage(new PageWrite(SyncRunId.random(), records, List.of(), List.of(), Instant.now(),
                 Optional.empty()));
 
         try (Connection c = ds.getConnection()) {

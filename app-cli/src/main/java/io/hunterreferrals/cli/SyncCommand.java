@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
  * Runbook phase 3.1: one sync, in this process. Each reason a sync cannot run has its own exit code and message, so an
  * "all zero" summary never hides a switched-off flag or a missing sign-in (the predecessor's worst trap).
  */
-@Command(name = "sync", mixinStandardHelpOptions = true,
-        description = "Sync referrals from Partner Center now and print the summary (runbook phase 3).")
+@Command(name = "sync", mixinStandardHelpOptions = true, subcommands = SyncFailuresCommand.class,
+        description = "Sync referrals from Partner Center now and print the summary (runbook phase 3); "
+                + "`hunter sync failures` lists the referrals it could not store.")
 final class SyncCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.hunterreferrals.cli.sync");

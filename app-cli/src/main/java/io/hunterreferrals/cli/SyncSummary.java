@@ -33,6 +33,11 @@ final class SyncSummary {
             out.println("Partner Center returned no referrals"
                     + (report.watermarkBefore().isPresent() ? " changed since the last sync (`hunter sync --full` re-reads all)." : "."));
         }
+        if (report.isPartial()) {
+            out.println("Partial: " + report.failedCount() + (report.dryRun() ? " referrals would be quarantined"
+                    : " referrals could not be stored and are quarantined (`hunter sync failures` shows them);")
+                    + " the watermark moved past them, so they do not slow later syncs.");
+        }
         out.flush();
     }
 

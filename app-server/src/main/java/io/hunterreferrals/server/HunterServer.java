@@ -84,6 +84,7 @@ public final class HunterServer implements AutoCloseable {
                     .metrics(metrics::scrape)
                     .requestSync(new SyncQueue(storage.runLog(), background.dispatcher(clock), clock))
                     .syncRuns(storage.runQueries())
+                    .quarantine(storage.quarantine())
                     .referrals(storage.referralQueries())
                     .referralLinks(storage.referralLinks())
                     .leads(storage.leadQueries())

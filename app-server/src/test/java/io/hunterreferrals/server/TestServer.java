@@ -101,7 +101,7 @@ final class TestServer implements AutoCloseable {
         String path = "/api/v1/partner-center/sync/runs/" + taskId;
         await(timeout, () -> {
             String status = getJson(path).path("status").asText();
-            return status.equals("succeeded") || status.equals("failed");
+            return status.equals("succeeded") || status.equals("partial") || status.equals("failed");
         });
         return getJson(path);
     }

@@ -175,7 +175,7 @@ public final class UpsertBenchmark {
                 p.domain(), p.domain() instanceof DomainExtraction.Found f ? Optional.of(ids.get(f.domain()).id())
                         : Optional.empty(), p.hash())).toList();
         long t4 = System.nanoTime();
-        var outcomes = store.writePage(new PageWrite(RUN, records, unchanged, Instant.now(), Optional.ofNullable(watermark)));
+        var outcomes = store.writePage(new PageWrite(RUN, records, unchanged, List.of(), Instant.now(), Optional.ofNullable(watermark)));
         long t5 = System.nanoTime();
         steps[0] += t1 - t0;
         steps[1] += t2 - t1 + t4 - t3;

@@ -47,7 +47,7 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
 
     /** Application tables emptied by {@link #truncateAll}; sync_state keeps its single row, reset. */
     public static final List<String> APPLICATION_TABLES =
-            List.of("partner_center_referrals", "companies", "sync_runs", "scheduled_tasks");
+            List.of("partner_center_referrals", "companies", "sync_runs", "sync_quarantine", "scheduled_tasks");
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -70,6 +70,10 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
     public static void truncateAll(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             st.execute("TRUNCATE " + String.join(", ", APPLICATION_TABLES) + " RESTART IDENTITY CASCADE");
+            // Runs an earlier test started and never finished still hold their run locks (RunLocks): a fresh
+            // database has no live run, so their sessions go too.
+            st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
+                    + "'hunter-run-lock' AND pid <> pg_backend_pid()");
             // TRUNCATE ... CASCADE empties sync_state too (it references sync_runs): put its single row back.
             st.execute("INSERT INTO sync_state (id) VALUES (1) ON CONFLICT (id) DO UPDATE SET watermark = NULL, "
                     + "last_run_id = NULL, last_success_at = NULL, updated_at = now()");

@@ -88,7 +88,8 @@ public final class SyncEventLogger implements SyncListener {
 
     @Override
     public void runFinished(SyncReport report) {
-        event(LOG.atInfo(), "partner_center_sync_summary", report.runId())
+        // A partial run is a warning: referrals sit in the quarantine (hunter sync failures) until Partner Center fixes them.
+        event(report.isPartial() ? LOG.atWarn() : LOG.atInfo(), "partner_center_sync_summary", report.runId())
                 .addKeyValue("status", report.status().code())
                 .addKeyValue("success_count", report.successCount())
                 .addKeyValue("failure_count", report.failedCount())

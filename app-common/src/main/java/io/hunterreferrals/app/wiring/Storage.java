@@ -3,6 +3,7 @@ package io.hunterreferrals.app.wiring;
 import io.hunterreferrals.core.company.CompanyDirectory;
 import io.hunterreferrals.core.leadimport.CompanyImport;
 import io.hunterreferrals.core.link.ReferralLinks;
+import io.hunterreferrals.core.query.QuarantineQueries;
 import io.hunterreferrals.core.query.LeadQueries;
 import io.hunterreferrals.core.query.ReferralQueries;
 import io.hunterreferrals.core.query.SyncRunQueries;
@@ -16,6 +17,7 @@ import io.hunterreferrals.postgres.JooqLeadQueries;
 import io.hunterreferrals.postgres.JooqReferralQueries;
 import io.hunterreferrals.postgres.JooqReferralStore;
 import io.hunterreferrals.postgres.JooqSyncRunLog;
+import io.hunterreferrals.postgres.JooqQuarantineQueries;
 import io.hunterreferrals.postgres.JooqSyncRunQueries;
 import javax.sql.DataSource;
 
@@ -33,6 +35,7 @@ public final class Storage implements AutoCloseable {
     private final ReferralQueries referralQueries;
     private final LeadQueries leadQueries;
     private final SyncRunQueries runQueries;
+    private final QuarantineQueries quarantine;
 
     private Storage(Database database) {
         this.database = database;
@@ -43,6 +46,7 @@ public final class Storage implements AutoCloseable {
         this.referralQueries = new JooqReferralQueries(dataSource);
         this.leadQueries = new JooqLeadQueries(dataSource);
         this.runQueries = new JooqSyncRunQueries(dataSource);
+        this.quarantine = new JooqQuarantineQueries(dataSource);
     }
 
     /**
@@ -80,6 +84,11 @@ public final class Storage implements AutoCloseable {
 
     public SyncRunQueries runQueries() {
         return runQueries;
+    }
+
+    /** The referrals the sync quarantined. */
+    public QuarantineQueries quarantine() {
+        return quarantine;
     }
 
     public ReferralLinks referralLinks() {

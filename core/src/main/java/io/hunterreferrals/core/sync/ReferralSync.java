@@ -26,9 +26,11 @@ import java.util.Optional;
 /**
  * The referral sync (docs/architecture.md traces one run). Pages are processed one at a time and each
  * is written in one transaction together with the watermark, so a run that dies resumes from its last
- * stored page. The watermark never passes a referral that failed: once one fails, the run stops
- * advancing it, and the next run fetches that referral again. An interrupted thread stops the run after the
- * page in hand, as failed with the code {@code interrupted}.
+ * stored page. A referral that fails on its content goes to the quarantine in the same transaction and does not
+ * hold the watermark back (reading it again would fail again; when Partner Center changes it, its
+ * {@code updatedDateTime} moves past the watermark); only a page that is not stored does. A full run that read
+ * every page ends the quarantine of the failures it did not meet again. An interrupted thread stops the run after
+ * the page in hand, as failed with the code {@code interrupted}.
  */
 public final class ReferralSync implements SyncReferrals {
 
@@ -86,6 +88,9 @@ public final class ReferralSync implements SyncReferrals {
             }
             if (error.isEmpty()) {
                 listener.fetchCompleted(runId, tally.fetched(), tally.pagesFetched());
+                if (request.mode() == SyncMode.FULL && !request.dryRun()) {
+                    store.forgetFailuresNotMetIn(runId);
+                }
             }
         } catch (ReferralSourceException e) {
             error = Optional.of(SyncError.from(e));
@@ -125,7 +130,8 @@ public final class ReferralSync implements SyncReferrals {
 
     private void processPage(SyncRunId runId, SourcePage page, boolean dryRun, RunTally tally) {
         tally.pageFetched(page);
-        Map<ReferralId, Referral> latest = latestPerId(runId, page, tally);
+        Quarantine quarantine = new Quarantine(page.number());
+        Map<ReferralId, Referral> latest = latestPerId(runId, page, tally, quarantine);
         Map<ReferralId, ContentHash> stored = store.fingerprints(latest.keySet());
         List<Planned> changed = new ArrayList<>();
         List<ReferralId> unchanged = new ArrayList<>();
@@ -136,7 +142,7 @@ public final class ReferralSync implements SyncReferrals {
                 skip(runId, tally, referral.id(), SkipReason.of(skip.rule()));
                 continue;
             }
-            Optional<Planned> planned = plan(runId, tally, referral, storedHash != null);
+            Optional<Planned> planned = plan(runId, tally, referral, storedHash != null, quarantine);
             if (planned.isEmpty()) {
                 continue;
             }
@@ -146,22 +152,23 @@ public final class ReferralSync implements SyncReferrals {
                 changed.add(planned.get());
             }
         }
-        Optional<Instant> watermark = tally.hasFailures() ? Optional.empty() : latestUpdate(latest.values());
+        // Content failures are quarantined with this page, so they do not hold the watermark back.
+        Optional<Instant> watermark = latestUpdate(latest.values());
         if (dryRun) {
             changed.forEach(p -> stored(runId, tally, p, p.alreadyStored() ? WriteOutcome.UPDATED : WriteOutcome.CREATED));
             unchanged.forEach(id -> skip(runId, tally, id, SkipReason.UNCHANGED));
             return;
         }
-        write(runId, tally, changed, unchanged, watermark);
+        write(runId, tally, changed, unchanged, quarantine.failed(), watermark);
     }
 
     private void write(SyncRunId runId, RunTally tally, List<Planned> changed, List<ReferralId> unchanged,
-            Optional<Instant> watermark) {
+            List<FailedReferral> failed, Optional<Instant> watermark) {
         Map<ReferralId, WriteOutcome> outcomes;
         try {
             Map<Domain, CompanyResolution> companyIds = companies.findOrCreate(companyCandidates(changed));
             List<ReferralRecord> records = changed.stream().map(p -> p.toRecord(companyIds)).toList();
-            outcomes = store.writePage(new PageWrite(runId, records, unchanged, clock.instant(), watermark));
+            outcomes = store.writePage(new PageWrite(runId, records, unchanged, failed, clock.instant(), watermark));
         } catch (RuntimeException e) {
             changed.forEach(p -> fail(runId, tally, Optional.of(p.referral().id().value()), NOT_STORED));
             unchanged.forEach(id -> fail(runId, tally, Optional.of(id.value()), NOT_STORED));
@@ -179,12 +186,18 @@ public final class ReferralSync implements SyncReferrals {
     }
 
     /** The page's readable referrals, the last copy of each id winning; unreadable ones are counted failed. */
-    private Map<ReferralId, Referral> latestPerId(SyncRunId runId, SourcePage page, RunTally tally) {
+    private Map<ReferralId, Referral> latestPerId(SyncRunId runId, SourcePage page, RunTally tally,
+            Quarantine quarantine) {
         Map<ReferralId, Referral> latest = new LinkedHashMap<>();
-        for (SourceRecord record : page.records()) {
-            switch (record) {
-                case SourceRecord.Unreadable unreadable -> fail(runId, tally, unreadable.referralId(), unreadable.reason());
+        for (int i = 0; i < page.records().size(); i++) {
+            switch (page.records().get(i)) {
+                case SourceRecord.Unreadable unreadable -> {
+                    fail(runId, tally, unreadable.referralId(), unreadable.reason());
+                    quarantine.add(i, unreadable.referralId(), unreadable.reason(), unreadable.updatedDateTime(),
+                            unreadable.payload());
+                }
                 case SourceRecord.Readable readable -> {
+                    quarantine.position(readable.referral().id(), i);
                     Referral earlier = latest.remove(readable.referral().id());
                     if (earlier != null) {
                         skip(runId, tally, earlier.id(), SkipReason.DUPLICATE);
@@ -196,7 +209,8 @@ public final class ReferralSync implements SyncReferrals {
         return latest;
     }
 
-    private Optional<Planned> plan(SyncRunId runId, RunTally tally, Referral referral, boolean alreadyStored) {
+    private Optional<Planned> plan(SyncRunId runId, RunTally tally, Referral referral, boolean alreadyStored,
+            Quarantine quarantine) {
         try {
             Classification classification = classificationRule.classify(referral);
             DomainExtraction domain = domainExtractor.extract(referral);
@@ -205,6 +219,7 @@ public final class ReferralSync implements SyncReferrals {
         } catch (RuntimeException e) {
             // One bad referral never stops the run.
             fail(runId, tally, Optional.of(referral.id().value()), PROCESSING_ERROR);
+            quarantine.add(referral, PROCESSING_ERROR);
             return Optional.empty();
         }
     }

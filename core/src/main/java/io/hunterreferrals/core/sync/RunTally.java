@@ -49,10 +49,6 @@ final class RunTally {
         failed.merge(reason, 1, Integer::sum);
     }
 
-    boolean hasFailures() {
-        return !failed.isEmpty();
-    }
-
     void watermarkAdvanced(Instant watermark) {
         if (watermarkAfter.isEmpty() || watermark.isAfter(watermarkAfter.get())) {
             watermarkAfter = Optional.of(watermark);
@@ -75,7 +71,8 @@ final class RunTally {
 
     SyncReport report(SyncRunId runId, SyncRequest request, Instant startedAt, Instant finishedAt, Optional<SyncError> error) {
         return new SyncReport(runId, request.trigger(), request.mode(), request.dryRun(),
-                error.isPresent() ? SyncStatus.FAILED : SyncStatus.SUCCEEDED, created, updated, skipped, failed,
+                error.isPresent() ? SyncStatus.FAILED : failed.isEmpty() ? SyncStatus.SUCCEEDED : SyncStatus.PARTIAL,
+                created, updated, skipped, failed,
                 pagesFetched, fetched, startedAt, finishedAt, watermarkBefore, watermarkAfter, error);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
  *
  * @param skippedReasons skipped referrals by reason, in a stable order
  * @param failedReasons  failed referrals by reason code (e.g. {@code missing_id}, {@code not_stored})
+ * @param status         succeeded; partial when it read every page but some referrals failed; or failed
  * @param error          why the run failed; present exactly when {@code status} is {@link SyncStatus#FAILED}
  */
 public record SyncReport(
@@ -46,11 +47,15 @@ public record SyncReport(
         Objects.requireNonNull(watermarkBefore, "watermarkBefore");
         Objects.requireNonNull(watermarkAfter, "watermarkAfter");
         Objects.requireNonNull(error, "error");
-        if (status != SyncStatus.SUCCEEDED && status != SyncStatus.FAILED) {
-            throw new IllegalArgumentException("A report is final: succeeded or failed");
+        if (!status.isFinished()) {
+            throw new IllegalArgumentException("A report is final: succeeded, partial or failed");
         }
         if ((status == SyncStatus.FAILED) != error.isPresent()) {
             throw new IllegalArgumentException("A failed report, and only a failed one, carries an error");
+        }
+        int failedCount = failedReasons.values().stream().mapToInt(Integer::intValue).sum();
+        if (status == SyncStatus.PARTIAL && failedCount == 0 || status == SyncStatus.SUCCEEDED && failedCount > 0) {
+            throw new IllegalArgumentException("A completed run with failed referrals is partial, and only such a run");
         }
     }
 
@@ -71,9 +76,9 @@ public record SyncReport(
         return successCount() + skippedCount() + failedCount();
     }
 
-    /** The run finished but some referrals failed. */
+    /** The run read every page but some referrals failed. */
     public boolean isPartial() {
-        return status == SyncStatus.SUCCEEDED && failedCount() > 0;
+        return status == SyncStatus.PARTIAL;
     }
 
     public Duration duration() {

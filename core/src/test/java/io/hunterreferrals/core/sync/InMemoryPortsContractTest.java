@@ -34,6 +34,11 @@ class InMemoryPortsContractTest {
         }
 
         @Override
+        protected io.hunterreferrals.core.query.QuarantineQueries createQuarantineQueries() {
+            return inMemory;
+        }
+
+        @Override
         protected LinkStatus linkStatusOf(ReferralId id) {
             return inMemory.row(id).orElseThrow().linkStatus();
         }

@@ -45,6 +45,12 @@ public final class InMemoryReferralSource implements ReferralSource {
         return this;
     }
 
+    /** Partner Center no longer sends the unreadable records (fixed or deleted). */
+    public synchronized InMemoryReferralSource clearUnreadable() {
+        unreadable.clear();
+        return this;
+    }
+
     /** Fetching page {@code page} (1-based) of every later query throws {@code exception}. */
     public synchronized InMemoryReferralSource failOnPage(int page, ReferralSourceException exception) {
         this.failurePage = page;

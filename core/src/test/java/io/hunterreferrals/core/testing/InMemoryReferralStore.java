@@ -3,14 +3,21 @@ package io.hunterreferrals.core.testing;
 import io.hunterreferrals.core.company.CompanyId;
 import io.hunterreferrals.core.company.LinkStatus;
 import io.hunterreferrals.core.company.OperatorLink;
+import io.hunterreferrals.core.query.Page;
+import io.hunterreferrals.core.query.PageRequest;
+import io.hunterreferrals.core.query.QuarantineQueries;
+import io.hunterreferrals.core.query.QuarantinedReferral;
 import io.hunterreferrals.core.referral.ReferralId;
 import io.hunterreferrals.core.sync.ContentHash;
+import io.hunterreferrals.core.sync.FailedReferral;
 import io.hunterreferrals.core.sync.PageWrite;
 import io.hunterreferrals.core.sync.ReferralRecord;
 import io.hunterreferrals.core.sync.ReferralStore;
+import io.hunterreferrals.core.sync.SyncRunId;
 import io.hunterreferrals.core.sync.WriteOutcome;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,14 +25,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A {@link ReferralStore} in memory, with the same link and watermark rules as the real one; thread-safe. */
-public final class InMemoryReferralStore implements ReferralStore {
+public final class InMemoryReferralStore implements ReferralStore, QuarantineQueries {
 
     /** A stored referral with the columns a sync maintains. */
     public record Row(ReferralRecord record, LinkStatus linkStatus, Optional<CompanyId> linkedCompany,
             Instant firstSeenAt, Instant syncedAt, Instant changedAt) {
     }
 
+    /** A quarantined referral: the failure as last met, with the run that met it and how often. */
+    public record Quarantined(FailedReferral failure, SyncRunId lastRun, Instant firstSeenAt, Instant lastSeenAt,
+            int timesSeen) {
+    }
+
     private final Map<ReferralId, Row> rows = new LinkedHashMap<>();
+    private final Map<String, Quarantined> quarantine = new LinkedHashMap<>();
     private Instant watermark;
     private int pageWrites;
     private int failingWrite = -1;
@@ -76,12 +89,48 @@ public final class InMemoryReferralStore implements ReferralStore {
                 rows.put(id, touched(existing, write.syncedAt()));
             }
         }
+        for (FailedReferral failure : write.failed()) {
+            Quarantined earlier = quarantine.remove(failure.key());
+            quarantine.put(failure.key(), new Quarantined(failure, write.runId(),
+                    earlier == null ? write.syncedAt() : earlier.firstSeenAt(), write.syncedAt(),
+                    earlier == null ? 1 : earlier.timesSeen() + 1));
+        }
+        write.changed().forEach(r -> quarantine.remove(FailedReferral.keyOf(r.referral().id())));
+        write.unchanged().forEach(id -> quarantine.remove(FailedReferral.keyOf(id)));
         write.watermark().ifPresent(w -> {
             if (watermark == null || w.isAfter(watermark)) {
                 watermark = w;
             }
         });
         return outcomes;
+    }
+
+    @Override
+    public synchronized int forgetFailuresNotMetIn(SyncRunId completedFullRun) {
+        int before = quarantine.size();
+        quarantine.values().removeIf(q -> !q.lastRun().equals(completedFullRun));
+        return before - quarantine.size();
+    }
+
+    /** The quarantine, the oldest entry first. */
+    public synchronized List<Quarantined> quarantine() {
+        return List.copyOf(quarantine.values());
+    }
+
+    @Override
+    public synchronized Page<QuarantinedReferral> quarantined(PageRequest page) {
+        List<QuarantinedReferral> all = quarantine.entrySet().stream()
+                .map(e -> {
+                    Quarantined q = e.getValue();
+                    FailedReferral f = q.failure();
+                    return new QuarantinedReferral(e.getKey(), f.referralId(), f.reason(), q.lastRun(), f.page(),
+                            f.position(), f.updatedDateTime(), f.payload(), q.firstSeenAt(), q.lastSeenAt(),
+                            q.timesSeen());
+                })
+                .sorted(Comparator.comparing(QuarantinedReferral::lastSeenAt).reversed()
+                        .thenComparing(QuarantinedReferral::key))
+                .toList();
+        return new Page<>(all.stream().skip(page.offset()).limit(page.pageSize()).toList(), all.size(), page);
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class InMemorySyncRunQueries implements SyncRunQueries {
     @Override
     public Optional<SyncRunView> lastFinished() {
         return newestFirst().stream()
-                .filter(r -> r.status() == SyncStatus.SUCCEEDED || r.status() == SyncStatus.FAILED)
+                .filter(r -> r.status().isFinished())
                 .findFirst().map(InMemorySyncRunQueries::view);
     }
 
@@ -69,7 +69,7 @@ public final class InMemorySyncRunQueries implements SyncRunQueries {
         Map<String, Integer> skipped = new LinkedHashMap<>();
         report.ifPresent(r -> r.skippedReasons().forEach((SkipReason reason, Integer n) -> skipped.put(reason.code(), n)));
         Instant requestedAt = report.map(SyncReport::startedAt).orElse(run.heartbeatAt());
-        boolean finished = run.status() == SyncStatus.SUCCEEDED || run.status() == SyncStatus.FAILED;
+        boolean finished = run.status().isFinished();
         return new SyncRunView(run.id(), run.request().trigger(), run.request().mode(), run.request().dryRun(), run.status(),
                 requestedAt,
                 report.map(SyncReport::startedAt).or(() -> run.status() == SyncStatus.RUNNING ? Optional.of(run.heartbeatAt()) : Optional.empty()),

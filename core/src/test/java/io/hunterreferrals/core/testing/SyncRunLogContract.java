@@ -83,6 +83,20 @@ public abstract class SyncRunLogContract {
     }
 
     @Test
+    void recordsPartialRunsWithTheirFailureReasons() {
+        SyncRunId run = SyncRunId.random();
+        log.start(run, MANUAL, NOW, Optional.empty());
+
+        log.finish(new SyncReport(run, SyncTrigger.MANUAL, SyncMode.INCREMENTAL, false, SyncStatus.PARTIAL, 8, 0,
+                Map.of(), Map.of("missing_id", 2), 1, 10, NOW, NOW.plusSeconds(2), Optional.empty(), Optional.empty(),
+                Optional.empty()));
+
+        assertThat(statusOf(run)).isEqualTo(SyncStatus.PARTIAL);
+        assertThat(viewOf(run).failedReasons()).isEqualTo(Map.of("missing_id", 2));
+        assertThat(log.start(SyncRunId.random(), MANUAL, NOW.plusSeconds(3), Optional.empty())).isEqualTo(RunClaim.CLAIMED);
+    }
+
+    @Test
     void recordsFailedRuns() {
         SyncRunId run = SyncRunId.random();
         log.start(run, MANUAL, NOW, Optional.empty());

@@ -3,6 +3,7 @@ package io.hunterreferrals.core.testing;
 import io.hunterreferrals.core.referral.CustomerProfile;
 import io.hunterreferrals.core.referral.DealValue;
 import io.hunterreferrals.core.referral.Referral;
+import io.hunterreferrals.core.sync.SourceRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -37,5 +38,14 @@ public final class TestReferrals {
     /** A referral of a customer whose contact e-mail is at {@code domain}. */
     public static Referral.Builder aReferralOf(String id, String customerName, String emailDomain) {
         return aReferral(id).customer(new CustomerProfile(customerName, "TR", null, List.of("contact@" + emailDomain), List.of()));
+    }
+
+    /** A record the source could not read, with a payload that names it (or its reason, without an id). */
+    public static SourceRecord.Unreadable unreadable(String idOrNull, String reason) {
+        String json = idOrNull == null ? "{\"name\":\"without an id (" + reason + ")\"}"
+                : "{\"id\":\"" + idOrNull + "\",\"updatedDateTime\":\"not a date\"}";
+        return new SourceRecord.Unreadable(java.util.Optional.ofNullable(idOrNull), reason,
+                idOrNull == null ? java.util.Optional.empty() : java.util.Optional.of("not a date"),
+                new io.hunterreferrals.core.referral.RawPayload(json));
     }
 }

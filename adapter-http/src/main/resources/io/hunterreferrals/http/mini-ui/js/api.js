@@ -75,6 +75,7 @@ export const paths = {
   syncStatus: '/api/v1/partner-center/sync/status',
   syncEvents: '/api/v1/partner-center/sync/events',
   syncRuns: '/api/v1/partner-center/sync/runs',
+  syncFailures: '/api/v1/partner-center/sync/failures',
   inbox: '/api/v1/partner-center/referrals',
   referralStats: '/api/v1/partner-center/referrals/stats',
   referral: (id) => `/api/v1/partner-center/referrals/${encodeURIComponent(id)}`,

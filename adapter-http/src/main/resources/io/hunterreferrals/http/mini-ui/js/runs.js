@@ -1,4 +1,5 @@
-// Sync runs tab: charts of the recent runs and of the stored referrals by type and status, then the run history.
+// Sync runs tab: the quarantine (when a sync could not store some referrals), charts of the recent runs and of the
+// stored referrals by type and status, then the run history.
 import { $, h, replace } from './dom.js';
 import { get, paths, query } from './api.js';
 import { intlLocale, t } from './i18n.js';
@@ -8,6 +9,7 @@ import { stackedBars } from './charts.js';
 import { pager } from './pager.js';
 import { empty, failed, loading, table } from './table.js';
 import { showRunError } from './run-error.js';
+import { quarantineSection } from './quarantine.js';
 
 const CHART_RUNS = 20;
 const state = { page: 1, page_size: 25 };
@@ -76,11 +78,12 @@ async function load() {
   if (!body) return;
   replace(body, loading('runs-loading'));
   try {
-    const [page, stats, recent] = await Promise.all([get(paths.syncRuns + query(state)), get(paths.referralStats),
-      get(paths.syncRuns + query({ page_size: CHART_RUNS }))]);
+    const [page, stats, recent, quarantine] = await Promise.all([get(paths.syncRuns + query(state)),
+      get(paths.referralStats), get(paths.syncRuns + query({ page_size: CHART_RUNS })), quarantineSection(load)]);
     const columns = ['started', 'trigger', 'mode', 'status', 'fetched', 'created', 'updated', 'skipped', 'failed',
       'reasons', 'duration', 'error'].map((c) => ({ label: t(`runs.col.${c}`) }));
     replace(body,
+      quarantine, // first: these referrals need someone to look at them
       h('div', { class: 'charts' }, runsChart(recent.runs), statsChart(stats)),
       page.runs.length === 0 ? empty(t('runs.empty'), 'runs-empty') : [
         table({ id: 'runs-table', caption: t('tabs.runs'), columns, rows: page.runs.map(runRow) }),

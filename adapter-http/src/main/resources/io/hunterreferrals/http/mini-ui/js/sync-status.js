@@ -24,7 +24,8 @@ function indicatorState() {
   if (requested) return { kind: 'running', run: null };
   const last = status?.last_finished;
   if (!last) return { kind: 'none', run: null };
-  return { kind: last.status === 'failed' ? 'fail' : 'ok', run: last };
+  const kinds = { failed: 'fail', partial: 'partial' };
+  return { kind: kinds[last.status] || 'ok', run: last };
 }
 
 function indicatorText({ kind, run }) {
@@ -34,7 +35,7 @@ function indicatorText({ kind, run }) {
     if (!run.pages_fetched) return t('sync.runningStarted');
     return t('sync.runningState', { pages: number(run.pages_fetched), referrals: number(run.total_fetched) });
   }
-  return t('sync.last', { age: age(run.finished_at), result: kind === 'fail' ? 'FAIL' : 'OK' });
+  return t('sync.last', { age: age(run.finished_at), result: t(`sync.result.${kind}`) });
 }
 
 function indicatorTitle({ kind, run }) {
@@ -43,6 +44,7 @@ function indicatorTitle({ kind, run }) {
     const message = error?.message || t('sync.failedNoMessage');
     return error?.request_id ? `${message} (request id: ${error.request_id})` : message;
   }
+  if (kind === 'partial') return t('sync.partialTooltip', { at: dateTime(run.finished_at), failed: run.failure_count });
   if (kind === 'ok') return t('sync.okTooltip', { at: dateTime(run.finished_at), created: run.created_count,
     updated: run.updated_count, skipped: run.skipped_count, failed: run.failure_count });
   if (kind === 'running' && run?.started_at) return t('sync.runningTooltip', { at: dateTime(run.started_at) });
@@ -76,6 +78,8 @@ function received(next) {
     requested = false;
     const run = next.last_finished;
     if (run.status === 'failed') failure(t('sync.finishedFailed', { message: run.error?.message || '-' }));
+    else if (run.status === 'partial') info(t('sync.finishedPartial', { created: run.created_count,
+      updated: run.updated_count, failed: run.failure_count }));
     else success(t('sync.finishedOk', { created: run.created_count, updated: run.updated_count }));
     finishedListeners.forEach((listener) => listener(run));
   }
