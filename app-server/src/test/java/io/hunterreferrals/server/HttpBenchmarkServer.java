@@ -57,7 +57,8 @@ public final class HttpBenchmarkServer {
     private static HunterSettings settings(DatabaseSettings database, int port) {
         PartnerCenterSettings partnerCenter = new PartnerCenterSettings(false, Optional.empty(), Optional.empty(),
                 Optional.empty(), URI.create("https://api.partner.microsoft.com"), "v1.0",
-                "https://api.partner.microsoft.com/.default", Path.of(".token_cache"), 100, 10_000);
+                "https://api.partner.microsoft.com/.default", Path.of(".token_cache"), 100, 10_000,
+                PartnerCenterSettings.DEFAULT_REQUEST_TIMEOUT);
         return new HunterSettings(Environment.PRODUCTION, LogFormat.CONSOLE, partnerCenter, Duration.ofSeconds(600),
                 ReferralFilter.DEFAULT, database, new HttpSettings("127.0.0.1", port, List.of()));
     }

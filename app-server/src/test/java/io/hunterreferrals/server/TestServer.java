@@ -55,7 +55,8 @@ final class TestServer implements AutoCloseable {
         HunterSettings base = demo.settings(LogFormat.CONSOLE, new HttpSettings(host, 0, apiKeys));
         PartnerCenterSettings pc = base.partnerCenter();
         PartnerCenterSettings partnerCenter = new PartnerCenterSettings(enabled, pc.clientId(), pc.tenantId(),
-                pc.authority(), pc.apiUrl(), pc.apiVersion(), pc.scope(), pc.tokenCachePath(), pc.pageSize(), pc.maxPages());
+                pc.authority(), pc.apiUrl(), pc.apiVersion(), pc.scope(), pc.tokenCachePath(), pc.pageSize(), pc.maxPages(),
+                pc.requestTimeout());
         return new HunterSettings(base.environment(), base.logFormat(), partnerCenter, syncInterval, base.filter(),
                 database, base.http());
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,10 +16,13 @@ import java.util.Optional;
  * @param tenantId       the tenant; required to sign in unless an authority is given
  * @param authority      the sign-in authority: explicit, or derived from the tenant
  * @param tokenCachePath the token cache file, absolute
+ * @param requestTimeout how long one Referrals API response may take before it is retried
  */
 public record PartnerCenterSettings(boolean enabled, Optional<String> clientId, Optional<String> tenantId,
         Optional<URI> authority, URI apiUrl, String apiVersion, String scope, Path tokenCachePath, int pageSize,
-        int maxPages) {
+        int maxPages, Duration requestTimeout) {
+
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     public PartnerCenterSettings {
         Objects.requireNonNull(clientId, "clientId");
@@ -27,6 +31,7 @@ public record PartnerCenterSettings(boolean enabled, Optional<String> clientId, 
         Objects.requireNonNull(apiUrl, "apiUrl");
         Objects.requireNonNull(apiVersion, "apiVersion");
         Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
         tokenCachePath = tokenCachePath.toAbsolutePath().normalize();
     }
 

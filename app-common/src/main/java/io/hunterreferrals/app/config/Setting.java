@@ -19,6 +19,7 @@ public enum Setting {
     PARTNER_CENTER_SYNC_INTERVAL("HUNTER_PARTNER_CENTER_SYNC_INTERVAL", "seconds between background syncs (30 in development)", "600", false),
     PARTNER_CENTER_PAGE_SIZE("HUNTER_PARTNER_CENTER_PAGE_SIZE", "referrals per page ($top), 1 to 100", "100", false),
     PARTNER_CENTER_MAX_PAGES("HUNTER_PARTNER_CENTER_MAX_PAGES", "pages per run before it stops as failed", "10000", false),
+    PARTNER_CENTER_REQUEST_TIMEOUT("HUNTER_PARTNER_CENTER_REQUEST_TIMEOUT", "seconds to wait for one Partner Center response before retrying it, 1 to 600", "60", false),
     REFERRAL_DIRECTIONS("HUNTER_PARTNER_CENTER_REFERRAL_DIRECTIONS", "directions taken in, comma-separated (empty = any)", "Incoming", false),
     REFERRAL_STATUSES("HUNTER_PARTNER_CENTER_REFERRAL_STATUSES", "statuses of new referrals taken in, comma-separated (empty = any)", "New,Active", false),
     REFERRAL_EXCLUDED_SUBSTATUSES("HUNTER_PARTNER_CENTER_REFERRAL_EXCLUDED_SUBSTATUSES", "substatuses of new referrals skipped, comma-separated", "", false),

@@ -79,8 +79,11 @@ public final class SettingsParser {
                 parsed(Setting.PARTNER_CENTER_TOKEN_CACHE_PATH, SettingsParser::path, "a file path", Path.of(".token_cache")));
         int pageSize = parsed(Setting.PARTNER_CENTER_PAGE_SIZE, v -> inRange(Integer.parseInt(v), 1, 100), "a whole number from 1 to 100", 100);
         int maxPages = parsed(Setting.PARTNER_CENTER_MAX_PAGES, v -> inRange(Integer.parseInt(v), 1, 1_000_000), "a whole number of 1 or more", 10_000);
+        Duration requestTimeout = Duration.ofSeconds(parsed(Setting.PARTNER_CENTER_REQUEST_TIMEOUT,
+                v -> inRange(Integer.parseInt(v), 1, 600), "a whole number of seconds from 1 to 600",
+                (int) PartnerCenterSettings.DEFAULT_REQUEST_TIMEOUT.toSeconds()));
         return new PartnerCenterSettings(enabled, clientId, tenantId, authority, apiUrl, apiVersion, scope, tokenCache,
-                pageSize, maxPages);
+                pageSize, maxPages, requestTimeout);
     }
 
     private Duration syncInterval(Environment environment) {

@@ -66,7 +66,8 @@ public final class DemoMode implements AutoCloseable {
     public HunterSettings settings(LogFormat logFormat, HttpSettings http) {
         PartnerCenterSettings partnerCenter = new PartnerCenterSettings(true, Optional.of(CLIENT_ID),
                 Optional.of(simulator.identity().tenantId()), Optional.of(authority), simulator.baseUri(), "v1.0",
-                PartnerCenterSimulator.PARTNER_CENTER_SCOPE, dataDir().resolve("token_cache"), 100, 10_000);
+                PartnerCenterSimulator.PARTNER_CENTER_SCOPE, dataDir().resolve("token_cache"), 100, 10_000,
+                PartnerCenterSettings.DEFAULT_REQUEST_TIMEOUT);
         return new HunterSettings(Environment.DEVELOPMENT, logFormat, partnerCenter, Duration.ofSeconds(30),
                 ReferralFilter.DEFAULT, DatabaseSettings.embedded(dataDir().resolve("postgres")), http);
     }

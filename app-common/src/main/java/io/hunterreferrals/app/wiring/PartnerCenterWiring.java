@@ -40,6 +40,7 @@ public final class PartnerCenterWiring {
                 .withApiVersion(settings.apiVersion())
                 .withPageSize(settings.pageSize())
                 .withMaxPages(settings.maxPages())
+                .withTimeouts(ReferralsApiConfig.DEFAULTS.connectTimeout(), settings.requestTimeout())
                 .withRetry(RetrySettings.DEFAULTS);
     }
 
