@@ -17,6 +17,26 @@ class SecurityTest {
     }
 
     @Test
+    void everyRegisteredApiRouteRefusesARequestWithoutAKeyAndAnswersEveryOneWithTheHeaders() {
+        List<String> apiRoutes = new java.util.ArrayList<>();
+        api.app.unsafe.internalRouter.allHttpHandlers().forEach(parsed -> {
+            if (parsed.endpoint.method.isHttpMethod() && parsed.endpoint.path.startsWith("/api/")) {
+                apiRoutes.add(parsed.endpoint.method.name() + " " + parsed.endpoint.path);
+            }
+        });
+        assertThat(apiRoutes).hasSizeGreaterThan(15);
+        for (String route : apiRoutes) {
+            String[] parts = route.split(" ", 2);
+            String path = parts[1].replaceAll("\\{[^}]+}", "x1");
+            ApiFixture.Response response = api.send(parts[0], path);
+            assertThat(response.status()).as(route).isEqualTo(401);
+            assertThat(response.errorCode()).as(route).isEqualTo("unauthorized");
+            assertThat(response.header("X-Content-Type-Options")).as(route).isEqualTo("nosniff");
+            assertThat(response.header("Content-Security-Policy")).as(route).contains("default-src 'none'");
+        }
+    }
+
+    @Test
     void anApiRequestWithoutAKeyIs401WithAJsonError() {
         ApiFixture.Response response = api.get("/api/v1/partner-center/referrals");
 

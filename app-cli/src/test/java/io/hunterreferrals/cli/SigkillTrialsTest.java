@@ -61,6 +61,8 @@ class SigkillTrialsTest {
             // 10 pages of 100, each held back a little, so a run lasts long enough to be killed inside it
             sim.faults().clear();
             sim.faults().inject(Fault.delay(Duration.ofMillis(150)).times(1000));
+            // the child must refresh its token, so it rewrites the token cache while it may be killed
+            sim.identity().expireAllAccessTokens();
             // one trial in five dies while starting up or signing in; the others inside the run, at a random moment
             boolean duringStartUp = random.nextInt(5) == 0;
             long killAfterMs = duringStartUp ? random.nextInt(3000) : random.nextInt(2000);
@@ -79,6 +81,7 @@ class SigkillTrialsTest {
                     + ", " + killed + ", " + pagesStored + " pages stored");
 
             sim.faults().clear();
+            assertTokenCacheOwnerOnly();
             String context = "seed " + SEED + ", " + trials.get(trials.size() - 1);
             SyncInvariants.assertWatermarkCoversOnlyStoredReferrals(sim, ds);
             Cli.Result next = cli.run("sync");
@@ -101,6 +104,21 @@ class SigkillTrialsTest {
         builder.environment().clear();
         builder.environment().putAll(cli.environment);
         return builder.start();
+    }
+
+    /** The cache and any temporary file an interrupted write left behind are never readable by others. */
+    private void assertTokenCacheOwnerOnly() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(dir)) {
+            files.filter(f -> f.getFileName().toString().contains(".token_cache"))
+                    .forEach(f -> {
+                        try {
+                            assertThat(java.nio.file.Files.getPosixFilePermissions(f)).as(f.toString())
+                                    .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+        }
     }
 
     private static void awaitRunning(DataSource ds, Process child) throws Exception {
