@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class BadQueryParametersTest {
 
-    static final int TRIES = 600;
+    static final int TRIES = 400;
 
     /** The GET endpoints and the query parameters each reads. */
     private static final List<Endpoint> ENDPOINTS = List.of(

@@ -42,9 +42,14 @@ final class RawHttp {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request);
-            out.flush();
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(request);
+                out.flush();
+            } catch (IOException e) {
+                // The server may answer (e.g. 413) and close before a large body is written: read what it said.
+                socket.shutdownOutput();
+            }
             return parse(socket.getInputStream().readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
