@@ -197,12 +197,14 @@ public final class HttpApi {
             config.jetty.multipartConfig.maxTotalRequestSize(maxImportBytes + 64 * 1024, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.requestLogger.http(new AccessLog(observer)::finished);
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorJson()));
 
             var routes = config.routes;
             ApiKeyFilter apiKeyFilter = new ApiKeyFilter(apiKeys);
             // Order matters: the id and headers first, so even a refused request carries them.
             routes.before(RequestIds::assign);
             routes.before(SecurityHeaders::apply);
+            routes.before(PathEncoding::requireWellFormed);
             routes.before(apiKeyFilter::check);
             ErrorResponses.register(routes);
 

@@ -123,8 +123,9 @@ final class LeadRoutes {
         try {
             UploadedFile named = ctx.uploadedFile(UPLOAD_FIELD);
             files = named != null ? List.of(named) : ctx.uploadedFiles();
-        } catch (RuntimeException e) {
-            // Jetty refuses parts over the configured multipart limits; anything else is a broken form.
+        } catch (Exception e) {
+            // Jetty refuses parts over the configured multipart limits; anything else is a broken form. Exception, not
+            // RuntimeException: Javalin rethrows Jetty's checked ServletException ("bad multipart") undeclared.
             if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("size")
                     || (e.getCause() != null && String.valueOf(e.getCause().getMessage()).toLowerCase(Locale.ROOT).contains("size"))) {
                 throw LimitedInputStream.tooLarge(maxImportBytes);

@@ -115,7 +115,7 @@ public final class JooqReferralQueries implements ReferralQueries {
         }
         if (query.status().isPresent()) {
             // lower(status) = lower(?) is the expression pcr_status_idx indexes.
-            where = where.and(lower(PCR.STATUS).eq(lower(val(query.status().get()))));
+            where = where.and(lower(PCR.STATUS).eq(lower(val(PostgresText.text(query.status().get())))));
         }
         if (query.search().isPresent()) {
             where = where.and(SearchTerm.matches(PCR.SEARCH_TEXT, query.search().get()));

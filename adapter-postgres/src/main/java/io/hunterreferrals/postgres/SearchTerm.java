@@ -17,7 +17,8 @@ final class SearchTerm {
     }
 
     static Condition matches(Field<String> searchText, String term) {
-        Field<String> normalised = DSL.function("f_search_norm", String.class, DSL.val(escapeLike(term)));
+        // Without NUL, as the searched text was stored (PostgresText); a NUL bind value is an SQL error.
+        Field<String> normalised = DSL.function("f_search_norm", String.class, DSL.val(escapeLike(PostgresText.text(term))));
         return searchText.like(DSL.inline("%").concat(normalised).concat(DSL.inline("%")), ESCAPE);
     }
 

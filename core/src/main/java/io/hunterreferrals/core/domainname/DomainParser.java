@@ -22,6 +22,9 @@ public final class DomainParser {
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
     private static final int MAX_NAME_LENGTH = 253;
     private static final int MAX_LABEL_LENGTH = 63;
+    /** Far more than any host that fits 253 characters once converted (IDN mapping may drop some characters). */
+    private static final int MAX_HOST_INPUT_LENGTH = 4 * MAX_NAME_LENGTH;
+    private static final int MAX_PLACEHOLDER_LENGTH = 16;
 
     private DomainParser() {
     }
@@ -32,7 +35,8 @@ public final class DomainParser {
             return new DomainParseResult.Rejected(DomainRejection.EMPTY, null);
         }
         String trimmed = text.strip();
-        if (PLACEHOLDERS.contains(trimmed.toLowerCase(Locale.ROOT))) {
+        // The length check first: lower-casing a huge text costs far more than the lookup.
+        if (trimmed.length() <= MAX_PLACEHOLDER_LENGTH && PLACEHOLDERS.contains(trimmed.toLowerCase(Locale.ROOT))) {
             return new DomainParseResult.Rejected(DomainRejection.PLACEHOLDER, null);
         }
         String rawHost = hostOf(trimmed);
@@ -52,6 +56,11 @@ public final class DomainParser {
     }
 
     private static DomainParseResult registrableDomain(String rawHost) {
+        if (rawHost.length() > MAX_HOST_INPUT_LENGTH) {
+            // First: IDN.toASCII throws a bare RuntimeException ("input too long") for labels of about 2,000
+            // characters, and lower-casing a huge text (e.g. 90,000 'İ') takes the JDK seconds.
+            return new DomainParseResult.Rejected(DomainRejection.TOO_LONG, rawHost);
+        }
         String host = rawHost.toLowerCase(Locale.ROOT);
         while (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
@@ -87,7 +96,12 @@ public final class DomainParser {
         if (!name.isUnderPublicSuffix()) {
             return new DomainParseResult.Rejected(DomainRejection.UNKNOWN_SUFFIX, rawHost);
         }
-        return new DomainParseResult.Parsed(new Domain(name.topPrivateDomain().toString()), rawHost);
+        String registrable = name.topPrivateDomain().toString();
+        if (registrable.startsWith("www.")) {
+            // "www" is no company's name: "www.www.com" must not give "www.com", which would not parse again.
+            return new DomainParseResult.Rejected(DomainRejection.PUBLIC_SUFFIX, rawHost);
+        }
+        return new DomainParseResult.Parsed(new Domain(registrable), rawHost);
     }
 
     private static DomainRejection syntaxProblem(String ascii) {

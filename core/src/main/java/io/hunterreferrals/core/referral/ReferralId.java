@@ -9,7 +9,8 @@ public record ReferralId(String value) {
 
     public ReferralId {
         Objects.requireNonNull(value, "referral id");
-        value = value.strip();
+        // NUL carries no meaning and PostgreSQL cannot store or even look it up: one such id failed every sync run.
+        value = value.replace("\0", "").strip();
         if (value.isEmpty()) {
             throw new IllegalArgumentException("A referral id must not be blank");
         }
