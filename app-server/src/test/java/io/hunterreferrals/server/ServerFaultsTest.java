@@ -44,6 +44,7 @@ class ServerFaultsTest {
 
     @Test
     void aPartnerCenterOutageFailsTheRunWithItsReasonAndTheNextTriggerRecovers() {
+        server.awaitIdle(Duration.ofSeconds(60));
         demo.simulator().faults().inject(Fault.serviceUnavailable(1).times(20));
 
         JsonNode failed = server.awaitRunFinished(server.triggerSync().path("task_id").asText(), Duration.ofSeconds(60));
@@ -66,8 +67,10 @@ class ServerFaultsTest {
         demo.simulator().referrals().injectRaw("{\"name\":\"no id\",\"direction\":\"Incoming\",\"status\":\"New\","
                 + "\"updatedDateTime\":\"2001-01-01T00:00:00Z\"}");
 
-        String taskId = TestServer.json(server.post("/api/v1/partner-center/referrals/sync", "{\"mode\":\"full\"}"))
-                .path("task_id").asText();
+        server.awaitIdle(Duration.ofSeconds(60)); // so the trigger queues a full run of its own
+        JsonNode trigger = TestServer.json(server.post("/api/v1/partner-center/referrals/sync", "{\"mode\":\"full\"}"));
+        assertThat(trigger.path("enqueued").asBoolean()).as(trigger.toString()).isTrue();
+        String taskId = trigger.path("task_id").asText();
         JsonNode partial = server.awaitRunFinished(taskId, Duration.ofSeconds(60));
 
         assertThat(partial.path("status").asText()).isEqualTo("partial");
