@@ -7,7 +7,7 @@ import { dateTime, number } from './format.js';
 import { pager } from './pager.js';
 import { table } from './table.js';
 
-const state = { page: 1, page_size: 10 };
+const state = { page: 1, page_size: 25 };
 
 function pretty(json) {
   try {
