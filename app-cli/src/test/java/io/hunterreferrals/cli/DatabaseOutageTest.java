@@ -56,15 +56,9 @@ class DatabaseOutageTest {
 
     @Test
     void aSyncThatLosesItsDatabaseSaysSoAndTheNextRunRecovers() throws Exception {
-        Cli cli = Cli.against(sim, pg, dir).with("HUNTER_DATABASE_URL", pg.jdbcUrlFor(database));
-        assertThat(cli.run("auth", "login").exitCode()).isZero();
+        Cli cli = signedIn();
         DataSource ds = dataSource();
-        sim.faults().inject(Fault.delay(Duration.ofSeconds(3)).onPage(2));
-
-        CompletableFuture<Cli.Result> run = CompletableFuture.supplyAsync(() -> cli.run("sync"));
-        awaitFirstPageStored(ds);
-        admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
-        admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+        CompletableFuture<Cli.Result> run = syncThenLoseTheDatabase(cli, ds);
         Cli.Result failed = run.get(60, TimeUnit.SECONDS);
 
         assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCode.DATABASE_ERROR.code());
@@ -80,15 +74,9 @@ class DatabaseOutageTest {
 
     @Test
     void aDatabaseThatRestartsWithinTheRunIsWaitedFor() throws Exception {
-        Cli cli = Cli.against(sim, pg, dir).with("HUNTER_DATABASE_URL", pg.jdbcUrlFor(database));
-        assertThat(cli.run("auth", "login").exitCode()).isZero();
+        Cli cli = signedIn();
         DataSource ds = dataSource();
-        sim.faults().inject(Fault.delay(Duration.ofSeconds(3)).onPage(2));
-
-        CompletableFuture<Cli.Result> run = CompletableFuture.supplyAsync(() -> cli.run("sync"));
-        awaitFirstPageStored(ds);
-        admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
-        admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+        CompletableFuture<Cli.Result> run = syncThenLoseTheDatabase(cli, ds);
         Thread.sleep(1500); // the restart
         admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
         Cli.Result result = run.get(60, TimeUnit.SECONDS);
@@ -97,6 +85,22 @@ class DatabaseOutageTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         SyncInvariants.assertWatermarkCoversOnlyStoredReferrals(sim, ds);
         SyncInvariants.assertNextRunsRecover(sim, cli, ds);
+    }
+
+    private Cli signedIn() {
+        Cli cli = Cli.against(sim, pg, dir).with("HUNTER_DATABASE_URL", pg.jdbcUrlFor(database));
+        assertThat(cli.run("auth", "login").exitCode()).isZero();
+        return cli;
+    }
+
+    /** Starts a sync and, once its first page is stored (page 2 is held back), takes the database away. */
+    private CompletableFuture<Cli.Result> syncThenLoseTheDatabase(Cli cli, DataSource ds) throws Exception {
+        sim.faults().inject(Fault.delay(Duration.ofSeconds(3)).onPage(2));
+        CompletableFuture<Cli.Result> run = CompletableFuture.supplyAsync(() -> cli.run("sync"));
+        awaitFirstPageStored(ds);
+        admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
+        admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+        return run;
     }
 
     private void awaitFirstPageStored(DataSource ds) throws InterruptedException {
