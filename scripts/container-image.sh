@@ -12,6 +12,7 @@
 # env: ENGINE (podman if installed, else docker), PG_CLIENT_PACKAGE (postgresql-client-15: pg_dump must match the
 #      server's major version), JAVA_HOME (the JDK whose jlink makes the runtime; scripts/java-home.sh finds one).
 # Prints the image name as its last line.
+# shellcheck source-path=SCRIPTDIR
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
