@@ -56,6 +56,38 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void theEmbeddedServerIsTheMajorTheCodeAndTheBackupClientExpect() throws Exception {
+        DatabaseSettings settings = DatabaseSettings.parse(null, null, null, workDir.resolve("pg").toString(), null);
+        try (Database db = Database.open(settings)) {
+            assertThat(scalar(db.dataSource(), "SELECT current_setting('server_version_num')::int / 10000"))
+                    .isEqualTo(Integer.toString(EmbeddedServer.MAJOR_VERSION));
+        }
+        assertThat(Files.readString(workDir.resolve("pg/PG_VERSION")).strip())
+                .isEqualTo(Integer.toString(EmbeddedServer.MAJOR_VERSION));
+    }
+
+    @Test
+    void aFolderOfAnotherMajorIsRefusedWithTheWayOutAndLeftUntouched() throws Exception {
+        Path dataDir = workDir.resolve(".hunter/postgres");
+        Files.createDirectories(dataDir);
+        Files.writeString(dataDir.resolve("PG_VERSION"), "17\n");
+        Files.writeString(dataDir.resolve("postgresql.conf"), "# made by PostgreSQL 17\n");
+        DatabaseSettings settings = DatabaseSettings.parse(null, null, null, dataDir.toString(), null);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Database.open(settings))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("created by PostgreSQL 17")
+                .hasMessageContaining("embeds PostgreSQL " + EmbeddedServer.MAJOR_VERSION)
+                .hasMessageContaining("Nothing was changed")
+                .hasMessageContaining("-pg17")
+                .hasMessageContaining("HUNTER_DATABASE_URL");
+        try (var files = Files.list(dataDir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("PG_VERSION", "postgresql.conf");
+        }
+        assertThat(Files.readString(dataDir.resolve("PG_VERSION"))).isEqualTo("17\n");
+    }
+
+    @Test
     void theServerOutlivesItsStarterWhileAnotherUserIsConnected() throws Exception {
         Path dataDir = workDir.resolve("pg");
         DatabaseSettings settings = DatabaseSettings.embedded(dataDir);

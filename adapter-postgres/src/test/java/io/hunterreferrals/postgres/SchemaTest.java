@@ -51,10 +51,10 @@ class SchemaTest {
             assertThat(db.isEmbedded()).isFalse();
             assertThat(db.migrations()).extracting(Database.Migration::state).containsOnly("Pending");
             Database.MigrationReport report = db.migrate();
-            assertThat(report.executed()).isEqualTo(8);
-            assertThat(report.schemaVersion()).isEqualTo("8");
+            assertThat(report.executed()).isEqualTo(9);
+            assertThat(report.schemaVersion()).isEqualTo("9");
             assertThat(db.migrations()).extracting(Database.Migration::version)
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
             assertThat(db.migrations()).extracting(Database.Migration::state).containsOnly("Success");
             assertThat(db.migrate().executed()).isZero();
             assertThat(query(db.dataSource(), "SELECT extname FROM pg_extension ORDER BY extname"))

@@ -5,11 +5,16 @@ import io.hunterreferrals.app.config.PartnerCenterSettings;
 import io.hunterreferrals.app.config.Setting;
 import io.hunterreferrals.app.config.SettingProblem;
 import io.hunterreferrals.app.config.SettingValue;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -34,6 +39,10 @@ final class ConfigCheckCommand implements Callable<Integer> {
         PrintWriter out = context.out();
         out.println("Configuration in " + context.workingDir() + " (.env " + (parsed.raw().dotenvExists() ? "found" : "not found")
                 + "; the environment wins over .env, .env over defaults)");
+        if ("production".equalsIgnoreCase(parsed.raw().get(Setting.ENVIRONMENT).value().strip())) {
+            out.println("Production rules apply (HUNTER_ENVIRONMENT=production): an API key when listening beyond "
+                    + "loopback, an external database, an absolute token cache path, JSON logs, no simulator.");
+        }
         out.println();
         for (Setting setting : Setting.values()) {
             SettingValue value = parsed.raw().get(setting);
@@ -47,7 +56,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
             List<SettingProblem> readiness = partnerCenter.readinessProblems();
             onlyFlagOff = readiness.size() == 1 && readiness.getFirst().setting() == Setting.PARTNER_CENTER_ENABLED;
             problems.addAll(readiness);
-            printTokenCache(out, partnerCenter.tokenCachePath());
+            printTokenCache(out, partnerCenter.tokenCachePath()).ifPresent(problems::add);
         }
         parsed.notices().forEach(notice -> out.println("Notice: " + notice));
         if (problems.isEmpty()) {
@@ -59,12 +68,29 @@ final class ConfigCheckCommand implements Callable<Integer> {
         return (onlyFlagOff && parsed.problems().isEmpty() ? ExitCode.FEATURE_DISABLED : ExitCode.CONFIG_INVALID).code();
     }
 
-    private static void printTokenCache(PrintWriter out, Path tokenCache) {
+    /** Prints where the token cache is; a cache others can read (it holds a refresh token) is a problem. */
+    private static Optional<SettingProblem> printTokenCache(PrintWriter out, Path tokenCache) {
+        Optional<SettingProblem> problem = Optional.empty();
         if (Files.isRegularFile(tokenCache)) {
             out.println("Token cache: " + tokenCache + " exists (`hunter auth status` shows the account).");
+            problem = readableByOthers(tokenCache).map(mode -> new SettingProblem(Setting.PARTNER_CENTER_TOKEN_CACHE_PATH,
+                    tokenCache + " has mode " + mode + ": other users can read the refresh token in it",
+                    "Run `chmod 600 " + tokenCache + "` (hunter writes it owner-only; something changed it)"));
         } else {
             out.println("Token cache: " + tokenCache + " does not exist yet: run `hunter auth login` (runbook phase 2).");
         }
         out.println();
+        return problem;
+    }
+
+    /** The file's mode when the group or others have any permission on it; empty when owner-only or not POSIX. */
+    private static Optional<String> readableByOthers(Path file) {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            boolean ownerOnly = permissions.stream().allMatch(p -> p.name().startsWith("OWNER_"));
+            return ownerOnly ? Optional.empty() : Optional.of(PosixFilePermissions.toString(permissions));
+        } catch (UnsupportedOperationException | IOException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -152,9 +152,12 @@ public final class HunterServer implements AutoCloseable {
                 .addKeyValue("database", storage.database().isEmbedded() ? "embedded" : "external")
                 .log();
         if (setup.simulated()) {
-            LOG.atWarn().setMessage("hunter_demo_mode").addKeyValue("simulated", true)
-                    .addKeyValue("detail", "Referrals come from an in-process Partner Center simulator (sample data), "
-                            + "not from Microsoft; the database is .hunter/demo/postgres.").log();
+            String detail = setup.settings().partnerCenter().simulatorUrl()
+                    .map(url -> "Referrals come from the Partner Center simulator at " + url + " (sample data, "
+                            + "HUNTER_PARTNER_CENTER_SIMULATOR_URL), not from Microsoft.")
+                    .orElse("Referrals come from an in-process Partner Center simulator (sample data), not from "
+                            + "Microsoft; the database is .hunter/demo/postgres.");
+            LOG.atWarn().setMessage("hunter_demo_mode").addKeyValue("simulated", true).addKeyValue("detail", detail).log();
         }
     }
 

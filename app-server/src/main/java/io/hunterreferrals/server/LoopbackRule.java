@@ -1,6 +1,6 @@
 package io.hunterreferrals.server;
 
-import java.net.InetAddress;
+import io.hunterreferrals.app.config.HttpSettings;
 import java.net.UnknownHostException;
 
 /**
@@ -28,13 +28,7 @@ final class LoopbackRule {
 
     static boolean isLoopback(String host) {
         try {
-            InetAddress[] addresses = InetAddress.getAllByName(host);
-            for (InetAddress address : addresses) {
-                if (!address.isLoopbackAddress()) {
-                    return false;
-                }
-            }
-            return addresses.length > 0;
+            return HttpSettings.isLoopbackOnly(host);
         } catch (UnknownHostException e) {
             throw new ServerStartupException("HUNTER_HTTP_HOST=" + host + " does not resolve to an address of this "
                     + "machine; use an IP address such as 127.0.0.1 or 0.0.0.0.", e);

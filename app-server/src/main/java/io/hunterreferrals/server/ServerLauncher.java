@@ -44,7 +44,9 @@ public final class ServerLauncher {
             } else {
                 HunterSettings settings = parsed.settings().orElseThrow(() -> invalid(parsed.problems()));
                 LogSetup.configure(settings.logFormat(), LogSetup.Target.STDOUT, Level.INFO);
-                setup = new ServerSetup(settings, options.role(), SchedulerTuning.DEFAULTS, Optional.empty(), false);
+                // against a standalone simulator (HUNTER_PARTNER_CENTER_SIMULATOR_URL) health and logs say "simulated"
+                setup = new ServerSetup(settings, options.role(), SchedulerTuning.DEFAULTS, Optional.empty(),
+                        settings.partnerCenter().simulatorUrl().isPresent());
             }
             HunterServer server = HunterServer.start(setup);
             awaitShutdown(server, demo);

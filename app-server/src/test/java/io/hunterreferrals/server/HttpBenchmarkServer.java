@@ -58,7 +58,7 @@ public final class HttpBenchmarkServer {
         PartnerCenterSettings partnerCenter = new PartnerCenterSettings(false, Optional.empty(), Optional.empty(),
                 Optional.empty(), URI.create("https://api.partner.microsoft.com"), "v1.0",
                 "https://api.partner.microsoft.com/.default", Path.of(".token_cache"), 100, 10_000,
-                PartnerCenterSettings.DEFAULT_REQUEST_TIMEOUT);
+                PartnerCenterSettings.DEFAULT_REQUEST_TIMEOUT, Optional.empty());
         return new HunterSettings(Environment.PRODUCTION, LogFormat.CONSOLE, partnerCenter, Duration.ofSeconds(600),
                 ReferralFilter.DEFAULT, database, new HttpSettings("127.0.0.1", port, List.of()));
     }

@@ -87,12 +87,13 @@ class SoakTest {
         assertThat(last.requests()).as("requests served").isGreaterThan(minutes * 60L * 80);
         assertThat(last.runs()).as("syncs").isGreaterThanOrEqualTo(minutes * 2 - 2);
         assertThat(failedRuns(pg.dataSource())).as("failed runs").isZero();
-        assertThat(last.heapMb()).as("heap after GC (MB)").isLessThanOrEqualTo(first.heapMb() + 32 + first.heapMb() / 4);
+        assertThat(last.heapMb()).as("heap after GC (MB)").isLessThanOrEqualTo(first.heapMb() + 16);
         assertThat(last.threads()).as("live threads").isLessThanOrEqualTo(first.threads() + 5);
         assertThat(last.sessions()).as("database sessions").isLessThanOrEqualTo(first.sessions() + 2);
     }
 
     private static Sample sample(int minute, DataSource ds, long requests, long errors) throws Exception {
+        CapturedLogs.clear();
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
         int threads = ManagementFactory.getThreadMXBean().getThreadCount();

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /** A real server on a loopback port 0, against the in-process simulator (signed in) and a given PostgreSQL. */
@@ -56,7 +57,7 @@ final class TestServer implements AutoCloseable {
         PartnerCenterSettings pc = base.partnerCenter();
         PartnerCenterSettings partnerCenter = new PartnerCenterSettings(enabled, pc.clientId(), pc.tenantId(),
                 pc.authority(), pc.apiUrl(), pc.apiVersion(), pc.scope(), pc.tokenCachePath(), pc.pageSize(), pc.maxPages(),
-                pc.requestTimeout());
+                pc.requestTimeout(), Optional.empty());
         return new HunterSettings(base.environment(), base.logFormat(), partnerCenter, syncInterval, base.filter(),
                 database, base.http());
     }

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>Which server, by the system property {@code test.pg} (the parent POM passes {@code auto}):
  * <ul>
  *   <li>{@code embedded}: zonky embedded PostgreSQL, no Docker probe;</li>
- *   <li>{@code docker}: Testcontainers {@code postgres:17-alpine}; fails fast when there is no Docker engine;</li>
+ *   <li>{@code docker}: Testcontainers {@code postgres:15-alpine}; fails fast when there is no Docker engine;</li>
  *   <li>{@code auto} (default): Docker if a Docker socket or {@code DOCKER_HOST} exists and the engine answers,
  *       otherwise embedded. Without {@code /var/run/docker.sock} and {@code DOCKER_HOST}, Docker is not probed.</li>
  * </ul>
@@ -193,7 +193,7 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
 
     static final class DockerPostgres {
         static SharedPostgres start() {
-            var container = new org.testcontainers.postgresql.PostgreSQLContainer("postgres:17-alpine");
+            var container = new org.testcontainers.postgresql.PostgreSQLContainer("postgres:15-alpine");
             container.start();
             return SharedPostgres.finish(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
                     "docker", container::stop);

@@ -1,5 +1,7 @@
 package io.hunterreferrals.app.config;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,6 +15,23 @@ public record HttpSettings(String host, int port, List<String> apiKeys) {
     public HttpSettings {
         Objects.requireNonNull(host, "host");
         apiKeys = List.copyOf(apiKeys);
+    }
+
+    /**
+     * Whether every address {@code host} names is a loopback address, so that nothing but this machine can reach the
+     * server. The one owner of that rule: the server's start-up refusal and the production rules of
+     * {@code hunter config check} both ask here.
+     *
+     * @throws UnknownHostException when {@code host} does not resolve
+     */
+    public static boolean isLoopbackOnly(String host) throws UnknownHostException {
+        InetAddress[] addresses = InetAddress.getAllByName(host);
+        for (InetAddress address : addresses) {
+            if (!address.isLoopbackAddress()) {
+                return false;
+            }
+        }
+        return addresses.length > 0;
     }
 
     @Override

@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param authority      the sign-in authority: explicit, or derived from the tenant
  * @param tokenCachePath the token cache file, absolute
  * @param requestTimeout how long one Referrals API response may take before it is retried
+ * @param simulatorUrl   a standalone simulator on loopback that the sign-in and the API go to instead of Microsoft
+ *                       (rehearsals and the container smoke); empty in real use
  */
 public record PartnerCenterSettings(boolean enabled, Optional<String> clientId, Optional<String> tenantId,
         Optional<URI> authority, URI apiUrl, String apiVersion, String scope, Path tokenCachePath, int pageSize,
-        int maxPages, Duration requestTimeout) {
+        int maxPages, Duration requestTimeout, Optional<URI> simulatorUrl) {
 
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
@@ -32,6 +34,7 @@ public record PartnerCenterSettings(boolean enabled, Optional<String> clientId, 
         Objects.requireNonNull(apiVersion, "apiVersion");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(simulatorUrl, "simulatorUrl");
         tokenCachePath = tokenCachePath.toAbsolutePath().normalize();
     }
 

@@ -57,6 +57,10 @@ public final class SettingsParser {
             notices.add("HUNTER_PARTNER_CENTER_CLIENT_SECRET is set but not used: sign-in is a public client with a "
                     + "device code (hunter auth login). You can remove it.");
         }
+        boolean allowEmbedded = parsed(Setting.DATABASE_ALLOW_EMBEDDED, SettingsParser::bool, "true or false", false);
+        if (environment == Environment.PRODUCTION) {
+            problems.addAll(ProductionRules.check(raw, database, http, allowEmbedded));
+        }
         Optional<HunterSettings> settings = problems.isEmpty()
                 ? Optional.of(new HunterSettings(environment, logFormat, partnerCenter, syncInterval, filter, database, http))
                 : Optional.empty();
@@ -69,10 +73,18 @@ public final class SettingsParser {
         Optional<String> tenantId = optional(Setting.PARTNER_CENTER_TENANT_ID, SettingsParser::tenant,
                 "a GUID such as aa72d1fe-d762-49f7-b721-c7611d0a6934, or the tenant's domain such as contoso.onmicrosoft.com");
         Optional<URI> explicitAuthority = optional(Setting.PARTNER_CENTER_AUTHORITY, v -> httpsUrl(v), "an https URL such as https://login.microsoftonline.com/<tenant>");
-        Optional<URI> authority = explicitAuthority.isPresent() ? explicitAuthority
+        Optional<URI> simulatorUrl = optional(Setting.PARTNER_CENTER_SIMULATOR_URL, SettingsParser::loopbackHttpUrl,
+                "an http URL on a loopback address such as http://127.0.0.1:8081");
+        Optional<URI> authority = simulatorUrl.isPresent() ? tenantId.map(SimulatorRouting::authority)
+                : explicitAuthority.isPresent() ? explicitAuthority
                 : tenantId.map(t -> URI.create("https://login.microsoftonline.com/" + t));
         URI apiUrl = parsed(Setting.PARTNER_CENTER_API_URL, SettingsParser::httpUrl, "an http(s) URL such as https://api.partner.microsoft.com",
                 URI.create("https://api.partner.microsoft.com"));
+        if (simulatorUrl.isPresent()) {
+            apiUrl = simulatorUrl.get();
+            notices.add("HUNTER_PARTNER_CENTER_SIMULATOR_URL is set: sign-in and referrals come from the simulator at "
+                    + simulatorUrl.get() + ", not from Microsoft (SIMULATED data).");
+        }
         String apiVersion = text(Setting.PARTNER_CENTER_API_VERSION).orElse("v1.0");
         String scope = text(Setting.PARTNER_CENTER_SCOPE).orElse("https://api.partner.microsoft.com/.default");
         Path tokenCache = workingDir().resolve(
@@ -83,7 +95,7 @@ public final class SettingsParser {
                 v -> inRange(Integer.parseInt(v), 1, 600), "a whole number of seconds from 1 to 600",
                 (int) PartnerCenterSettings.DEFAULT_REQUEST_TIMEOUT.toSeconds()));
         return new PartnerCenterSettings(enabled, clientId, tenantId, authority, apiUrl, apiVersion, scope, tokenCache,
-                pageSize, maxPages, requestTimeout);
+                pageSize, maxPages, requestTimeout, simulatorUrl);
     }
 
     private Duration syncInterval(Environment environment) {
@@ -179,6 +191,18 @@ public final class SettingsParser {
         URI uri = httpUrl(value);
         if (!"https".equalsIgnoreCase(uri.getScheme())) {
             throw new IllegalArgumentException(value);
+        }
+        return uri;
+    }
+
+    private static URI loopbackHttpUrl(String value) {
+        URI uri = httpUrl(value);
+        try {
+            if (!"http".equalsIgnoreCase(uri.getScheme()) || !HttpSettings.isLoopbackOnly(uri.getHost())) {
+                throw new IllegalArgumentException(value);
+            }
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(value, e);
         }
         return uri;
     }

@@ -67,7 +67,7 @@ public final class DemoMode implements AutoCloseable {
         PartnerCenterSettings partnerCenter = new PartnerCenterSettings(true, Optional.of(CLIENT_ID),
                 Optional.of(simulator.identity().tenantId()), Optional.of(authority), simulator.baseUri(), "v1.0",
                 PartnerCenterSimulator.PARTNER_CENTER_SCOPE, dataDir().resolve("token_cache"), 100, 10_000,
-                PartnerCenterSettings.DEFAULT_REQUEST_TIMEOUT);
+                PartnerCenterSettings.DEFAULT_REQUEST_TIMEOUT, Optional.empty());
         return new HunterSettings(Environment.DEVELOPMENT, logFormat, partnerCenter, Duration.ofSeconds(30),
                 ReferralFilter.DEFAULT, DatabaseSettings.embedded(dataDir().resolve("postgres")), http);
     }

@@ -2,6 +2,7 @@ package io.hunterreferrals.app.wiring;
 
 import com.microsoft.aad.msal4j.IHttpClient;
 import io.hunterreferrals.app.config.PartnerCenterSettings;
+import io.hunterreferrals.partnercenter.LoopbackRoutingHttpClient;
 import io.hunterreferrals.partnercenter.PartnerCenterAuth;
 import io.hunterreferrals.partnercenter.PartnerCenterAuthConfig;
 import io.hunterreferrals.partnercenter.PartnerCenterListener;
@@ -45,12 +46,15 @@ public final class PartnerCenterWiring {
     }
 
     /**
-     * @param msalTransport empty in production (MSAL's own TLS transport); the demo and tests route MSAL to a simulator
-     *                      through a {@link io.hunterreferrals.partnercenter.LoopbackRoutingHttpClient}
+     * @param msalTransport empty in production (MSAL's own TLS transport, or a route to the standalone simulator when
+     *                      {@code HUNTER_PARTNER_CENTER_SIMULATOR_URL} is set); the demo and tests route MSAL to their
+     *                      in-process simulator through a {@link LoopbackRoutingHttpClient}
      */
     public static PartnerCenterAuth auth(PartnerCenterSettings settings, Optional<IHttpClient> msalTransport) {
         PartnerCenterAuthConfig config = authConfig(settings);
-        return msalTransport.map(transport -> PartnerCenterAuth.create(config, transport))
+        Optional<IHttpClient> transport = msalTransport.isPresent() ? msalTransport
+                : settings.simulatorUrl().map(simulator -> LoopbackRoutingHttpClient.forAuthority(config.authority(), simulator));
+        return transport.map(t -> PartnerCenterAuth.create(config, t))
                 .orElseGet(() -> PartnerCenterAuth.create(config));
     }
 

@@ -100,12 +100,12 @@ class SettingsParserTest {
 
     @Test
     void productionLogsJsonAndSyncsEveryTenMinutes() {
-        HunterSettings settings = SettingsParser.load(Map.of("HUNTER_ENVIRONMENT", "production"), workingDir).orThrow();
+        HunterSettings settings = SettingsParser.load(ProductionRulesTest.productionReady(), workingDir).orThrow();
 
         assertThat(settings.logFormat()).isEqualTo(LogFormat.JSON);
         assertThat(settings.syncInterval()).isEqualTo(Duration.ofSeconds(600));
-        assertThat(SettingsParser.load(Map.of("HUNTER_ENVIRONMENT", "production", "HUNTER_LOG_FORMAT", "console"), workingDir)
-                .orThrow().logFormat()).isEqualTo(LogFormat.CONSOLE);
+        assertThat(SettingsParser.load(Map.of("HUNTER_LOG_FORMAT", "console"), workingDir).orThrow().logFormat())
+                .isEqualTo(LogFormat.CONSOLE);
     }
 
     @Test
