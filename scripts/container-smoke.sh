@@ -188,7 +188,7 @@ finished() {
 }
 wait_for "the sync run $task_id" finished
 status="$(api "http://127.0.0.1:$api_port/api/v1/partner-center/sync/status")"
-jq -c '.last_finished | {task_id, status, trigger, counts: (.counts // .summary // null)}' <<<"$status" || true
+echo "   $(jq -c '.last_finished | {task_id, status, trigger, success_count, failure_count, skipped_count}' <<<"$status")"
 outcome="$(jq -r '.last_finished.status' <<<"$status")"
 [ "$outcome" = succeeded ] || fail "the sync ended $outcome: $status"
 
@@ -204,7 +204,8 @@ jq -e '.partner_center_enabled == true and .status == "ok"' <<<"$health" >/dev/n
 
 # --- 10. backup ----------------------------------------------------------------------------------------------------
 step "hunter db backup in the api container"
-if ! podman exec "${project}_api_1" hunter db backup --help >/dev/null 2>&1; then
+# (picocli answers `db backup --help` with db's own help when backup is unknown: look for it in the list instead)
+if ! podman exec "${project}_api_1" hunter db --help 2>/dev/null | grep -Eq '^ +backup( |$)'; then
   echo "   SKIPPED: this build has no \`hunter db backup\` yet"
 else
   podman exec "${project}_api_1" hunter db backup --dir /var/lib/hunter/backups --label smoke >"$work/backup.log" 2>&1 ||
