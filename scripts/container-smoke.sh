@@ -64,6 +64,8 @@ simulator_image="localhost/hunter-simulator:smoke-$id"
 base_image="localhost/hunter-base:bookworm"
 postgres_image="localhost/hunter-postgres:15"
 made_images=()
+# anonymous volumes carry no project label: the check after cleanup compares with this list
+volumes_before="$(podman volume ls -q)"
 
 compose() {
   # --podman-path: podman-compose 1.0.3 cannot do network_mode: host by itself (scripts/podman-hostnet.sh);
@@ -107,10 +109,15 @@ cleanup() {
   [ "${#made_images[@]}" -gt 0 ] && podman rmi -f "${made_images[@]}" >/dev/null 2>&1
   local left
   left="$(podman ps -aq --filter "$label")$(podman volume ls -q --filter "$label")$(podman network ls -q --filter "$label")"
-  [ -z "$left" ] || echo "smoke: WARNING: left behind: $left" >&2
+  left+="$(comm -13 <(sort <<<"$volumes_before") <(podman volume ls -q | sort))"
+  if [ -n "$left" ]; then
+    echo "smoke: left behind (containers, volumes or networks): $left" >&2
+    [ "$rc" != 0 ] || rc=1
+  fi
   rm -rf "$work"
   report
-  [ "$rc" = 0 ] && echo "smoke: OK" || echo "smoke: FAILED (exit $rc)" >&2
+  if [ "$rc" = 0 ]; then echo "smoke: OK"; else echo "smoke: FAILED (exit $rc)" >&2; fi
+  exit "$rc"
 }
 trap cleanup EXIT
 
