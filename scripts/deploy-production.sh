@@ -97,11 +97,26 @@ act() {
   [ "$dry_run" = yes ] && return 0
   "$@"
 }
-# a one-off api container on the new image (its output is also kept for a look)
-oneoff() { act env HUNTER_IMAGE="$new_image" "${compose[@]}" run --rm -T "$@"; }
+# a command whose exit code matters. podman-compose 1.0.3 exits 0 whatever the container did (run, exec); it prints
+# "exit code: N" after each podman command it runs, the last one being the container's: that is the answer then.
+checked() {
+  if [ "${compose_cmd[0]}" != podman-compose ]; then "$@"; return; fi
+  local out rc
+  out="$(mktemp)"
+  "$@" 2>&1 | tee "$out"
+  rc="$(sed -n 's/^exit code: \([0-9]*\)$/\1/p' "$out" | tail -1)"
+  rm -f "$out"
+  return "${rc:-1}"
+}
+# a one-off api container on the new image
+oneoff() {
+  show_cmd env HUNTER_IMAGE="$new_image" "${compose[@]}" run --rm -T "$@"
+  [ "$dry_run" = yes ] && return 0
+  checked env HUNTER_IMAGE="$new_image" "${compose[@]}" run --rm -T "$@"
+}
 
 role_ready() { # role: its own HEALTHCHECK command, and for the api also the published port from here
-  "${compose[@]}" exec -T "$1" hunter-healthcheck >/dev/null 2>&1 || return 1
+  checked "${compose[@]}" exec -T "$1" hunter-healthcheck >/dev/null 2>&1 || return 1
   [ "$1" != api ] || curl -fsS -o /dev/null --max-time 5 "$hunter_url/healthz/ready"
 }
 wait_ready() {
@@ -214,7 +229,7 @@ if [ "$dry_run" = yes ]; then
   show "wait up to ${health_timeout}s for: $(show_cmd "${pg_ready[@]}" | cut -c3-)"
 else
   deadline=$((SECONDS + health_timeout))
-  until "${pg_ready[@]}" >/dev/null 2>&1; do
+  until checked "${pg_ready[@]}" >/dev/null 2>&1; do
     [ "$SECONDS" -lt "$deadline" ] || die "PostgreSQL is not ready after ${health_timeout}s: ${compose[*]} logs postgres"
     sleep "$health_poll"
   done

@@ -7,7 +7,8 @@
 #        FAKE_NEW_IMAGE + FAKE_NEW_HEALTHY=no (a role on that image never gets ready).
 set -u
 name="$(basename "$0")"
-printf '%s%s %s\n' "${HUNTER_IMAGE:+HUNTER_IMAGE=$HUNTER_IMAGE }" "$name" "$*" >>"$FAKE_LOG"
+[ -n "${FAKE_AS_PODMAN_COMPOSE:-}" ] ||
+  printf '%s%s %s\n' "${HUNTER_IMAGE:+HUNTER_IMAGE=$HUNTER_IMAGE }" "$name" "$*" >>"$FAKE_LOG"
 
 resolve() { # an image name as the fake knows it: the current/previous tags point at what was tagged
   case "$1" in
@@ -33,6 +34,12 @@ args=("$@")
 if [ "$name" = docker ] && [ "${args[0]:-}" = compose ]; then args=("${args[@]:1}"); name=compose; fi
 [ "$name" = podman-compose ] && name=compose
 
+if [ "$name" = compose ] && [ "$(basename "$0")" = podman-compose ] && [ -z "${FAKE_AS_PODMAN_COMPOSE:-}" ]; then
+  # podman-compose 1.0.3 as it is: it exits 0 and prints the container's exit code as "exit code: N"
+  FAKE_AS_PODMAN_COMPOSE=inner "$0" "$@"
+  echo "exit code: $?"
+  exit 0
+fi
 if [ "$name" = compose ]; then
   # skip the global options: -p NAME, -f FILE, --podman-run-args=...
   while [ "${#args[@]}" -gt 0 ]; do

@@ -197,6 +197,27 @@ class DeployScriptTest {
     }
 
     @Test
+    void withPodmanComposeAFailingCheckStopsTheDeployThoughPodmanComposeItselfExitsZero() throws Exception {
+        // podman-compose 1.0.3 exits 0 after a failed `run` and prints "exit code: N"; the fake does the same
+        Result result = deploy(Map.of("COMPOSE", "podman-compose", "FAKE_CONFIG_RC", "5"),
+                "--image-tar", imageTar.toString());
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.stdout()).contains("exit code: 5");
+        assertThat(calls()).noneMatch(call -> call.contains("db backup") || call.contains(" up -d"));
+    }
+
+    @Test
+    void withPodmanComposeANewImageThatNeverGetsReadyIsRolledBack() throws Exception {
+        Result result = deploy(Map.of("COMPOSE", "podman-compose", "FAKE_NEW_HEALTHY", "no", "HEALTH_TIMEOUT", "1"),
+                "--image-tar", imageTar.toString());
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(calls()).contains("podman tag localhost/hunter:previous localhost/hunter:current");
+        assertThat(result.stdout()).contains("ROLLBACK", "back on the previous image");
+    }
+
+    @Test
     void aFirstDeployHasNoRollbackTargetAndSaysSo() throws Exception {
         Result result = deploy(Map.of("FAKE_RUNNING", "no"), "--image-tar", imageTar.toString());
 
