@@ -8,7 +8,7 @@ import java.time.Instant;
  * {@code status} is {@code degraded} while the database is unreachable. Load balancers use {@code /healthz/ready}.
  */
 record HealthJson(String status, String database, boolean partnerCenterEnabled, String auth, LastSync lastSync,
-        String version, boolean simulated) {
+        String version, String commit, boolean simulated) {
 
     /** The last finished sync, as the UI's badge shows it; {@code null} before the first. */
     record LastSync(String taskId, String status, Instant finishedAt, int successCount, int failureCount,

@@ -16,6 +16,9 @@ public interface HealthProbe {
     /** The running build's version, e.g. {@code 0.1.0-SNAPSHOT}. */
     String version();
 
+    /** The git commit the running build was made from, or {@code unknown}. */
+    String commit();
+
     /** True in demo mode, when the referrals come from the in-process simulator rather than Partner Center. */
     default boolean simulated() {
         return false;

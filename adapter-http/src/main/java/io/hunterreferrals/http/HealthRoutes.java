@@ -46,7 +46,7 @@ final class HealthRoutes {
         HealthJson.LastSync lastSync = databaseUp ? lastSync() : null;
         ctx.json(new HealthJson(databaseUp ? "ok" : "degraded", databaseUp ? CONNECTED : DISCONNECTED,
                 partnerCenterEnabled.getAsBoolean(), probe.partnerCenterAuth().code(), lastSync, probe.version(),
-                probe.simulated()));
+                probe.commit(), probe.simulated()));
     }
 
     private void ready(Context ctx) {

@@ -185,6 +185,11 @@ final class ApiFixture implements AutoCloseable {
         }
 
         @Override
+        public String commit() {
+            return "0123456789ab";
+        }
+
+        @Override
         public boolean simulated() {
             return simulated;
         }

@@ -20,6 +20,7 @@ class HealthRoutesTest {
             assertThat(health.get("database").asText()).isEqualTo("connected");
             assertThat(health.get("auth").asText()).isEqualTo("ok");
             assertThat(health.get("version").asText()).isEqualTo("1.2.3-test");
+            assertThat(health.get("commit").asText()).isEqualTo("0123456789ab");
             assertThat(health.get("simulated").asBoolean()).isFalse();
             assertThat(health.get("last_sync").isNull()).isTrue();
 

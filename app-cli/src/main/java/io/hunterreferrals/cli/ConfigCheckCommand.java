@@ -1,5 +1,6 @@
 package io.hunterreferrals.cli;
 
+import io.hunterreferrals.app.config.Environment;
 import io.hunterreferrals.app.config.ParsedSettings;
 import io.hunterreferrals.app.config.PartnerCenterSettings;
 import io.hunterreferrals.app.config.Setting;
@@ -56,7 +57,14 @@ final class ConfigCheckCommand implements Callable<Integer> {
             List<SettingProblem> readiness = partnerCenter.readinessProblems();
             onlyFlagOff = readiness.size() == 1 && readiness.getFirst().setting() == Setting.PARTNER_CENTER_ENABLED;
             problems.addAll(readiness);
-            printTokenCache(out, partnerCenter.tokenCachePath()).ifPresent(problems::add);
+            // owner-only is a production rule; elsewhere (a developer's own machine) it is worth a notice
+            printTokenCache(out, partnerCenter.tokenCachePath()).ifPresent(problem -> {
+                if (parsed.settings().get().environment() == Environment.PRODUCTION) {
+                    problems.add(problem);
+                } else {
+                    out.println("Notice: " + problem.describe());
+                }
+            });
         }
         parsed.notices().forEach(notice -> out.println("Notice: " + notice));
         if (problems.isEmpty()) {

@@ -1,19 +1,18 @@
 package io.hunterreferrals.cli;
 
 import io.hunterreferrals.postgres.Database;
+import io.hunterreferrals.postgres.backup.PgClientConnection;
 import java.io.File;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The psql command line for the product's database: host, port, database and user as arguments, the password (and
- * sslmode) in libpq's environment variables so they never show in a process list.
+ * The psql command line for {@code hunter db shell}: the connection from {@link PgClientConnection} (the password and
+ * TLS settings in libpq's environment variables, so they never show in a process list), then the operator's arguments.
  */
 record PsqlInvocation(List<String> command, Map<String, String> environment) {
 
@@ -29,37 +28,10 @@ record PsqlInvocation(List<String> command, Map<String, String> environment) {
 
     /** @param extra arguments passed through to psql, e.g. {@code -c "SELECT ..."} */
     static PsqlInvocation of(Path psql, Database database, List<String> extra) {
-        URI uri = URI.create(database.location().replaceFirst("^jdbc:", ""));
-        Map<String, String> query = query(uri.getRawQuery());
-        String user = database.settings().user() != null ? database.settings().user() : query.get("user");
-        List<String> command = new ArrayList<>(List.of(psql.toString(), "--host", uri.getHost(),
-                "--port", Integer.toString(uri.getPort() == -1 ? 5432 : uri.getPort()),
-                "--dbname", uri.getPath().replaceFirst("^/", "")));
-        if (user != null) {
-            command.addAll(List.of("--username", user));
-        }
+        PgClientConnection connection = PgClientConnection.of(database);
+        List<String> command = new ArrayList<>(List.of(psql.toString()));
+        command.addAll(connection.arguments());
         command.addAll(extra);
-        Map<String, String> environment = new HashMap<>();
-        if (database.settings().password() != null && !database.isEmbedded()) {
-            environment.put("PGPASSWORD", database.settings().password());
-        }
-        if (query.containsKey("sslmode")) {
-            environment.put("PGSSLMODE", query.get("sslmode"));
-        }
-        return new PsqlInvocation(List.copyOf(command), Map.copyOf(environment));
-    }
-
-    private static Map<String, String> query(String rawQuery) {
-        Map<String, String> params = new HashMap<>();
-        if (rawQuery != null) {
-            for (String pair : rawQuery.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    params.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1),
-                            java.nio.charset.StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return params;
+        return new PsqlInvocation(List.copyOf(command), connection.environment());
     }
 }

@@ -53,6 +53,42 @@ class ConfigCheckTest {
     }
 
     @Test
+    void productionSaysWhichProductionRulesFail() throws Exception {
+        Files.writeString(dir.resolve(".env"), """
+                HUNTER_ENVIRONMENT=production
+                HUNTER_PARTNER_CENTER_ENABLED=true
+                HUNTER_PARTNER_CENTER_CLIENT_ID=%s
+                HUNTER_PARTNER_CENTER_TENANT_ID=%s
+                HUNTER_HTTP_HOST=0.0.0.0
+                """.formatted(CLIENT, TENANT));
+        Cli.Result result = new Cli(dir).run("config", "check");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.CONFIG_INVALID.code());
+        assertThat(result.out()).contains("Production rules apply (HUNTER_ENVIRONMENT=production)",
+                "HUNTER_API_KEY: is missing, and HUNTER_HTTP_HOST=0.0.0.0 is reachable from other machines",
+                "HUNTER_DATABASE_URL: is not set, so production would use the embedded database",
+                "HUNTER_PARTNER_CENTER_TOKEN_CACHE_PATH: is '.token_cache', relative to the working directory");
+    }
+
+    @Test
+    void aTokenCacheOthersCanReadFailsInProductionAndIsANoticeElsewhere() throws Exception {
+        Path cache = Files.writeString(dir.resolve("token_cache"), "{}");
+        Files.setPosixFilePermissions(cache, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Cli cli = new Cli(dir).with("HUNTER_PARTNER_CENTER_ENABLED", "true")
+                .with("HUNTER_PARTNER_CENTER_CLIENT_ID", CLIENT).with("HUNTER_PARTNER_CENTER_TENANT_ID", TENANT)
+                .with("HUNTER_PARTNER_CENTER_TOKEN_CACHE_PATH", cache.toString());
+
+        Cli.Result development = cli.run("config", "check");
+        assertThat(development.exitCode()).as(development.toString()).isZero();
+        assertThat(development.out()).contains("Notice: HUNTER_PARTNER_CENTER_TOKEN_CACHE_PATH: " + cache
+                + " has mode rw-r--r--", "chmod 600");
+
+        Cli.Result production = cli.with("HUNTER_ENVIRONMENT", "production")
+                .with("HUNTER_DATABASE_ALLOW_EMBEDDED", "true").run("config", "check");
+        assertThat(production.exitCode()).as(production.toString()).isEqualTo(ExitCode.CONFIG_INVALID.code());
+        assertThat(production.out()).contains("Not ready to sync (1 problem)", "has mode rw-r--r--");
+    }
+
+    @Test
     void missingCredentialsAreListedWithTheirFix() {
         Cli.Result result = new Cli(dir).with("HUNTER_PARTNER_CENTER_ENABLED", "true").run("config", "check");
         assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIG_INVALID.code());

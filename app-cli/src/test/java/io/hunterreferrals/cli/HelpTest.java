@@ -41,7 +41,7 @@ class HelpTest {
     @Test
     void versionAndCompletion() {
         Cli cli = new Cli(dir);
-        assertThat(cli.run("--version").out()).startsWith("hunter ");
+        assertThat(cli.run("--version").out()).startsWith("hunter ").containsPattern("\\(commit [0-9a-f]{12}(-dirty)?\\)");
         Cli.Result completion = cli.run("completion");
         assertThat(completion.exitCode()).isZero();
         assertThat(completion.out()).contains("complete -F", "referrals", "--dry-run");

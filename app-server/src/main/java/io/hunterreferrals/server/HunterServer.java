@@ -1,5 +1,6 @@
 package io.hunterreferrals.server;
 
+import io.hunterreferrals.app.BuildInfo;
 import io.hunterreferrals.app.config.HunterSettings;
 import io.hunterreferrals.app.config.PartnerCenterSettings;
 import io.hunterreferrals.app.wiring.CurrentSyncRun;
@@ -79,7 +80,7 @@ public final class HunterServer implements AutoCloseable {
             DatabasePing ping = resources.add("database-ping",
                     new DatabasePing(storage.database().dataSource(), DATABASE_PING_TIMEOUT));
             HttpApi.Builder api = HttpApi.builder()
-                    .health(new ServerHealth(ping, auth, Version.current(), setup.simulated()))
+                    .health(new ServerHealth(ping, auth, BuildInfo.current(), setup.simulated()))
                     .partnerCenterEnabled(() -> enabled)
                     .metrics(metrics::scrape)
                     .requestSync(new SyncQueue(storage.runLog(), background.dispatcher(clock), clock))
@@ -144,7 +145,8 @@ public final class HunterServer implements AutoCloseable {
                 .addKeyValue("role", setup.role().code())
                 .addKeyValue("host", setup.settings().http().host())
                 .addKeyValue("port", port)
-                .addKeyValue("version", Version.current())
+                .addKeyValue("version", BuildInfo.current().version())
+                .addKeyValue("commit", BuildInfo.current().commit())
                 .addKeyValue("simulated", setup.simulated())
                 .addKeyValue("partner_center_enabled", enabled)
                 .addKeyValue("partner_center_configured", configured)

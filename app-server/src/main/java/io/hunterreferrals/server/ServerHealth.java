@@ -1,5 +1,6 @@
 package io.hunterreferrals.server;
 
+import io.hunterreferrals.app.BuildInfo;
 import io.hunterreferrals.http.HealthProbe;
 import io.hunterreferrals.http.PartnerCenterAuthState;
 import io.hunterreferrals.partnercenter.PartnerCenterAuth;
@@ -12,12 +13,14 @@ final class ServerHealth implements HealthProbe {
     private final DatabasePing database;
     private final Optional<PartnerCenterAuth> auth;
     private final String version;
+    private final String commit;
     private final boolean simulated;
 
-    ServerHealth(DatabasePing database, Optional<PartnerCenterAuth> auth, String version, boolean simulated) {
+    ServerHealth(DatabasePing database, Optional<PartnerCenterAuth> auth, BuildInfo build, boolean simulated) {
         this.database = database;
         this.auth = auth;
-        this.version = version;
+        this.version = build.version();
+        this.commit = build.commit();
         this.simulated = simulated;
     }
 
@@ -34,6 +37,11 @@ final class ServerHealth implements HealthProbe {
     @Override
     public String version() {
         return version;
+    }
+
+    @Override
+    public String commit() {
+        return commit;
     }
 
     @Override

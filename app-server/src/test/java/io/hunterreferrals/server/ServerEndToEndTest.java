@@ -67,6 +67,8 @@ class ServerEndToEndTest {
         assertThat(health.path("auth").asText()).isEqualTo("ok");
         assertThat(health.path("partner_center_enabled").asBoolean()).isTrue();
         assertThat(health.path("version").asText()).isNotBlank().isNotEqualTo("unknown");
+        // the commit the build was made from (a clone always has one), as `hunter --version` says it
+        assertThat(health.path("commit").asText()).matches("[0-9a-f]{12}(-dirty)?");
         assertThat(server.get("/healthz/ready").statusCode()).isEqualTo(200);
     }
 
