@@ -218,7 +218,7 @@ echo "   new image: $new_image"
 # --- 2. configuration, production rules ---------------------------------------------------------------------------
 step "configuration check in production mode (hunter config check)"
 oneoff -e HUNTER_ENVIRONMENT=production api config check ||
-  die "the configuration fails the production rules (above). Fix .env; nothing was changed."
+  die "hunter config check failed (above): the configuration fails the production rules (fix .env), or the new image does not run. Nothing was changed."
 
 # --- 3. database up -----------------------------------------------------------------------------------------------
 step "database up (compose up -d postgres; a running one is left as it is)"

@@ -177,7 +177,7 @@ class DeployScriptTest {
         Result result = deploy(Map.of("FAKE_CONFIG_RC", "5"), "--image-tar", imageTar.toString());
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.stderr()).contains("production rules", "nothing was changed");
+        assertThat(result.stderr()).contains("production rules", "Nothing was changed");
         assertThat(calls()).noneMatch(call -> call.contains("db backup") || call.contains("db migrate")
                 || call.startsWith("docker tag") || call.contains(" up -d"));
     }
