@@ -17,7 +17,7 @@
 #      COMPOSE             compose command (default: docker compose, else docker-compose, else podman-compose)
 #      ENGINE              docker or podman (default: from COMPOSE)
 #      HUNTER_DEPLOY_DIR   folder with compose.yaml and .env (default: the repository)
-#      COMPOSE_PROJECT_NAME  (hunter)   HUNTER_URL (http://127.0.0.1:8000, the api as published)
+#      COMPOSE_PROJECT_NAME  (from the environment or .env, else hunter)   HUNTER_URL (http://127.0.0.1:8000, the api as published)
 #      IMAGE_TAG (the short git commit)  HUNTER_BASE_IMAGE (BASE for a build; localhost/hunter-base:bookworm)
 #      HEALTH_TIMEOUT (120 s per role)  HEALTH_POLL (2 s)
 # exit: 0 deployed; 1 a step failed (after a rollback where one was due); 2 usage; 3 refused by the guard
@@ -47,7 +47,6 @@ MSG
 fi
 
 deploy_dir="${HUNTER_DEPLOY_DIR:-$root}"
-project="${COMPOSE_PROJECT_NAME:-hunter}"
 hunter_url="${HUNTER_URL:-http://127.0.0.1:8000}"
 health_timeout="${HEALTH_TIMEOUT:-120}"
 health_poll="${HEALTH_POLL:-2}"
@@ -64,6 +63,9 @@ if grep -q '^[[:space:]]*HUNTER_IMAGE=' "$deploy_dir/.env"; then
   die "remove HUNTER_IMAGE from $deploy_dir/.env: this script chooses the image ($current)"
 fi
 cd "$deploy_dir"
+# the project name as plain `docker compose` commands in this folder see it: COMPOSE_PROJECT_NAME, also from .env
+project="${COMPOSE_PROJECT_NAME:-$(sed -n 's/^COMPOSE_PROJECT_NAME=//p' .env | tail -1)}"
+project="${project:-hunter}"
 
 # --- which compose, which engine ----------------------------------------------------------------------------------
 if [ -n "${COMPOSE:-}" ]; then

@@ -218,6 +218,16 @@ class DeployScriptTest {
     }
 
     @Test
+    void theProjectNameComesFromDotEnvAsPlainComposeCommandsThereWouldSeeIt() throws Exception {
+        Files.writeString(deployDir.resolve(".env"), "COMPOSE_PROJECT_NAME=prod\nPOSTGRES_PASSWORD=x\n");
+
+        Result result = deploy(Map.of(), "--dry-run", "--image-tar", imageTar.toString());
+
+        assertThat(result.exit()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("project prod", "docker compose -p prod -f compose.yaml up -d postgres");
+    }
+
+    @Test
     void aFirstDeployHasNoRollbackTargetAndSaysSo() throws Exception {
         Result result = deploy(Map.of("FAKE_RUNNING", "no"), "--image-tar", imageTar.toString());
 
