@@ -179,7 +179,7 @@ class DatabaseBackupTest {
     }
 
     private void assertFailsLeavingNothing(Path bin, Reason reason, String message) throws Exception {
-        Files.createSymbolicLink(bin.resolve("psql"), Path.of("/usr/lib/postgresql/15/bin/psql")); // the real one
+        fakeProgram("psql", "exec /usr/lib/postgresql/15/bin/psql \"$@\""); // the real one
         PgClientTools fake = new PgClientTools(Map.of("PATH", bin.toString()), dir.resolve("none"));
         try (Database db = Database.open(DatabaseSettings.parse(urlOf(database), pg.user(), pg.password()))) {
             seed(db, 3);
