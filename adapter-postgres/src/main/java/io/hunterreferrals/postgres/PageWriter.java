@@ -55,8 +55,10 @@ import org.postgresql.PGStatement;
 final class PageWriter {
 
     private static final Field<Boolean> INSERTED = field("(xmax = 0)", SQLDataType.BOOLEAN).as("inserted");
+    /** Core owns which statuses are an operator's decision (ADR 0006); the SQL list is derived from it. */
     private static final Condition OPERATOR_DECISION = PCR.LINK_STATUS.in(
-            LinkStatus.MANUAL_LINKED.code(), LinkStatus.MANUAL_UNLINKED.code());
+            java.util.Arrays.stream(LinkStatus.values()).filter(LinkStatus::isOperatorDecision).map(LinkStatus::code)
+                    .toList());
     private static final Condition LINK_UNCHANGED = PCR.LINK_STATUS.eq(excluded(PCR.LINK_STATUS))
             .and(PCR.LINKED_COMPANY_ID.isNotDistinctFrom(excluded(PCR.LINKED_COMPANY_ID)));
 
