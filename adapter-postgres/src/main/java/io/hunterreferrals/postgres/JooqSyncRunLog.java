@@ -134,12 +134,25 @@ public final class JooqSyncRunLog implements SyncRunLog {
                     return new RunClaim.Busy(running.get());
                 }
                 failDead(running.get(), startedAt);
+            } else {
+                // The run holding the slot finished meanwhile, perhaps a few milliseconds after this one asked to
+                // start: this run starts when it gets the slot, so the history never shows two runs overlapping.
+                startedAt = latest(startedAt, lastFinishedAt());
             }
         }
         throw new IllegalStateException("Could not start run " + runId + ": the running slot kept changing");
     }
 
     /** The process of a running run is gone (its lock is free): record it failed, so the slot is free again. */
+    private Optional<Instant> lastFinishedAt() {
+        return Optional.ofNullable(dsl.select(org.jooq.impl.DSL.max(SYNC_RUNS.FINISHED_AT)).from(SYNC_RUNS)
+                .fetchOne(0, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    }
+
+    private static Instant latest(Instant a, Optional<Instant> b) {
+        return b.filter(t -> t.isAfter(a)).orElse(a);
+    }
+
     private void failDead(SyncRunId runId, Instant now) {
         SyncError error = SyncError.of(ABANDONED, "The process running this sync ended before it finished (it was "
                 + "killed or lost its database session); the next run resumes from the last stored page.");
