@@ -3,6 +3,7 @@ package io.hunterreferrals.cli;
 import io.hunterreferrals.postgres.Database;
 import io.hunterreferrals.postgres.backup.BackupException;
 import io.hunterreferrals.postgres.backup.DatabaseRestore;
+import io.hunterreferrals.postgres.backup.PgClientConnection;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ final class DbRestoreCommand implements Callable<Integer> {
         if (yes) {
             return;
         }
-        String name = database.location().replaceFirst("^jdbc:postgresql://[^/]*/", "").replaceFirst("\\?.*$", "");
+        String name = PgClientConnection.of(database).databaseName();
         Console console = System.console();
         if (console != null) {
             String typed = console.readLine("Type the database name (%s) to restore, anything else to stop: ", name);

@@ -2,8 +2,7 @@ package io.hunterreferrals.cli;
 
 import io.hunterreferrals.postgres.Database;
 import io.hunterreferrals.postgres.backup.PgClientConnection;
-import java.io.File;
-import java.nio.file.Files;
+import io.hunterreferrals.postgres.backup.PgClientTools;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +15,9 @@ import java.util.Optional;
  */
 record PsqlInvocation(List<String> command, Map<String, String> environment) {
 
+    /** The first psql on the PATH; any major serves an interactive shell. */
     static Optional<Path> findPsql(Map<String, String> environment) {
-        String path = environment.getOrDefault("PATH", "");
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isBlank() && Files.isExecutable(Path.of(dir, "psql"))) {
-                return Optional.of(Path.of(dir, "psql"));
-            }
-        }
-        return Optional.empty();
+        return PgClientTools.onPath(environment, "psql").stream().findFirst();
     }
 
     /** @param extra arguments passed through to psql, e.g. {@code -c "SELECT ..."} */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a PostgreSQL client program to its end, its output captured (bounded) and its stdout optionally to a file. */
@@ -55,16 +56,23 @@ final class ExternalProcess {
             throw new BackupException(BackupException.Reason.CLIENT_MISSING, "Cannot run " + command.getFirst() + ": "
                     + e.getMessage(), e);
         }
-        try (InputStream captured = stdout != null ? process.getErrorStream() : process.getInputStream()) {
-            String output = readBounded(captured);
+        // The output is read on its own thread, so the timeout holds even when the program hangs with its output open.
+        InputStream captured = stdout != null ? process.getErrorStream() : process.getInputStream();
+        CompletableFuture<String> output = new CompletableFuture<>();
+        Thread.ofVirtual().name("pg-client-output").start(() -> {
+            try {
+                output.complete(readBounded(captured));
+            } catch (RuntimeException e) {
+                output.completeExceptionally(e);
+            }
+        });
+        try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new BackupException(BackupException.Reason.DUMP_FAILED, command.getFirst() + " did not finish "
                         + "within " + timeout.toMinutes() + " minutes and was stopped");
             }
-            return new Result(process.exitValue(), output);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new Result(process.exitValue(), output.join());
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
@@ -72,13 +80,17 @@ final class ExternalProcess {
         }
     }
 
-    private static String readBounded(InputStream in) throws IOException {
+    private static String readBounded(InputStream in) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
-        for (int n; (n = in.read(buffer)) != -1; ) {
-            if (out.size() < MAX_CAPTURED) {
-                out.write(buffer, 0, Math.min(n, MAX_CAPTURED - out.size()));
+        try (in) {
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                if (out.size() < MAX_CAPTURED) {
+                    out.write(buffer, 0, Math.min(n, MAX_CAPTURED - out.size()));
+                }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out.toString(StandardCharsets.UTF_8);
     }

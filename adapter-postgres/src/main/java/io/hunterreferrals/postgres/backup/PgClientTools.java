@@ -65,12 +65,19 @@ public final class PgClientTools {
         if (Files.isExecutable(debian)) {
             candidates.add(debian);
         }
+        candidates.addAll(onPath(environment, program));
+        return candidates;
+    }
+
+    /** Every executable {@code program} in the folders of {@code PATH}, in their order. */
+    public static List<Path> onPath(Map<String, String> environment, String program) {
+        List<Path> found = new ArrayList<>();
         for (String dir : environment.getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (!dir.isBlank() && Files.isExecutable(Path.of(dir, program))) {
-                candidates.add(Path.of(dir, program));
+                found.add(Path.of(dir, program));
             }
         }
-        return candidates;
+        return found;
     }
 
     static Optional<Integer> majorOf(Path program) {

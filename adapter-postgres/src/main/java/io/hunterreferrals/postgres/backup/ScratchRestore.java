@@ -87,7 +87,9 @@ final class ScratchRestore {
 
     private static String differences(Map<String, Long> expected, Map<String, Long> restored) {
         List<String> lines = new ArrayList<>();
-        for (String table : new TreeSet<>(union(expected, restored))) {
+        TreeSet<String> tables = new TreeSet<>(expected.keySet());
+        tables.addAll(restored.keySet());
+        for (String table : tables) {
             Long a = expected.get(table);
             Long b = restored.get(table);
             if (!Objects.equals(a, b)) {
@@ -96,12 +98,6 @@ final class ScratchRestore {
             }
         }
         return String.join("; ", lines);
-    }
-
-    private static java.util.Set<String> union(Map<String, Long> a, Map<String, Long> b) {
-        java.util.Set<String> all = new java.util.HashSet<>(a.keySet());
-        all.addAll(b.keySet());
-        return all;
     }
 
     private static String quote(String identifier) {

@@ -4,6 +4,7 @@ import io.hunterreferrals.core.filter.ReferralFilter;
 import io.hunterreferrals.postgres.DatabaseSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -201,7 +202,7 @@ public final class SettingsParser {
             if (!"http".equalsIgnoreCase(uri.getScheme()) || !HttpSettings.isLoopbackOnly(uri.getHost())) {
                 throw new IllegalArgumentException(value);
             }
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new IllegalArgumentException(value, e);
         }
         return uri;
