@@ -16,7 +16,7 @@ record HealthJson(String status, String database, boolean partnerCenterEnabled, 
 
         static LastSync of(SyncRunView run) {
             return new LastSync(run.runId().toString(), run.status().code(), run.finishedAt().orElse(null),
-                    run.successCount(), run.failed(), run.skipped(), run.error().map(e -> e.code()).orElse(null));
+                    run.successCount(), run.failed(), run.skipped(), run.error().map(e -> e.code().code()).orElse(null));
         }
     }
 }

@@ -44,7 +44,7 @@ record SyncRunJson(
     record ErrorJson(String code, String message, Integer httpStatus, String partnerCenterErrorCode, String requestId) {
 
         static ErrorJson of(SyncError error) {
-            return new ErrorJson(error.code(), error.message(), error.httpStatus().orElse(null),
+            return new ErrorJson(error.code().code(), error.message(), error.httpStatus().orElse(null),
                     error.partnerCenterErrorCode().orElse(null), error.requestId().orElse(null));
         }
     }

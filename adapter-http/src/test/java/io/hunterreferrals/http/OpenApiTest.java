@@ -3,10 +3,13 @@ package io.hunterreferrals.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hunterreferrals.core.sync.SyncErrorCode;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +44,16 @@ class OpenApiTest {
                 assertThat(operation.get("responses").size()).as(path.getKey()).isPositive();
             });
         }
+    }
+
+    @Test
+    void theDocumentedSyncErrorCodesAreExactlyCoresClosedList() {
+        JsonNode codes = api.get("/openapi.json").json().at("/components/schemas/SyncErrorCode/enum");
+        Set<String> documented = new TreeSet<>();
+        codes.forEach(code -> documented.add(code.asText()));
+
+        assertThat(documented).isEqualTo(Arrays.stream(SyncErrorCode.values()).map(SyncErrorCode::code)
+                .collect(Collectors.toCollection(TreeSet::new)));
     }
 
     @Test

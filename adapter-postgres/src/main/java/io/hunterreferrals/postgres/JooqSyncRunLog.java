@@ -10,6 +10,7 @@ import static org.jooq.impl.DSL.val;
 import io.hunterreferrals.core.sync.RunClaim;
 import io.hunterreferrals.core.sync.SkipReason;
 import io.hunterreferrals.core.sync.SyncError;
+import io.hunterreferrals.core.sync.SyncErrorCode;
 import io.hunterreferrals.core.sync.SyncProgress;
 import io.hunterreferrals.core.sync.SyncReport;
 import io.hunterreferrals.core.sync.SyncRequest;
@@ -41,7 +42,6 @@ import org.jooq.exception.DataAccessException;
  */
 public final class JooqSyncRunLog implements SyncRunLog {
 
-    static final String ABANDONED = "abandoned";
     private static final String ONE_RUNNING = "sync_runs_one_running";
     private static final String ONE_QUEUED = "sync_runs_one_queued";
     private static final int ATTEMPTS = 5;
@@ -154,7 +154,7 @@ public final class JooqSyncRunLog implements SyncRunLog {
     }
 
     private void failDead(SyncRunId runId, Instant now) {
-        SyncError error = SyncError.of(ABANDONED, "The process running this sync ended before it finished (it was "
+        SyncError error = SyncError.of(SyncErrorCode.ABANDONED, "The process running this sync ended before it finished (it was "
                 + "killed or lost its database session); the next run resumes from the last stored page.");
         withError(dsl.update(SYNC_RUNS)
                 .set(SYNC_RUNS.STATUS, SyncStatus.FAILED.code())
@@ -291,7 +291,7 @@ public final class JooqSyncRunLog implements SyncRunLog {
 
     @Override
     public List<SyncRunId> failAbandoned(Instant heartbeatBefore, Instant now) {
-        SyncError error = SyncError.of(ABANDONED,
+        SyncError error = SyncError.of(SyncErrorCode.ABANDONED,
                 "The process running this sync stopped sending heartbeats before it finished; the next run resumes "
                         + "from the last stored page.");
         return withError(dsl.update(SYNC_RUNS)
@@ -306,7 +306,7 @@ public final class JooqSyncRunLog implements SyncRunLog {
     private static UpdateSetMoreStep<SyncRunsRecord> withError(UpdateSetMoreStep<SyncRunsRecord> update,
             Optional<SyncError> error) {
         return update
-                .set(SYNC_RUNS.ERROR_CODE, error.map(SyncError::code).orElse(null))
+                .set(SYNC_RUNS.ERROR_CODE, error.map(e -> e.code().code()).orElse(null))
                 .set(SYNC_RUNS.ERROR_MESSAGE, error.map(SyncError::message).orElse(null))
                 .set(SYNC_RUNS.ERROR_HTTP_STATUS, error.flatMap(SyncError::httpStatus).orElse(null))
                 .set(SYNC_RUNS.PARTNER_CENTER_ERROR_CODE, error.flatMap(SyncError::partnerCenterErrorCode).orElse(null))

@@ -7,6 +7,7 @@ import io.hunterreferrals.core.query.PageRequest;
 import io.hunterreferrals.core.query.SyncRunQueries;
 import io.hunterreferrals.core.query.SyncRunView;
 import io.hunterreferrals.core.sync.SyncError;
+import io.hunterreferrals.core.sync.SyncErrorCode;
 import io.hunterreferrals.core.sync.SyncMode;
 import io.hunterreferrals.core.sync.SyncRunId;
 import io.hunterreferrals.core.sync.SyncStatus;
@@ -58,11 +59,20 @@ public final class JooqSyncRunQueries implements SyncRunQueries {
         return new Page<>(rows, Totals.exact(rows.size(), page, () -> dsl.fetchCount(SYNC_RUNS)), page);
     }
 
+    /** A code another version stored and this one does not know stays readable, in the message. */
+    private static SyncError error(String storedCode, SyncRunsRecord r) {
+        String message = r.getErrorMessage() == null ? "" : r.getErrorMessage();
+        SyncErrorCode code = SyncErrorCode.fromCode(storedCode).orElse(SyncErrorCode.UNRECOGNISED);
+        if (code == SyncErrorCode.UNRECOGNISED) {
+            message = "[" + storedCode + "] " + message;
+        }
+        return new SyncError(code, message, Optional.ofNullable(r.getErrorHttpStatus()),
+                Optional.ofNullable(r.getPartnerCenterErrorCode()), Optional.ofNullable(r.getPartnerCenterRequestId()));
+    }
+
     static SyncRunView view(SyncRunsRecord r) {
         SyncStatus status = SyncStatus.fromCode(r.getStatus());
-        Optional<SyncError> error = Optional.ofNullable(r.getErrorCode()).map(code -> new SyncError(code,
-                r.getErrorMessage() == null ? "" : r.getErrorMessage(), Optional.ofNullable(r.getErrorHttpStatus()),
-                Optional.ofNullable(r.getPartnerCenterErrorCode()), Optional.ofNullable(r.getPartnerCenterRequestId())));
+        Optional<SyncError> error = Optional.ofNullable(r.getErrorCode()).map(code -> error(code, r));
         return new SyncRunView(
                 new SyncRunId(r.getRunId()),
                 SyncTrigger.fromCode(r.getTrigger()),

@@ -3,6 +3,7 @@ package io.hunterreferrals.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hunterreferrals.core.sync.RunClaim;
+import io.hunterreferrals.core.sync.SyncErrorCode;
 import io.hunterreferrals.core.sync.SyncMode;
 import io.hunterreferrals.core.sync.SyncRequest;
 import io.hunterreferrals.core.sync.SyncRunId;
@@ -72,7 +73,7 @@ class DeadRunTest {
         assertThat(claim).isEqualTo(RunClaim.CLAIMED);
         assertThat(new JooqSyncRunQueries(ds).find(killed).orElseThrow()).satisfies(run -> {
             assertThat(run.status().code()).isEqualTo("failed");
-            assertThat(run.error().orElseThrow().code()).isEqualTo("abandoned");
+            assertThat(run.error().orElseThrow().code()).isEqualTo(SyncErrorCode.ABANDONED);
         });
     }
 

@@ -8,6 +8,7 @@ import io.hunterreferrals.core.query.PageRequest;
 import io.hunterreferrals.core.query.SyncRunView;
 import io.hunterreferrals.core.sync.SkipReason;
 import io.hunterreferrals.core.sync.SyncError;
+import io.hunterreferrals.core.sync.SyncErrorCode;
 import io.hunterreferrals.core.sync.SyncMode;
 import io.hunterreferrals.core.sync.SyncProgress;
 import io.hunterreferrals.core.sync.SyncReport;
@@ -23,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -82,7 +85,7 @@ class SyncRunQueriesTest {
     void showsWhyARunFailed() {
         SyncRunId failed = SyncRunId.random();
         log.start(failed, SCHEDULED, T0, Optional.empty());
-        SyncError error = new SyncError("throttled", "Partner Center asked us to slow down", Optional.of(429),
+        SyncError error = new SyncError(SyncErrorCode.THROTTLED, "Partner Center asked us to slow down", Optional.of(429),
                 Optional.of("TooManyRequests"), Optional.of("req-123"));
         log.finish(new SyncReport(failed, SyncTrigger.SCHEDULED, SyncMode.INCREMENTAL, false, SyncStatus.FAILED, 0, 0,
                 Map.of(), Map.of(), 1, 0, T0, T0.plusSeconds(2), Optional.empty(), Optional.empty(), Optional.of(error)));
@@ -121,7 +124,7 @@ class SyncRunQueriesTest {
     void failedQueuedAndAbandonedRunsCarryTheirReason() {
         SyncRunId queued = SyncRunId.random();
         log.enqueue(queued, SCHEDULED, T0);
-        log.failQueued(queued, SyncError.of("dispatch_failed", "The scheduler is down"), T0.plusSeconds(1));
+        log.failQueued(queued, SyncError.of(SyncErrorCode.DISPATCH_FAILED, "The scheduler is down"), T0.plusSeconds(1));
         SyncRunId stale = SyncRunId.random();
         log.start(stale, SCHEDULED, T0.plusSeconds(2), Optional.empty());
         assertThat(log.failAbandoned(T0.plusSeconds(600), T0.plusSeconds(900))).containsExactly(stale);
@@ -129,10 +132,23 @@ class SyncRunQueriesTest {
         SyncRunView dispatch = runs.find(queued).orElseThrow();
         assertThat(dispatch.status()).isEqualTo(SyncStatus.FAILED);
         assertThat(dispatch.startedAt()).isEmpty();
-        assertThat(dispatch.error()).map(SyncError::code).contains("dispatch_failed");
+        assertThat(dispatch.error()).map(SyncError::code).contains(SyncErrorCode.DISPATCH_FAILED);
         SyncRunView abandoned = runs.find(stale).orElseThrow();
-        assertThat(abandoned.error()).map(SyncError::code).contains("abandoned");
+        assertThat(abandoned.error()).map(SyncError::code).contains(SyncErrorCode.ABANDONED);
         assertThat(abandoned.finishedAt()).contains(T0.plusSeconds(900));
+    }
+
+    @Test
+    void aCodeStoredByAnotherVersionIsShownAsUnrecognisedWithItsText() {
+        SyncRunId old = SyncRunId.random();
+        log.start(old, SCHEDULED, T0, Optional.empty());
+        log.failAbandoned(T0.plusSeconds(600), T0.plusSeconds(900));
+        DSL.using(ds, SQLDialect.POSTGRES).update(SYNC_RUNS).set(SYNC_RUNS.ERROR_CODE, "token_expired").set(SYNC_RUNS.ERROR_MESSAGE, "Sign in again")
+                .where(SYNC_RUNS.RUN_ID.eq(old.value())).execute();
+
+        SyncError error = runs.find(old).orElseThrow().error().orElseThrow();
+        assertThat(error.code()).isEqualTo(SyncErrorCode.UNRECOGNISED);
+        assertThat(error.message()).isEqualTo("[token_expired] Sign in again");
     }
 
     @Test

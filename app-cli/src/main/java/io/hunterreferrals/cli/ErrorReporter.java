@@ -1,7 +1,7 @@
 package io.hunterreferrals.cli;
 
 import io.hunterreferrals.core.sync.StorageUnavailableException;
-import io.hunterreferrals.core.sync.SyncError;
+import io.hunterreferrals.core.sync.SyncErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -42,7 +42,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             // The database went away (even the run's own record could not be written): an outage, not a bug.
             LOG.atError().setMessage("hunter_database_unavailable").addKeyValue("command", commandLine.getCommandName())
                     .log();
-            context.err().println("error [" + SyncError.DATABASE_UNAVAILABLE + "]: The database went away or refused "
+            context.err().println("error [" + SyncErrorCode.DATABASE_UNAVAILABLE.code() + "]: The database went away or refused "
                     + "the connection. Nothing stored before that is lost; check that PostgreSQL is running "
                     + "(`hunter db info`) and run the command again — a sync resumes from the last stored page.");
             context.err().flush();

@@ -19,7 +19,8 @@ enum ExitCode {
     TOOL_MISSING(11, "an external program is missing or of the wrong major version (psql for `hunter db shell`; pg_dump and psql of the server's major for `db backup` and `db restore`)"),
     MIGRATIONS_PENDING(12, "`hunter db info`: the database lacks migrations this build has (run `hunter db migrate`)"),
     BACKUP_FAILED(13, "the backup did not complete or did not verify (no file was kept), or the restore failed (nothing was changed)"),
-    NOT_CONFIRMED(14, "a command that replaces data was not confirmed (--yes); nothing was changed");
+    NOT_CONFIRMED(14, "a command that replaces data was not confirmed (--yes); nothing was changed"),
+    INTERRUPTED(15, "the sync was stopped (Ctrl-C or shutdown) after the page in hand; the next `hunter sync` resumes there");
 
     private final int code;
     private final String meaning;

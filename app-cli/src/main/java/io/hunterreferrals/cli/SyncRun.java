@@ -62,17 +62,22 @@ final class SyncRun {
     }
 
     static CliException failure(SyncError error) {
+        String code = error.code().code();
         return switch (error.code()) {
-            case "sign_in_required" -> new CliException(ExitCode.SIGN_IN_REQUIRED, error.code(),
+            case SIGN_IN_REQUIRED -> new CliException(ExitCode.SIGN_IN_REQUIRED, code,
                     error.message() + " Run `hunter auth login`, then `hunter sync` again.");
-            case "configuration_invalid" -> new CliException(ExitCode.CONFIG_INVALID, error.code(), error.message());
-            case "internal_error" -> new CliException(ExitCode.INTERNAL_ERROR, error.code(), error.message());
-            case SyncError.DATABASE_UNAVAILABLE -> new CliException(ExitCode.DATABASE_ERROR, error.code(),
-                    error.message());
-            default -> new CliException(ExitCode.PARTNER_CENTER_ERROR, error.code(), "Partner Center error: "
+            case CONFIGURATION_INVALID -> new CliException(ExitCode.CONFIG_INVALID, code, error.message());
+            case DATABASE_UNAVAILABLE -> new CliException(ExitCode.DATABASE_ERROR, code, error.message());
+            case INTERRUPTED -> new CliException(ExitCode.INTERRUPTED, code, error.message());
+            case FORBIDDEN, THROTTLED, PARTNER_CENTER_UNAVAILABLE, NETWORK_ERROR, MALFORMED_PAGE, PAGING_ABORTED,
+                    REQUEST_REJECTED -> new CliException(ExitCode.PARTNER_CENTER_ERROR, code, "Partner Center error: "
                     + error.message() + " (HTTP status " + error.httpStatus().map(String::valueOf).orElse("none")
                     + ", error code " + error.partnerCenterErrorCode().orElse("none") + ", request id "
                     + error.requestId().orElse("none") + ")");
+            // The queue's own codes never end a run the CLI executes in process: seeing one here is a bug.
+            case INTERNAL_ERROR, ABANDONED, DISPATCH_FAILED, NOT_DISPATCHED, PARTNER_CENTER_DISABLED, UNRECOGNISED ->
+                    new CliException(ExitCode.INTERNAL_ERROR, code, error.message());
         };
     }
+
 }

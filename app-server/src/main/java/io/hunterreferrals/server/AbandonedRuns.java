@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import io.hunterreferrals.core.query.SyncRunQueries;
 import io.hunterreferrals.core.query.SyncRunView;
 import io.hunterreferrals.core.sync.SyncError;
+import io.hunterreferrals.core.sync.SyncErrorCode;
 import io.hunterreferrals.core.sync.SyncRunId;
 import io.hunterreferrals.core.sync.SyncRunLog;
 import io.hunterreferrals.core.sync.SyncStatus;
@@ -48,7 +49,7 @@ final class AbandonedRuns {
                 && active.get().requestedAt().isBefore(staleBefore)
                 && scheduler.getScheduledExecution(TaskInstanceId.of(SyncTasks.MANUAL, active.get().runId().toString()))
                         .isEmpty()) {
-            runLog.failQueued(active.get().runId(), SyncError.of("not_dispatched", "No worker has this queued run any "
+            runLog.failQueued(active.get().runId(), SyncError.of(SyncErrorCode.NOT_DISPATCHED, "No worker has this queued run any "
                     + "more (its execution was dropped after repeated failures); trigger the sync again."), now);
             log("partner_center_sync_abandoned", active.get().runId(), "queued_without_execution");
         }

@@ -4,6 +4,7 @@ import io.hunterreferrals.app.logging.SyncTaskLogger;
 import io.hunterreferrals.core.query.SyncRunQueries;
 import io.hunterreferrals.core.query.SyncRunView;
 import io.hunterreferrals.core.sync.SyncError;
+import io.hunterreferrals.core.sync.SyncErrorCode;
 import io.hunterreferrals.core.sync.SyncMode;
 import io.hunterreferrals.core.sync.SyncOutcome;
 import io.hunterreferrals.core.sync.SyncReferrals;
@@ -86,7 +87,7 @@ final class SyncJob {
         }
         SyncRequest request = queued.request(runId);
         if (!enabled.getAsBoolean()) {
-            runLog.failQueued(runId, SyncError.of("partner_center_disabled", "HUNTER_PARTNER_CENTER_ENABLED was turned "
+            runLog.failQueued(runId, SyncError.of(SyncErrorCode.PARTNER_CENTER_DISABLED, "HUNTER_PARTNER_CENTER_ENABLED was turned "
                     + "off before the run started."), clock.instant());
             skipped(runId, taskName, "feature_flag_disabled");
             metrics.runDisabled(request);

@@ -107,12 +107,14 @@ public final class SyncEventLogger implements SyncListener {
 
     private static void failed(SyncRunId runId, SyncError error) {
         String name = switch (error.code()) {
-            case "sign_in_required", "forbidden" -> "partner_center_auth_error";
-            case "throttled" -> "partner_center_rate_limit";
-            default -> "partner_center_sync_failed";
+            case SIGN_IN_REQUIRED, FORBIDDEN -> "partner_center_auth_error";
+            case THROTTLED -> "partner_center_rate_limit";
+            case PARTNER_CENTER_UNAVAILABLE, NETWORK_ERROR, MALFORMED_PAGE, PAGING_ABORTED, REQUEST_REJECTED,
+                    CONFIGURATION_INVALID, DATABASE_UNAVAILABLE, INTERNAL_ERROR, INTERRUPTED, ABANDONED,
+                    DISPATCH_FAILED, NOT_DISPATCHED, PARTNER_CENTER_DISABLED, UNRECOGNISED -> "partner_center_sync_failed";
         };
         event(LOG.atError(), name, runId)
-                .addKeyValue("error_code", error.code())
+                .addKeyValue("error_code", error.code().code())
                 .addKeyValue("error", error.message())
                 .addKeyValue("http_status", error.httpStatus().map(Object::toString).orElse("none"))
                 .addKeyValue("partner_center_error_code", error.partnerCenterErrorCode().orElse("none"))

@@ -36,7 +36,6 @@ public final class ReferralSync implements SyncReferrals {
 
     static final String PROCESSING_ERROR = "processing_error";
     static final String NOT_STORED = "not_stored";
-    static final String INTERRUPTED = "interrupted";
 
     private final ReferralSource source;
     private final ReferralStore store;
@@ -81,7 +80,7 @@ public final class ReferralSync implements SyncReferrals {
                 listener.pageProcessed(runId, progress);
                 if (Thread.currentThread().isInterrupted()) {
                     // A shutdown lets the page in hand finish, then stops; the watermark covers what was stored.
-                    error = Optional.of(SyncError.of(INTERRUPTED, "The sync was stopped (shutdown) after page "
+                    error = Optional.of(SyncError.of(SyncErrorCode.INTERRUPTED, "The sync was stopped (shutdown) after page "
                             + tally.pagesFetched() + "; the next run resumes from the last stored page."));
                     break;
                 }

@@ -6,18 +6,15 @@ import java.util.Optional;
 /**
  * Why a run failed, as recorded and shown.
  *
- * @param code                   a stable code, e.g. {@code sign_in_required}, {@code throttled}, {@code internal_error}
+ * @param code                   why, from the closed list the CLI, the logs and the API switch on
  * @param message                what happened and what to do
  * @param httpStatus             the last HTTP status from Partner Center, if any
  * @param partnerCenterErrorCode the error code in Partner Center's response body, if any
  * @param requestId              Partner Center's request id, for support cases
  */
-public record SyncError(String code, String message, Optional<Integer> httpStatus,
+public record SyncError(SyncErrorCode code, String message, Optional<Integer> httpStatus,
         Optional<String> partnerCenterErrorCode, Optional<String> requestId) {
 
-    static final String INTERNAL_ERROR = "internal_error";
-    /** The database went away during the run; see {@link StorageUnavailableException}. */
-    public static final String DATABASE_UNAVAILABLE = "database_unavailable";
     private static final int MAX_MESSAGE = 1000;
 
     public SyncError {
@@ -28,7 +25,7 @@ public record SyncError(String code, String message, Optional<Integer> httpStatu
         Objects.requireNonNull(requestId, "requestId");
     }
 
-    public static SyncError of(String code, String message) {
+    public static SyncError of(SyncErrorCode code, String message) {
         return new SyncError(code, message, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
@@ -37,7 +34,7 @@ public record SyncError(String code, String message, Optional<Integer> httpStatu
     }
 
     static SyncError databaseUnavailable(StorageUnavailableException e) {
-        return of(DATABASE_UNAVAILABLE, "The database went away during the sync (" + e.getMessage() + "). Every page "
+        return of(SyncErrorCode.DATABASE_UNAVAILABLE, "The database went away during the sync (" + e.getMessage() + "). Every page "
                 + "stored before that is kept; the next run resumes from the last stored page once the database "
                 + "answers again.");
     }
@@ -45,6 +42,6 @@ public record SyncError(String code, String message, Optional<Integer> httpStatu
     static SyncError unexpected(RuntimeException e) {
         String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         String message = "The sync stopped on an unexpected error (" + detail + "). Nothing after the last stored page was written; the next run resumes from there.";
-        return of(INTERNAL_ERROR, message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "…" : message);
+        return of(SyncErrorCode.INTERNAL_ERROR, message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "…" : message);
     }
 }

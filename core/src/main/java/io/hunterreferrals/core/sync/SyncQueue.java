@@ -30,7 +30,7 @@ public final class SyncQueue implements RequestSync {
             dispatcher.dispatch(request);
         } catch (RuntimeException e) {
             // A queued run nobody will execute would block every later request.
-            runLog.failQueued(runId, SyncError.of("dispatch_failed",
+            runLog.failQueued(runId, SyncError.of(SyncErrorCode.DISPATCH_FAILED,
                     "The sync could not be handed to a worker (" + e.getClass().getSimpleName() + "); try again."), clock.instant());
             throw e;
         }

@@ -176,7 +176,7 @@ class ReferralSyncTest {
 
         assertThat(report.status()).isEqualTo(SyncStatus.FAILED);
         assertThat(report.error()).hasValueSatisfying(error -> {
-            assertThat(error.code()).isEqualTo("throttled");
+            assertThat(error.code()).isEqualTo(SyncErrorCode.THROTTLED);
             assertThat(error.httpStatus()).contains(429);
             assertThat(error.requestId()).contains("req-42");
         });
@@ -194,7 +194,7 @@ class ReferralSyncTest {
         SyncReport report = ran(sync.sync(INCREMENTAL));
 
         assertThat(report.status()).isEqualTo(SyncStatus.FAILED);
-        assertThat(report.error().orElseThrow().code()).isEqualTo("sign_in_required");
+        assertThat(report.error().orElseThrow().code()).isEqualTo(SyncErrorCode.SIGN_IN_REQUIRED);
         assertThat(report.error().orElseThrow().message()).contains("hunter auth login");
     }
 
@@ -207,7 +207,7 @@ class ReferralSyncTest {
         SyncReport report = ran(sync.sync(INCREMENTAL));
 
         assertThat(report.status()).isEqualTo(SyncStatus.FAILED);
-        assertThat(report.error().orElseThrow().code()).isEqualTo("internal_error");
+        assertThat(report.error().orElseThrow().code()).isEqualTo(SyncErrorCode.INTERNAL_ERROR);
         assertThat(report.created()).isEqualTo(2);
         assertThat(report.failedReasons()).containsExactly(Map.entry("not_stored", 1));
         assertThat(report.totalProcessed()).isEqualTo(report.totalFetched());
@@ -225,7 +225,7 @@ class ReferralSyncTest {
 
         assertThat(report.status()).isEqualTo(SyncStatus.FAILED);
         SyncError error = report.error().orElseThrow();
-        assertThat(error.code()).isEqualTo("database_unavailable");
+        assertThat(error.code()).isEqualTo(SyncErrorCode.DATABASE_UNAVAILABLE);
         assertThat(error.message()).contains("database went away", "terminating connection", "resumes from the last stored page")
                 .doesNotContain("unexpected");
         assertThat(store.watermark()).contains(at(2));
@@ -253,7 +253,7 @@ class ReferralSyncTest {
         }
 
         assertThat(report.status()).isEqualTo(SyncStatus.FAILED);
-        assertThat(report.error().orElseThrow().code()).isEqualTo("interrupted");
+        assertThat(report.error().orElseThrow().code()).isEqualTo(SyncErrorCode.INTERRUPTED);
         assertThat(report.created()).isEqualTo(2);
         assertThat(report.pagesFetched()).isEqualTo(1);
         assertThat(store.watermark()).contains(at(2));

@@ -48,7 +48,7 @@ class SyncQueueTest {
 
         assertThat(runLog.runs()).singleElement().satisfies(run -> {
             assertThat(run.status()).isEqualTo(SyncStatus.FAILED);
-            assertThat(run.error().orElseThrow().code()).isEqualTo("dispatch_failed");
+            assertThat(run.error().orElseThrow().code()).isEqualTo(SyncErrorCode.DISPATCH_FAILED);
         });
         assertThat(queue.request(SyncTrigger.MANUAL, SyncMode.INCREMENTAL)).isInstanceOf(EnqueueOutcome.Enqueued.class);
     }

@@ -2,6 +2,7 @@ package io.hunterreferrals.core.testing;
 
 import io.hunterreferrals.core.sync.RunClaim;
 import io.hunterreferrals.core.sync.SyncError;
+import io.hunterreferrals.core.sync.SyncErrorCode;
 import io.hunterreferrals.core.sync.SyncProgress;
 import io.hunterreferrals.core.sync.SyncReport;
 import io.hunterreferrals.core.sync.SyncRequest;
@@ -93,7 +94,7 @@ public final class InMemorySyncRunLog implements SyncRunLog {
         for (Run run : List.copyOf(runs.values())) {
             if (run.status() == SyncStatus.RUNNING && run.heartbeatAt().isBefore(heartbeatBefore)) {
                 runs.put(run.id(), new Run(run.id(), run.request(), SyncStatus.FAILED, now, run.progress(), run.report(),
-                        Optional.of(SyncError.of("abandoned", "The process running this sync stopped before it finished."))));
+                        Optional.of(SyncError.of(SyncErrorCode.ABANDONED, "The process running this sync stopped before it finished."))));
                 failed.add(run.id());
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hunterreferrals.core.query.SyncRunView;
 import io.hunterreferrals.core.sync.RunClaim;
 import io.hunterreferrals.core.sync.SyncError;
+import io.hunterreferrals.core.sync.SyncErrorCode;
 import io.hunterreferrals.core.sync.SyncMode;
 import io.hunterreferrals.core.sync.SyncProgress;
 import io.hunterreferrals.core.sync.SyncReport;
@@ -101,7 +102,7 @@ public abstract class SyncRunLogContract {
         SyncRunId run = SyncRunId.random();
         log.start(run, MANUAL, NOW, Optional.empty());
 
-        log.finish(report(run, Optional.of(SyncError.of("sign_in_required", "Run hunter auth login"))));
+        log.finish(report(run, Optional.of(SyncError.of(SyncErrorCode.SIGN_IN_REQUIRED, "Run hunter auth login"))));
 
         assertThat(statusOf(run)).isEqualTo(SyncStatus.FAILED);
     }
@@ -111,7 +112,7 @@ public abstract class SyncRunLogContract {
         SyncRunId queued = SyncRunId.random();
         log.enqueue(queued, MANUAL, NOW);
 
-        log.failQueued(queued, SyncError.of("dispatch_failed", "try again"), NOW.plusSeconds(1));
+        log.failQueued(queued, SyncError.of(SyncErrorCode.DISPATCH_FAILED, "try again"), NOW.plusSeconds(1));
 
         assertThat(statusOf(queued)).isEqualTo(SyncStatus.FAILED);
         assertThat(log.enqueue(SyncRunId.random(), MANUAL, NOW.plusSeconds(2))).isEqualTo(RunClaim.CLAIMED);
