@@ -1,7 +1,10 @@
 package io.hunterreferrals.cli;
 
 import io.hunterreferrals.app.config.HunterSettings;
+import io.hunterreferrals.app.config.Setting;
 import io.hunterreferrals.app.wiring.Storage;
+import io.hunterreferrals.app.wiring.SyncWiring;
+import io.hunterreferrals.core.sync.RunPolicy.Decision;
 import io.hunterreferrals.core.sync.SyncMode;
 import io.hunterreferrals.core.sync.SyncRequest;
 import io.hunterreferrals.core.sync.SyncTrigger;
@@ -39,12 +42,13 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HunterSettings settings = context.settings();
-        if (!settings.partnerCenter().enabled()) {
+        if (SyncWiring.runPolicy().direct(settings.partnerCenter().enabled()) instanceof Decision.Skip skip) {
             LOG.atWarn().setMessage("partner_center_sync_skipped").addKeyValue("source", "partner_center")
-                    .addKeyValue("reason", "feature_flag_disabled").log();
-            throw new CliException(ExitCode.FEATURE_DISABLED, "feature_flag_disabled", "The Partner Center sync is "
-                    + "switched off, so nothing was synced: HUNTER_PARTNER_CENTER_ENABLED is not true. Set "
-                    + "HUNTER_PARTNER_CENTER_ENABLED=true in .env or the environment and run `hunter sync` again.");
+                    .addKeyValue("reason", skip.reason().code()).log();
+            String flag = Setting.PARTNER_CENTER_ENABLED.variable();
+            throw new CliException(ExitCode.FEATURE_DISABLED, skip.reason().code(), "The Partner Center sync is "
+                    + "switched off, so nothing was synced: " + flag + " is not true. Set " + flag
+                    + "=true in .env or the environment and run `hunter sync` again.");
         }
         PartnerCenterAuth auth = context.auth(settings.partnerCenter());
         requireSignIn(auth);

@@ -3,17 +3,13 @@ package io.hunterreferrals.server;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import io.hunterreferrals.core.query.SyncRunQueries;
-import io.hunterreferrals.core.query.SyncRunView;
-import io.hunterreferrals.core.sync.SyncError;
-import io.hunterreferrals.core.sync.SyncErrorCode;
+import io.hunterreferrals.core.sync.RunPolicy;
 import io.hunterreferrals.core.sync.SyncRunId;
 import io.hunterreferrals.core.sync.SyncRunLog;
-import io.hunterreferrals.core.sync.SyncStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +25,12 @@ final class AbandonedRuns {
 
     private final SyncRunLog runLog;
     private final SyncRunQueries runs;
+    private final RunPolicy policy;
     private final Duration abandonedAfter;
     private final Clock clock;
 
-    AbandonedRuns(SyncRunLog runLog, SyncRunQueries runs, Duration abandonedAfter, Clock clock) {
+    AbandonedRuns(SyncRunLog runLog, SyncRunQueries runs, RunPolicy policy, Duration abandonedAfter, Clock clock) {
+        this.policy = policy;
         this.runLog = runLog;
         this.runs = runs;
         this.abandonedAfter = abandonedAfter;
@@ -44,15 +42,13 @@ final class AbandonedRuns {
         Instant staleBefore = now.minus(abandonedAfter);
         List<SyncRunId> abandoned = runLog.failAbandoned(staleBefore, now);
         abandoned.forEach(runId -> log("partner_center_sync_abandoned", runId, "heartbeat_stale"));
-        Optional<SyncRunView> active = runs.active();
-        if (active.isPresent() && active.get().status() == SyncStatus.QUEUED
-                && active.get().requestedAt().isBefore(staleBefore)
-                && scheduler.getScheduledExecution(TaskInstanceId.of(SyncTasks.MANUAL, active.get().runId().toString()))
-                        .isEmpty()) {
-            runLog.failQueued(active.get().runId(), SyncError.of(SyncErrorCode.NOT_DISPATCHED, "No worker has this queued run any "
-                    + "more (its execution was dropped after repeated failures); trigger the sync again."), now);
-            log("partner_center_sync_abandoned", active.get().runId(), "queued_without_execution");
-        }
+        runs.active().ifPresent(active -> policy.orphaned(active.status(), active.requestedAt(), staleBefore,
+                () -> scheduler.getScheduledExecution(TaskInstanceId.of(SyncTasks.MANUAL, active.runId().toString()))
+                        .isPresent())
+                .ifPresent(error -> {
+                    runLog.failQueued(active.runId(), error, now);
+                    log("partner_center_sync_abandoned", active.runId(), "queued_without_execution");
+                }));
     }
 
     private static void log(String name, SyncRunId runId, String reason) {

@@ -10,6 +10,7 @@ import io.hunterreferrals.app.wiring.Storage;
 import io.hunterreferrals.app.wiring.SyncWiring;
 import io.hunterreferrals.core.sync.ReferralSource;
 import io.hunterreferrals.core.sync.ReferralSync;
+import io.hunterreferrals.core.sync.RunPolicy;
 import io.hunterreferrals.core.sync.SyncQueue;
 import io.hunterreferrals.http.ApiKeys;
 import io.hunterreferrals.http.HttpApi;
@@ -70,9 +71,10 @@ public final class HunterServer implements AutoCloseable {
             ReferralSync sync = SyncWiring.referralSync(source, storage, settings.filter(),
                     List.of(currentRun, heartbeat, syncMetrics, partnerCenterMetrics, stop));
             boolean enabled = settings.partnerCenter().enabled();
-            SyncJob job = new SyncJob(sync, storage.runLog(), storage.runQueries(), () -> enabled, syncMetrics, stop,
-                    setup.simulated(), clock);
-            AbandonedRuns abandoned = new AbandonedRuns(storage.runLog(), storage.runQueries(),
+            RunPolicy policy = SyncWiring.runPolicy();
+            SyncJob job = new SyncJob(sync, storage.runLog(), storage.runQueries(), policy, () -> enabled, syncMetrics,
+                    stop, setup.simulated(), clock);
+            AbandonedRuns abandoned = new AbandonedRuns(storage.runLog(), storage.runQueries(), policy,
                     setup.tuning().abandonedAfter(), clock);
             SyncTasks tasks = new SyncTasks(job, abandoned, settings.syncInterval(), setup.tuning());
             BackgroundSync background = resources.add("scheduler", BackgroundSync.start(storage.database().dataSource(),

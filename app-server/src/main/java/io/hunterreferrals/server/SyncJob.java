@@ -3,8 +3,9 @@ package io.hunterreferrals.server;
 import io.hunterreferrals.app.logging.SyncTaskLogger;
 import io.hunterreferrals.core.query.SyncRunQueries;
 import io.hunterreferrals.core.query.SyncRunView;
-import io.hunterreferrals.core.sync.SyncError;
-import io.hunterreferrals.core.sync.SyncErrorCode;
+import io.hunterreferrals.core.sync.RunPolicy;
+import io.hunterreferrals.core.sync.RunPolicy.Decision;
+import io.hunterreferrals.core.sync.RunPolicy.SkipCause;
 import io.hunterreferrals.core.sync.SyncMode;
 import io.hunterreferrals.core.sync.SyncOutcome;
 import io.hunterreferrals.core.sync.SyncReferrals;
@@ -16,13 +17,14 @@ import io.hunterreferrals.core.sync.SyncTrigger;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 
 /**
- * Runs one sync for a scheduler task, with the task-level log events around it and the checks a task needs first (the
- * feature flag, a shutdown in progress, a queued run still waiting). Overlap is not prevented here: the run log refuses
+ * Runs one sync for a scheduler task, with the task-level log events around it, after asking core's {@link RunPolicy}
+ * whether it may start (the feature flag, a shutdown in progress, a queued run still waiting). Overlap is not prevented here: the run log refuses
  * a second running run whoever asks ({@link SyncOutcome.Busy}).
  */
 final class SyncJob {
@@ -45,9 +47,11 @@ final class SyncJob {
     private final boolean simulated;
     private final Clock clock;
     private final StopSignal stop;
+    private final RunPolicy policy;
 
-    SyncJob(SyncReferrals sync, SyncRunLog runLog, SyncRunQueries runs, BooleanSupplier enabled, SyncMetrics metrics,
-            StopSignal stop, boolean simulated, Clock clock) {
+    SyncJob(SyncReferrals sync, SyncRunLog runLog, SyncRunQueries runs, RunPolicy policy, BooleanSupplier enabled,
+            SyncMetrics metrics, StopSignal stop, boolean simulated, Clock clock) {
+        this.policy = policy;
         this.sync = sync;
         this.runLog = runLog;
         this.runs = runs;
@@ -63,38 +67,39 @@ final class SyncJob {
         SyncRunId runId = SyncRunId.random();
         SyncRequest request = SyncRequest.of(SyncTrigger.SCHEDULED, mode).forQueuedRun(runId);
         event(LOG.atInfo(), "partner_center_sync_scheduled", runId, taskName).addKeyValue("mode", mode.code()).log();
-        if (stop.stopping()) {
-            return;
+        switch (policy.scheduled(enabled.getAsBoolean(), stop.stopping())) {
+            case Decision.Start start -> execute(runId, request);
+            case Decision.Skip skip -> disabledOrSkipped(runId, taskName, skip.reason(), request);
+            case Decision.RetryLater later -> { } // stopping, nothing recorded: the next due time runs it
+            case Decision.FailQueued fail -> throw new IllegalStateException("a scheduled run is never queued");
         }
-        if (!enabled.getAsBoolean()) {
-            skipped(runId, taskName, "feature_flag_disabled");
-            metrics.runDisabled(request);
-            return;
-        }
-        execute(runId, request);
     }
 
     /** A manual trigger's execution: the run was recorded as queued when the API accepted it. */
     QueuedResult runQueued(String taskName, SyncRunId runId, QueuedSync queued) {
-        if (stop.stopping()) {
-            return QueuedResult.RETRY_LATER;
-        }
-        Optional<SyncStatus> status = runs.find(runId).map(SyncRunView::status);
-        if (status.filter(s -> s == SyncStatus.QUEUED).isEmpty()) {
-            // Revived after its node died, or failed meanwhile: the run is settled, the next sync resumes.
-            skipped(runId, taskName, "run_not_queued");
-            return QueuedResult.DONE;
-        }
         SyncRequest request = queued.request(runId);
-        if (!enabled.getAsBoolean()) {
-            runLog.failQueued(runId, SyncError.of(SyncErrorCode.PARTNER_CENTER_DISABLED, "HUNTER_PARTNER_CENTER_ENABLED was turned "
-                    + "off before the run started."), clock.instant());
-            skipped(runId, taskName, "feature_flag_disabled");
+        Supplier<Optional<SyncStatus>> status = () -> runs.find(runId).map(SyncRunView::status);
+        return switch (policy.queued(status, enabled.getAsBoolean(), stop.stopping())) {
+            case Decision.Start start -> execute(runId, request) instanceof SyncOutcome.Busy
+                    ? QueuedResult.RETRY_LATER : QueuedResult.DONE;
+            case Decision.RetryLater later -> QueuedResult.RETRY_LATER;
+            case Decision.Skip skip -> {
+                disabledOrSkipped(runId, taskName, skip.reason(), request);
+                yield QueuedResult.DONE;
+            }
+            case Decision.FailQueued fail -> {
+                runLog.failQueued(runId, fail.error(), clock.instant());
+                disabledOrSkipped(runId, taskName, fail.reason(), request);
+                yield QueuedResult.DONE;
+            }
+        };
+    }
+
+    private void disabledOrSkipped(SyncRunId runId, String taskName, SkipCause cause, SyncRequest request) {
+        event(LOG.atInfo(), "partner_center_sync_skipped", runId, taskName).addKeyValue("reason", cause.code()).log();
+        if (cause == SkipCause.FEATURE_FLAG_DISABLED) {
             metrics.runDisabled(request);
-            return QueuedResult.DONE;
         }
-        SyncOutcome outcome = execute(runId, request);
-        return outcome instanceof SyncOutcome.Busy ? QueuedResult.RETRY_LATER : QueuedResult.DONE;
     }
 
     private SyncOutcome execute(SyncRunId runId, SyncRequest request) {
@@ -114,10 +119,6 @@ final class SyncJob {
     /** Shutdown: no new runs start here, and a running one stops after the page in hand ({@link StopSignal}). */
     void stop() {
         stop.stop();
-    }
-
-    private void skipped(SyncRunId runId, String taskName, String reason) {
-        event(LOG.atInfo(), "partner_center_sync_skipped", runId, taskName).addKeyValue("reason", reason).log();
     }
 
     private LoggingEventBuilder event(LoggingEventBuilder builder, String name, SyncRunId runId, String taskName) {

@@ -1,10 +1,12 @@
 package io.hunterreferrals.app.wiring;
 
+import io.hunterreferrals.app.config.Setting;
 import io.hunterreferrals.app.logging.SyncEventLogger;
 import io.hunterreferrals.core.classification.ClassificationRulePcV1;
 import io.hunterreferrals.core.filter.ReferralFilter;
 import io.hunterreferrals.core.sync.ReferralSource;
 import io.hunterreferrals.core.sync.ReferralSync;
+import io.hunterreferrals.core.sync.RunPolicy;
 import io.hunterreferrals.core.sync.SyncListener;
 import io.hunterreferrals.core.sync.SyncSettings;
 import java.time.Clock;
@@ -21,6 +23,11 @@ public final class SyncWiring {
      * @param listeners more listeners after the {@link SyncEventLogger}: a {@link CurrentSyncRun}, a progress bar,
      *                  metrics
      */
+    /** When a run may start; its messages name the feature flag as operators set it. */
+    public static RunPolicy runPolicy() {
+        return new RunPolicy(Setting.PARTNER_CENTER_ENABLED.variable());
+    }
+
     public static ReferralSync referralSync(ReferralSource source, Storage storage, ReferralFilter filter,
             List<SyncListener> listeners) {
         List<SyncListener> all = new ArrayList<>();
