@@ -1,4 +1,4 @@
-package io.hunterreferrals.postgres.csv;
+package io.hunterreferrals.csv;
 
 import io.hunterreferrals.core.leadimport.CompanyImportRow;
 import io.hunterreferrals.core.leadimport.CompanyRowReader;

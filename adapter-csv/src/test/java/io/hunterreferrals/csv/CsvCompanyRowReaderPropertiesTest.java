@@ -1,4 +1,4 @@
-package io.hunterreferrals.postgres.csv;
+package io.hunterreferrals.csv;
 
 import static io.hunterreferrals.core.testing.HostileStrings.pick;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -9,7 +9,7 @@ import io.hunterreferrals.core.query.ReferralQueries;
 import io.hunterreferrals.core.query.SyncRunQueries;
 import io.hunterreferrals.core.sync.ReferralStore;
 import io.hunterreferrals.core.sync.SyncRunLog;
-import io.hunterreferrals.postgres.csv.CsvCompanyRowReader;
+import io.hunterreferrals.csv.CsvCompanyRowReader;
 import io.hunterreferrals.postgres.Database;
 import io.hunterreferrals.postgres.DatabaseSettings;
 import io.hunterreferrals.postgres.JooqCompanyDirectory;
