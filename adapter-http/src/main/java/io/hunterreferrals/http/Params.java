@@ -16,8 +16,6 @@ import java.util.stream.Collectors;
 /** Query and path parameters, parsed with 400s that name the parameter and what it accepts. */
 final class Params {
 
-    /** Asks the inbox for referrals no rule could classify (stored without a type). */
-    static final String UNCLASSIFIED = "unclassified";
     static final int MAX_SEARCH = 200;
     static final int MAX_STATUS = 50;
 
@@ -47,7 +45,7 @@ final class Params {
         if (value.isEmpty()) {
             return Optional.empty();
         }
-        if (allowUnclassified && value.get().equals(UNCLASSIFIED)) {
+        if (allowUnclassified && value.get().equals(ReferralCategory.UNCLASSIFIED)) {
             return Optional.of(ReferralCategory.UNKNOWN);
         }
         for (ReferralCategory category : ReferralCategory.values()) {
@@ -55,7 +53,7 @@ final class Params {
                 return Optional.of(category);
             }
         }
-        String accepted = "co-sell, marketplace, solution-provider" + (allowUnclassified ? ", " + UNCLASSIFIED : "");
+        String accepted = "co-sell, marketplace, solution-provider" + (allowUnclassified ? ", " + ReferralCategory.UNCLASSIFIED : "");
         throw ApiError.badRequest("invalid_parameter",
                 "Unknown referral_type '" + value.get() + "'; expected one of " + accepted + ".");
     }

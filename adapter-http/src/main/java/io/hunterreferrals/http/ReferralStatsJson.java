@@ -11,7 +11,7 @@ record ReferralStatsJson(long total, List<CountJson> counts) {
 
     static ReferralStatsJson of(List<ReferralCount> counts) {
         return new ReferralStatsJson(counts.stream().mapToLong(ReferralCount::count).sum(), counts.stream()
-                .map(c -> new CountJson(c.referralType().code().orElse(Params.UNCLASSIFIED), c.status(), c.count()))
+                .map(c -> new CountJson(c.referralType().label(), c.status(), c.count()))
                 .toList());
     }
 

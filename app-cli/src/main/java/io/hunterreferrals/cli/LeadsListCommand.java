@@ -4,8 +4,7 @@ import io.hunterreferrals.app.wiring.Storage;
 import io.hunterreferrals.core.query.LeadQuery;
 import io.hunterreferrals.core.query.LeadSummary;
 import io.hunterreferrals.core.query.Page;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.hunterreferrals.http.ApiJson;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -36,7 +35,7 @@ final class LeadsListCommand implements Callable<Integer> {
         try (Storage storage = context.openStorage(context.settings().database())) {
             Page<LeadSummary> page = storage.leadQueries().leads(query);
             if (list.json()) {
-                ListOptions.printJson(context.out(), page, LeadsListCommand::view);
+                JsonOutput.print(context.out(), ApiJson.leadPage(page));
                 return ExitCode.SUCCESS.code();
             }
             TextTable table = new TextTable("DOMAIN", "NAME", "SOURCE", "REFERRALS", "TYPES", "LINK STATUS");
@@ -52,21 +51,5 @@ final class LeadsListCommand implements Callable<Integer> {
 
     private static String types(LeadSummary lead) {
         return lead.referralTypes().stream().map(ReferralViews::type).collect(Collectors.joining(","));
-    }
-
-    private static Map<String, Object> view(LeadSummary lead) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", lead.id().value());
-        json.put("domain", lead.domain().toString());
-        json.put("name", lead.name());
-        json.put("country", lead.country());
-        json.put("source", lead.source().code());
-        json.put("created_at", ReferralViews.text(lead.createdAt()));
-        json.put("referral_count", lead.referralCount());
-        json.put("referral_types", lead.referralTypes().stream().map(ReferralViews::type).toList());
-        json.put("primary_referral_id", lead.primaryReferral().map(r -> r.value()).orElse(null));
-        json.put("primary_referral_type", lead.primaryReferralType().map(ReferralViews::type).orElse(null));
-        json.put("link_status", lead.linkStatus().code());
-        return json;
     }
 }

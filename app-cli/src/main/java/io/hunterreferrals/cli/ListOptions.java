@@ -2,11 +2,7 @@ package io.hunterreferrals.cli;
 
 import io.hunterreferrals.core.query.Page;
 import io.hunterreferrals.core.query.PageRequest;
-import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /** The options every listing shares ({@code --search --limit --json}), and how a page is printed as JSON. */
@@ -31,18 +27,6 @@ final class ListOptions {
 
     boolean json() {
         return json;
-    }
-
-    /**
-     * {@code {"total": n, "total_exact": b, "items": [...]}}, the shape of the HTTP API's listings ({@code total} is a
-     * lower bound when {@code total_exact} is false).
-     */
-    static <T> void printJson(PrintWriter out, Page<T> page, Function<T, Map<String, Object>> view) {
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("total", page.total());
-        document.put("total_exact", page.totalExact());
-        document.put("items", page.items().stream().map(view).toList());
-        JsonOutput.print(out, document);
     }
 
     /** "Showing 50 of 1234 referrals." / "Showing 50 of more than 10000 referrals." (a capped count). */

@@ -11,13 +11,14 @@ final class Options {
     }
 
     static ReferralCategory category(String value) {
-        if (value.equalsIgnoreCase("unknown")) {
-            return ReferralCategory.UNKNOWN;
+        String label = value.strip().toLowerCase(java.util.Locale.ROOT);
+        if (label.equals("unknown")) {
+            return ReferralCategory.UNKNOWN; // the CLI's word before JSON shape 2; kept so scripts do not break
         }
         try {
-            return ReferralCategory.fromCode(value.strip().toLowerCase(java.util.Locale.ROOT));
+            return ReferralCategory.fromLabel(label);
         } catch (IllegalArgumentException e) {
-            throw usage("--type", e.getMessage() + " (or unknown)");
+            throw usage("--type", e.getMessage());
         }
     }
 

@@ -5,6 +5,7 @@ import io.hunterreferrals.core.query.InboxQuery;
 import io.hunterreferrals.core.query.InboxSort;
 import io.hunterreferrals.core.query.Page;
 import io.hunterreferrals.core.query.ReferralSummary;
+import io.hunterreferrals.http.ApiJson;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,7 +42,7 @@ final class ReferralsListCommand implements Callable<Integer> {
         try (Storage storage = context.openStorage(context.settings().database())) {
             Page<ReferralSummary> page = storage.referralQueries().inbox(query);
             if (list.json()) {
-                ListOptions.printJson(context.out(), page, ReferralViews::summary);
+                JsonOutput.print(context.out(), ApiJson.referralPage(page));
                 return ExitCode.SUCCESS.code();
             }
             TextTable table = new TextTable("REFERRAL ID", "TYPE", "STATUS", "LINK", "DOMAIN", "COMPANY", "SYNCED AT");

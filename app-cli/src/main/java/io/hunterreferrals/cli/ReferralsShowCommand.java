@@ -1,11 +1,12 @@
 package io.hunterreferrals.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hunterreferrals.app.wiring.Storage;
 import io.hunterreferrals.core.query.ReferralDetail;
 import io.hunterreferrals.core.query.ReferralSummary;
 import io.hunterreferrals.core.referral.ReferralId;
+import io.hunterreferrals.http.ApiJson;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,7 +43,7 @@ final class ReferralsShowCommand implements Callable<Integer> {
             ReferralDetail detail = storage.referralQueries().find(referralId, raw).orElseThrow(() -> new CliException(
                     ExitCode.NOT_FOUND, "referral_not_found", "No referral with id " + id
                             + " is stored. `hunter referrals list --search <text>` finds ids; `hunter sync` fetches new ones."));
-            Map<String, Object> view = ReferralViews.detail(detail);
+            JsonNode view = ApiJson.referralDetail(detail);
             if (json) {
                 JsonOutput.print(context.out(), view);
             } else {
@@ -52,14 +53,16 @@ final class ReferralsShowCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(ReferralSummary summary, Map<String, Object> view, PrintWriter out) {
+    /** The API document's fields, one per line, in its order; nested values (the raw payload) are printed last. */
+    private static void print(ReferralSummary summary, JsonNode view, PrintWriter out) {
         out.println("Referral " + summary.id().value());
-        view.forEach((key, value) -> {
-            if (!key.equals("raw") && !key.equals("referral_id")) {
-                out.printf("  %-28s %s%n", key, value == null ? "-" : value);
+        view.properties().forEach(field -> {
+            if (!field.getKey().equals("raw") && !field.getKey().equals("referral_id")) {
+                JsonNode value = field.getValue();
+                out.printf("  %-28s %s%n", field.getKey(), value.isNull() ? "-" : value.isTextual() ? value.asText() : value);
             }
         });
-        if (view.containsKey("raw")) {
+        if (view.has("raw")) {
             out.println("Raw payload:");
             JsonOutput.print(out, view.get("raw"));
         }

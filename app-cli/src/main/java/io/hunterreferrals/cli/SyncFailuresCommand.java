@@ -3,8 +3,7 @@ package io.hunterreferrals.cli;
 import io.hunterreferrals.app.wiring.Storage;
 import io.hunterreferrals.core.query.Page;
 import io.hunterreferrals.core.query.QuarantinedReferral;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.hunterreferrals.http.ApiJson;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +38,7 @@ final class SyncFailuresCommand implements Callable<Integer> {
         try (Storage storage = context.openStorage(context.settings().database())) {
             Page<QuarantinedReferral> page = storage.quarantine().quarantined(Options.page(limit));
             if (json) {
-                ListOptions.printJson(context.out(), page, this::view);
+                JsonOutput.print(context.out(), ApiJson.quarantinePage(page, payload));
             } else if (page.items().isEmpty()) {
                 context.out().println("No referral is quarantined: the sync stored every referral it met.");
             } else {
@@ -69,23 +68,5 @@ final class SyncFailuresCommand implements Callable<Integer> {
         context.out().println(ListOptions.showing(page, "quarantined referrals"));
         context.out().println("A referral leaves the quarantine when a later sync stores it (Partner Center changed it) "
                 + "or when a full sync (hunter sync --full) no longer meets it.");
-    }
-
-    private Map<String, Object> view(QuarantinedReferral q) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("key", q.key());
-        view.put("referral_id", q.referralId().orElse(null));
-        view.put("reason", q.reason());
-        view.put("last_task_id", q.lastRun().toString());
-        view.put("page", q.page());
-        view.put("position", q.position());
-        view.put("updated_date_time", q.updatedDateTime().orElse(null));
-        view.put("first_seen_at", ReferralViews.text(q.firstSeenAt()));
-        view.put("last_seen_at", ReferralViews.text(q.lastSeenAt()));
-        view.put("times_seen", q.timesSeen());
-        if (payload) {
-            view.put("payload", q.payload().json());
-        }
-        return view;
     }
 }

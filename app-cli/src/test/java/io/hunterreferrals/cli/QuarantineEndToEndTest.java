@@ -73,7 +73,7 @@ class QuarantineEndToEndTest {
                 .doesNotContain("no id 1");
         JsonNode json = new ObjectMapper().readTree(cli.run("sync", "failures", "--json", "--payload").out());
         assertThat(json.get("total").asInt()).isEqualTo(2);
-        assertThat(json.get("items")).allSatisfy(item -> {
+        assertThat(json.get("failures")).allSatisfy(item -> {
             assertThat(item.get("reason").asText()).isEqualTo("missing_id");
             assertThat(item.get("times_seen").asInt()).isEqualTo(1);
             assertThat(item.get("payload").asText()).startsWith("{\"name\":\"no id ");
@@ -83,7 +83,7 @@ class QuarantineEndToEndTest {
         Cli.Result full = cli.run("sync", "--full");
         assertThat(full.exitCode()).as(full.toString()).isEqualTo(ExitCode.PARTIAL.code());
         JsonNode again = new ObjectMapper().readTree(cli.run("sync", "failures", "--json").out());
-        assertThat(again.get("items")).hasSize(2).allSatisfy(item -> {
+        assertThat(again.get("failures")).hasSize(2).allSatisfy(item -> {
             assertThat(item.get("times_seen").asInt()).isEqualTo(2);
             assertThat(item.has("payload")).isFalse();
         });

@@ -1,0 +1,50 @@
+package io.hunterreferrals.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hunterreferrals.core.query.LeadSummary;
+import io.hunterreferrals.core.query.Page;
+import io.hunterreferrals.core.query.QuarantinedReferral;
+import io.hunterreferrals.core.query.ReferralDetail;
+import io.hunterreferrals.core.query.ReferralSummary;
+
+/**
+ * The API's documents for other front ends: the command line's {@code --json} prints exactly what the HTTP API answers
+ * (the same records, the same {@link Json} conventions, the shapes {@code openapi.json} documents as {@code Inbox},
+ * {@code ReferralDetail}, {@code LeadPage} and {@code QuarantinePage}), so a script can switch between them.
+ */
+public final class ApiJson {
+
+    private ApiJson() {
+    }
+
+    /** A page of the referral inbox ({@code GET /api/v1/partner-center/referrals}). */
+    public static JsonNode referralPage(Page<ReferralSummary> page) {
+        return Json.MAPPER.valueToTree(InboxJson.of(page));
+    }
+
+    /** One referral ({@code GET /api/v1/partner-center/referrals/{id}}); {@code raw} only when the detail holds it. */
+    public static JsonNode referralDetail(ReferralDetail detail) {
+        return Json.MAPPER.valueToTree(ReferralDetailJson.of(detail));
+    }
+
+    /** A page of leads ({@code GET /api/v1/leads}). */
+    public static JsonNode leadPage(Page<LeadSummary> page) {
+        return Json.MAPPER.valueToTree(LeadPageJson.of(page));
+    }
+
+    /** A page of the sync quarantine ({@code GET /api/v1/partner-center/sync/failures}); payloads only when asked. */
+    public static JsonNode quarantinePage(Page<QuarantinedReferral> page, boolean includePayload) {
+        return Json.MAPPER.valueToTree(QuarantinePageJson.of(page, includePayload));
+    }
+
+    /** A document indented for people reading a terminal. */
+    public static String pretty(JsonNode document) {
+        try {
+            return Json.MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}
