@@ -1,5 +1,6 @@
 package io.hunterreferrals.postgres;
 
+import io.hunterreferrals.core.redaction.Redaction;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -104,12 +105,13 @@ public record DatabaseSettings(String url, String user, String password, Path em
         if (isEmbedded()) {
             return "embedded PostgreSQL in " + embeddedDataDir;
         }
-        return url + (user != null ? " (user " + user + ")" : "");
+        // the URL holds no user or password any more, but may hold other secrets (sslpassword=...)
+        return Redaction.url(url) + (user != null ? " (user " + user + ")" : "");
     }
 
     @Override
     public String toString() {
-        return "DatabaseSettings[url=" + url + ", user=" + user + ", password=" + (password == null ? null : "****")
+        return "DatabaseSettings[url=" + Redaction.url(url) + ", user=" + user + ", password=" + Redaction.secret(password)
                 + ", embeddedDataDir=" + embeddedDataDir + ", migrateOnStart=" + migrateOnStart + "]";
     }
 
@@ -125,7 +127,7 @@ public record DatabaseSettings(String url, String user, String password, Path em
         if (lower.startsWith("postgresql://") || lower.startsWith("postgres://")) {
             return parseLibpq(raw);
         }
-        throw invalid(ENV_URL, "unsupported scheme in '" + redact(raw) + "'", EXPECTED_URL);
+        throw invalid(ENV_URL, "unsupported scheme in '" + Redaction.url(raw) + "'", EXPECTED_URL);
     }
 
     private static ParsedUrl parseJdbc(String raw) {
@@ -136,7 +138,7 @@ public record DatabaseSettings(String url, String user, String password, Path em
             props = null;
         }
         if (props == null) {
-            throw invalid(ENV_URL, "'" + redact(raw) + "' is not a valid PostgreSQL JDBC URL", EXPECTED_URL);
+            throw invalid(ENV_URL, "'" + Redaction.url(raw) + "' is not a valid PostgreSQL JDBC URL", EXPECTED_URL);
         }
         // Move user/password out of the query string so that the URL can be shown without secrets.
         int q = raw.indexOf('?');
@@ -153,7 +155,7 @@ public record DatabaseSettings(String url, String user, String password, Path em
             int eq = pair.indexOf('=');
             if (eq <= 0) {
                 // not quoted: after an unencoded '&' in a password, the "parameter" is the rest of the password
-                throw invalid(ENV_URL, "a query parameter in '" + redact(raw) + "' has no value", EXPECTED_URL);
+                throw invalid(ENV_URL, "a query parameter in '" + Redaction.url(raw) + "' has no value", EXPECTED_URL);
             }
             String key = pair.substring(0, eq);
             String value = pair.substring(eq + 1);
@@ -177,7 +179,7 @@ public record DatabaseSettings(String url, String user, String password, Path em
         if (lastAt >= 0 && firstDelimiter >= 0 && firstDelimiter < lastAt) {
             // The user-info holds an unencoded delimiter: splitting it would put pieces of the password into host,
             // port or parameter messages. Say so without quoting any piece.
-            throw invalid(ENV_URL, "the user name or password in '" + redact(raw) + "' holds an unencoded '/', '?', "
+            throw invalid(ENV_URL, "the user name or password in '" + Redaction.url(raw) + "' holds an unencoded '/', '?', "
                     + "'#' or '@'; percent-encode it (/ → %2F, ? → %3F, # → %23, @ → %40)", EXPECTED_URL);
         }
         String query = null;
@@ -188,7 +190,7 @@ public record DatabaseSettings(String url, String user, String password, Path em
         }
         int hash = rest.indexOf('#');
         if (hash >= 0) {
-            throw invalid(ENV_URL, "'" + redact(raw) + "' contains a fragment (#)", EXPECTED_URL);
+            throw invalid(ENV_URL, "'" + Redaction.url(raw) + "' contains a fragment (#)", EXPECTED_URL);
         }
         String authority = rest;
         String database = "";
@@ -197,7 +199,7 @@ public record DatabaseSettings(String url, String user, String password, Path em
             authority = rest.substring(0, slash);
             database = percentDecode(rest.substring(slash + 1), ENV_URL, "database name");
             if (database.contains("/")) {
-                throw invalid(ENV_URL, "the database name in '" + redact(raw) + "' contains '/'", EXPECTED_URL);
+                throw invalid(ENV_URL, "the database name in '" + Redaction.url(raw) + "' contains '/'", EXPECTED_URL);
             }
         }
         String user = null;
@@ -231,7 +233,7 @@ public record DatabaseSettings(String url, String user, String password, Path em
                 int eq = pair.indexOf('=');
                 if (eq <= 0) {
                     // not quoted: after an unencoded '&' in a password, the "parameter" is the rest of the password
-                    throw invalid(ENV_URL, "a query parameter in '" + redact(raw) + "' has no value",
+                    throw invalid(ENV_URL, "a query parameter in '" + Redaction.url(raw) + "' has no value",
                             EXPECTED_URL);
                 }
                 String key = percentDecode(pair.substring(0, eq), ENV_URL, "query parameter name");
@@ -265,13 +267,13 @@ public record DatabaseSettings(String url, String user, String password, Path em
         if (hostPort.startsWith("[")) {
             int end = hostPort.indexOf(']');
             if (end < 0) {
-                throw invalid(ENV_URL, "unclosed '[' in the host of '" + redact(raw) + "'", EXPECTED_URL);
+                throw invalid(ENV_URL, "unclosed '[' in the host of '" + Redaction.url(raw) + "'", EXPECTED_URL);
             }
             host = hostPort.substring(0, end + 1);
             String after = hostPort.substring(end + 1);
             if (!after.isEmpty()) {
                 if (!after.startsWith(":")) {
-                    throw invalid(ENV_URL, "bad host '" + hostPort + "' in '" + redact(raw) + "'", EXPECTED_URL);
+                    throw invalid(ENV_URL, "bad host '" + hostPort + "' in '" + Redaction.url(raw) + "'", EXPECTED_URL);
                 }
                 port = after.substring(1);
             }
@@ -284,7 +286,7 @@ public record DatabaseSettings(String url, String user, String password, Path em
                 throw invalid(ENV_URL, "Unix-socket host '" + host + "' is not supported from Java", EXPECTED_URL);
             }
             if (host.isEmpty() || !host.matches("[A-Za-z0-9._-]+")) {
-                throw invalid(ENV_URL, "bad host '" + hostPort + "' in '" + redact(raw) + "'", EXPECTED_URL);
+                throw invalid(ENV_URL, "bad host '" + hostPort + "' in '" + Redaction.url(raw) + "'", EXPECTED_URL);
             }
         }
         if (port == null || port.isEmpty()) {
@@ -297,7 +299,7 @@ public record DatabaseSettings(String url, String user, String password, Path em
             p = -1;
         }
         if (p < 1 || p > 65535) {
-            throw invalid(ENV_URL, "port '" + port + "' in '" + redact(raw) + "' is not a number between 1 and 65535",
+            throw invalid(ENV_URL, "port '" + port + "' in '" + Redaction.url(raw) + "' is not a number between 1 and 65535",
                     EXPECTED_URL);
         }
         return host + ":" + p;
@@ -367,42 +369,6 @@ public record DatabaseSettings(String url, String user, String password, Path em
         return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /**
-     * A database URL as it may be shown anywhere (config check, errors, logs, {@code db info}): the user-info password
-     * and any {@code password=} parameter replaced by {@code ****}. The one masking function for database URLs.
-     *
-     * <p>It must hold for URLs that do not parse: a password with an unencoded {@code #}, {@code /}, {@code ?},
-     * {@code @} or {@code &} is exactly the case that ends up in an error message. So the user-info runs from
-     * {@code ://} to the <em>last</em> {@code @} (a host never holds one) and a {@code password=} parameter is masked
-     * to the end of the URL; both mask too much rather than too little.
-     */
-    public static String redact(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        // Both rules look at the URL as given, and every character either covers is hidden.
-        boolean[] hidden = new boolean[raw.length()];
-        int scheme = raw.indexOf("://");
-        int at = raw.lastIndexOf('@');
-        int colon = scheme < 0 ? -1 : raw.indexOf(':', scheme + 3);
-        if (scheme >= 0 && colon >= 0 && colon < at) {
-            java.util.Arrays.fill(hidden, colon + 1, at, true);
-        }
-        int parameter = indexOfIgnoreCase(raw, "password=");
-        if (parameter >= 0) {
-            java.util.Arrays.fill(hidden, parameter + "password=".length(), raw.length(), true);
-        }
-        StringBuilder shown = new StringBuilder(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            if (!hidden[i]) {
-                shown.append(raw.charAt(i));
-            } else if (i == 0 || !hidden[i - 1]) {
-                shown.append("****");
-            }
-        }
-        return shown.toString();
-    }
-
     private static int firstIndexOf(String s, String characters) {
         int first = -1;
         for (char c : characters.toCharArray()) {
@@ -412,10 +378,6 @@ public record DatabaseSettings(String url, String user, String password, Path em
             }
         }
         return first;
-    }
-
-    private static int indexOfIgnoreCase(String s, String part) {
-        return s.toLowerCase(Locale.ROOT).indexOf(part);
     }
 
     private static IllegalArgumentException invalid(String variable, String problem, String expected) {

@@ -3,6 +3,7 @@ package io.hunterreferrals.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.hunterreferrals.core.redaction.Redaction;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class DatabaseUrlRedactionTest {
                 "postgres://alice:" + password + "@[::1]:5432/hunter",
                 "jdbc:postgresql://db.internal:5432/hunter?user=alice&password=" + password + "&sslmode=require",
                 "postgresql://db.internal/hunter?user=alice&password=" + password}) {
-            assertThat(DatabaseSettings.redact(url)).as(url).doesNotContain(SECRET_START).doesNotContain(SECRET_END);
+            assertThat(Redaction.url(url)).as(url).doesNotContain(SECRET_START).doesNotContain(SECRET_END);
             Throwable error = catchThrowable(() -> DatabaseSettings.fromEnvironment(Map.of("HUNTER_DATABASE_URL", url)));
             if (error != null) {
                 assertThat(error.getMessage()).as(url).doesNotContain(SECRET_START).doesNotContain(SECRET_END);
@@ -52,13 +53,13 @@ class DatabaseUrlRedactionTest {
         DatabaseSettings parsed = DatabaseSettings.fromEnvironment(
                 Map.of("HUNTER_DATABASE_URL", "postgresql://alice:" + encoded + "@db.internal:5432/hunter"));
         assertThat(parsed.password()).isEqualTo(password);
-        assertThat(parsed.describe() + parsed + DatabaseSettings.redact(parsed.url()))
+        assertThat(parsed.describe() + parsed + Redaction.url(parsed.url()))
                 .doesNotContain(SECRET_START).doesNotContain(SECRET_END);
     }
 
     @Test
     void theDefectsUrlIsShownWithItsUserHostAndPortButNoPassword() {
-        assertThat(DatabaseSettings.redact("postgresql://alice:s3cr#et@host:notaport/db"))
+        assertThat(Redaction.url("postgresql://alice:s3cr#et@host:notaport/db"))
                 .isEqualTo("postgresql://alice:****@host:notaport/db");
         Throwable error = catchThrowable(() -> DatabaseSettings.fromEnvironment(
                 Map.of("HUNTER_DATABASE_URL", "postgresql://alice:s3cr#et@host:notaport/db")));
@@ -68,9 +69,9 @@ class DatabaseUrlRedactionTest {
 
     @Test
     void urlsWithoutAPasswordAreLeftAlone() {
-        assertThat(DatabaseSettings.redact("postgresql://alice@db.internal:5432/hunter"))
+        assertThat(Redaction.url("postgresql://alice@db.internal:5432/hunter"))
                 .isEqualTo("postgresql://alice@db.internal:5432/hunter");
-        assertThat(DatabaseSettings.redact("jdbc:postgresql://db.internal:5432/hunter?sslmode=require"))
+        assertThat(Redaction.url("jdbc:postgresql://db.internal:5432/hunter?sslmode=require"))
                 .isEqualTo("jdbc:postgresql://db.internal:5432/hunter?sslmode=require");
     }
 }

@@ -1,6 +1,7 @@
 package io.hunterreferrals.app.config;
 
 import io.hunterreferrals.core.filter.ReferralFilter;
+import io.hunterreferrals.core.redaction.Redaction;
 import io.hunterreferrals.postgres.DatabaseSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -147,7 +148,8 @@ public final class SettingsParser {
         try {
             return Optional.of(parser.apply(value.get()));
         } catch (RuntimeException e) {
-            String shown = setting.isSecret() ? "its value" : "'" + value.get() + "'";
+            String shown = setting.isSecret() ? "its value"
+                    : "'" + (setting.isUrl() ? Redaction.url(value.get()) : value.get()) + "'";
             problems.add(new SettingProblem(setting, shown + " is not " + expected, "Set it to " + expected));
             return Optional.empty();
         }

@@ -140,6 +140,18 @@ class SettingsParserTest {
     }
 
     @Test
+    void aUrlSettingIsShownAndQuotedWithoutItsSecrets() {
+        ParsedSettings parsed = SettingsParser.load(Map.of(
+                "HUNTER_PARTNER_CENTER_SIMULATOR_URL", "http://sim:pa55word@10.0.0.7:8081/?token=t0ken"), workingDir);
+
+        assertThat(parsed.raw().get(Setting.PARTNER_CENTER_SIMULATOR_URL).display())
+                .isEqualTo("http://sim:****@10.0.0.7:8081/?token=****");
+        assertThat(parsed.problems()).singleElement().extracting(SettingProblem::describe).asString()
+                .startsWith("HUNTER_PARTNER_CENTER_SIMULATOR_URL: 'http://sim:****@10.0.0.7:8081/?token=****' is not")
+                .doesNotContain("pa55word").doesNotContain("t0ken");
+    }
+
+    @Test
     void acceptsATenantDomainAndAnExplicitAuthority() {
         HunterSettings settings = SettingsParser.load(Map.of(
                 "HUNTER_PARTNER_CENTER_TENANT_ID", "Contoso.onmicrosoft.com",
