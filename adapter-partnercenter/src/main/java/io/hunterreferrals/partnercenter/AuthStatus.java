@@ -1,5 +1,6 @@
 package io.hunterreferrals.partnercenter;
 
+import io.hunterreferrals.core.redaction.Redaction;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
@@ -27,7 +28,7 @@ public sealed interface AuthStatus {
 
         @Override
         public String toString() {
-            return "SignedIn[cachePath=" + cachePath + ", username=" + Masking.email(username) + ", accessTokenExpiresAt="
+            return "SignedIn[cachePath=" + cachePath + ", username=" + Redaction.email(username) + ", accessTokenExpiresAt="
                     + accessTokenExpiresAt.map(Instant::toString).orElse("none") + ", refreshTokenPresent="
                     + refreshTokenPresent + "]";
         }

@@ -1,5 +1,6 @@
 package io.hunterreferrals.partnercenter;
 
+import io.hunterreferrals.core.redaction.Redaction;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
@@ -22,6 +23,7 @@ public record DeviceCodePrompt(URI verificationUri, String userCode, Instant exp
 
     @Override
     public String toString() {
-        return "DeviceCodePrompt[verificationUri=" + verificationUri + ", userCode=***, expiresAt=" + expiresAt + "]";
+        return "DeviceCodePrompt[verificationUri=" + verificationUri + ", userCode=" + Redaction.secret(userCode)
+                + ", expiresAt=" + expiresAt + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.hunterreferrals.partnercenter;
 
+import io.hunterreferrals.core.redaction.Redaction;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -23,7 +24,7 @@ public record SignInResult(String username, Instant accessTokenExpiresAt, Set<St
 
     @Override
     public String toString() {
-        return "SignInResult[username=" + Masking.email(username) + ", accessTokenExpiresAt=" + accessTokenExpiresAt
+        return "SignInResult[username=" + Redaction.email(username) + ", accessTokenExpiresAt=" + accessTokenExpiresAt
                 + ", scopes=" + scopes + ", tokenType=" + tokenType + "]";
     }
 }

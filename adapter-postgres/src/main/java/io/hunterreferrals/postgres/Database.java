@@ -2,6 +2,7 @@ package io.hunterreferrals.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.hunterreferrals.core.redaction.Redaction;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,15 +91,15 @@ public final class Database implements AutoCloseable {
             return new Database(settings, new HikariDataSource(config), settings.url(), applicationName, null);
         } catch (RuntimeException e) {
             throw new IllegalStateException("Cannot connect to PostgreSQL at " + settings.describe() + ": "
-                    + rootMessage(e) + " (check " + DatabaseSettings.ENV_URL + ", " + DatabaseSettings.ENV_USER
-                    + " and " + DatabaseSettings.ENV_PASSWORD + ")", e);
+                    + rootMessage(e) + " (check " + settings.names().url() + ", " + settings.names().user()
+                    + " and " + settings.names().password() + ")", e);
         }
     }
 
     private static Database openEmbedded(DatabaseSettings settings, String applicationName) {
         Path dataDir = settings.embeddedDataDir();
         return EmbeddedFolderLock.withFolderLock(dataDir, () -> {
-            EmbeddedServer server = EmbeddedServer.attachOrStart(dataDir);
+            EmbeddedServer server = EmbeddedServer.attachOrStart(dataDir, settings.names().url());
             try {
                 server.ensureDatabase(EMBEDDED_DATABASE);
                 String url = server.jdbcUrl(EMBEDDED_DATABASE);
@@ -140,7 +141,7 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    /** Whether this is the embedded database (no {@code HUNTER_DATABASE_URL}). */
+    /** Whether this is the embedded database (no database URL configured). */
     public boolean isEmbedded() {
         return server != null;
     }
@@ -171,12 +172,14 @@ public final class Database implements AutoCloseable {
             List<String> applied = result.migrations.stream()
                     .map(m -> m.version + " " + m.description).toList();
             if (result.migrationsExecuted > 0) {
-                log.atInfo().addKeyValue("count", result.migrationsExecuted).addKeyValue("location", location)
-                        .addKeyValue("applied", applied).log("database_migrated");
+                log.atInfo().addKeyValue("count", result.migrationsExecuted)
+                        .addKeyValue("location", Redaction.url(location)).addKeyValue("applied", applied)
+                        .log("database_migrated");
             }
             return new MigrationReport(result.migrationsExecuted, applied, result.targetSchemaVersion);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Migrating the database at " + location + " failed: " + rootMessage(e), e);
+            throw new IllegalStateException("Migrating the database at " + Redaction.url(location) + " failed: "
+                    + rootMessage(e), e);
         }
     }
 

@@ -48,14 +48,15 @@ final class EmbeddedServer {
         return postgres != null;
     }
 
-    static EmbeddedServer attachOrStart(Path dataDir) {
+    /** @param urlSetting what the operator calls the database URL setting, for the way out in error messages */
+    static EmbeddedServer attachOrStart(Path dataDir, String urlSetting) {
         Optional<EmbeddedServer> running = findRunning(dataDir);
         if (running.isPresent()) {
             log.atInfo().addKeyValue("data_dir", dataDir).addKeyValue("port", running.get().port)
                     .addKeyValue("pid", running.get().postmasterPid).log("embedded_database_attached");
             return running.get();
         }
-        return start(dataDir);
+        return start(dataDir, urlSetting);
     }
 
     /** Uses PostgreSQL's own postmaster.pid (line 1 pid, line 4 port) and checks the server really serves it. */
@@ -100,11 +101,11 @@ final class EmbeddedServer {
         }
     }
 
-    private static EmbeddedServer start(Path dataDir) {
+    private static EmbeddedServer start(Path dataDir, String urlSetting) {
         long t0 = System.nanoTime();
         boolean fresh = !Files.exists(dataDir.resolve("PG_VERSION"));
         if (!fresh) {
-            refuseOtherMajor(dataDir);
+            refuseOtherMajor(dataDir, urlSetting);
         }
         try {
             Files.createDirectories(dataDir.getParent());
@@ -130,7 +131,7 @@ final class EmbeddedServer {
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + dataDir + ": "
                     + Database.rootMessage(e) + ". See " + EmbeddedFolderLock.siblingFile(dataDir, ".log")
-                    + "; set " + DatabaseSettings.ENV_URL + " to use an external PostgreSQL instead.", e);
+                    + "; set " + urlSetting + " to use an external PostgreSQL instead.", e);
         }
     }
 
@@ -138,7 +139,7 @@ final class EmbeddedServer {
      * A data folder only opens with the major that created it. Starting it with other binaries fails deep inside
      * PostgreSQL's log; this says what happened and what to do, and changes nothing.
      */
-    private static void refuseOtherMajor(Path dataDir) {
+    private static void refuseOtherMajor(Path dataDir, String urlSetting) {
         String created;
         try {
             created = Files.readString(dataDir.resolve("PG_VERSION")).strip();
@@ -154,7 +155,7 @@ final class EmbeddedServer {
                 + "was changed. Either open it with the hunter build that created it, or move it aside (mv " + dataDir
                 + " " + dataDir + "-pg" + created + ") and run `hunter sync --full`: the referrals come back from "
                 + "Partner Center, but leads and link decisions kept only in that folder do not. Or set "
-                + DatabaseSettings.ENV_URL + " to an external PostgreSQL.");
+                + urlSetting + " to an external PostgreSQL.");
     }
 
     private static long readPostmasterPid(Path dataDir) {

@@ -62,7 +62,7 @@ class DatabaseBackupTest {
 
     @Test
     void anExternalDatabaseBacksUpVerifiesAndRestores() throws Exception {
-        try (Database db = Database.open(DatabaseSettings.parse(urlOf(database), pg.user(), pg.password()))) {
+        try (Database db = Database.open(DatabaseSettings.external(DatabaseUrl.parse(urlOf(database)), pg.user(), pg.password()))) {
             seed(db, 3);
             DatabaseBackup.Result backup = new DatabaseBackup(PgClientTools.system(), TIMEOUT).create(db,
                     new DatabaseBackup.Request(dir.resolve("backups"), "pre_partner_center", true, AT));
@@ -106,7 +106,7 @@ class DatabaseBackupTest {
     @Test
     void noPgDumpNamesThePackageAndWritesNothing() throws Exception {
         PgClientTools none = new PgClientTools(Map.of("PATH", dir.resolve("empty").toString()), dir.resolve("none"));
-        try (Database db = Database.open(DatabaseSettings.parse(urlOf(database), pg.user(), pg.password()))) {
+        try (Database db = Database.open(DatabaseSettings.external(DatabaseUrl.parse(urlOf(database)), pg.user(), pg.password()))) {
             assertThatThrownBy(() -> new DatabaseBackup(none, TIMEOUT).create(db,
                     new DatabaseBackup.Request(dir.resolve("backups"), "x", true, AT)))
                     .isInstanceOfSatisfying(BackupException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CLIENT_MISSING))
@@ -121,7 +121,7 @@ class DatabaseBackupTest {
     void aPgDumpOfAnotherMajorIsNotUsed() throws Exception {
         Path bin = fakeProgram("pg_dump", "echo 'pg_dump (PostgreSQL) 13.4'");
         PgClientTools wrong = new PgClientTools(Map.of("PATH", bin.toString()), dir.resolve("none"));
-        try (Database db = Database.open(DatabaseSettings.parse(urlOf(database), pg.user(), pg.password()))) {
+        try (Database db = Database.open(DatabaseSettings.external(DatabaseUrl.parse(urlOf(database)), pg.user(), pg.password()))) {
             assertThatThrownBy(() -> new DatabaseBackup(wrong, TIMEOUT).create(db,
                     new DatabaseBackup.Request(dir.resolve("backups"), "x", true, AT)))
                     .hasMessageContaining("only " + bin.resolve("pg_dump") + " (PostgreSQL 13) is installed")
@@ -150,7 +150,7 @@ class DatabaseBackupTest {
 
     @Test
     void aRestoreIsRefusedWhileAnotherHunterProcessIsConnectedAndChangesNothing() throws Exception {
-        try (Database db = Database.open(DatabaseSettings.parse(urlOf(database), pg.user(), pg.password()))) {
+        try (Database db = Database.open(DatabaseSettings.external(DatabaseUrl.parse(urlOf(database)), pg.user(), pg.password()))) {
             seed(db, 2);
             DatabaseBackup.Result backup = new DatabaseBackup(PgClientTools.system(), TIMEOUT).create(db,
                     new DatabaseBackup.Request(dir, "x", false, AT));
@@ -181,7 +181,7 @@ class DatabaseBackupTest {
     private void assertFailsLeavingNothing(Path bin, Reason reason, String message) throws Exception {
         fakeProgram("psql", "exec /usr/lib/postgresql/15/bin/psql \"$@\""); // the real one
         PgClientTools fake = new PgClientTools(Map.of("PATH", bin.toString()), dir.resolve("none"));
-        try (Database db = Database.open(DatabaseSettings.parse(urlOf(database), pg.user(), pg.password()))) {
+        try (Database db = Database.open(DatabaseSettings.external(DatabaseUrl.parse(urlOf(database)), pg.user(), pg.password()))) {
             seed(db, 3);
             assertThatThrownBy(() -> new DatabaseBackup(fake, TIMEOUT).create(db,
                     new DatabaseBackup.Request(dir.resolve("backups"), "x", true, AT)))

@@ -3,7 +3,7 @@ package io.hunterreferrals.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.util.Map;
+import io.hunterreferrals.core.redaction.Redaction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,14 +33,15 @@ class DatabaseUrlRedactionTest {
                 "postgres://alice:" + password + "@[::1]:5432/hunter",
                 "jdbc:postgresql://db.internal:5432/hunter?user=alice&password=" + password + "&sslmode=require",
                 "postgresql://db.internal/hunter?user=alice&password=" + password}) {
-            assertThat(DatabaseSettings.redact(url)).as(url).doesNotContain(SECRET_START).doesNotContain(SECRET_END);
-            Throwable error = catchThrowable(() -> DatabaseSettings.fromEnvironment(Map.of("HUNTER_DATABASE_URL", url)));
+            assertThat(Redaction.url(url)).as(url).doesNotContain(SECRET_START).doesNotContain(SECRET_END);
+            Throwable error = catchThrowable(() -> DatabaseUrl.parse(url));
             if (error != null) {
                 assertThat(error.getMessage()).as(url).doesNotContain(SECRET_START).doesNotContain(SECRET_END);
             } else {
-                DatabaseSettings parsed = DatabaseSettings.fromEnvironment(Map.of("HUNTER_DATABASE_URL", url));
-                assertThat(parsed.describe()).as(url).doesNotContain(SECRET_START).doesNotContain(SECRET_END);
-                assertThat(parsed.toString()).as(url).doesNotContain(SECRET_START).doesNotContain(SECRET_END);
+                DatabaseUrl parsed = DatabaseUrl.parse(url);
+                DatabaseSettings settings = DatabaseSettings.external(parsed, null, null);
+                assertThat(parsed.toString() + settings.describe() + settings).as(url)
+                        .doesNotContain(SECRET_START).doesNotContain(SECRET_END);
             }
         }
     }
@@ -49,28 +50,17 @@ class DatabaseUrlRedactionTest {
     @MethodSource("passwords")
     void aPercentEncodedPasswordParsesAndIsNeverDescribed(String password) {
         String encoded = java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-        DatabaseSettings parsed = DatabaseSettings.fromEnvironment(
-                Map.of("HUNTER_DATABASE_URL", "postgresql://alice:" + encoded + "@db.internal:5432/hunter"));
-        assertThat(parsed.password()).isEqualTo(password);
-        assertThat(parsed.describe() + parsed + DatabaseSettings.redact(parsed.url()))
+        DatabaseUrl parsed = DatabaseUrl.parse("postgresql://alice:" + encoded + "@db.internal:5432/hunter");
+        DatabaseSettings settings = DatabaseSettings.external(parsed, null, null);
+        assertThat(settings.password()).isEqualTo(password);
+        assertThat(parsed.toString() + settings.describe() + settings + Redaction.url(settings.url()))
                 .doesNotContain(SECRET_START).doesNotContain(SECRET_END);
     }
 
     @Test
     void theDefectsUrlIsShownWithItsUserHostAndPortButNoPassword() {
-        assertThat(DatabaseSettings.redact("postgresql://alice:s3cr#et@host:notaport/db"))
-                .isEqualTo("postgresql://alice:****@host:notaport/db");
-        Throwable error = catchThrowable(() -> DatabaseSettings.fromEnvironment(
-                Map.of("HUNTER_DATABASE_URL", "postgresql://alice:s3cr#et@host:notaport/db")));
+        Throwable error = catchThrowable(() -> DatabaseUrl.parse("postgresql://alice:s3cr#et@host:notaport/db"));
         assertThat(error).hasMessageNotContaining("s3cr").hasMessageNotContaining("et@")
                 .hasMessageContaining("postgresql://alice:****@host:notaport/db");
-    }
-
-    @Test
-    void urlsWithoutAPasswordAreLeftAlone() {
-        assertThat(DatabaseSettings.redact("postgresql://alice@db.internal:5432/hunter"))
-                .isEqualTo("postgresql://alice@db.internal:5432/hunter");
-        assertThat(DatabaseSettings.redact("jdbc:postgresql://db.internal:5432/hunter?sslmode=require"))
-                .isEqualTo("jdbc:postgresql://db.internal:5432/hunter?sslmode=require");
     }
 }

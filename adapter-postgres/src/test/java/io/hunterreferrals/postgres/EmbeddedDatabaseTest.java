@@ -21,7 +21,7 @@ class EmbeddedDatabaseTest {
     @Test
     void dataSurvivesCloseAndReopenAndASecondInstanceAttaches() throws Exception {
         Path dataDir = workDir.resolve(".hunter/postgres");
-        DatabaseSettings settings = DatabaseSettings.parse(null, null, null, dataDir.toString(), null);
+        DatabaseSettings settings = DatabaseSettings.embedded(dataDir);
         assertThat(settings.isEmbedded()).isTrue();
 
         try (Database first = Database.open(settings)) {
@@ -57,7 +57,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void theEmbeddedServerIsTheMajorTheCodeAndTheBackupClientExpect() throws Exception {
-        DatabaseSettings settings = DatabaseSettings.parse(null, null, null, workDir.resolve("pg").toString(), null);
+        DatabaseSettings settings = DatabaseSettings.embedded(workDir.resolve("pg"));
         try (Database db = Database.open(settings)) {
             assertThat(scalar(db.dataSource(), "SELECT current_setting('server_version_num')::int / 10000"))
                     .isEqualTo(Integer.toString(EmbeddedServer.MAJOR_VERSION));
@@ -72,7 +72,9 @@ class EmbeddedDatabaseTest {
         Files.createDirectories(dataDir);
         Files.writeString(dataDir.resolve("PG_VERSION"), "17\n");
         Files.writeString(dataDir.resolve("postgresql.conf"), "# made by PostgreSQL 17\n");
-        DatabaseSettings settings = DatabaseSettings.parse(null, null, null, dataDir.toString(), null);
+        // the way out names the URL setting as the application calls it
+        DatabaseSettings settings = DatabaseSettings.embedded(dataDir).withSettingNames(
+                new DatabaseSettings.SettingNames("HUNTER_DATABASE_URL", "HUNTER_DATABASE_USER", "HUNTER_DATABASE_PASSWORD"));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Database.open(settings))
                 .isInstanceOf(IllegalStateException.class)

@@ -46,7 +46,7 @@ class SchemaTest {
     void migratesAnEmptyDatabase(TestPostgres pg) throws SQLException {
         String name = "empty_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         exec(ds, "CREATE DATABASE " + name);
-        try (Database db = Database.open(DatabaseSettings.parse(pg.jdbcUrlFor(name), pg.user(), pg.password())
+        try (Database db = Database.open(DatabaseSettings.external(DatabaseUrl.parse(pg.jdbcUrlFor(name)), pg.user(), pg.password())
                 .withMigrateOnStart(false))) {
             assertThat(db.isEmbedded()).isFalse();
             assertThat(db.migrations()).extracting(Database.Migration::state).containsOnly("Pending");

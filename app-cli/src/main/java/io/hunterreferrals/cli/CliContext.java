@@ -104,7 +104,8 @@ record CliContext(Map<String, String> environment, Path workingDir, PrintWriter 
 
     static CliException databaseError(RuntimeException e) {
         return new CliException(ExitCode.DATABASE_ERROR, "database_unavailable", e.getMessage()
-                + "\nUnset HUNTER_DATABASE_URL to use the embedded database, or check the server and credentials.", e);
+                + "\nUnset " + Setting.DATABASE_URL.variable()
+                + " to use the embedded database, or check the server and credentials.", e);
     }
 
     /** The sign-in for these settings; exit code {@link ExitCode#CONFIG_INVALID} when client or tenant is missing. */

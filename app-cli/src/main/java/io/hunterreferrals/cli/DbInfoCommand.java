@@ -1,5 +1,6 @@
 package io.hunterreferrals.cli;
 
+import io.hunterreferrals.app.config.Setting;
 import io.hunterreferrals.postgres.Database;
 import java.io.PrintWriter;
 import java.util.List;
@@ -27,8 +28,8 @@ final class DbInfoCommand implements Callable<Integer> {
         try (Database database = context.openDatabase(context.settings().database())) {
             PrintWriter out = context.out();
             out.println("Database: " + database.location());
-            out.println("Embedded: " + (database.isEmbedded()
-                    ? "yes, data in " + database.embeddedDataDir().orElseThrow() : "no (HUNTER_DATABASE_URL)"));
+            out.println("Embedded: " + (database.isEmbedded() ? "yes, data in " + database.embeddedDataDir().orElseThrow()
+                    : "no (" + Setting.DATABASE_URL.variable() + ")"));
             out.println();
             out.println("Migrations:");
             for (Database.Migration migration : database.migrations()) {

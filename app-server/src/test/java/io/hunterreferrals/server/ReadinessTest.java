@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hunterreferrals.app.wiring.DemoMode;
 import io.hunterreferrals.postgres.DatabaseSettings;
+import io.hunterreferrals.postgres.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -23,8 +24,8 @@ class ReadinessTest {
         int port = freePort();
         Path dataDir = workDir.resolve("pg");
         EmbeddedPostgres postgres = startPostgres(dataDir, port);
-        DatabaseSettings database = DatabaseSettings.parse("jdbc:postgresql://localhost:" + port + "/postgres",
-                "postgres", null).withMigrateOnStart(true);
+        DatabaseSettings database = DatabaseSettings.external(
+                DatabaseUrl.parse("jdbc:postgresql://localhost:" + port + "/postgres"), "postgres", null).withMigrateOnStart(true);
         try (DemoMode demo = TestServer.simulator(workDir, 10);
                 TestServer server = TestServer.start(demo, database, ServerRole.API)) {
             assertThat(server.get("/healthz/ready").statusCode()).isEqualTo(200);

@@ -1,6 +1,7 @@
 package io.hunterreferrals.postgres.testing;
 
 import io.hunterreferrals.postgres.DatabaseSettings;
+import io.hunterreferrals.postgres.DatabaseUrl;
 import javax.sql.DataSource;
 
 /**
@@ -16,7 +17,7 @@ public record TestPostgres(DataSource dataSource, String jdbcUrl, String user, S
 
     /** Settings that make {@code Database.open} connect to this test database (as an external one), without migrating. */
     public DatabaseSettings settings() {
-        return DatabaseSettings.parse(jdbcUrl, user, password).withMigrateOnStart(false);
+        return DatabaseSettings.external(DatabaseUrl.parse(jdbcUrl), user, password).withMigrateOnStart(false);
     }
 
     /** JDBC URL of another database on the same server. */

@@ -1,8 +1,12 @@
 package io.hunterreferrals.app.config;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * Every setting the product reads: its variable, what it is for, its default, and whether its value is a
- * secret (masked wherever it is shown). {@code hunter config check} and the README list these.
+ * secret or a URL (masked wherever it is shown, see {@link SettingValue#display()}). {@code hunter config check} and
+ * the README list these.
  */
 public enum Setting {
     ENVIRONMENT("HUNTER_ENVIRONMENT", "development or production", "development", false),
@@ -34,6 +38,13 @@ public enum Setting {
     HTTP_PORT("HUNTER_HTTP_PORT", "port the server listens on", "8000", false),
     API_KEY("HUNTER_API_KEY", "API key(s) for /api/**, comma-separated", null, true);
 
+    /**
+     * The settings whose value is a URL: shown through {@code Redaction.url}, which keeps where it points and hides
+     * a password or a secret parameter in it (a webhook's {@code sig=}). A new URL setting belongs here.
+     */
+    private static final Set<Setting> URLS = EnumSet.of(DATABASE_URL, PARTNER_CENTER_AUTHORITY, PARTNER_CENTER_API_URL,
+            PARTNER_CENTER_SIMULATOR_URL);
+
     private final String variable;
     private final String description;
     private final String defaultValue;
@@ -61,5 +72,9 @@ public enum Setting {
 
     public boolean isSecret() {
         return secret;
+    }
+
+    public boolean isUrl() {
+        return URLS.contains(this);
     }
 }

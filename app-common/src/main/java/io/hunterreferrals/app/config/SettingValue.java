@@ -1,6 +1,6 @@
 package io.hunterreferrals.app.config;
 
-import io.hunterreferrals.postgres.DatabaseSettings;
+import io.hunterreferrals.core.redaction.Redaction;
 import java.util.Objects;
 
 /** A setting's raw value and where it came from; {@code value} is {@code null} when unset with no default. */
@@ -15,16 +15,19 @@ public record SettingValue(Setting setting, String value, SettingSource source) 
         return value != null && !value.isBlank();
     }
 
-    /** The value as it may be shown: secrets masked, database URLs without their password. */
+    /**
+     * The value as it may be shown: a URL without its password and secret parameters (so an operator still sees
+     * where it points), any other secret as its length only.
+     */
     public String display() {
         if (!isSet()) {
             return "(not set)";
         }
-        if (setting == Setting.DATABASE_URL) {
-            return DatabaseSettings.redact(value);
+        if (setting.isUrl()) {
+            return Redaction.url(value);
         }
         if (setting.isSecret()) {
-            return "**** (" + value.length() + " characters)";
+            return Redaction.secret(value);
         }
         return value;
     }

@@ -1,7 +1,9 @@
 package io.hunterreferrals.app.config;
 
 import io.hunterreferrals.core.filter.ReferralFilter;
+import io.hunterreferrals.core.redaction.Redaction;
 import io.hunterreferrals.postgres.DatabaseSettings;
+import io.hunterreferrals.postgres.DatabaseUrl;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -24,6 +26,9 @@ public final class SettingsParser {
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern TENANT_DOMAIN = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     private static final int MIN_SYNC_INTERVAL_SECONDS = 10;
+    /** The database adapter's hints ("check ...") name the variables an operator sets. */
+    private static final DatabaseSettings.SettingNames DATABASE_NAMES = new DatabaseSettings.SettingNames(
+            Setting.DATABASE_URL.variable(), Setting.DATABASE_USER.variable(), Setting.DATABASE_PASSWORD.variable());
 
     private final RawSettings raw;
     private final List<SettingProblem> problems = new ArrayList<>();
@@ -119,15 +124,24 @@ public final class SettingsParser {
     }
 
     private DatabaseSettings database() {
-        try {
-            Path embeddedDir = workingDir().resolve(text(Setting.DATABASE_EMBEDDED_DIR).orElse(DatabaseSettings.DEFAULT_EMBEDDED_DIR));
-            return DatabaseSettings.parse(text(Setting.DATABASE_URL).orElse(null), text(Setting.DATABASE_USER).orElse(null),
-                    raw.get(Setting.DATABASE_PASSWORD).value(), embeddedDir.toString(),
-                    text(Setting.DATABASE_MIGRATE_ON_START).orElse(null));
-        } catch (IllegalArgumentException e) {
-            problems.add(new SettingProblem(null, e.getMessage(), "Correct the value, or unset HUNTER_DATABASE_URL to use the embedded database"));
-            return DatabaseSettings.embedded(Path.of(DatabaseSettings.DEFAULT_EMBEDDED_DIR));
+        Path embeddedDir = workingDir().resolve(parsed(Setting.DATABASE_EMBEDDED_DIR, SettingsParser::path,
+                "a folder path, absolute or relative to the working directory",
+                Path.of(Setting.DATABASE_EMBEDDED_DIR.defaultValue())));
+        boolean migrate = parsed(Setting.DATABASE_MIGRATE_ON_START, SettingsParser::bool, "true or false",
+                bool(Setting.DATABASE_MIGRATE_ON_START.defaultValue()));
+        DatabaseSettings database = DatabaseSettings.embedded(embeddedDir);
+        Optional<String> url = text(Setting.DATABASE_URL);
+        if (url.isPresent()) {
+            try {
+                database = DatabaseSettings.external(DatabaseUrl.parse(url.get()),
+                        text(Setting.DATABASE_USER).orElse(null), raw.get(Setting.DATABASE_PASSWORD).value());
+            } catch (IllegalArgumentException e) {
+                // the message shows the URL redacted and names no setting: this is where the name is known
+                problems.add(new SettingProblem(Setting.DATABASE_URL, e.getMessage(),
+                        "Correct it, or unset it to use the embedded database"));
+            }
         }
+        return database.withMigrateOnStart(migrate).withSettingNames(DATABASE_NAMES);
     }
 
     /** Relative paths in settings are relative to the directory holding {@code .env}: the working directory. */
@@ -147,7 +161,8 @@ public final class SettingsParser {
         try {
             return Optional.of(parser.apply(value.get()));
         } catch (RuntimeException e) {
-            String shown = setting.isSecret() ? "its value" : "'" + value.get() + "'";
+            String shown = setting.isSecret() ? "its value"
+                    : "'" + (setting.isUrl() ? Redaction.url(value.get()) : value.get()) + "'";
             problems.add(new SettingProblem(setting, shown + " is not " + expected, "Set it to " + expected));
             return Optional.empty();
         }

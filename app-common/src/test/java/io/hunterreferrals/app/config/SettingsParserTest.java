@@ -140,6 +140,48 @@ class SettingsParserTest {
     }
 
     @Test
+    void theDatabaseSettingsAreParsedHereAndTheirProblemsNameTheVariable() {
+        ParsedSettings parsed = SettingsParser.load(Map.of(
+                "HUNTER_DATABASE_URL", "mysql://alice:pa55word@db.internal/hunter",
+                "HUNTER_DATABASE_MIGRATE_ON_START", "maybe"), workingDir);
+
+        assertThat(parsed.problems()).extracting(SettingProblem::describe).containsExactlyInAnyOrder(
+                "HUNTER_DATABASE_URL: unsupported scheme in 'mysql://alice:****@db.internal/hunter'; expected "
+                        + "jdbc:postgresql://host[:port]/database[?params], postgresql://[user[:password]@]host[:port]"
+                        + "/database[?params] or postgres://... (percent-encode special characters in user and password)"
+                        + ". Correct it, or unset it to use the embedded database",
+                "HUNTER_DATABASE_MIGRATE_ON_START: 'maybe' is not true or false. Set it to true or false");
+
+        HunterSettings settings = SettingsParser.load(Map.of(
+                "HUNTER_DATABASE_URL", "postgresql://alice:pa55word@db.internal/hunter",
+                "HUNTER_DATABASE_USER", "hunter",
+                "HUNTER_DATABASE_EMBEDDED_DIR", "data/pg",
+                "HUNTER_DATABASE_MIGRATE_ON_START", "off"), workingDir).orThrow();
+        assertThat(settings.database().url()).isEqualTo("jdbc:postgresql://db.internal/hunter");
+        assertThat(settings.database().user()).isEqualTo("hunter");
+        assertThat(settings.database().password()).isEqualTo("pa55word");
+        assertThat(settings.database().migrateOnStart()).isFalse();
+        // the adapter's hints ("check ...") name the variables
+        assertThat(settings.database().names().url()).isEqualTo("HUNTER_DATABASE_URL");
+        assertThat(settings.database().names().password()).isEqualTo("HUNTER_DATABASE_PASSWORD");
+
+        assertThat(SettingsParser.load(Map.of("HUNTER_DATABASE_EMBEDDED_DIR", "data/pg"), workingDir).orThrow()
+                .database().embeddedDataDir()).isEqualTo(workingDir.resolve("data/pg").toAbsolutePath());
+    }
+
+    @Test
+    void aUrlSettingIsShownAndQuotedWithoutItsSecrets() {
+        ParsedSettings parsed = SettingsParser.load(Map.of(
+                "HUNTER_PARTNER_CENTER_SIMULATOR_URL", "http://sim:pa55word@10.0.0.7:8081/?token=t0ken"), workingDir);
+
+        assertThat(parsed.raw().get(Setting.PARTNER_CENTER_SIMULATOR_URL).display())
+                .isEqualTo("http://sim:****@10.0.0.7:8081/?token=****");
+        assertThat(parsed.problems()).singleElement().extracting(SettingProblem::describe).asString()
+                .startsWith("HUNTER_PARTNER_CENTER_SIMULATOR_URL: 'http://sim:****@10.0.0.7:8081/?token=****' is not")
+                .doesNotContain("pa55word").doesNotContain("t0ken");
+    }
+
+    @Test
     void acceptsATenantDomainAndAnExplicitAuthority() {
         HunterSettings settings = SettingsParser.load(Map.of(
                 "HUNTER_PARTNER_CENTER_TENANT_ID", "Contoso.onmicrosoft.com",
