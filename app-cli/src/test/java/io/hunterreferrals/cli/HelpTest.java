@@ -39,6 +39,14 @@ class HelpTest {
     }
 
     @Test
+    void theHelpListsEveryExitCode() {
+        String help = new Cli(dir).run("--help").out().replaceAll("\\s+", " ");
+        for (ExitCode code : ExitCode.values()) {
+            assertThat(help).contains(code.code() + " " + code.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        }
+    }
+
+    @Test
     void versionAndCompletion() {
         Cli cli = new Cli(dir);
         assertThat(cli.run("--version").out()).startsWith("hunter ").containsPattern("\\(commit [0-9a-f]{12}(-dirty)?\\)");

@@ -41,6 +41,7 @@ class HexagonalArchitectureTest {
     private static final String PARTNER_CENTER = "io.hunterreferrals.partnercenter..";
     private static final String POSTGRES = "io.hunterreferrals.postgres..";
     private static final String HTTP = "io.hunterreferrals.http..";
+    private static final String CSV = "io.hunterreferrals.csv..";
     private static final String SIMULATOR = "io.hunterreferrals.simulator..";
     private static final String APP_COMMON = "io.hunterreferrals.app..";
     private static final String CLI = "io.hunterreferrals.cli..";
@@ -56,6 +57,7 @@ class HexagonalArchitectureTest {
         modules.put("adapter-partnercenter", PARTNER_CENTER);
         modules.put("adapter-postgres", POSTGRES);
         modules.put("adapter-http", HTTP);
+        modules.put("adapter-csv", CSV);
         modules.put("simulator", SIMULATOR);
         modules.put("app-common", APP_COMMON);
         modules.put("app-cli", CLI);
@@ -107,6 +109,10 @@ class HexagonalArchitectureTest {
             .should().dependOnClassesThat(projectClassesOutside(POSTGRES, CORE));
 
     @ArchTest
+    static final ArchRule csvAdapterKnowsOnlyTheCore = noClasses().that().resideInAPackage(CSV)
+            .should().dependOnClassesThat(projectClassesOutside(CSV, CORE));
+
+    @ArchTest
     static final ArchRule httpAdapterKnowsOnlyTheCore = noClasses().that().resideInAPackage(HTTP)
             .should().dependOnClassesThat(projectClassesOutside(HTTP, CORE));
 
@@ -119,7 +125,7 @@ class HexagonalArchitectureTest {
     /** Tests and the apps' demo mode use the simulator; the product's rules and adapters never do. */
     @ArchTest
     static final ArchRule noCoreOrAdapterCodeUsesTheSimulator = noClasses()
-            .that().resideInAnyPackage(CORE, PARTNER_CENTER, POSTGRES, HTTP)
+            .that().resideInAnyPackage(CORE, PARTNER_CENTER, POSTGRES, CSV, HTTP)
             .should().dependOnClassesThat().resideInAPackage(SIMULATOR);
 
     // --- apps ----------------------------------------------------------------------------------------------------
@@ -127,7 +133,7 @@ class HexagonalArchitectureTest {
     /** The shared app layer serves both apps and knows neither: the core, the driven adapters and the simulator. */
     @ArchTest
     static final ArchRule appCommonKnowsNoApp = noClasses().that().resideInAPackage(APP_COMMON)
-            .should().dependOnClassesThat(projectClassesOutside(APP_COMMON, CORE, PARTNER_CENTER, POSTGRES, SIMULATOR));
+            .should().dependOnClassesThat(projectClassesOutside(APP_COMMON, CORE, PARTNER_CENTER, POSTGRES, CSV, SIMULATOR));
 
     @ArchTest
     static final ArchRule serverKnowsNoCli = noClasses().that().resideInAPackage(SERVER)
