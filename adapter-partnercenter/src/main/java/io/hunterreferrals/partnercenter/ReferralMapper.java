@@ -8,6 +8,7 @@ import static io.hunterreferrals.partnercenter.JsonFields.text;
 import static io.hunterreferrals.partnercenter.JsonFields.textOrNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hunterreferrals.core.referral.CustomerContact;
 import io.hunterreferrals.core.referral.CustomerId;
 import io.hunterreferrals.core.referral.CustomerProfile;
 import io.hunterreferrals.core.referral.DealValue;
@@ -72,6 +73,7 @@ final class ReferralMapper {
                 .status(text(r, "status"))
                 .substatus(text(r, "substatus"))
                 .statusReason(text(r, "statusReason"))
+                .notes(textOrNull(details, "notes")) // read for the CRM push only: a wrong type must not fail the referral
                 .customer(customer(object(r, "customerProfile")))
                 .dealValue(dealValue(details))
                 .createdAt(instant(r, "createdDateTime"))
@@ -92,11 +94,15 @@ final class ReferralMapper {
             return CustomerProfile.EMPTY;
         }
         List<String> emails = new ArrayList<>();
+        List<CustomerContact> contacts = new ArrayList<>();
         for (JsonNode member : objects(profile, "team")) {
             String email = text(member, "email");
             if (email != null) {
                 emails.add(email);
             }
+            // Names and phone numbers feed the CRM push only: a wrong type reads as absent instead of failing the referral.
+            contacts.add(new CustomerContact(textOrNull(member, "firstName"), textOrNull(member, "lastName"), email,
+                    textOrNull(member, "phoneNumber")));
         }
         List<CustomerId> ids = new ArrayList<>();
         for (JsonNode entry : objects(profile, "ids")) {
@@ -106,7 +112,7 @@ final class ReferralMapper {
             }
         }
         return new CustomerProfile(text(profile, "name"), text(object(profile, "address"), "country"),
-                text(profile, "size"), emails, ids);
+                text(profile, "size"), emails, ids, contacts);
     }
 
     private static DealValue dealValue(JsonNode details) {

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param status                  {@code New}, {@code Active} or {@code Closed}
  * @param substatus               refines the status, e.g. {@code Won}
  * @param statusReason            free text; {@code null} when absent
+ * @param notes                   the referral's notes ({@code details.notes}), personal data; {@code null} when absent
  * @param customer                the customer profile (never {@code null})
  * @param dealValue               the deal value; {@code null} when absent
  * @param createdAt               when the referral was created in Partner Center
@@ -40,6 +41,7 @@ public record Referral(
         ApiValue<ReferralStatus> status,
         ApiValue<ReferralSubstatus> substatus,
         String statusReason,
+        String notes,
         CustomerProfile customer,
         DealValue dealValue,
         Instant createdAt,
@@ -76,7 +78,7 @@ public record Referral(
     /** A builder pre-filled with this referral's values, for deriving a changed copy. */
     public Builder toBuilder() {
         return new Builder(id).engagementId(engagementId).name(name).type(type).qualification(qualification)
-                .direction(direction).status(status).substatus(substatus).statusReason(statusReason)
+                .direction(direction).status(status).substatus(substatus).statusReason(statusReason).notes(notes)
                 .customer(customer).dealValue(dealValue).createdAt(createdAt).updatedAt(updatedAt)
                 .expiresAt(expiresAt).invitedByOrganizationId(invitedByOrganizationId)
                 .referralSource(referralSource).callToAction(callToAction).eTag(eTag)
@@ -100,6 +102,7 @@ public record Referral(
         private ApiValue<ReferralStatus> status;
         private ApiValue<ReferralSubstatus> substatus;
         private String statusReason;
+        private String notes;
         private CustomerProfile customer;
         private DealValue dealValue;
         private Instant createdAt;
@@ -131,6 +134,7 @@ public record Referral(
         public Builder substatus(ApiValue<ReferralSubstatus> value) { this.substatus = value; return this; }
         public Builder substatus(String value) { return substatus(ApiValue.parse(ReferralSubstatus.class, value)); }
         public Builder statusReason(String value) { this.statusReason = value; return this; }
+        public Builder notes(String value) { this.notes = value; return this; }
         public Builder customer(CustomerProfile value) { this.customer = value; return this; }
         public Builder dealValue(DealValue value) { this.dealValue = value; return this; }
         public Builder createdAt(Instant value) { this.createdAt = value; return this; }
@@ -147,7 +151,7 @@ public record Referral(
 
         public Referral build() {
             return new Referral(id, engagementId, name, type, qualification, direction, status, substatus,
-                    statusReason, customer, dealValue, createdAt, updatedAt, expiresAt, invitedByOrganizationId,
+                    statusReason, notes, customer, dealValue, createdAt, updatedAt, expiresAt, invitedByOrganizationId,
                     referralSource, callToAction, eTag, externalReferenceId, legacy, raw);
         }
     }

@@ -32,7 +32,7 @@ public record ContentHash(String hex) {
         // (imports, tests) still change their fingerprint when a field changes.
         for (Object part : new Object[] {referral.raw().json(), referral.id(), referral.engagementId(), referral.name(),
                 referral.type().raw(), referral.qualification().raw(), referral.direction().raw(), referral.status().raw(),
-                referral.substatus().raw(), referral.statusReason(), referral.customer(), referral.dealValue(),
+                referral.substatus().raw(), referral.statusReason(), referral.customer().fingerprintText(), referral.dealValue(),
                 referral.createdAt(), referral.updatedAt(), referral.expiresAt(), referral.invitedByOrganizationId(),
                 referral.referralSource(), referral.callToAction(), referral.eTag(), referral.externalReferenceId(),
                 referral.legacy(), classification.ruleId(), classification.category(), classification.subCategory(),
