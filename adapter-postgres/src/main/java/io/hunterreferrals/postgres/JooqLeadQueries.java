@@ -4,6 +4,7 @@ import static io.hunterreferrals.postgres.jooq.Tables.COMPANIES;
 
 import io.hunterreferrals.core.query.LeadQueries;
 import io.hunterreferrals.core.query.LeadQuery;
+import io.hunterreferrals.core.query.LeadSort;
 import io.hunterreferrals.core.query.LeadSummary;
 import io.hunterreferrals.core.query.Page;
 import java.util.List;
@@ -54,10 +55,13 @@ public final class JooqLeadQueries implements LeadQueries {
 
     @Override
     public void forEachLead(LeadQuery query, Consumer<LeadSummary> consumer) {
+        // Exports are in domain order whatever the listing's sort (the port, LeadSort.DOMAIN_ASC).
+        LeadQuery inDomainOrder = new LeadQuery(query.referralType(), query.search(), LeadSort.DOMAIN_ASC, query.page());
         // PostgreSQL's JDBC driver streams with a fetch size only inside a transaction; otherwise it would load every
         // company into memory at once.
         dsl.transaction(cfg -> {
-            try (Cursor<? extends Record> cursor = LeadRows.query(cfg.dsl(), query).fetchSize(FETCH_SIZE).fetchLazy()) {
+            try (Cursor<? extends Record> cursor = LeadRows.query(cfg.dsl(), inDomainOrder).fetchSize(FETCH_SIZE)
+                    .fetchLazy()) {
                 for (Record row : cursor) {
                     consumer.accept(LeadRows.summary(row));
                 }

@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param linkStatus   only referrals with this link status
  * @param referralType only this category; {@link ReferralCategory#UNKNOWN} selects unclassified referrals
  * @param status       only this Partner Center status (case-insensitive), e.g. {@code Active}
- * @param search       case- and accent-insensitive text over company name, referral name, domain and raw domain
+ * @param search       case- and accent-insensitive text over company name, referral name, domain, raw domain and
+ *                     referral id
  */
 public record InboxQuery(Optional<LinkStatus> linkStatus, Optional<ReferralCategory> referralType, Optional<String> status,
         Optional<String> search, InboxSort sort, PageRequest page) {

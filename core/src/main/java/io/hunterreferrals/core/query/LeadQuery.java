@@ -9,7 +9,9 @@ import java.util.Optional;
  *
  * @param referralType only leads with at least one linked referral of this category; aggregates still cover
  *                     all of a lead's referrals
- * @param search       case- and accent-insensitive text over the company's name and domain
+ * @param search       case- and accent-insensitive text over the company's name and domain; a term that is a domain,
+ *                     an e-mail address or a URL (one with a registrable domain) finds only the lead with exactly
+ *                     that domain
  */
 public record LeadQuery(Optional<ReferralCategory> referralType, Optional<String> search, LeadSort sort,
         PageRequest page) {

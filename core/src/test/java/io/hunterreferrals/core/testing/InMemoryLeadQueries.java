@@ -3,6 +3,8 @@ package io.hunterreferrals.core.testing;
 import io.hunterreferrals.core.classification.ReferralCategory;
 import io.hunterreferrals.core.company.Company;
 import io.hunterreferrals.core.company.LinkStatus;
+import io.hunterreferrals.core.domainname.DomainParseResult;
+import io.hunterreferrals.core.domainname.DomainParser;
 import io.hunterreferrals.core.query.LeadLinkStatus;
 import io.hunterreferrals.core.query.LeadQueries;
 import io.hunterreferrals.core.query.LeadQuery;
@@ -11,15 +13,15 @@ import io.hunterreferrals.core.query.LeadSummary;
 import io.hunterreferrals.core.query.Page;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * {@link LeadQueries} over the in-memory directory and store: a lead's referrals are those linked to it; search is
- * case-insensitive over name and domain; leads are ordered as asked. The directory keeps no creation time, so every
- * lead reports {@link TestReferrals#BASE_TIME}.
+ * {@link LeadQueries} over the in-memory directory and store, agreeing with PostgreSQL's (LeadQueriesContract): a
+ * lead's referrals are those linked to it; a search term that is a domain, e-mail address or URL finds exactly that
+ * domain, any other is looked for in name and domain normalised as PostgreSQL does ({@link SearchText}); leads are
+ * ordered as asked with the company id as tie-break, and exported in domain order.
  */
 public final class InMemoryLeadQueries implements LeadQueries {
 
@@ -33,7 +35,7 @@ public final class InMemoryLeadQueries implements LeadQueries {
 
     @Override
     public Page<LeadSummary> leads(LeadQuery query) {
-        List<LeadSummary> matching = matching(query).toList();
+        List<LeadSummary> matching = matching(query, query.sort()).toList();
         int from = (int) Math.min(query.page().offset(), matching.size());
         int to = Math.min(from + query.page().pageSize(), matching.size());
         return new Page<>(matching.subList(from, to), matching.size(), query.page());
@@ -41,35 +43,37 @@ public final class InMemoryLeadQueries implements LeadQueries {
 
     @Override
     public void forEachLead(LeadQuery query, Consumer<LeadSummary> consumer) {
-        matching(query).forEach(consumer);
+        // the port's export order, whatever the query's sort
+        matching(query, LeadSort.DOMAIN_ASC).forEach(consumer);
     }
 
-    private Stream<LeadSummary> matching(LeadQuery query) {
+    private Stream<LeadSummary> matching(LeadQuery query, LeadSort sort) {
         List<InMemoryReferralStore.Row> rows = store.rows();
         return companies.all().stream()
-                .sorted(order(query.sort()))
+                .sorted(order(sort))
                 .map(c -> summary(c, rows.stream().filter(r -> r.linkedCompany().filter(c.id()::equals).isPresent()).toList()))
                 .filter(l -> query.referralType().map(t -> l.referralTypes().contains(t)).orElse(true))
                 .filter(l -> query.search().map(q -> matches(l, q)).orElse(true));
     }
 
-    // The directory keeps no creation time: newest first is highest id first, as ids are handed out in order.
-    private static Comparator<Company> order(LeadSort sort) {
+    /** As LeadRows.orderBy. */
+    private Comparator<Company> order(LeadSort sort) {
         return switch (sort) {
             case DOMAIN_ASC -> Comparator.comparing(c -> c.domain().value());
             case NAME_ASC -> Comparator.comparing(Company::name).thenComparing(c -> c.id().value());
-            case CREATED_DESC -> Comparator.comparing((Company c) -> c.id().value()).reversed();
+            case CREATED_DESC -> Comparator.comparing((Company c) -> companies.createdAt(c.id()))
+                    .thenComparing(c -> c.id().value()).reversed();
         };
     }
 
-    private static LeadSummary summary(Company company, List<InMemoryReferralStore.Row> referrals) {
+    private LeadSummary summary(Company company, List<InMemoryReferralStore.Row> referrals) {
         List<ReferralCategory> types = referrals.stream().map(r -> r.record().classification().category())
                 .distinct().sorted().toList();
         Optional<InMemoryReferralStore.Row> primary = referrals.stream()
                 .max(Comparator.comparing(InMemoryReferralStore.Row::changedAt)
                         .thenComparing(r -> r.record().referral().id().value(), Comparator.reverseOrder()));
         return new LeadSummary(company.id(), company.domain(), company.name(), company.country(), company.source(),
-                TestReferrals.BASE_TIME, referrals.size(), types, primary.map(r -> r.record().referral().id()),
+                companies.createdAt(company.id()), referrals.size(), types, primary.map(r -> r.record().referral().id()),
                 primary.map(r -> r.record().classification().category()), linkStatus(referrals));
     }
 
@@ -82,8 +86,11 @@ public final class InMemoryLeadQueries implements LeadQueries {
         return auto && manual ? LeadLinkStatus.MIXED : manual ? LeadLinkStatus.MANUAL_LINKED : LeadLinkStatus.AUTO_LINKED;
     }
 
-    private static boolean matches(LeadSummary lead, String query) {
-        String needle = query.toLowerCase(Locale.ROOT);
-        return lead.name().toLowerCase(Locale.ROOT).contains(needle) || lead.domain().value().contains(needle);
+    /** As LeadRows.search: a registrable domain exactly, anything else in search_text (name and domain). */
+    private static boolean matches(LeadSummary lead, String term) {
+        if (DomainParser.parse(term) instanceof DomainParseResult.Parsed parsed) {
+            return lead.domain().equals(parsed.domain());
+        }
+        return SearchText.matches(term, lead.name(), lead.domain().value());
     }
 }

@@ -5,23 +5,28 @@ import io.hunterreferrals.core.company.Company;
 import io.hunterreferrals.core.domainname.Domain;
 import io.hunterreferrals.core.domainname.DomainExtraction;
 import io.hunterreferrals.core.query.InboxQuery;
+import io.hunterreferrals.core.query.InboxSort;
 import io.hunterreferrals.core.query.Page;
 import io.hunterreferrals.core.query.ReferralCount;
 import io.hunterreferrals.core.query.ReferralDetail;
 import io.hunterreferrals.core.query.ReferralQueries;
 import io.hunterreferrals.core.query.ReferralSummary;
+import io.hunterreferrals.core.referral.DealValue;
 import io.hunterreferrals.core.referral.Referral;
 import io.hunterreferrals.core.referral.ReferralId;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** {@link ReferralQueries} over the in-memory store: filters, search (case-insensitive) and paging; newest sync first. */
+/**
+ * {@link ReferralQueries} over the in-memory store, agreeing with PostgreSQL's (ReferralQueriesContract): filters,
+ * search over the text PostgreSQL's {@code search_text} holds, normalised as there ({@link SearchText}), every
+ * {@link InboxSort} with its nulls last and the referral id as tie-break, and paging with an exact total.
+ */
 public final class InMemoryReferralQueries implements ReferralQueries {
 
     private final InMemoryReferralStore store;
@@ -39,8 +44,7 @@ public final class InMemoryReferralQueries implements ReferralQueries {
                 .filter(s -> query.referralType().map(t -> t == s.referralType()).orElse(true))
                 .filter(s -> query.status().map(st -> st.equalsIgnoreCase(s.status())).orElse(true))
                 .filter(s -> query.search().map(q -> matches(s, q)).orElse(true))
-                .sorted(Comparator.comparing(ReferralSummary::syncedAt).reversed()
-                        .thenComparing(s -> s.id().value()))
+                .sorted(order(query.sort()))
                 .toList();
         int from = (int) Math.min(query.page().offset(), matching.size());
         int to = Math.min(from + query.page().pageSize(), matching.size());
@@ -55,7 +59,7 @@ public final class InMemoryReferralQueries implements ReferralQueries {
                     r.type().raw(), r.qualification().raw(), r.statusReason(), r.invitedByOrganizationId(),
                     r.referralSource(), r.callToAction(), row.record().classification().subCategory().orElse(null),
                     r.customer().size(), r.expiresAt(), r.eTag(), r.externalReferenceId(), row.firstSeenAt(),
-                    Optional.empty(), includeRaw ? Optional.of(r.raw()) : Optional.empty());
+                    row.lastLinkChange(), includeRaw ? Optional.of(r.raw()) : Optional.empty());
         });
     }
 
@@ -82,10 +86,29 @@ public final class InMemoryReferralQueries implements ReferralQueries {
                 r.updatedAt(), row.syncedAt(), row.changedAt());
     }
 
-    private static boolean matches(ReferralSummary summary, String query) {
-        String needle = query.toLowerCase(Locale.ROOT);
-        return List.of(String.valueOf(summary.companyName()), String.valueOf(summary.name()),
-                        summary.domain().map(Domain::value).orElse(""), String.valueOf(summary.rawDomain()))
-                .stream().anyMatch(text -> text.toLowerCase(Locale.ROOT).contains(needle));
+    /** As InboxRows.orderBy: the sort's column, nulls last, then the referral id. */
+    private static Comparator<ReferralSummary> order(InboxSort sort) {
+        Comparator<ReferralSummary> first = switch (sort) {
+            case SYNCED_DESC -> Comparator.comparing(ReferralSummary::syncedAt, desc());
+            case CHANGED_DESC -> Comparator.comparing(ReferralSummary::changedAt, desc());
+            case UPDATED_DESC -> Comparator.comparing(ReferralSummary::updatedAt, Comparator.nullsLast(desc()));
+            case CREATED_DESC -> Comparator.comparing(ReferralSummary::createdAt, Comparator.nullsLast(desc()));
+            case COMPANY_ASC -> Comparator.comparing(ReferralSummary::companyName,
+                    Comparator.nullsLast(Comparator.naturalOrder()));
+            // the amount alone, whatever the currency, as in the deal_value column
+            case DEAL_VALUE_DESC -> Comparator.comparing(
+                    (ReferralSummary s) -> s.dealValue().map(DealValue::amount).orElse(null), Comparator.nullsLast(desc()));
+        };
+        return first.thenComparing(s -> s.id().value());
+    }
+
+    private static <T extends Comparable<? super T>> Comparator<T> desc() {
+        return Comparator.reverseOrder();
+    }
+
+    /** search_text: company name, referral name, customer name (the same), domain, raw domain and referral id. */
+    private static boolean matches(ReferralSummary s, String term) {
+        return SearchText.matches(term, s.companyName(), s.name(), s.companyName(),
+                s.domain().map(Domain::value).orElse(null), s.rawDomain(), s.id().value());
     }
 }

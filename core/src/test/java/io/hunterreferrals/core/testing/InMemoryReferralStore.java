@@ -3,6 +3,7 @@ package io.hunterreferrals.core.testing;
 import io.hunterreferrals.core.company.CompanyId;
 import io.hunterreferrals.core.company.LinkStatus;
 import io.hunterreferrals.core.company.OperatorLink;
+import io.hunterreferrals.core.query.LinkChange;
 import io.hunterreferrals.core.query.Page;
 import io.hunterreferrals.core.query.PageRequest;
 import io.hunterreferrals.core.query.QuarantineQueries;
@@ -27,9 +28,12 @@ import java.util.Optional;
 /** A {@link ReferralStore} in memory, with the same link and watermark rules as the real one; thread-safe. */
 public final class InMemoryReferralStore implements ReferralStore, QuarantineQueries {
 
-    /** A stored referral with the columns a sync maintains. */
+    /**
+     * A stored referral with the columns a sync maintains; {@code lastLinkChange} follows PostgreSQL's
+     * {@code linked_at} and {@code link_changed_by}.
+     */
     public record Row(ReferralRecord record, LinkStatus linkStatus, Optional<CompanyId> linkedCompany,
-            Instant firstSeenAt, Instant syncedAt, Instant changedAt) {
+            Instant firstSeenAt, Instant syncedAt, Instant changedAt, Optional<LinkChange> lastLinkChange) {
     }
 
     /** A quarantined referral: the failure as last met, with the run that met it and how often. */
@@ -68,18 +72,23 @@ public final class InMemoryReferralStore implements ReferralStore, QuarantineQue
             ReferralId id = record.referral().id();
             Row existing = rows.get(id);
             if (existing == null) {
+                Optional<LinkChange> linked = record.autoLink().map(c -> syncLink(write));
                 rows.put(id, new Row(record, record.proposedLinkStatus(), record.autoLink(),
-                        write.syncedAt(), write.syncedAt(), write.syncedAt()));
+                        write.syncedAt(), write.syncedAt(), write.syncedAt(), linked));
                 outcomes.put(id, WriteOutcome.CREATED);
             } else if (existing.record().hash().equals(record.hash())) {
                 rows.put(id, touched(existing, write.syncedAt()));
                 outcomes.put(id, WriteOutcome.UNCHANGED);
             } else {
-                boolean operatorOwned = existing.linkStatus().isOperatorDecision();
-                rows.put(id, new Row(record,
-                        operatorOwned ? existing.linkStatus() : record.proposedLinkStatus(),
-                        operatorOwned ? existing.linkedCompany() : record.autoLink(),
-                        existing.firstSeenAt(), write.syncedAt(), write.syncedAt()));
+                // an operator's decision stays; a sync's link is changed (and dated) only when it differs
+                boolean keepsLink = existing.linkStatus().isOperatorDecision()
+                        || (existing.linkStatus() == record.proposedLinkStatus()
+                                && existing.linkedCompany().equals(record.autoLink()));
+                rows.put(id, keepsLink
+                        ? new Row(record, existing.linkStatus(), existing.linkedCompany(), existing.firstSeenAt(),
+                                write.syncedAt(), write.syncedAt(), existing.lastLinkChange())
+                        : new Row(record, record.proposedLinkStatus(), record.autoLink(), existing.firstSeenAt(),
+                                write.syncedAt(), write.syncedAt(), Optional.of(syncLink(write))));
                 outcomes.put(id, WriteOutcome.UPDATED);
             }
         }
@@ -145,7 +154,8 @@ public final class InMemoryReferralStore implements ReferralStore, QuarantineQue
             return false;
         }
         Optional<CompanyId> company = link instanceof OperatorLink.LinkTo to ? Optional.of(to.company()) : Optional.empty();
-        rows.put(id, new Row(row.record(), link.status(), company, row.firstSeenAt(), row.syncedAt(), row.changedAt()));
+        rows.put(id, new Row(row.record(), link.status(), company, row.firstSeenAt(), row.syncedAt(), row.changedAt(),
+                Optional.of(new LinkChange(Instant.now(), "operator"))));
         return true;
     }
 
@@ -174,6 +184,12 @@ public final class InMemoryReferralStore implements ReferralStore, QuarantineQue
     }
 
     private static Row touched(Row row, Instant syncedAt) {
-        return new Row(row.record(), row.linkStatus(), row.linkedCompany(), row.firstSeenAt(), syncedAt, row.changedAt());
+        return new Row(row.record(), row.linkStatus(), row.linkedCompany(), row.firstSeenAt(), syncedAt, row.changedAt(),
+                row.lastLinkChange());
+    }
+
+    /** A link made by the sync writing the page, named as PostgreSQL names it for a run its log recorded. */
+    private static LinkChange syncLink(PageWrite write) {
+        return new LinkChange(write.syncedAt(), "sync:" + write.runId());
     }
 }

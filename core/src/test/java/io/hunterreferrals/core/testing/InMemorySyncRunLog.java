@@ -19,12 +19,30 @@ import java.util.Optional;
 /** A {@link SyncRunLog} in memory, with the same overlap rules as the real one; thread-safe. */
 public final class InMemorySyncRunLog implements SyncRunLog {
 
-    /** One recorded run. */
-    public record Run(SyncRunId id, SyncRequest request, SyncStatus status, Instant heartbeatAt,
-            Optional<SyncProgress> progress, Optional<SyncReport> report, Optional<SyncError> error) {
+    /**
+     * One recorded run, with the times {@code sync_runs} keeps: a queued run has neither a start nor a heartbeat; a
+     * finished one has its finish (and, when a report finished it, a heartbeat at the finish).
+     */
+    public record Run(SyncRunId id, SyncRequest request, SyncStatus status, Instant requestedAt,
+            Optional<Instant> startedAt, Optional<Instant> heartbeatAt, Optional<Instant> finishedAt,
+            Optional<Instant> watermarkBefore, Optional<SyncProgress> progress, Optional<SyncReport> report,
+            Optional<SyncError> error) {
 
-        Run with(SyncStatus newStatus, Instant at) {
-            return new Run(id, request, newStatus, at, progress, report, error);
+        Run beat(Optional<SyncProgress> newProgress, Instant at) {
+            return new Run(id, request, status, requestedAt, startedAt, Optional.of(at), finishedAt, watermarkBefore,
+                    newProgress, report, error);
+        }
+
+        Run failed(SyncError why, Instant at) {
+            return new Run(id, request, SyncStatus.FAILED, requestedAt, startedAt, heartbeatAt, Optional.of(at),
+                    watermarkBefore, progress, report, Optional.of(why));
+        }
+
+        // Like sync_runs: the report is the truth, keeping the recorded start when there is one.
+        Run finished(SyncReport r) {
+            return new Run(id, request, r.status(), requestedAt, startedAt.or(() -> Optional.of(r.startedAt())),
+                    Optional.of(r.finishedAt()), Optional.of(r.finishedAt()), r.watermarkBefore(), progress,
+                    Optional.of(r), r.error());
         }
     }
 
@@ -37,7 +55,8 @@ public final class InMemorySyncRunLog implements SyncRunLog {
         if (active.isPresent()) {
             return new RunClaim.Busy(active.get().id());
         }
-        runs.put(runId, new Run(runId, request, SyncStatus.QUEUED, requestedAt, Optional.empty(), Optional.empty(), Optional.empty()));
+        runs.put(runId, new Run(runId, request, SyncStatus.QUEUED, requestedAt, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
         return RunClaim.CLAIMED;
     }
 
@@ -52,7 +71,10 @@ public final class InMemorySyncRunLog implements SyncRunLog {
         if (existing != null && existing.status() != SyncStatus.QUEUED) {
             throw new IllegalStateException("Run " + runId + " is " + existing.status().code() + ", not queued");
         }
-        runs.put(runId, new Run(runId, request, SyncStatus.RUNNING, startedAt, Optional.empty(), Optional.empty(), Optional.empty()));
+        // A queued run keeps its request and when it was requested; one started at once was requested as it started.
+        runs.put(runId, new Run(runId, existing == null ? request : existing.request(), SyncStatus.RUNNING,
+                existing == null ? startedAt : existing.requestedAt(), Optional.of(startedAt), Optional.of(startedAt),
+                Optional.empty(), watermarkBefore, Optional.empty(), Optional.empty(), Optional.empty()));
         return RunClaim.CLAIMED;
     }
 
@@ -61,7 +83,7 @@ public final class InMemorySyncRunLog implements SyncRunLog {
         Run run = require(runId);
         // Like the real log: only a running run records progress, so a late call never alters a finished one.
         if (run.status() == SyncStatus.RUNNING) {
-            runs.put(runId, new Run(runId, run.request(), run.status(), at, Optional.of(progress), run.report(), run.error()));
+            runs.put(runId, run.beat(Optional.of(progress), at));
         }
     }
 
@@ -69,22 +91,20 @@ public final class InMemorySyncRunLog implements SyncRunLog {
     public synchronized void heartbeat(SyncRunId runId, Instant at) {
         Run run = require(runId);
         if (run.status() == SyncStatus.RUNNING) {
-            runs.put(runId, run.with(SyncStatus.RUNNING, at));
+            runs.put(runId, run.beat(run.progress(), at));
         }
     }
 
     @Override
     public synchronized void finish(SyncReport report) {
-        Run run = require(report.runId());
-        runs.put(report.runId(), new Run(report.runId(), run.request(), report.status(), report.finishedAt(),
-                run.progress(), Optional.of(report), report.error()));
+        runs.put(report.runId(), require(report.runId()).finished(report));
     }
 
     @Override
     public synchronized void failQueued(SyncRunId runId, SyncError error, Instant at) {
         Run run = require(runId);
         if (run.status() == SyncStatus.QUEUED) {
-            runs.put(runId, new Run(runId, run.request(), SyncStatus.FAILED, at, run.progress(), run.report(), Optional.of(error)));
+            runs.put(runId, run.failed(error, at));
         }
     }
 
@@ -92,9 +112,9 @@ public final class InMemorySyncRunLog implements SyncRunLog {
     public synchronized List<SyncRunId> failAbandoned(Instant heartbeatBefore, Instant now) {
         List<SyncRunId> failed = new ArrayList<>();
         for (Run run : List.copyOf(runs.values())) {
-            if (run.status() == SyncStatus.RUNNING && run.heartbeatAt().isBefore(heartbeatBefore)) {
-                runs.put(run.id(), new Run(run.id(), run.request(), SyncStatus.FAILED, now, run.progress(), run.report(),
-                        Optional.of(SyncError.of(SyncErrorCode.ABANDONED, "The process running this sync stopped before it finished."))));
+            if (run.status() == SyncStatus.RUNNING && run.heartbeatAt().orElseThrow().isBefore(heartbeatBefore)) {
+                runs.put(run.id(), run.failed(SyncError.of(SyncErrorCode.ABANDONED,
+                        "The process running this sync stopped before it finished."), now));
                 failed.add(run.id());
             }
         }
@@ -105,6 +125,7 @@ public final class InMemorySyncRunLog implements SyncRunLog {
         return Optional.ofNullable(runs.get(runId));
     }
 
+    /** Every run, in the order they were first recorded. */
     public synchronized List<Run> runs() {
         return List.copyOf(runs.values());
     }

@@ -9,19 +9,23 @@ import io.hunterreferrals.core.sync.SyncProgress;
 import io.hunterreferrals.core.sync.SyncReport;
 import io.hunterreferrals.core.sync.SyncRunId;
 import io.hunterreferrals.core.sync.SyncStatus;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link SyncRunQueries} over an {@link InMemorySyncRunLog}. The log keeps no request time, so a run's
- * {@code requestedAt} is its start (or its last heartbeat while queued); the log's insertion order is the
- * request order.
+ * {@link SyncRunQueries} over an {@link InMemorySyncRunLog}, agreeing with PostgreSQL's (SyncRunQueriesContract):
+ * runs newest request first, the last finished is the one that finished last, the running run is active before a
+ * queued one. Ties are broken by run id as PostgreSQL orders uuids (their text). Every started run ran on
+ * {@link #NODE}.
  */
 public final class InMemorySyncRunQueries implements SyncRunQueries {
+
+    public static final String NODE = "test-node";
+
+    private static final Comparator<InMemorySyncRunLog.Run> BY_ID = Comparator.comparing(r -> r.id().value().toString());
 
     private final InMemorySyncRunLog log;
 
@@ -36,31 +40,31 @@ public final class InMemorySyncRunQueries implements SyncRunQueries {
 
     @Override
     public Optional<SyncRunView> active() {
-        List<InMemorySyncRunLog.Run> runs = log.runs();
-        return runs.stream().filter(r -> r.status() == SyncStatus.RUNNING).findFirst()
-                .or(() -> runs.stream().filter(r -> r.status() == SyncStatus.QUEUED).findFirst())
+        return log.runs().stream()
+                .filter(r -> r.status() == SyncStatus.RUNNING || r.status() == SyncStatus.QUEUED)
+                .min(Comparator.comparing((InMemorySyncRunLog.Run r) -> r.status() != SyncStatus.RUNNING)
+                        .thenComparing(InMemorySyncRunLog.Run::requestedAt).thenComparing(BY_ID))
                 .map(InMemorySyncRunQueries::view);
     }
 
     @Override
     public Optional<SyncRunView> lastFinished() {
-        return newestFirst().stream()
-                .filter(r -> r.status().isFinished())
-                .findFirst().map(InMemorySyncRunQueries::view);
+        return log.runs().stream()
+                .filter(r -> r.finishedAt().isPresent())
+                .min(Comparator.comparing((InMemorySyncRunLog.Run r) -> r.finishedAt().orElseThrow(),
+                        Comparator.reverseOrder()).thenComparing(BY_ID))
+                .map(InMemorySyncRunQueries::view);
     }
 
     @Override
     public Page<SyncRunView> runs(PageRequest page) {
-        List<InMemorySyncRunLog.Run> runs = newestFirst();
+        List<SyncRunView> runs = log.runs().stream()
+                .sorted(Comparator.comparing(InMemorySyncRunLog.Run::requestedAt, Comparator.reverseOrder())
+                        .thenComparing(BY_ID))
+                .map(InMemorySyncRunQueries::view).toList();
         int from = (int) Math.min(page.offset(), runs.size());
         int to = Math.min(from + page.pageSize(), runs.size());
-        return new Page<>(runs.subList(from, to).stream().map(InMemorySyncRunQueries::view).toList(), runs.size(), page);
-    }
-
-    private List<InMemorySyncRunLog.Run> newestFirst() {
-        List<InMemorySyncRunLog.Run> runs = new ArrayList<>(log.runs());
-        java.util.Collections.reverse(runs);
-        return runs;
+        return new Page<>(runs.subList(from, to), runs.size(), page);
     }
 
     private static SyncRunView view(InMemorySyncRunLog.Run run) {
@@ -68,13 +72,9 @@ public final class InMemorySyncRunQueries implements SyncRunQueries {
         Optional<SyncProgress> progress = run.progress();
         Map<String, Integer> skipped = new LinkedHashMap<>();
         report.ifPresent(r -> r.skippedReasons().forEach((SkipReason reason, Integer n) -> skipped.put(reason.code(), n)));
-        Instant requestedAt = report.map(SyncReport::startedAt).orElse(run.heartbeatAt());
-        boolean finished = run.status().isFinished();
-        return new SyncRunView(run.id(), run.request().trigger(), run.request().mode(), run.request().dryRun(), run.status(),
-                requestedAt,
-                report.map(SyncReport::startedAt).or(() -> run.status() == SyncStatus.RUNNING ? Optional.of(run.heartbeatAt()) : Optional.empty()),
-                finished ? Optional.of(report.map(SyncReport::finishedAt).orElse(run.heartbeatAt())) : Optional.empty(),
-                Optional.of(run.heartbeatAt()),
+        return new SyncRunView(run.id(), run.request().trigger(), run.request().mode(),
+                report.map(SyncReport::dryRun).orElse(run.request().dryRun()), run.status(),
+                run.requestedAt(), run.startedAt(), run.finishedAt(), run.heartbeatAt(),
                 report.map(SyncReport::created).orElse(progress.map(SyncProgress::created).orElse(0)),
                 report.map(SyncReport::updated).orElse(progress.map(SyncProgress::updated).orElse(0)),
                 report.map(SyncReport::skippedCount).orElse(progress.map(SyncProgress::skipped).orElse(0)),
@@ -83,7 +83,7 @@ public final class InMemorySyncRunQueries implements SyncRunQueries {
                 report.map(SyncReport::pagesFetched).orElse(progress.map(SyncProgress::pagesFetched).orElse(0)),
                 progress.flatMap(p -> p.expectedTotal().isPresent() ? Optional.of(p.expectedTotal().getAsLong()) : Optional.empty()),
                 skipped, report.map(SyncReport::failedReasons).orElse(Map.of()), run.error(),
-                report.flatMap(SyncReport::watermarkBefore), report.flatMap(SyncReport::watermarkAfter),
-                Optional.of("test-node"));
+                run.watermarkBefore(), report.flatMap(SyncReport::watermarkAfter),
+                run.startedAt().map(at -> NODE));
     }
 }
