@@ -1,5 +1,6 @@
 package io.hunterreferrals.server;
 
+import io.hunterreferrals.app.config.DynamicsSettings;
 import io.hunterreferrals.app.config.Environment;
 import io.hunterreferrals.app.config.HttpSettings;
 import io.hunterreferrals.app.config.HunterSettings;
@@ -60,7 +61,7 @@ public final class HttpBenchmarkServer {
                 "https://api.partner.microsoft.com/.default", Path.of(".token_cache"), 100, 10_000,
                 PartnerCenterSettings.DEFAULT_REQUEST_TIMEOUT, Optional.empty());
         return new HunterSettings(Environment.PRODUCTION, LogFormat.CONSOLE, partnerCenter, Duration.ofSeconds(600),
-                ReferralFilter.DEFAULT, database, new HttpSettings("127.0.0.1", port, List.of()));
+                ReferralFilter.DEFAULT, database, new HttpSettings("127.0.0.1", port, List.of()), DynamicsSettings.OFF);
     }
 
     private static void load(Database db) throws SQLException {

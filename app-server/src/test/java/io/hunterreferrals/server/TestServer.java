@@ -59,7 +59,7 @@ final class TestServer implements AutoCloseable {
                 pc.authority(), pc.apiUrl(), pc.apiVersion(), pc.scope(), pc.tokenCachePath(), pc.pageSize(), pc.maxPages(),
                 pc.requestTimeout(), Optional.empty());
         return new HunterSettings(base.environment(), base.logFormat(), partnerCenter, syncInterval, base.filter(),
-                database, base.http());
+                database, base.http(), base.dynamics());
     }
 
     static TestServer start(DemoMode demo, HunterSettings settings, ServerRole role) {

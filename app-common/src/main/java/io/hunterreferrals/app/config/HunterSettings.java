@@ -13,7 +13,8 @@ public record HunterSettings(
         Duration syncInterval,
         ReferralFilter filter,
         DatabaseSettings database,
-        HttpSettings http) {
+        HttpSettings http,
+        DynamicsSettings dynamics) {
 
     public HunterSettings {
         Objects.requireNonNull(environment, "environment");
@@ -23,5 +24,6 @@ public record HunterSettings(
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(dynamics, "dynamics");
     }
 }

@@ -48,6 +48,11 @@ final class ProductionRules {
             problems.add(new SettingProblem(Setting.PARTNER_CENTER_SIMULATOR_URL, "is set: production would show "
                     + "SIMULATED referrals", "Remove HUNTER_PARTNER_CENTER_SIMULATOR_URL from the production settings"));
         }
+        if (raw.get(Setting.DYNAMICS_SIMULATOR_URL).isSet()) {
+            problems.add(new SettingProblem(Setting.DYNAMICS_SIMULATOR_URL, "is set: production would push leads to a "
+                    + "SIMULATED Dynamics 365", "Remove " + Setting.DYNAMICS_SIMULATOR_URL.variable()
+                    + " from the production settings"));
+        }
         return problems;
     }
 

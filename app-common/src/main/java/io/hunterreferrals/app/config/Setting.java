@@ -36,14 +36,28 @@ public enum Setting {
     DATABASE_MIGRATE_ON_START("HUNTER_DATABASE_MIGRATE_ON_START", "apply database migrations at start-up", "true", false),
     HTTP_HOST("HUNTER_HTTP_HOST", "address the server listens on (non-loopback needs HUNTER_API_KEY)", "127.0.0.1", false),
     HTTP_PORT("HUNTER_HTTP_PORT", "port the server listens on", "8000", false),
-    API_KEY("HUNTER_API_KEY", "API key(s) for /api/**, comma-separated", null, true);
+    API_KEY("HUNTER_API_KEY", "API key(s) for /api/**, comma-separated", null, true),
+    DYNAMICS_ENABLED("HUNTER_DYNAMICS_ENABLED", "feature flag: true pushes referrals to Dynamics 365 as leads (after each sync, and on demand)", "false", false),
+    DYNAMICS_URL("HUNTER_DYNAMICS_URL", "the Dynamics 365 environment, e.g. https://contoso.crm4.dynamics.com", null, false),
+    DYNAMICS_TENANT_ID("HUNTER_DYNAMICS_TENANT_ID", "Directory (tenant) ID of the environment (a GUID) or the tenant's domain", null, false),
+    DYNAMICS_CLIENT_ID("HUNTER_DYNAMICS_CLIENT_ID", "Application (client) ID of the app registration the push signs in as (its application user)", null, false),
+    DYNAMICS_CLIENT_SECRET("HUNTER_DYNAMICS_CLIENT_SECRET", "the app's client secret (or use a certificate)", null, true),
+    DYNAMICS_CERTIFICATE_PATH("HUNTER_DYNAMICS_CERTIFICATE_PATH", "the app's certificate with its private key, PKCS#12 (.pfx/.p12), instead of a secret", null, false),
+    DYNAMICS_CERTIFICATE_PASSWORD("HUNTER_DYNAMICS_CERTIFICATE_PASSWORD", "password of the PKCS#12 certificate file", null, true),
+    DYNAMICS_COLUMN_PREFIX("HUNTER_DYNAMICS_COLUMN_PREFIX", "publisher prefix of the custom lead columns (<prefix>_partnercenterreferralid, ...)", "hnt", false),
+    DYNAMICS_BATCH_SIZE("HUNTER_DYNAMICS_BATCH_SIZE", "leads per $batch request, 1 to 1000 (Microsoft suggests starting around 10)", "10", false),
+    DYNAMICS_MAX_ATTEMPTS("HUNTER_DYNAMICS_MAX_ATTEMPTS", "times a lead Dynamics refused is retried before it waits for the referral to change", "5", false),
+    DYNAMICS_PUSH_TYPES("HUNTER_DYNAMICS_PUSH_TYPES", "referral types pushed, comma-separated: co-sell, marketplace, solution-provider, unclassified (empty = all)", "", false),
+    DYNAMICS_PUSH_STATUSES("HUNTER_DYNAMICS_PUSH_STATUSES", "Partner Center statuses pushed, comma-separated, e.g. New,Active (empty = all)", "", false),
+    DYNAMICS_REQUEST_TIMEOUT("HUNTER_DYNAMICS_REQUEST_TIMEOUT", "seconds to wait for one Dataverse response before retrying it, 1 to 600", "60", false),
+    DYNAMICS_SIMULATOR_URL("HUNTER_DYNAMICS_SIMULATOR_URL", "rehearsal only: http://127.0.0.1:PORT of a standalone Dataverse simulator; sign-in and Web API go there; refused in production", null, false);
 
     /**
      * The settings whose value is a URL: shown through {@code Redaction.url}, which keeps where it points and hides
      * a password or a secret parameter in it (a webhook's {@code sig=}). A new URL setting belongs here.
      */
     private static final Set<Setting> URLS = EnumSet.of(DATABASE_URL, PARTNER_CENTER_AUTHORITY, PARTNER_CENTER_API_URL,
-            PARTNER_CENTER_SIMULATOR_URL);
+            PARTNER_CENTER_SIMULATOR_URL, DYNAMICS_URL, DYNAMICS_SIMULATOR_URL);
 
     private final String variable;
     private final String description;

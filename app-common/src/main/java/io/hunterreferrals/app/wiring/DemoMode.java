@@ -1,6 +1,7 @@
 package io.hunterreferrals.app.wiring;
 
 import com.microsoft.aad.msal4j.IHttpClient;
+import io.hunterreferrals.app.config.DynamicsSettings;
 import io.hunterreferrals.app.config.Environment;
 import io.hunterreferrals.app.config.HttpSettings;
 import io.hunterreferrals.app.config.HunterSettings;
@@ -69,7 +70,8 @@ public final class DemoMode implements AutoCloseable {
                 PartnerCenterSimulator.PARTNER_CENTER_SCOPE, dataDir().resolve("token_cache"), 100, 10_000,
                 PartnerCenterSettings.DEFAULT_REQUEST_TIMEOUT, Optional.empty());
         return new HunterSettings(Environment.DEVELOPMENT, logFormat, partnerCenter, Duration.ofSeconds(30),
-                ReferralFilter.DEFAULT, DatabaseSettings.embedded(dataDir().resolve("postgres")), http);
+                ReferralFilter.DEFAULT, DatabaseSettings.embedded(dataDir().resolve("postgres")), http,
+                DynamicsSettings.OFF);
     }
 
     /** MSAL's requests for the demo authority go to the simulator; any other host is refused. */
