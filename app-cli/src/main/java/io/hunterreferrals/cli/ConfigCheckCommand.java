@@ -1,5 +1,6 @@
 package io.hunterreferrals.cli;
 
+import io.hunterreferrals.app.config.DynamicsSettings;
 import io.hunterreferrals.app.config.Environment;
 import io.hunterreferrals.app.config.ParsedSettings;
 import io.hunterreferrals.app.config.PartnerCenterSettings;
@@ -57,6 +58,12 @@ final class ConfigCheckCommand implements Callable<Integer> {
             List<SettingProblem> readiness = partnerCenter.readinessProblems();
             onlyFlagOff = readiness.size() == 1 && readiness.getFirst().setting() == Setting.PARTNER_CENTER_ENABLED;
             problems.addAll(readiness);
+            DynamicsSettings dynamics = parsed.settings().get().dynamics();
+            if (dynamics.enabled()) {
+                problems.addAll(dynamics.readinessProblems()); // a push that cannot sign in fails after every sync
+            } else {
+                out.println("Dynamics 365 push: off (" + Setting.DYNAMICS_ENABLED.variable() + " is not true).");
+            }
             // owner-only is a production rule; elsewhere (a developer's own machine) it is worth a notice
             printTokenCache(out, partnerCenter.tokenCachePath()).ifPresent(problem -> {
                 if (parsed.settings().get().environment() == Environment.PRODUCTION) {

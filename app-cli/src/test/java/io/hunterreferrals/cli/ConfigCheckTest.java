@@ -36,6 +36,26 @@ class ConfigCheckTest {
     }
 
     @Test
+    void anEnabledDynamicsPushThatCannotSignInIsAProblemAndItsSecretIsMasked() throws Exception {
+        Files.writeString(dir.resolve(".env"), """
+                HUNTER_PARTNER_CENTER_ENABLED=true
+                HUNTER_PARTNER_CENTER_CLIENT_ID=%s
+                HUNTER_PARTNER_CENTER_TENANT_ID=%s
+                HUNTER_DYNAMICS_ENABLED=true
+                HUNTER_DYNAMICS_URL=https://contoso.crm4.dynamics.com
+                HUNTER_DYNAMICS_CLIENT_SECRET=dyn-s3cret-value
+                """.formatted(CLIENT, TENANT));
+
+        Cli.Result result = new Cli(dir).run("config", "check");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.CONFIG_INVALID.code());
+        assertThat(result.out()).contains("HUNTER_DYNAMICS_TENANT_ID: is missing", "HUNTER_DYNAMICS_CLIENT_ID: is missing")
+                .doesNotContain("dyn-s3cret-value", "Dynamics 365 push: off");
+        assertThat(new Cli(dir).with("HUNTER_DYNAMICS_ENABLED", "false").run("config", "check").out())
+                .contains("Dynamics 365 push: off (HUNTER_DYNAMICS_ENABLED is not true).");
+    }
+
+    @Test
     void theEnvironmentWinsOverDotenv() throws Exception {
         String fromEnvironment = "22222222-2222-4222-8222-222222222222";
         Files.writeString(dir.resolve(".env"), "HUNTER_PARTNER_CENTER_CLIENT_ID=" + CLIENT + "\n"
