@@ -56,12 +56,14 @@ final class DataverseBatchEndpoint {
             if (failed(last) && !continueOnError) {
                 // "The batch error represents the error of the first failing request": its status, its part alone.
                 StringBuilder only = new StringBuilder();
-                DataverseMultipart.writeResponse(only, responseBoundary, last, group.get(replies.size() - 1).contentId());
+                String failedId = group.get(replies.size() - 1).contentId();
+                DataverseMultipart.writeResponse(only, responseBoundary, last, failedId);
                 return multipart(last.status(), only, responseBoundary, last.headers().get("Retry-After"));
             }
             if (changeSet && failed(last)) {
                 // A failed change set is rolled back and answered by its failing request (OData 4.0 §11.7.4).
-                DataverseMultipart.writeResponse(out, responseBoundary, last, group.get(replies.size() - 1).contentId());
+                String failedId = group.get(replies.size() - 1).contentId();
+                DataverseMultipart.writeResponse(out, responseBoundary, last, failedId);
             } else if (changeSet) {
                 String inner = "changesetresponse_" + UUID.randomUUID();
                 out.append("--").append(responseBoundary).append("\r\n")
@@ -114,9 +116,11 @@ final class DataverseBatchEndpoint {
             } else if (type.startsWith("multipart/mixed")) {
                 changeSets++;
                 List<Op> members = new ArrayList<>();
-                for (Part member : DataverseMultipart.parse(p.body(), DataverseMultipart.boundary(p.header("Content-Type")))) {
+                String inner = DataverseMultipart.boundary(p.header("Content-Type"));
+                for (Part member : DataverseMultipart.parse(p.body(), inner)) {
                     if (!member.header("Content-Type").toLowerCase(Locale.ROOT).startsWith("application/http")) {
-                        throw new IllegalArgumentException("a change set holds application/http parts only; no nesting");
+                        throw new IllegalArgumentException(
+                                "a change set holds application/http parts only; no nesting");
                     }
                     Op op = op(member, changeSets);
                     if (op.http().method().equals("GET")) {

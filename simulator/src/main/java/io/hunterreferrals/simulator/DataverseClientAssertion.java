@@ -67,7 +67,8 @@ final class DataverseClientAssertion {
     private static boolean audienceFits(String aud, String tenant) {
         String a = aud.toLowerCase(Locale.ROOT);
         String t = tenant.toLowerCase(Locale.ROOT);
-        return a.startsWith("https://") && (a.endsWith("/" + t + "/oauth2/v2.0/token") || a.endsWith("/" + t + "/v2.0"));
+        return a.startsWith("https://")
+                && (a.endsWith("/" + t + "/oauth2/v2.0/token") || a.endsWith("/" + t + "/v2.0"));
     }
 
     private static boolean signatureValid(String alg, String[] parts, X509Certificate certificate) {

@@ -79,7 +79,8 @@ final class DataverseCurrencies {
             UUID id = UUID.fromString(rest.substring(1, rest.length() - 1));
             return byId(id)
                     .map(c -> Reply.json(200, row(c, q).put("@odata.context", context + "/$entity")))
-                    .orElseGet(() -> DataverseErrors.error(404, "", "transactioncurrency With Id = " + id + " Does Not Exist"));
+                    .orElseGet(() -> DataverseErrors.error(
+                            404, "", "transactioncurrency With Id = " + id + " Does Not Exist"));
         }
         ObjectNode body = Json.object().put("@odata.context", context);
         ArrayNode value = body.putArray("value");

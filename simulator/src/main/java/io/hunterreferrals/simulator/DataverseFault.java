@@ -47,7 +47,8 @@ public record DataverseFault(Kind kind, DataverseFaultTarget target, int times, 
             return switch (this) {
                 case EXPIRED_CLIENT_SECRET -> EnumSet.of(DataverseFaultTarget.TOKEN);
                 case DUPLICATE_DETECTED -> EnumSet.of(DataverseFaultTarget.UPSERT, DataverseFaultTarget.BATCH_ITEM);
-                case MISSING_APPLICATION_USER, MISSING_PRIVILEGE -> EnumSet.complementOf(EnumSet.of(DataverseFaultTarget.TOKEN));
+                case MISSING_APPLICATION_USER, MISSING_PRIVILEGE ->
+                        EnumSet.complementOf(EnumSet.of(DataverseFaultTarget.TOKEN));
                 default -> EnumSet.allOf(DataverseFaultTarget.class);
             };
         }
@@ -61,7 +62,8 @@ public record DataverseFault(Kind kind, DataverseFaultTarget target, int times, 
             throw new IllegalArgumentException("times must be >= 1");
         }
         if (!kind.allowedTargets().contains(target)) {
-            throw new IllegalArgumentException(kind + " cannot hit " + target + "; it can hit " + kind.allowedTargets());
+            throw new IllegalArgumentException(
+                    kind + " cannot hit " + target + "; it can hit " + kind.allowedTargets());
         }
     }
 

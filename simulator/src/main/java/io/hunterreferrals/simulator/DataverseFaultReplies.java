@@ -49,9 +49,10 @@ final class DataverseFaultReplies {
 
     private static Reply token(DataverseFault f, Request request, Clock clock, String clientId) {
         if (f.kind() == DataverseFault.Kind.EXPIRED_CLIENT_SECRET) {
-            return OAuthErrors.entraError(401, request, clock.instant(), "invalid_client", 7000222, "The provided client"
-                    + " secret keys for app '" + clientId + "' are expired. Visit the Azure portal to create new keys"
-                    + " for your app or consider using certificate credentials for added security.");
+            return OAuthErrors.entraError(401, request, clock.instant(), "invalid_client", 7000222,
+                    "The provided client secret keys for app '" + clientId + "' are expired. Visit the Azure portal to"
+                            + " create new keys for your app or consider using certificate credentials for added"
+                            + " security.");
         }
         // UNCONFIRMED: Entra's throttling and outage bodies are not in the references; RFC 6749's error code is used.
         int status = f.kind() == DataverseFault.Kind.SERVICE_UNAVAILABLE ? 503 : 429;
@@ -62,7 +63,9 @@ final class DataverseFaultReplies {
     }
 
     private static Reply withRetryAfter(Reply reply, DataverseFault f) {
-        return f.retryAfterSeconds() >= 0 ? reply.withHeader("Retry-After", Integer.toString(f.retryAfterSeconds())) : reply;
+        return f.retryAfterSeconds() < 0
+                ? reply
+                : reply.withHeader("Retry-After", Integer.toString(f.retryAfterSeconds()));
     }
 
     private static void sleep(Duration d) {

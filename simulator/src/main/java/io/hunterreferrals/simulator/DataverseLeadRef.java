@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 record DataverseLeadRef(UUID id, String keyColumn, String keyValue) {
 
-    private static final Pattern GUID = Pattern.compile("^\\(([0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12})\\)$");
+    private static final Pattern GUID =
+            Pattern.compile("^\\(([0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12})\\)$");
     private static final Pattern KEY = Pattern.compile("^\\(([A-Za-z_][A-Za-z0-9_]*)='((?:[^']|'')*)'\\)$");
 
     static DataverseLeadRef parse(String rest, String keyColumn, DataverseMetadata metadata) {

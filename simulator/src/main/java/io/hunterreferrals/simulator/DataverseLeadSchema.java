@@ -42,7 +42,8 @@ final class DataverseLeadSchema {
                     List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)),
             new DataverseColumn("budgetamount", "BudgetAmount", Type.MONEY, 0, false, true, List.of()),
             system("budgetamount_base", Type.MONEY),
-            new DataverseColumn("transactioncurrencyid", "TransactionCurrencyId", Type.LOOKUP, 0, false, true, List.of()),
+            new DataverseColumn(
+                    "transactioncurrencyid", "TransactionCurrencyId", Type.LOOKUP, 0, false, true, List.of()),
             new DataverseColumn("ownerid", "OwnerId", Type.OWNER, 0, false, true, List.of()),
             new DataverseColumn("statecode", "StateCode", Type.STATE, 0, false, true, List.of(0, 1, 2)),
             new DataverseColumn("statuscode", "StatusCode", Type.STATUS, 0, false, true, List.of(1, 2, 3, 4, 5, 6, 7)),
@@ -61,7 +62,8 @@ final class DataverseLeadSchema {
     }
 
     private static DataverseColumn system(String name, Type type) {
-        return new DataverseColumn(name, schemaName(name), type, type == Type.STRING ? 160 : 0, false, false, List.of());
+        int maxLength = type == Type.STRING ? 160 : 0;
+        return new DataverseColumn(name, schemaName(name), type, maxLength, false, false, List.of());
     }
 
     /** Good enough for metadata listings: Address1_Country, EmailAddress1. */

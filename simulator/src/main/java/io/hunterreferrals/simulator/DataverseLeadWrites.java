@@ -6,7 +6,6 @@ import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -172,10 +171,6 @@ final class DataverseLeadWrites {
             return v.decimalValue();
         }
         return Json.write(v);
-    }
-
-    static Optional<Integer> integer(Object o) {
-        return o instanceof Integer i ? Optional.of(i) : Optional.empty();
     }
 
     private static String join(List<Integer> values) {

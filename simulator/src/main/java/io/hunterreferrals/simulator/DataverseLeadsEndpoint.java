@@ -78,7 +78,8 @@ final class DataverseLeadsEndpoint {
         try {
             body = Json.parse(r.body());
         } catch (IllegalArgumentException e) {
-            return DataverseErrors.badRequest("", "Error identified in Payload provided by the user for Entity :'leads'.");
+            return DataverseErrors.badRequest(
+                    "", "Error identified in Payload provided by the user for Entity :'leads'.");
         }
         Changes changes = writes.read(body);
         Optional<DataverseLead> existing = find(ref);
@@ -171,8 +172,8 @@ final class DataverseLeadsEndpoint {
     }
 
     private static DataverseRejection badStatus(int status, int state) {
-        return new DataverseRejection(DataverseErrors.badRequest(DataverseErrors.BAD_STATUS, status
-                + " is not a valid status code for state code LeadState." + DataverseLeadSchema.STATE_NAMES.get(state)));
+        return new DataverseRejection(DataverseErrors.badRequest(DataverseErrors.BAD_STATUS, status + " is not a valid"
+                + " status code for state code LeadState." + DataverseLeadSchema.STATE_NAMES.get(state)));
     }
 
     private void checkSelect(List<String> names) {

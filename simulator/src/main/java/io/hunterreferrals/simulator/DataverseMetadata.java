@@ -31,7 +31,8 @@ public final class DataverseMetadata {
     private final List<Job> keys = new ArrayList<>();
 
     /** @param delay null to move index jobs on with reads; otherwise the time a job takes */
-    DataverseMetadata(DataverseLeads leads, DataverseIds ids, Clock clock, String keyColumn, int polls, Duration delay) {
+    DataverseMetadata(
+            DataverseLeads leads, DataverseIds ids, Clock clock, String keyColumn, int polls, Duration delay) {
         this.leads = leads;
         this.ids = ids;
         this.clock = clock;

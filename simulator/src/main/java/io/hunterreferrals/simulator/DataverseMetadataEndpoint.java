@@ -28,7 +28,8 @@ final class DataverseMetadataEndpoint {
     private final String prefix;
     private final Supplier<String> serviceRoot;
 
-    DataverseMetadataEndpoint(DataverseMetadata metadata, DataverseIds ids, String prefix, Supplier<String> serviceRoot) {
+    DataverseMetadataEndpoint(
+            DataverseMetadata metadata, DataverseIds ids, String prefix, Supplier<String> serviceRoot) {
         this.metadata = metadata;
         this.ids = ids;
         this.prefix = prefix;
@@ -53,7 +54,7 @@ final class DataverseMetadataEndpoint {
                     .put("IsOptimisticConcurrencyEnabled", true));
         }
         if (key.equals("GET /Attributes")) {
-            return attributes(r, DataverseQuery.parse(r), metadata.columns());
+            return attributes(DataverseQuery.parse(r), metadata.columns());
         }
         if (r.isGet() && sub.startsWith("/Attributes(LogicalName='") && sub.endsWith("')")) {
             String name = sub.substring("/Attributes(LogicalName='".length(), sub.length() - 2);
@@ -69,7 +70,7 @@ final class DataverseMetadataEndpoint {
         };
     }
 
-    private Reply attributes(Request r, DataverseQuery q, List<DataverseColumn> columns) {
+    private Reply attributes(DataverseQuery q, List<DataverseColumn> columns) {
         ObjectNode body = Json.object().put("@odata.context", serviceRoot.get() + "$metadata#EntityDefinitions('lead')"
                 + "/Attributes" + (q.select().isEmpty() ? "" : "(" + String.join(",", q.select()) + ")"));
         ArrayNode value = body.putArray("value");

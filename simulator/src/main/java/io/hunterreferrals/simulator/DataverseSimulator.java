@@ -40,7 +40,8 @@ public final class DataverseSimulator implements AutoCloseable {
     public static final String API_PATH = DataverseWebApi.ROOT;
 
     private static final Logger LOG = LoggerFactory.getLogger(DataverseSimulator.class);
-    private static final Pattern TOKEN_PATH = Pattern.compile("^/([^/]+)/oauth2/v2\\.0/token$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TOKEN_PATH =
+            Pattern.compile("^/([^/]+)/oauth2/v2\\.0/token$", Pattern.CASE_INSENSITIVE);
     private static final Pattern DISCOVERY_PATH =
             Pattern.compile("^/([^/]+)/v2\\.0/\\.well-known/openid-configuration$", Pattern.CASE_INSENSITIVE);
 
@@ -96,7 +97,8 @@ public final class DataverseSimulator implements AutoCloseable {
             // Virtual threads: a delay fault parks one request without starving the others.
             executor = Executors.newVirtualThreadPerTaskExecutor();
             s.setExecutor(executor);
-            s.createContext("/", new HttpFront("dataverse", config.clock, journal, this::route, DataverseSimulator::redact));
+            s.createContext(
+                    "/", new HttpFront("dataverse", config.clock, journal, this::route, DataverseSimulator::redact));
             s.start();
             String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
             baseUrl = "http://" + host + ":" + s.getAddress().getPort();
@@ -281,7 +283,9 @@ public final class DataverseSimulator implements AutoCloseable {
         headers.computeIfPresent("authorization", (k, v) -> v.stream()
                 .map(a -> a.regionMatches(true, 0, "Bearer ", 0, 7) ? "Bearer [redacted]" : "[redacted]")
                 .toList());
-        String body = r.body() == null ? null : r.body().replaceAll("(^|&)client_secret=[^&]*", "$1client_secret=%5Bredacted%5D");
+        String body = r.body() == null
+                ? null
+                : r.body().replaceAll("(^|&)client_secret=[^&]*", "$1client_secret=%5Bredacted%5D");
         return new RecordedRequest(r.receivedAt(), r.method(), r.path(), r.rawQuery(), r.queryParams(), headers, body);
     }
 }

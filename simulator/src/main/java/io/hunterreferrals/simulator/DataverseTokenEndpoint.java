@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Entra ID's v2.0 token endpoint for the client-credentials grant (dataverse.md §1): a client secret, or a certificate's
- * signed client_assertion, for the scope {@code <environment URL>/.default}. Errors as Entra sends them: 401
- * invalid_client for bad credentials (AADSTS7000215), 400 for the rest.
+ * Entra ID's v2.0 token endpoint for the client-credentials grant (dataverse.md §1): a client secret, or a
+ * certificate's signed client_assertion, for the scope {@code <environment URL>/.default}. Errors as Entra sends
+ * them: 401 invalid_client for bad credentials (AADSTS7000215), 400 for the rest.
  */
 final class DataverseTokenEndpoint {
 
@@ -43,11 +43,12 @@ final class DataverseTokenEndpoint {
     Reply token(Request r, String tenant) {
         Instant now = clock.instant();
         if (!r.isPost()) {
-            return OAuthErrors.entraError(400, r, now, "invalid_request", 900561, "The endpoint only accepts POST requests.");
+            return OAuthErrors.entraError(
+                    400, r, now, "invalid_request", 900561, "The endpoint only accepts POST requests.");
         }
         if (!tenant.equalsIgnoreCase(tenantId)) {
-            return OAuthErrors.entraError(400, r, now, "invalid_request", 90002, "Tenant '" + tenant + "' not found. Check"
-                    + " to make sure you have the correct tenant ID and are signing into the correct cloud.");
+            return OAuthErrors.entraError(400, r, now, "invalid_request", 90002, "Tenant '" + tenant + "' not found."
+                    + " Check to make sure you have the correct tenant ID and are signing into the correct cloud.");
         }
         Map<String, List<String>> form = r.form();
         String grant = first(form, "grant_type");
@@ -88,9 +89,10 @@ final class DataverseTokenEndpoint {
         String assertion = first(form, "client_assertion");
         if (!secret.isEmpty()) {
             if (!secret.equals(clientSecret)) {
-                return Optional.of(OAuthErrors.entraError(401, r, now, "invalid_client", 7000215, "Invalid client secret"
-                        + " provided. Ensure the secret being sent in the request is the client secret value, not the"
-                        + " client secret ID, for a secret added to app '" + clientId + "'."));
+                return Optional.of(OAuthErrors.entraError(401, r, now, "invalid_client", 7000215,
+                        "Invalid client secret provided. Ensure the secret being sent in the request is the client"
+                                + " secret value, not the client secret ID, for a secret added to app '" + clientId
+                                + "'."));
             }
             return Optional.empty();
         }
@@ -109,8 +111,8 @@ final class DataverseTokenEndpoint {
     private Optional<Reply> checkScope(Request r, String scope, Instant now) {
         if (scope.isEmpty() || scope.contains(" ") || !scope.endsWith("/.default")) {
             return Optional.of(OAuthErrors.entraError(400, r, now, "invalid_scope", 1002012, "The provided value for"
-                    + " scope " + scope + " is not valid. Client credential flows must have a scope value with /.default"
-                    + " suffixed to the resource identifier (application ID URI)."));
+                    + " scope " + scope + " is not valid. Client credential flows must have a scope value with"
+                    + " /.default suffixed to the resource identifier (application ID URI)."));
         }
         String resource = trimSlashes(scope.substring(0, scope.length() - "/.default".length()));
         boolean known = resources.get().stream().anyMatch(u -> trimSlashes(u).equalsIgnoreCase(resource));

@@ -37,7 +37,8 @@ final class OAuthErrors {
 
     /**
      * Entra ID's full error body as the identity platform's error-code reference shows it: the AADSTS code leads the
-     * description, which ends with trace, correlation and timestamp lines, and is repeated in error_codes and error_uri.
+     * description, which ends with trace, correlation and timestamp lines, and is repeated in error_codes and
+     * error_uri.
      */
     static Reply entraError(int status, Request request, Instant now, String error, int aadsts, String message) {
         String trace = UUID.randomUUID().toString();

@@ -95,13 +95,13 @@ public final class SimulatorMain {
         System.out.println("    HUNTER_DYNAMICS_TENANT_ID=" + dv.tenantId());
         System.out.println("    HUNTER_DYNAMICS_CLIENT_ID=" + dv.clientId());
         System.out.println("    HUNTER_DYNAMICS_CLIENT_SECRET=" + dv.clientSecret());
-        System.out.println("  token:          POST " + dv.authority() + "oauth2/v2.0/token (scope " + dv.scope() + " or "
-                + base + "/.default; MSAL: https authority + rewriting IHttpClient)");
+        System.out.println("  token:          POST " + dv.authority() + "oauth2/v2.0/token (scope " + dv.scope()
+                + " or " + base + "/.default; MSAL: https authority + rewriting IHttpClient)");
         System.out.println("  Web API:        " + dv.serviceRoot() + "  (WhoAmI, leads, $batch, EntityDefinitions...)");
         System.out.println("  faults:         POST " + base + "/_simulator/faults?kind=429|503|403-user|403-privilege"
                 + "|duplicate|delay|expired-secret&target=...&times=N");
-        System.out.println("  levers:         GET " + base + "/_simulator/leads | POST /_simulator/leads/{id}/state?statecode="
-                + "1&statuscode=3 | POST /_simulator/tokens/expire | POST /_simulator/reset");
+        System.out.println("  levers:         GET " + base + "/_simulator/leads | POST /_simulator/leads/{id}/state"
+                + "?statecode=1&statuscode=3 | POST /_simulator/tokens/expire | POST /_simulator/reset");
     }
 
     private static String value(Deque<String> in, String option) {

@@ -30,7 +30,9 @@ class DataverseAdminTest {
 
     private static Http.Response send(String method, String url, String body) {
         return Http.send(HttpRequest.newBuilder(URI.create(url))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
                 .build());
     }
 
@@ -51,7 +53,8 @@ class DataverseAdminTest {
         assertThat(leads.path("leads").get(0).path("apiWrites").get(0).path("subject").asText()).isEqualTo("one");
         assertThat(sim.leads().byReferralId("a-1").orElseThrow().statusCode()).isEqualTo(6);
 
-        String inserted = send("POST", admin + "/leads", "{\"hnt_partnercenterreferralid\":\"a-2\",\"subject\":\"typed\"}")
+        String inserted = send("POST", admin + "/leads",
+                        "{\"hnt_partnercenterreferralid\":\"a-2\",\"subject\":\"typed\"}")
                 .json().path("leadid").asText();
         assertThat(sim.leads().byReferralId("a-2").orElseThrow().leadId().toString()).isEqualTo(inserted);
         assertThat(sim.leads().byReferralId("a-2").orElseThrow().createdByApi()).isFalse();
@@ -61,7 +64,8 @@ class DataverseAdminTest {
 
         assertThat(Http.post(admin + "/reset").status()).isEqualTo(204);
         assertThat(sim.leads().size()).isZero();
-        assertThat(Http.get(admin + "/keys", null).json().path("keys").get(0).path("status").asText()).isEqualTo("Active");
+        JsonNode keys = Http.get(admin + "/keys", null).json().path("keys");
+        assertThat(keys.get(0).path("status").asText()).isEqualTo("Active");
         assertThat(Http.post(admin + "/faults?kind=nonsense").status()).isEqualTo(400);
     }
 

@@ -50,8 +50,8 @@ class DataverseBatchTest {
     }
 
     private String upsert(String boundary, String contentId, String referralId, String json) {
-        return part(boundary, contentId, "PATCH", "/api/data/v9.2/leads(hnt_partnercenterreferralid='" + referralId + "')",
-                json);
+        String url = "/api/data/v9.2/leads(hnt_partnercenterreferralid='" + referralId + "')";
+        return part(boundary, contentId, "PATCH", url, json);
     }
 
     private String threeWithTheMiddleOneBad() {
@@ -95,7 +95,8 @@ class DataverseBatchTest {
         assertThat(r.body()).endsWith("--" + boundary + "--\r\n");
         assertThat(r.body().indexOf("Content-ID: 1")).isLessThan(r.body().indexOf("Content-ID: 2"));
         assertThat(r.body().indexOf("Content-ID: 2")).isLessThan(r.body().indexOf("Content-ID: 3"));
-        assertThat(r.body()).contains("OData-EntityId: " + sim.serviceRoot() + "leads(hnt_partnercenterreferralid='b-3')");
+        assertThat(r.body())
+                .contains("OData-EntityId: " + sim.serviceRoot() + "leads(hnt_partnercenterreferralid='b-3')");
         assertThat(sim.leads().size()).isEqualTo(2);
     }
 
@@ -140,8 +141,8 @@ class DataverseBatchTest {
     void representationAndReadsInsideABatch() {
         String body = part(BATCH, null, "PATCH", "leads(hnt_partnercenterreferralid='e-1')?$select=leadid", "{}")
                 .replace("HTTP/1.1\r\n", "HTTP/1.1\r\nPrefer: return=representation\r\n")
-                + part(BATCH, null, "GET", sim.serviceRoot() + "leads(hnt_partnercenterreferralid='e-1')?$select=leadid",
-                        null)
+                + part(BATCH, null, "GET",
+                        sim.serviceRoot() + "leads(hnt_partnercenterreferralid='e-1')?$select=leadid", null)
                 + "--" + BATCH + "--\r\n";
 
         Http.Response r = api.batch(BATCH, body);

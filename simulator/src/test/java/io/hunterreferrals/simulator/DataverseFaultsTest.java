@@ -3,7 +3,6 @@ package io.hunterreferrals.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +73,8 @@ class DataverseFaultsTest {
         Http.Response unavailable = api.get("WhoAmI");
 
         assertThat(user.status()).isEqualTo(403);
-        assertThat(user.json().path("error").path("message").asText()).isEqualTo("The user is not a member of the organization.");
+        assertThat(user.json().path("error").path("message").asText())
+                .isEqualTo("The user is not a member of the organization.");
         assertThat(code(user)).isEqualTo("0x80072560");
         assertThat(privilege.status()).isEqualTo(403);
         assertThat(code(privilege)).isEqualTo("0x80040220");
@@ -126,10 +126,10 @@ class DataverseFaultsTest {
 
     @Test
     void faultsOnAWholeBatchOrOnOneOfItsItems() {
-        String batch = "--b\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n"
-                + "PATCH leads(hnt_partnercenterreferralid='f-4') HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{}\r\n"
-                + "--b\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n"
-                + "PATCH leads(hnt_partnercenterreferralid='f-5') HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{}\r\n"
+        String head = "--b\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n";
+        String json = " HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{}\r\n";
+        String batch = head + "PATCH leads(hnt_partnercenterreferralid='f-4')" + json
+                + head + "PATCH leads(hnt_partnercenterreferralid='f-5')" + json
                 + "--b--\r\n";
         sim.faults().inject(DataverseFault.tooManyRequests(4).on(DataverseFaultTarget.BATCH));
 
@@ -158,7 +158,6 @@ class DataverseFaultsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DataverseFault.expiredClientSecret().on(DataverseFaultTarget.UPSERT))
                 .isInstanceOf(IllegalArgumentException.class);
-        JsonNode pending = Json.MAPPER.valueToTree(sim.faults().pending());
-        assertThat(pending).isEmpty();
+        assertThat(sim.faults().pending()).isEmpty();
     }
 }

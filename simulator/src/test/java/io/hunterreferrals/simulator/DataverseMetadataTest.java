@@ -77,7 +77,8 @@ class DataverseMetadataTest {
         JsonNode found = api.get(ATTRIBUTES + filter).json().path("value");
         assertThat(found).hasSize(1);
         assertThat(found.get(0).path("LogicalName").asText()).isEqualTo("hnt_partnercenterreferralid");
-        assertThat(found.get(0).path("@odata.type").asText()).isEqualTo("#Microsoft.Dynamics.CRM.StringAttributeMetadata");
+        assertThat(found.get(0).path("@odata.type").asText())
+                .isEqualTo("#Microsoft.Dynamics.CRM.StringAttributeMetadata");
         assertThat(found.get(0).has("MetadataId")).isTrue();
         assertThat(found.get(0).has("AttributeType")).isFalse();
         assertThat(api.get(ATTRIBUTES + "(LogicalName='hnt_frompartnercenter')").json().path("AttributeType").asText())
@@ -95,7 +96,8 @@ class DataverseMetadataTest {
 
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            JsonNode k = api.get(KEYS + "?$select=SchemaName,KeyAttributes,EntityKeyIndexStatus").json().path("value").get(0);
+            JsonNode k = api.get(KEYS + "?$select=SchemaName,KeyAttributes,EntityKeyIndexStatus")
+                    .json().path("value").get(0);
             seen.add(k.path("EntityKeyIndexStatus").asText());
             assertThat(k.path("KeyAttributes").get(0).asText()).isEqualTo("hnt_partnercenterreferralid");
         }

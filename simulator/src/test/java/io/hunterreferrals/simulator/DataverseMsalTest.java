@@ -114,7 +114,8 @@ class DataverseMsalTest {
     private record Rewriting(URI target, List<String> seen) implements IHttpClient {
 
         private static final HttpClient HTTP = HttpClient.newHttpClient();
-        private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
+        private static final Set<String> RESTRICTED =
+                Set.of("host", "content-length", "connection", "expect", "upgrade");
 
         @Override
         public IHttpResponse send(com.microsoft.aad.msal4j.HttpRequest request) throws Exception {

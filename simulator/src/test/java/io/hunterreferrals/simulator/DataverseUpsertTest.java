@@ -35,12 +35,14 @@ class DataverseUpsertTest {
 
     @Test
     void createIs201ThenUpdateIs200ThenWithoutPreferBoth204() {
-        Http.Response created = upsertReturning("ref-1", "{\"subject\":\"Contoso wants Copilot\",\"lastname\":\"Yılmaz\"}");
+        Http.Response created =
+                upsertReturning("ref-1", "{\"subject\":\"Contoso wants Copilot\",\"lastname\":\"Yılmaz\"}");
 
         assertThat(created.status()).isEqualTo(201);
         JsonNode body = created.json();
         String leadId = body.path("leadid").asText();
-        assertThat(body.path("@odata.context").asText()).isEqualTo(sim.serviceRoot() + "$metadata#leads(leadid)/$entity");
+        assertThat(body.path("@odata.context").asText())
+                .isEqualTo(sim.serviceRoot() + "$metadata#leads(leadid)/$entity");
         assertThat(body.path("@odata.etag").asText()).startsWith("W/\"");
         assertThat(body.has("subject")).isFalse();
         assertThat(created.header("ETag")).isEqualTo(body.path("@odata.etag").asText());
@@ -108,8 +110,9 @@ class DataverseUpsertTest {
                 .isEqualTo("Could not find a property named 'subjet' on type 'Microsoft.Dynamics.CRM.lead'.");
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.json().path("error").path("code").asText()).isEqualTo("0x80044331");
-        assertThat(tooLong.json().path("error").path("message").asText()).isEqualTo("A validation error occurred.  The"
-                + " length of the 'subject' attribute of the 'lead' entity exceeded the maximum allowed length of '300'.");
+        assertThat(tooLong.json().path("error").path("message").asText()).isEqualTo("A validation error occurred."
+                + "  The length of the 'subject' attribute of the 'lead' entity exceeded the maximum allowed length"
+                + " of '300'.");
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(badChoice.json().path("error").path("code").asText()).isEqualTo("0x80044331");
         assertThat(sim.leads().size()).isZero();

@@ -31,7 +31,8 @@ final class TestCertificates {
     private TestCertificates() {
     }
 
-    static Credential generate(Path dir, String name) throws IOException, InterruptedException, GeneralSecurityException {
+    static Credential generate(Path dir, String name)
+            throws IOException, InterruptedException, GeneralSecurityException {
         Path store = dir.resolve(name + ".p12");
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", name, "-keyalg", "RSA",
