@@ -82,6 +82,14 @@ final class DataverseLeadsEndpoint {
                     "", "Error identified in Payload provided by the user for Entity :'leads'.");
         }
         Changes changes = writes.read(body);
+        // Look-up and write as one step, so two concurrent upserts of a new key cannot both create it. Dataverse's
+        // own race answer (0x80060892, DuplicateRecordEntityKey) is therefore never produced.
+        synchronized (leads) {
+            return write(r, ref, query, changes);
+        }
+    }
+
+    private Reply write(Request r, DataverseLeadRef ref, DataverseQuery query, Changes changes) {
         Optional<DataverseLead> existing = find(ref);
         String ifMatch = r.header("If-Match").orElse(null);
         String ifNoneMatch = r.header("If-None-Match").orElse(null);

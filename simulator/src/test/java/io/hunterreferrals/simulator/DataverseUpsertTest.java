@@ -196,6 +196,21 @@ class DataverseUpsertTest {
     }
 
     @Test
+    void concurrentUpsertsOfANewKeyCreateOneLead() throws Exception {
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var calls = java.util.stream.IntStream.range(0, 20)
+                    .mapToObj(i -> pool.submit(() -> api.upsert("race", "{\"subject\":\"" + i + "\"}").status()))
+                    .toList();
+            for (var call : calls) {
+                assertThat(call.get()).isEqualTo(204);
+            }
+        }
+        assertThat(sim.leads().size()).isEqualTo(1);
+        assertThat(sim.leads().createdCount()).isEqualTo(1);
+        assertThat(sim.leads().updatedCount()).isEqualTo(19);
+    }
+
+    @Test
     void theSameSeedGivesTheSameIds() {
         api.upsert("ref-x", "{}");
         try (DataverseSimulator twin = DataverseSimulator.builder().seed(7).build().start();
