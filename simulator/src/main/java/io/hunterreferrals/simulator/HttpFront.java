@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,20 +29,28 @@ final class HttpFront implements HttpHandler {
     private final Clock clock;
     private final RequestJournal journal;
     private final Function<Request, Reply> router;
+    private final UnaryOperator<RecordedRequest> redaction;
 
     HttpFront(String name, Clock clock, RequestJournal journal, Function<Request, Reply> router) {
+        this(name, clock, journal, router, UnaryOperator.identity());
+    }
+
+    /** @param redaction applied to each request before it is journaled, e.g. to drop credentials */
+    HttpFront(String name, Clock clock, RequestJournal journal, Function<Request, Reply> router,
+            UnaryOperator<RecordedRequest> redaction) {
         this.name = name;
         this.clock = clock;
         this.journal = journal;
         this.router = router;
+        this.redaction = redaction;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             Request request = read(exchange);
-            journal.record(new RecordedRequest(request.receivedAt(), request.method(), request.path(),
-                    request.rawQuery(), request.query(), request.headers(), request.body()));
+            journal.record(redaction.apply(new RecordedRequest(request.receivedAt(), request.method(), request.path(),
+                    request.rawQuery(), request.query(), request.headers(), request.body())));
             Reply reply;
             try {
                 reply = router.apply(request);

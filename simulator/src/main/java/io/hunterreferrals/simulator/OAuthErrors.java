@@ -34,4 +34,25 @@ final class OAuthErrors {
         }
         return Reply.json(400, body);
     }
+
+    /**
+     * Entra ID's full error body as the identity platform's error-code reference shows it: the AADSTS code leads the
+     * description, which ends with trace, correlation and timestamp lines, and is repeated in error_codes and
+     * error_uri.
+     */
+    static Reply entraError(int status, Request request, Instant now, String error, int aadsts, String message) {
+        String trace = UUID.randomUUID().toString();
+        String correlation = request.header("client-request-id").orElse(UUID.randomUUID().toString());
+        String timestamp = ENTRA_TIMESTAMP.format(now);
+        ObjectNode body = Json.object()
+                .put("error", error)
+                .put("error_description", "AADSTS" + aadsts + ": " + message + "\r\nTrace ID: " + trace
+                        + "\r\nCorrelation ID: " + correlation + "\r\nTimestamp: " + timestamp);
+        body.putArray("error_codes").add(aadsts);
+        body.put("timestamp", timestamp)
+                .put("trace_id", trace)
+                .put("correlation_id", correlation)
+                .put("error_uri", "https://login.microsoftonline.com/error?code=" + aadsts);
+        return Reply.json(status, body);
+    }
 }
