@@ -20,13 +20,14 @@ import org.apache.commons.csv.CSVRecord;
  * first line is a header naming the columns {@code domain}, {@code name} and optionally {@code country}, in any order
  * and case (other columns are ignored); the delimiter is {@code ,} or {@code ;}, whichever the header uses (Excel in
  * Turkish or German locales writes {@code ;}). Quoted fields may hold delimiters, quotes ({@code ""}) and line breaks.
- * Line numbers count physical lines from 1, the header being line 1, so a field with a line break makes the next
- * record start further down, as in an editor. Blank lines are skipped. Stateless and thread-safe.
+ * Line numbers count physical lines from 1, the header being line 1, so a field with a line break makes the next record
+ * start further down, as in an editor. Blank lines are skipped. Stateless and thread-safe.
  */
 public final class CsvCompanyRowReader implements CompanyRowReader {
 
     /** The header must fit in this many characters (it is read twice: once to detect the delimiter). */
     private static final int HEADER_LIMIT = 64 * 1024;
+
     private static final char BOM = '\uFEFF';
     private static final char REPLACEMENT = '\uFFFD';
     private static final String NOT_UTF8 = "the file is not UTF-8 text (save it from Excel as \"CSV UTF-8\")";
@@ -35,12 +36,14 @@ public final class CsvCompanyRowReader implements CompanyRowReader {
     public void read(InputStream file, Consumer<CompanyImportRow> rows) {
         BufferedReader text = utf8(file);
         char delimiter = detectDelimiter(text);
-        CSVFormat format = CSVFormat.RFC4180.builder()
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
                 .setDelimiter(delimiter)
                 // blank lines come back as records so that line numbers stay exact; they are skipped below
                 .setIgnoreEmptyLines(false)
                 .get();
-        try (CSVParser parser = CSVParser.builder().setReader(text).setFormat(format).get()) {
+        try (CSVParser parser =
+                CSVParser.builder().setReader(text).setFormat(format).get()) {
             Iterator<CSVRecord> records = parser.iterator();
             HeaderColumns columns = null;
             long lineNumber = 1;
@@ -66,12 +69,13 @@ public final class CsvCompanyRowReader implements CompanyRowReader {
                 if (isBlank(record)) {
                     continue;
                 }
-                rows.accept(new CompanyImportRow(lineNumber, columns.domain(record), columns.name(record),
-                        columns.country(record)));
+                rows.accept(new CompanyImportRow(
+                        lineNumber, columns.domain(record), columns.name(record), columns.country(record)));
             }
             if (columns == null) {
                 throw new UnreadableFileException(
-                        "Line 1: the file is empty; expected a header row with the columns domain, name, country", null);
+                        "Line 1: the file is empty; expected a header row with the columns domain, name, country",
+                        null);
             }
         } catch (IOException e) {
             throw new UnreadableFileException("The file could not be read: " + e.getMessage(), e);
@@ -82,7 +86,8 @@ public final class CsvCompanyRowReader implements CompanyRowReader {
         // Bytes that are not UTF-8 become U+FFFD, which the record check turns into an error with its line: a
         // Windows-1254 (Turkish) file must fail loudly, not import ş as �. (A decoder that reports errors would fail
         // while the reader fills its buffer, far from the line at fault.)
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         return new BufferedReader(new InputStreamReader(file, decoder), HEADER_LIMIT);

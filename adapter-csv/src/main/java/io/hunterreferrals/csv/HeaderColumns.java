@@ -29,8 +29,10 @@ record HeaderColumns(int domainIndex, int nameIndex, int countryIndex) {
             }
         }
         if (domain == ABSENT || name == ABSENT) {
-            throw new UnreadableFileException("Line 1: the first line must be a header naming the columns domain and "
-                    + "name (country is optional), separated by '" + delimiter + "'; found " + seen, null);
+            throw new UnreadableFileException(
+                    "Line 1: the first line must be a header naming the columns domain and "
+                            + "name (country is optional), separated by '" + delimiter + "'; found " + seen,
+                    null);
         }
         return new HeaderColumns(domain, name, country);
     }

@@ -48,14 +48,27 @@ class CsvCompanyRowReaderPropertiesTest {
             return garbage;
         }
         String newline = pick(List.of("\n", "\r\n", "\r"), r);
-        StringBuilder text = new StringBuilder(pick(List.of("domain,name,country", "\ufeffdomain,name,country",
-                "Domain;Name;Country", "name,domain", "", "\"domain\",\"name\"", "domain", "DOMAIN,,domain"), r));
+        StringBuilder text = new StringBuilder(pick(
+                List.of(
+                        "domain,name,country",
+                        "\ufeffdomain,name,country",
+                        "Domain;Name;Country",
+                        "name,domain",
+                        "",
+                        "\"domain\",\"name\"",
+                        "domain",
+                        "DOMAIN,,domain"),
+                r));
         for (int i = r.nextInt(12); i > 0; i--) {
-            text.append(newline).append(cell(r)).append(pick(List.of(",", ";", "\t"), r)).append(cell(r));
+            text.append(newline)
+                    .append(cell(r))
+                    .append(pick(List.of(",", ";", "\t"), r))
+                    .append(cell(r));
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         if (r.nextInt(6) == 0 && bytes.length > 0) {
-            bytes[r.nextInt(bytes.length)] = (byte) pick(List.of(0xFF, 0xC0, 0xED, 0x80, 0x00), r).intValue();
+            bytes[r.nextInt(bytes.length)] =
+                    (byte) pick(List.of(0xFF, 0xC0, 0xED, 0x80, 0x00), r).intValue();
         }
         return bytes;
     }

@@ -19,14 +19,15 @@ class CsvCompanyRowReaderTest {
     @Test
     void readsColumnsByHeaderNameInAnyOrderAndCase() {
         assertThat(read("Name,EXTRA,Domain,Country\nContoso,x,contoso.com,DE\nFabrikam,,fabrikam.co.uk,\n"))
-                .containsExactly(new CompanyImportRow(2, "contoso.com", "Contoso", "DE"),
+                .containsExactly(
+                        new CompanyImportRow(2, "contoso.com", "Contoso", "DE"),
                         new CompanyImportRow(3, "fabrikam.co.uk", "Fabrikam", ""));
     }
 
     @Test
     void countryIsOptional() {
-        assertThat(read("domain,name\ncontoso.com,Contoso")).containsExactly(
-                new CompanyImportRow(2, "contoso.com", "Contoso", null));
+        assertThat(read("domain,name\ncontoso.com,Contoso"))
+                .containsExactly(new CompanyImportRow(2, "contoso.com", "Contoso", null));
     }
 
     @Test
@@ -37,10 +38,11 @@ class CsvCompanyRowReaderTest {
                 + "\n"
                 + "northwind.com,Northwind,US\r\n";
 
-        assertThat(read(csv)).containsExactly(
-                new CompanyImportRow(2, "contoso.com", "Contoso, Inc.", "US"),
-                new CompanyImportRow(3, "fabrikam.com", "Fabrikam\n\"The Best\"", "GB"),
-                new CompanyImportRow(6, "northwind.com", "Northwind", "US"));
+        assertThat(read(csv))
+                .containsExactly(
+                        new CompanyImportRow(2, "contoso.com", "Contoso, Inc.", "US"),
+                        new CompanyImportRow(3, "fabrikam.com", "Fabrikam\n\"The Best\"", "GB"),
+                        new CompanyImportRow(6, "northwind.com", "Northwind", "US"));
     }
 
     @Test
@@ -52,24 +54,30 @@ class CsvCompanyRowReaderTest {
         System.arraycopy(bom, 0, file, 0, bom.length);
         System.arraycopy(body, 0, file, bom.length, body.length);
 
-        assertThat(read(file)).containsExactly(
-                new CompanyImportRow(2, "şahin.com.tr", "Şahin Bilişim A.Ş.", "TR"),
-                new CompanyImportRow(3, "isik.com.tr", "Işık; Gıda", "tr"));
+        assertThat(read(file))
+                .containsExactly(
+                        new CompanyImportRow(2, "şahin.com.tr", "Şahin Bilişim A.Ş.", "TR"),
+                        new CompanyImportRow(3, "isik.com.tr", "Işık; Gıda", "tr"));
     }
 
     @Test
     void aShortLineLacksItsLastColumns() {
-        assertThat(read("domain,name,country\ncontoso.com\n")).containsExactly(
-                new CompanyImportRow(2, "contoso.com", null, null));
+        assertThat(read("domain,name,country\ncontoso.com\n"))
+                .containsExactly(new CompanyImportRow(2, "contoso.com", null, null));
     }
 
     @Test
     void refusesAFileWithoutAHeader() {
-        assertThatThrownBy(() -> read("contoso.com,Contoso,DE\n")).isInstanceOf(UnreadableFileException.class)
-                .hasMessageContaining("Line 1").hasMessageContaining("domain and name");
-        assertThatThrownBy(() -> read("")).isInstanceOf(UnreadableFileException.class)
-                .hasMessageContaining("Line 1").hasMessageContaining("empty");
-        assertThatThrownBy(() -> read("domain,name,domain\n")).isInstanceOf(UnreadableFileException.class)
+        assertThatThrownBy(() -> read("contoso.com,Contoso,DE\n"))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageContaining("Line 1")
+                .hasMessageContaining("domain and name");
+        assertThatThrownBy(() -> read(""))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageContaining("Line 1")
+                .hasMessageContaining("empty");
+        assertThatThrownBy(() -> read("domain,name,domain\n"))
+                .isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("twice");
     }
 
@@ -77,15 +85,18 @@ class CsvCompanyRowReaderTest {
     void refusesAnUnclosedQuoteWithItsLine() {
         assertThatThrownBy(() -> read("domain,name\ncontoso.com,Contoso\nfabrikam.com,\"Fabrikam\nnorthwind.com,x\n"))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessageContaining("Line 3").hasMessageContaining("never closed");
+                .hasMessageContaining("Line 3")
+                .hasMessageContaining("never closed");
     }
 
     @Test
     void refusesTextThatIsNotUtf8() {
         byte[] windows1254 = "domain,name\nsahin.com.tr,Şahin Bilişim\n".getBytes(Charset.forName("windows-1254"));
 
-        assertThatThrownBy(() -> read(windows1254)).isInstanceOf(UnreadableFileException.class)
-                .hasMessageContaining("Line 2").hasMessageContaining("UTF-8");
+        assertThatThrownBy(() -> read(windows1254))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageContaining("Line 2")
+                .hasMessageContaining("UTF-8");
     }
 
     private List<CompanyImportRow> read(String csv) {

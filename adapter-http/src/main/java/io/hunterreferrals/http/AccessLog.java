@@ -9,9 +9,9 @@ import org.slf4j.MDC;
 import org.slf4j.event.Level;
 
 /**
- * One structured line per request: method, route template, status, duration and request id. It logs the
- * template, never the raw path, query or body: paths carry referral ids, queries carry searched company names,
- * and bodies carry domains and notes; none of it belongs in logs.
+ * One structured line per request: method, route template, status, duration and request id. It logs the template, never
+ * the raw path, query or body: paths carry referral ids, queries carry searched company names, and bodies carry domains
+ * and notes; none of it belongs in logs.
  */
 final class AccessLog {
 
@@ -36,7 +36,10 @@ final class AccessLog {
                     .addKeyValue("duration_ms", durationMs)
                     .addKeyValue("request_id", RequestIds.of(ctx))
                     .log("http_request");
-            observer.requestFinished(ctx.method().name(), route, status,
+            observer.requestFinished(
+                    ctx.method().name(),
+                    route,
+                    status,
                     Duration.ofNanos(millis == null ? 0 : (long) (millis * 1_000_000)));
         } finally {
             MDC.remove(RequestIds.MDC_KEY);

@@ -2,8 +2,8 @@ package io.hunterreferrals.http;
 
 /**
  * A request the API refuses, with the status, a stable code and a message for the operator; rendered as
- * {@code {"error": {"code", "message"}}} by {@link ErrorResponses}. Thrown from handlers so each one reads as
- * its happy path.
+ * {@code {"error": {"code", "message"}}} by {@link ErrorResponses}. Thrown from handlers so each one reads as its happy
+ * path.
  */
 final class ApiError extends RuntimeException {
 

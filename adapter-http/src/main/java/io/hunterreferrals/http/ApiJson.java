@@ -16,8 +16,7 @@ import io.hunterreferrals.core.query.ReferralSummary;
  */
 public final class ApiJson {
 
-    private ApiJson() {
-    }
+    private ApiJson() {}
 
     /** A page of the referral inbox ({@code GET /api/v1/partner-center/referrals}). */
     public static JsonNode referralPage(Page<ReferralSummary> page) {

@@ -4,8 +4,8 @@ import io.javalin.http.Context;
 
 /**
  * Requires an API key on {@code /api/**} when keys are configured, as {@code Authorization: Bearer <key>} or
- * {@code X-API-Key: <key>}. Health, metrics, the OpenAPI document and the docs stay open for probes and scrapers.
- * Runs for unmatched paths too, so probing {@code /api/...} without a key learns nothing about which routes exist.
+ * {@code X-API-Key: <key>}. Health, metrics, the OpenAPI document and the docs stay open for probes and scrapers. Runs
+ * for unmatched paths too, so probing {@code /api/...} without a key learns nothing about which routes exist.
  */
 final class ApiKeyFilter {
 
@@ -24,7 +24,8 @@ final class ApiKeyFilter {
         }
         String presented = presentedKey(ctx);
         if (presented == null) {
-            throw unauthorized(ctx, "An API key is required: send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.");
+            throw unauthorized(
+                    ctx, "An API key is required: send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.");
         }
         if (!keys.accepts(presented)) {
             throw unauthorized(ctx, "The API key is not valid.");
@@ -37,7 +38,8 @@ final class ApiKeyFilter {
             return header;
         }
         String authorization = ctx.header("Authorization");
-        if (authorization != null && authorization.length() > BEARER.length()
+        if (authorization != null
+                && authorization.length() > BEARER.length()
                 && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return authorization.substring(BEARER.length());
         }

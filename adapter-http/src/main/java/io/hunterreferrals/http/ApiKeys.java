@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The API keys that unlock {@code /api/**}. Only SHA-256 digests are kept, and a presented key is compared
- * against every digest with {@link MessageDigest#isEqual}, so neither the key's length nor its first differing
- * byte shows in the response time.
+ * The API keys that unlock {@code /api/**}. Only SHA-256 digests are kept, and a presented key is compared against
+ * every digest with {@link MessageDigest#isEqual}, so neither the key's length nor its first differing byte shows in
+ * the response time.
  */
 public final class ApiKeys {
 
@@ -31,29 +31,32 @@ public final class ApiKeys {
         return NONE;
     }
 
-    /**
-     * @throws IllegalArgumentException when a key is blank or shorter than {@value #MIN_LENGTH} characters
-     */
+    /** @throws IllegalArgumentException when a key is blank or shorter than {@value #MIN_LENGTH} characters */
     public static ApiKeys of(Collection<String> keys) {
-        List<byte[]> digests = keys.stream().map(key -> {
-            Objects.requireNonNull(key, "key");
-            if (key.strip().length() < MIN_LENGTH) {
-                throw new IllegalArgumentException("An API key must have at least " + MIN_LENGTH + " characters");
-            }
-            return sha256(key.strip());
-        }).toList();
+        List<byte[]> digests = keys.stream()
+                .map(key -> {
+                    Objects.requireNonNull(key, "key");
+                    if (key.strip().length() < MIN_LENGTH) {
+                        throw new IllegalArgumentException(
+                                "An API key must have at least " + MIN_LENGTH + " characters");
+                    }
+                    return sha256(key.strip());
+                })
+                .toList();
         return new ApiKeys(digests);
     }
 
     /**
-     * Parses the {@code HUNTER_API_KEY} setting: one or more keys separated by commas or whitespace, so keys
-     * can be rotated by listing the new one beside the old. Blank or absent gives {@link #none()}.
+     * Parses the {@code HUNTER_API_KEY} setting: one or more keys separated by commas or whitespace, so keys can be
+     * rotated by listing the new one beside the old. Blank or absent gives {@link #none()}.
      */
     public static ApiKeys fromSetting(String setting) {
         if (setting == null || setting.isBlank()) {
             return none();
         }
-        return of(Arrays.stream(setting.split("[,\\s]+")).filter(k -> !k.isEmpty()).toList());
+        return of(Arrays.stream(setting.split("[,\\s]+"))
+                .filter(k -> !k.isEmpty())
+                .toList());
     }
 
     public boolean required() {

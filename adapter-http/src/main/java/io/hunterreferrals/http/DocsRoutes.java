@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The OpenAPI document and Swagger UI. Swagger UI's files come from the swagger-ui webjar on the classpath (the
- * servers may have no internet, and a CDN script would need a looser CSP); only the files the page uses are
- * served, by name, so no other classpath resource is reachable.
+ * The OpenAPI document and Swagger UI. Swagger UI's files come from the swagger-ui webjar on the classpath (the servers
+ * may have no internet, and a CDN script would need a looser CSP); only the files the page uses are served, by name, so
+ * no other classpath resource is reachable.
  */
 final class DocsRoutes {
 
@@ -54,7 +54,8 @@ final class DocsRoutes {
         String type = ASSET_TYPES.get(name);
         InputStream file = type == null ? null : DocsRoutes.class.getResourceAsStream(webjarRoot + name);
         if (file == null) {
-            throw ApiError.notFound("not_found", "No documentation file " + (name.length() > 60 ? name.substring(0, 60) : name) + ".");
+            throw ApiError.notFound(
+                    "not_found", "No documentation file " + (name.length() > 60 ? name.substring(0, 60) : name) + ".");
         }
         // Versioned webjar files never change under the same name; let browsers keep them.
         ctx.header("Cache-Control", "public, max-age=86400");

@@ -13,6 +13,8 @@ record ErrorJson(Detail error) {
         return new ErrorJson(new Detail(e.code(), e.getMessage(), e.reason()));
     }
 
-    record Detail(String code, String message, @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
-    }
+    record Detail(
+            String code,
+            String message,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {}
 }

@@ -4,19 +4,38 @@ import io.hunterreferrals.core.query.SyncRunView;
 import java.time.Instant;
 
 /**
- * {@code GET /healthz}: always 200 (for humans and the runbook's {@code jq '.partner_center_enabled'});
- * {@code status} is {@code degraded} while the database is unreachable. Load balancers use {@code /healthz/ready}.
+ * {@code GET /healthz}: always 200 (for humans and the runbook's {@code jq '.partner_center_enabled'}); {@code status}
+ * is {@code degraded} while the database is unreachable. Load balancers use {@code /healthz/ready}.
  */
-record HealthJson(String status, String database, boolean partnerCenterEnabled, String auth, LastSync lastSync,
-        String version, String commit, boolean simulated) {
+record HealthJson(
+        String status,
+        String database,
+        boolean partnerCenterEnabled,
+        String auth,
+        LastSync lastSync,
+        String version,
+        String commit,
+        boolean simulated) {
 
     /** The last finished sync, as the UI's badge shows it; {@code null} before the first. */
-    record LastSync(String taskId, String status, Instant finishedAt, int successCount, int failureCount,
-            int skippedCount, String errorCode) {
+    record LastSync(
+            String taskId,
+            String status,
+            Instant finishedAt,
+            int successCount,
+            int failureCount,
+            int skippedCount,
+            String errorCode) {
 
         static LastSync of(SyncRunView run) {
-            return new LastSync(run.runId().toString(), run.status().code(), run.finishedAt().orElse(null),
-                    run.successCount(), run.failed(), run.skipped(), run.error().map(e -> e.code().code()).orElse(null));
+            return new LastSync(
+                    run.runId().toString(),
+                    run.status().code(),
+                    run.finishedAt().orElse(null),
+                    run.successCount(),
+                    run.failed(),
+                    run.skipped(),
+                    run.error().map(e -> e.code().code()).orElse(null));
         }
     }
 }

@@ -1,9 +1,9 @@
 package io.hunterreferrals.http;
 
 /**
- * What the app knows about its own health, for {@code /healthz} and {@code /healthz/ready}. Implemented by the
- * app, which owns the database pool and the Partner Center sign-in. Each call should answer within a second or
- * two (e.g. a {@code SELECT 1} with a short timeout): load balancers poll these endpoints.
+ * What the app knows about its own health, for {@code /healthz} and {@code /healthz/ready}. Implemented by the app,
+ * which owns the database pool and the Partner Center sign-in. Each call should answer within a second or two (e.g. a
+ * {@code SELECT 1} with a short timeout): load balancers poll these endpoints.
  */
 public interface HealthProbe {
 

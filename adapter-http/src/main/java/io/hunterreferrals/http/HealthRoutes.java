@@ -27,7 +27,11 @@ final class HealthRoutes {
     private final Optional<SyncRunQueries> runs;
     private final Supplier<String> metrics;
 
-    HealthRoutes(HealthProbe probe, BooleanSupplier partnerCenterEnabled, Optional<SyncRunQueries> runs, Supplier<String> metrics) {
+    HealthRoutes(
+            HealthProbe probe,
+            BooleanSupplier partnerCenterEnabled,
+            Optional<SyncRunQueries> runs,
+            Supplier<String> metrics) {
         this.probe = probe;
         this.partnerCenterEnabled = partnerCenterEnabled;
         this.runs = runs;
@@ -44,14 +48,21 @@ final class HealthRoutes {
     private void health(Context ctx) {
         boolean databaseUp = databaseUp();
         HealthJson.LastSync lastSync = databaseUp ? lastSync() : null;
-        ctx.json(new HealthJson(databaseUp ? "ok" : "degraded", databaseUp ? CONNECTED : DISCONNECTED,
-                partnerCenterEnabled.getAsBoolean(), probe.partnerCenterAuth().code(), lastSync, probe.version(),
-                probe.commit(), probe.simulated()));
+        ctx.json(new HealthJson(
+                databaseUp ? "ok" : "degraded",
+                databaseUp ? CONNECTED : DISCONNECTED,
+                partnerCenterEnabled.getAsBoolean(),
+                probe.partnerCenterAuth().code(),
+                lastSync,
+                probe.version(),
+                probe.commit(),
+                probe.simulated()));
     }
 
     private void ready(Context ctx) {
         boolean up = databaseUp();
-        ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ready" : "not_ready", "database", up ? CONNECTED : DISCONNECTED));
+        ctx.status(up ? 200 : 503)
+                .json(Map.of("status", up ? "ready" : "not_ready", "database", up ? CONNECTED : DISCONNECTED));
     }
 
     private void metrics(Context ctx) {
@@ -70,7 +81,9 @@ final class HealthRoutes {
     /** Health must answer even when the run log cannot be read, so a failure shows as no last sync. */
     private HealthJson.LastSync lastSync() {
         try {
-            return runs.flatMap(SyncRunQueries::lastFinished).map(HealthJson.LastSync::of).orElse(null);
+            return runs.flatMap(SyncRunQueries::lastFinished)
+                    .map(HealthJson.LastSync::of)
+                    .orElse(null);
         } catch (RuntimeException e) {
             LOG.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("health_last_sync_unreadable");
             return null;

@@ -3,8 +3,8 @@ package io.hunterreferrals.http;
 import io.hunterreferrals.core.leadimport.CompanyImport;
 import io.hunterreferrals.core.link.ReferralLinks;
 import io.hunterreferrals.core.query.LeadQueries;
-import io.hunterreferrals.core.query.ReferralQueries;
 import io.hunterreferrals.core.query.QuarantineQueries;
+import io.hunterreferrals.core.query.ReferralQueries;
 import io.hunterreferrals.core.query.SyncRunQueries;
 import io.hunterreferrals.core.sync.RequestSync;
 import io.javalin.Javalin;
@@ -18,8 +18,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Builds the HTTP API as a configured, unstarted {@link Javalin}: the app chooses host and port
- * ({@code app.start(host, port)}) and stops it on shutdown.
+ * Builds the HTTP API as a configured, unstarted {@link Javalin}: the app chooses host and port ({@code app.start(host,
+ * port)}) and stops it on shutdown.
  *
  * <pre>{@code
  * Javalin app = HttpApi.builder()
@@ -48,10 +48,10 @@ public final class HttpApi {
     public static final long DEFAULT_MAX_IMPORT_BYTES = 20L * 1024 * 1024;
     /** How often the sync event stream reads the status: a running sync's progress moves about this often. */
     public static final Duration DEFAULT_SYNC_EVENTS_INTERVAL = Duration.ofSeconds(1);
+
     private static final Duration SYNC_EVENTS_KEEP_ALIVE = Duration.ofSeconds(15);
 
-    private HttpApi() {
-    }
+    private HttpApi() {}
 
     public static Builder builder() {
         return new Builder();
@@ -76,8 +76,7 @@ public final class HttpApi {
         private long maxImportBytes = DEFAULT_MAX_IMPORT_BYTES;
         private Duration syncEventsInterval = DEFAULT_SYNC_EVENTS_INTERVAL;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Database, sign-in, version and demo state for {@code /healthz}. Required. */
         public Builder health(HealthProbe health) {
@@ -85,7 +84,9 @@ public final class HttpApi {
             return this;
         }
 
-        /** {@code HUNTER_PARTNER_CENTER_ENABLED}; read on every request, so the app may change it at run time. Required. */
+        /**
+         * {@code HUNTER_PARTNER_CENTER_ENABLED}; read on every request, so the app may change it at run time. Required.
+         */
         public Builder partnerCenterEnabled(BooleanSupplier partnerCenterEnabled) {
             this.partnerCenterEnabled = partnerCenterEnabled;
             return this;
@@ -167,9 +168,7 @@ public final class HttpApi {
             return this;
         }
 
-        /**
-         * @throws IllegalStateException when a port the role needs is missing
-         */
+        /** @throws IllegalStateException when a port the role needs is missing */
         public Javalin build(Role role) {
             Objects.requireNonNull(role, "role");
             require(health, "health");
@@ -212,7 +211,8 @@ public final class HttpApi {
             if (role == Role.API) {
                 new DocsRoutes().register(routes);
                 new MiniUiRoutes().register(routes);
-                new SyncEvents(syncRuns, partnerCenterEnabled, syncEventsInterval, SYNC_EVENTS_KEEP_ALIVE).register(config);
+                new SyncEvents(syncRuns, partnerCenterEnabled, syncEventsInterval, SYNC_EVENTS_KEEP_ALIVE)
+                        .register(config);
                 new SyncRoutes(requestSync, syncRuns, quarantine, partnerCenterEnabled).register(routes);
                 new ReferralRoutes(referrals, referralLinks).register(routes);
                 new LeadRoutes(leads, companyImport, maxImportBytes).register(routes);

@@ -20,8 +20,9 @@ final class JettyErrorJson extends ErrorHandler {
     private static final int MAX_REASON = 100;
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-            Callback callback) throws IOException {
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback)
+            throws IOException {
         byte[] body = body(code, message);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
@@ -36,9 +37,11 @@ final class JettyErrorJson extends ErrorHandler {
 
     /** Jetty's reasons are fixed texts ("Bad UTF-8 encoding"); shown shortened, never with the request itself. */
     static byte[] body(int status, String reason) {
-        String why = reason == null || reason.isBlank() ? "" : " (" + (reason.length() > MAX_REASON
-                ? reason.substring(0, MAX_REASON) + "…" : reason) + ")";
-        ErrorJson error = status == 400 ? ErrorJson.of("bad_request", "The request could not be read" + why + ".")
+        String why = reason == null || reason.isBlank()
+                ? ""
+                : " (" + (reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "…" : reason) + ")";
+        ErrorJson error = status == 400
+                ? ErrorJson.of("bad_request", "The request could not be read" + why + ".")
                 : ErrorJson.of("http_" + status, "The request was refused" + why + ".");
         try {
             return Json.MAPPER.writeValueAsBytes(error);

@@ -13,8 +13,8 @@ import io.javalin.http.Context;
 import java.io.IOException;
 
 /**
- * The API's JSON conventions in one place: snake_case names from the response records' camelCase components,
- * ISO-8601 instants, and request bodies that are optional JSON objects.
+ * The API's JSON conventions in one place: snake_case names from the response records' camelCase components, ISO-8601
+ * instants, and request bodies that are optional JSON objects.
  */
 final class Json {
 
@@ -23,16 +23,16 @@ final class Json {
             .registerModule(new Jdk8Module())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            // Older clients sent fields we never read (the predecessor's {"force": true}); ignoring them keeps them working.
+            // Older clients sent fields we never read (the predecessor's {"force": true}); ignoring them keeps them
+            // working.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
-     * Reads the body as {@code type}; an empty body gives {@code whenEmpty}. Javalin enforces the maximum request
-     * size while reading (413).
+     * Reads the body as {@code type}; an empty body gives {@code whenEmpty}. Javalin enforces the maximum request size
+     * while reading (413).
      */
     static <T> T body(Context ctx, Class<T> type, T whenEmpty) {
         byte[] bytes = ctx.bodyAsBytes();
@@ -51,7 +51,9 @@ final class Json {
         try {
             return MAPPER.treeToValue(node, type);
         } catch (MismatchedInputException e) {
-            String field = e.getPath().isEmpty() ? "a field" : "'" + e.getPath().getLast().getFieldName() + "'";
+            String field = e.getPath().isEmpty()
+                    ? "a field"
+                    : "'" + e.getPath().getLast().getFieldName() + "'";
             throw ApiError.badRequest("invalid_field", "The value of " + field + " has the wrong type.");
         } catch (JsonProcessingException e) {
             throw ApiError.badRequest("malformed_json", "The request body could not be read.");
@@ -78,7 +80,8 @@ final class Json {
 
     private static String location(IOException e) {
         if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
-            return " (line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr() + ")";
+            return " (line " + jpe.getLocation().getLineNr() + ", column "
+                    + jpe.getLocation().getColumnNr() + ")";
         }
         return "";
     }

@@ -9,14 +9,24 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * Writes leads as CSV (RFC 4180: comma-separated, CRLF, fields with commas, quotes or line breaks quoted and
- * quotes doubled), starting with a UTF-8 byte-order mark so Excel opens Turkish names (Ş, ğ, İ) correctly.
+ * Writes leads as CSV (RFC 4180: comma-separated, CRLF, fields with commas, quotes or line breaks quoted and quotes
+ * doubled), starting with a UTF-8 byte-order mark so Excel opens Turkish names (Ş, ğ, İ) correctly.
  */
 final class LeadCsv {
 
     static final char BOM = '\uFEFF';
-    static final List<String> COLUMNS = List.of("lead_id", "domain", "name", "country", "source", "created_at",
-            "referral_type", "link_status", "referral_count", "referral_types", "primary_referral_id");
+    static final List<String> COLUMNS = List.of(
+            "lead_id",
+            "domain",
+            "name",
+            "country",
+            "source",
+            "created_at",
+            "referral_type",
+            "link_status",
+            "referral_count",
+            "referral_types",
+            "primary_referral_id");
 
     private final Writer out;
 
@@ -57,15 +67,18 @@ final class LeadCsv {
 
     static String field(String value) {
         String text = defuseFormula(value);
-        boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
-                || text.indexOf('\r') >= 0 || (!text.isEmpty() && (text.charAt(0) == ' ' || text.charAt(text.length() - 1) == ' '));
+        boolean quote = text.indexOf(',') >= 0
+                || text.indexOf('"') >= 0
+                || text.indexOf('\n') >= 0
+                || text.indexOf('\r') >= 0
+                || (!text.isEmpty() && (text.charAt(0) == ' ' || text.charAt(text.length() - 1) == ' '));
         return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 
     /**
-     * A company name such as {@code =HYPERLINK(...)} would run as a formula when the file is opened in Excel
-     * (CSV injection); a leading apostrophe makes Excel show it as text. Names come from Partner Center and
-     * imports, so they are not trusted.
+     * A company name such as {@code =HYPERLINK(...)} would run as a formula when the file is opened in Excel (CSV
+     * injection); a leading apostrophe makes Excel show it as text. Names come from Partner Center and imports, so they
+     * are not trusted.
      */
     private static String defuseFormula(String value) {
         if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {

@@ -25,13 +25,24 @@ record LeadJson(
         String linkStatus) {
 
     static LeadJson of(LeadSummary lead) {
-        return new LeadJson(lead.id().value(), lead.domain().value(), lead.name(), lead.country(), lead.source().code(),
-                lead.createdAt(), lead.primaryReferralType().flatMap(ReferralCategory::code).orElse(null),
-                codes(lead.referralTypes()), lead.referralCount(), lead.primaryReferral().map(ReferralId::value).orElse(null),
+        return new LeadJson(
+                lead.id().value(),
+                lead.domain().value(),
+                lead.name(),
+                lead.country(),
+                lead.source().code(),
+                lead.createdAt(),
+                lead.primaryReferralType().flatMap(ReferralCategory::code).orElse(null),
+                codes(lead.referralTypes()),
+                lead.referralCount(),
+                lead.primaryReferral().map(ReferralId::value).orElse(null),
                 lead.linkStatus().code());
     }
 
     static List<String> codes(List<ReferralCategory> categories) {
-        return categories.stream().map(ReferralCategory::code).flatMap(Optional::stream).toList();
+        return categories.stream()
+                .map(ReferralCategory::code)
+                .flatMap(Optional::stream)
+                .toList();
     }
 }

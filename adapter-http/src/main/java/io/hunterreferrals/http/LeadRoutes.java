@@ -48,8 +48,11 @@ final class LeadRoutes {
     }
 
     private static LeadQuery query(Context ctx, PageRequest page) {
-        return new LeadQuery(Params.referralType(ctx, false), Params.text(ctx, "search", Params.MAX_SEARCH),
-                Params.leadSort(ctx), page);
+        return new LeadQuery(
+                Params.referralType(ctx, false),
+                Params.text(ctx, "search", Params.MAX_SEARCH),
+                Params.leadSort(ctx),
+                page);
     }
 
     /** Streams every matching lead, so exporting a million leads needs no more memory than one. */
@@ -84,7 +87,9 @@ final class LeadRoutes {
             }
             throw e;
         }
-        LOG.atInfo().addKeyValue("created", report.created()).addKeyValue("already_present", report.alreadyPresent())
+        LOG.atInfo()
+                .addKeyValue("created", report.created())
+                .addKeyValue("already_present", report.alreadyPresent())
                 .addKeyValue("rejected", report.rejected().size())
                 .log("lead_import_finished");
         ctx.json(ImportReportJson.of(report));
@@ -111,8 +116,10 @@ final class LeadRoutes {
         PushbackInputStream stream = new PushbackInputStream(body, 1);
         int first = stream.read();
         if (first < 0) {
-            throw ApiError.badRequest("empty_file", "The upload is empty. Send the CSV (header: domain,name,country) "
-                    + "as the request body, or as a multipart field named '" + UPLOAD_FIELD + "'.");
+            throw ApiError.badRequest(
+                    "empty_file",
+                    "The upload is empty. Send the CSV (header: domain,name,country) "
+                            + "as the request body, or as a multipart field named '" + UPLOAD_FIELD + "'.");
         }
         stream.unread(first);
         return stream;
@@ -127,13 +134,17 @@ final class LeadRoutes {
             // Jetty refuses parts over the configured multipart limits; anything else is a broken form. Exception, not
             // RuntimeException: Javalin rethrows Jetty's checked ServletException ("bad multipart") undeclared.
             if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("size")
-                    || (e.getCause() != null && String.valueOf(e.getCause().getMessage()).toLowerCase(Locale.ROOT).contains("size"))) {
+                    || (e.getCause() != null
+                            && String.valueOf(e.getCause().getMessage())
+                                    .toLowerCase(Locale.ROOT)
+                                    .contains("size"))) {
                 throw LimitedInputStream.tooLarge(maxImportBytes);
             }
             throw ApiError.badRequest("malformed_upload", "The multipart form could not be read.");
         }
         if (files.isEmpty()) {
-            throw ApiError.badRequest("empty_file", "The form has no file; send the CSV in a field named '" + UPLOAD_FIELD + "'.");
+            throw ApiError.badRequest(
+                    "empty_file", "The form has no file; send the CSV in a field named '" + UPLOAD_FIELD + "'.");
         }
         if (files.size() > 1) {
             throw ApiError.badRequest("too_many_files", "Send one CSV file per import.");

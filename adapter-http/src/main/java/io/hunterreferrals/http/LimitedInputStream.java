@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Stops reading an upload past {@code limit} bytes, for bodies read as streams (CSV imports), which Javalin's
- * maximum request size does not cover. Streaming keeps a large import's memory bounded.
+ * Stops reading an upload past {@code limit} bytes, for bodies read as streams (CSV imports), which Javalin's maximum
+ * request size does not cover. Streaming keeps a large import's memory bounded.
  */
 final class LimitedInputStream extends FilterInputStream {
 
@@ -52,6 +52,7 @@ final class LimitedInputStream extends FilterInputStream {
 
     static ApiError tooLarge(long limit) {
         String size = limit >= 1024 * 1024 ? limit / (1024 * 1024) + " MiB" : limit / 1024 + " KiB";
-        return new ApiError(413, "payload_too_large", "The file is larger than " + size + "; split it into smaller files.");
+        return new ApiError(
+                413, "payload_too_large", "The file is larger than " + size + "; split it into smaller files.");
     }
 }

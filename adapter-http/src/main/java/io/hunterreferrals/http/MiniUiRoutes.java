@@ -15,13 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * The operators' web UI at {@code /mini-ui/} (the runbooks' address; {@code /} redirects there): plain ES modules,
- * CSS and an HTML shell from this jar's {@code mini-ui} folder, no build step. Every file is served with an ETag
- * (a hash of its bytes) and {@code Cache-Control: no-cache}, so a browser revalidates with one cheap request and
- * a new release is picked up at once, without renaming files.
+ * The operators' web UI at {@code /mini-ui/} (the runbooks' address; {@code /} redirects there): plain ES modules, CSS
+ * and an HTML shell from this jar's {@code mini-ui} folder, no build step. Every file is served with an ETag (a hash of
+ * its bytes) and {@code Cache-Control: no-cache}, so a browser revalidates with one cheap request and a new release is
+ * picked up at once, without renaming files.
  *
- * <p>Only names of the {@link #ASSET_NAME} shape, at most one {@link #FOLDER_NAME} deep, are looked up, and only under the UI's own folder, so no other
- * classpath resource (classes, configuration) is reachable through this route.
+ * <p>Only names of the {@link #ASSET_NAME} shape, at most one {@link #FOLDER_NAME} deep, are looked up, and only under
+ * the UI's own folder, so no other classpath resource (classes, configuration) is reachable through this route.
  */
 final class MiniUiRoutes {
 
@@ -30,6 +30,7 @@ final class MiniUiRoutes {
     private static final String FILES = "/io/hunterreferrals/http/mini-ui/";
     /** A lower-case name with one extension: {@code inbox.js}; folders are lower-case words: {@code js}. */
     static final Pattern ASSET_NAME = Pattern.compile("[a-z0-9-]+\\.(js|css|svg)");
+
     static final Pattern FOLDER_NAME = Pattern.compile("[a-z0-9-]+");
     private static final Map<String, String> TYPES = Map.of(
             "js", "text/javascript; charset=utf-8",
@@ -41,7 +42,8 @@ final class MiniUiRoutes {
 
     void register(RoutesConfig routes) {
         routes.get("/", ctx -> ctx.redirect(PAGE, HttpStatus.FOUND));
-        // Javalin ignores trailing slashes, so this serves /mini-ui too; the page's relative module URLs need the slash.
+        // Javalin ignores trailing slashes, so this serves /mini-ui too; the page's relative module URLs need the
+        // slash.
         routes.get(PAGE, ctx -> {
             if (!ctx.path().endsWith("/")) {
                 ctx.redirect(PAGE, HttpStatus.MOVED_PERMANENTLY);
@@ -111,6 +113,5 @@ final class MiniUiRoutes {
         return ApiError.notFound("not_found", "No UI file " + shown + ".");
     }
 
-    private record Asset(byte[] bytes, String type, String etag) {
-    }
+    private record Asset(byte[] bytes, String type, String etag) {}
 }

@@ -19,8 +19,7 @@ final class Params {
     static final int MAX_SEARCH = 200;
     static final int MAX_STATUS = 50;
 
-    private Params() {
-    }
+    private Params() {}
 
     static PageRequest page(Context ctx) {
         int page = integer(ctx, "page", 1);
@@ -29,7 +28,8 @@ final class Params {
             throw ApiError.badRequest("invalid_parameter", "page must be 1 or more, was " + page + ".");
         }
         if (size < 1 || size > PageRequest.MAX_SIZE) {
-            throw ApiError.badRequest("invalid_parameter",
+            throw ApiError.badRequest(
+                    "invalid_parameter",
                     "page_size must be between 1 and " + PageRequest.MAX_SIZE + ", was " + size + ".");
         }
         return new PageRequest(page, size);
@@ -53,9 +53,10 @@ final class Params {
                 return Optional.of(category);
             }
         }
-        String accepted = "co-sell, marketplace, solution-provider" + (allowUnclassified ? ", " + ReferralCategory.UNCLASSIFIED : "");
-        throw ApiError.badRequest("invalid_parameter",
-                "Unknown referral_type '" + value.get() + "'; expected one of " + accepted + ".");
+        String accepted = "co-sell, marketplace, solution-provider"
+                + (allowUnclassified ? ", " + ReferralCategory.UNCLASSIFIED : "");
+        throw ApiError.badRequest(
+                "invalid_parameter", "Unknown referral_type '" + value.get() + "'; expected one of " + accepted + ".");
     }
 
     static InboxSort sort(Context ctx) {
@@ -74,8 +75,9 @@ final class Params {
         return switch (value.get().toLowerCase(java.util.Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
-            default -> throw ApiError.badRequest("invalid_parameter",
-                    name + " must be true or false, was '" + value.get() + "'.");
+            default ->
+                throw ApiError.badRequest(
+                        "invalid_parameter", name + " must be true or false, was '" + value.get() + "'.");
         };
     }
 
@@ -115,7 +117,8 @@ final class Params {
         try {
             return Integer.parseInt(value.get());
         } catch (NumberFormatException e) {
-            throw ApiError.badRequest("invalid_parameter", name + " must be a whole number, was '" + value.get() + "'.");
+            throw ApiError.badRequest(
+                    "invalid_parameter", name + " must be a whole number, was '" + value.get() + "'.");
         }
     }
 
@@ -124,8 +127,12 @@ final class Params {
         if (value.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Arrays.stream(values).filter(v -> code.apply(v).equals(value.get())).findFirst()
-                .orElseThrow(() -> ApiError.badRequest("invalid_parameter", "Unknown " + name + " '" + value.get()
-                        + "'; expected one of " + Arrays.stream(values).map(code).collect(Collectors.joining(", ")) + ".")));
+        return Optional.of(Arrays.stream(values)
+                .filter(v -> code.apply(v).equals(value.get()))
+                .findFirst()
+                .orElseThrow(() -> ApiError.badRequest(
+                        "invalid_parameter",
+                        "Unknown " + name + " '" + value.get() + "'; expected one of "
+                                + Arrays.stream(values).map(code).collect(Collectors.joining(", ")) + ".")));
     }
 }

@@ -3,18 +3,18 @@ package io.hunterreferrals.http;
 import io.javalin.http.Context;
 
 /**
- * Refuses a request path with a {@code %} that does not start an escape ({@code /referrals/%u0041}). Jetty lets such
- * a path through, and Javalin's decoding of path parameters then throws, which would be a 500.
+ * Refuses a request path with a {@code %} that does not start an escape ({@code /referrals/%u0041}). Jetty lets such a
+ * path through, and Javalin's decoding of path parameters then throws, which would be a 500.
  */
 final class PathEncoding {
 
-    private PathEncoding() {
-    }
+    private PathEncoding() {}
 
     static void requireWellFormed(Context ctx) {
         String path = ctx.req().getRequestURI();
         if (path != null && !wellFormed(path)) {
-            throw ApiError.badRequest("malformed_path",
+            throw ApiError.badRequest(
+                    "malformed_path",
                     "The request path has a '%' that is not followed by two hexadecimal digits; encode '%' as %25.");
         }
     }

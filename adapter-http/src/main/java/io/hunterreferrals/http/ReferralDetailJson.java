@@ -33,10 +33,23 @@ record ReferralDetailJson(
         @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode raw) {
 
     static ReferralDetailJson of(ReferralDetail d) {
-        return new ReferralDetailJson(ReferralJson.of(d.summary()), d.engagementId(), d.type(), d.qualification(),
-                d.statusReason(), d.invitedByOrganizationId(), d.referralSource(), d.callToAction(),
-                d.classificationSubCategory(), d.customerSize(), d.expiresAt(), d.eTag(), d.externalReferenceId(),
-                d.firstSeenAt(), d.lastLinkChange().map(LinkChange::at).orElse(null),
-                d.lastLinkChange().map(LinkChange::by).orElse(null), d.raw().map(raw -> Json.tree(raw.json())).orElse(null));
+        return new ReferralDetailJson(
+                ReferralJson.of(d.summary()),
+                d.engagementId(),
+                d.type(),
+                d.qualification(),
+                d.statusReason(),
+                d.invitedByOrganizationId(),
+                d.referralSource(),
+                d.callToAction(),
+                d.classificationSubCategory(),
+                d.customerSize(),
+                d.expiresAt(),
+                d.eTag(),
+                d.externalReferenceId(),
+                d.firstSeenAt(),
+                d.lastLinkChange().map(LinkChange::at).orElse(null),
+                d.lastLinkChange().map(LinkChange::by).orElse(null),
+                d.raw().map(raw -> Json.tree(raw.json())).orElse(null));
     }
 }

@@ -20,6 +20,7 @@ final class ReferralRoutes {
     static final String INBOX_ALIAS = "/api/v1/partner-center/referrals/inbox";
     /** Stored referrals counted by type and status (the sync-runs screen's chart). */
     static final String STATS = "/api/v1/partner-center/referrals/stats";
+
     static final String DETAIL = "/api/v1/partner-center/referrals/{id}";
     static final String LINK = "/api/v1/partner-center/referrals/{id}/link";
     static final String UNLINK = "/api/v1/partner-center/referrals/{id}/unlink";
@@ -50,9 +51,13 @@ final class ReferralRoutes {
     }
 
     private void inbox(Context ctx) {
-        InboxQuery query = new InboxQuery(Params.linkStatus(ctx), Params.referralType(ctx, true),
-                Params.text(ctx, "status", Params.MAX_STATUS), Params.text(ctx, "search", Params.MAX_SEARCH),
-                Params.sort(ctx), Params.page(ctx));
+        InboxQuery query = new InboxQuery(
+                Params.linkStatus(ctx),
+                Params.referralType(ctx, true),
+                Params.text(ctx, "status", Params.MAX_STATUS),
+                Params.text(ctx, "search", Params.MAX_SEARCH),
+                Params.sort(ctx),
+                Params.page(ctx));
         ctx.json(InboxJson.of(referrals.inbox(query)));
     }
 
@@ -66,7 +71,8 @@ final class ReferralRoutes {
         ReferralId id = Params.referralId(ctx);
         LinkBody body = Json.body(ctx, LinkBody.class, LinkBody.EMPTY);
         if (body.leadDomain() == null || body.leadDomain().isBlank()) {
-            throw ApiError.badRequest("missing_field", "lead_domain is required, e.g. {\"lead_domain\": \"contoso.com\"}.");
+            throw ApiError.badRequest(
+                    "missing_field", "lead_domain is required, e.g. {\"lead_domain\": \"contoso.com\"}.");
         }
         if (body.leadDomain().length() > 2048) {
             throw ApiError.badRequest("invalid_domain", "lead_domain is too long to be a domain.");
@@ -90,25 +96,42 @@ final class ReferralRoutes {
         switch (outcome) {
             case LinkOutcome.Linked linked -> {
                 // Ids only: the domain and company name are personal-ish data and stay out of logs.
-                LOG.atInfo().addKeyValue("referral_id", linked.referral().value()).addKeyValue("lead_id", linked.company().value())
+                LOG.atInfo()
+                        .addKeyValue("referral_id", linked.referral().value())
+                        .addKeyValue("lead_id", linked.company().value())
                         .addKeyValue("lead_created", linked.companyCreated())
                         .log("partner_center_referral_linked");
-                ctx.json(new LinkResultJson(linked.companyCreated() ? "created" : "linked", linked.referral().value(),
-                        LinkStatus.MANUAL_LINKED.code(), linked.company().value(), linked.domain().value(),
+                ctx.json(new LinkResultJson(
+                        linked.companyCreated() ? "created" : "linked",
+                        linked.referral().value(),
+                        LinkStatus.MANUAL_LINKED.code(),
+                        linked.company().value(),
+                        linked.domain().value(),
                         linked.companyCreated()));
             }
-            case LinkOutcome.Unlinked unlinked -> ctx.json(new LinkResultJson("unlinked", unlinked.referral().value(),
-                    LinkStatus.MANUAL_UNLINKED.code(), null, null, null));
+            case LinkOutcome.Unlinked unlinked ->
+                ctx.json(new LinkResultJson(
+                        "unlinked", unlinked.referral().value(), LinkStatus.MANUAL_UNLINKED.code(), null, null, null));
             case LinkOutcome.ReferralNotFound notFound -> throw referralNotFound(notFound.referral());
-            case LinkOutcome.LeadNotFound leadNotFound -> throw ApiError.notFound("lead_not_found",
-                    "Lead not found for domain: " + leadNotFound.domain().value() + ". Import the lead first, or use "
-                            + "create-lead to make one from the referral's own domain.");
-            case LinkOutcome.InvalidDomain invalid -> throw new ApiError(400, "invalid_domain", invalid.message(),
-                    invalid.reason().code());
-            case LinkOutcome.NoDomain noDomain -> throw ApiError.badRequest("referral_has_no_domain",
-                    "This referral has no usable company domain, so no lead can be created from it. Link it to an "
-                            + "existing lead instead: POST " + LINK.replace("{id}", noDomain.referral().value())
-                            + " with {\"lead_domain\": \"contoso.com\"}.");
+            case LinkOutcome.LeadNotFound leadNotFound ->
+                throw ApiError.notFound(
+                        "lead_not_found",
+                        "Lead not found for domain: " + leadNotFound.domain().value()
+                                + ". Import the lead first, or use "
+                                + "create-lead to make one from the referral's own domain.");
+            case LinkOutcome.InvalidDomain invalid ->
+                throw new ApiError(
+                        400,
+                        "invalid_domain",
+                        invalid.message(),
+                        invalid.reason().code());
+            case LinkOutcome.NoDomain noDomain ->
+                throw ApiError.badRequest(
+                        "referral_has_no_domain",
+                        "This referral has no usable company domain, so no lead can be created from it. Link it to an "
+                                + "existing lead instead: POST "
+                                + LINK.replace("{id}", noDomain.referral().value())
+                                + " with {\"lead_domain\": \"contoso.com\"}.");
         }
     }
 

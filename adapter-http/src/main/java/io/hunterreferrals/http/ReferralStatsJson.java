@@ -10,11 +10,12 @@ import java.util.List;
 record ReferralStatsJson(long total, List<CountJson> counts) {
 
     static ReferralStatsJson of(List<ReferralCount> counts) {
-        return new ReferralStatsJson(counts.stream().mapToLong(ReferralCount::count).sum(), counts.stream()
-                .map(c -> new CountJson(c.referralType().label(), c.status(), c.count()))
-                .toList());
+        return new ReferralStatsJson(
+                counts.stream().mapToLong(ReferralCount::count).sum(),
+                counts.stream()
+                        .map(c -> new CountJson(c.referralType().label(), c.status(), c.count()))
+                        .toList());
     }
 
-    record CountJson(String referralType, String status, long count) {
-    }
+    record CountJson(String referralType, String status, long count) {}
 }

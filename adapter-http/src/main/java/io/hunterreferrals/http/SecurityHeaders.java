@@ -3,10 +3,10 @@ package io.hunterreferrals.http;
 import io.javalin.http.Context;
 
 /**
- * Headers that stop browsers from sniffing, framing or leaking the API's responses. The API serves JSON and CSV,
- * which need no scripts at all, so the default policy forbids everything; only the Swagger UI page at
- * {@code /docs} may load its own scripts and styles (same origin: the files come from the webjar, no CDN), and the
- * web UI under {@code /mini-ui/} its own.
+ * Headers that stop browsers from sniffing, framing or leaking the API's responses. The API serves JSON and CSV, which
+ * need no scripts at all, so the default policy forbids everything; only the Swagger UI page at {@code /docs} may load
+ * its own scripts and styles (same origin: the files come from the webjar, no CDN), and the web UI under
+ * {@code /mini-ui/} its own.
  */
 final class SecurityHeaders {
 
@@ -22,8 +22,7 @@ final class SecurityHeaders {
     static final String UI_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "connect-src 'self'; manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-    private SecurityHeaders() {
-    }
+    private SecurityHeaders() {}
 
     static void apply(Context ctx) {
         boolean docs = ctx.path().equals(DocsRoutes.PAGE) || ctx.path().startsWith(DocsRoutes.PAGE + "/");

@@ -19,13 +19,13 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /api/v1/partner-center/sync/events}: the sync status as server-sent events, so every open UI sees a run
  * start, progress and finish without polling, whoever started it (the schedule, the CLI, another browser, another
- * instance). Each event ({@code event: status}) carries the body of {@code GET .../sync/status}; one is sent on
- * connect and then whenever it changes.
+ * instance). Each event ({@code event: status}) carries the body of {@code GET .../sync/status}; one is sent on connect
+ * and then whenever it changes.
  *
- * <p>The run log lives in the database and other instances write it too, so there is nothing in-process to listen
- * to: one thread reads the status once per interval, only while someone is connected, and fans the change out. A
- * thousand open browsers cost the database one query per interval, not a thousand. A comment line every
- * {@code keepAlive} lets proxies keep the connection and lets the server notice a browser that went away.
+ * <p>The run log lives in the database and other instances write it too, so there is nothing in-process to listen to:
+ * one thread reads the status once per interval, only while someone is connected, and fans the change out. A thousand
+ * open browsers cost the database one query per interval, not a thousand. A comment line every {@code keepAlive} lets
+ * proxies keep the connection and lets the server notice a browser that went away.
  */
 final class SyncEvents {
 
@@ -40,6 +40,7 @@ final class SyncEvents {
     private final long keepAliveTicks;
     /** Each open stream with the status it was last sent, so a change reaches everyone exactly once. */
     private final Map<SseClient, String> clients = new ConcurrentHashMap<>();
+
     private final ScheduledExecutorService ticker;
     private long ticks;
 
@@ -51,14 +52,14 @@ final class SyncEvents {
         }
         this.interval = interval;
         this.keepAliveTicks = Math.max(1, keepAlive.toMillis() / interval.toMillis());
-        this.ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sync-events")
-                .factory());
+        this.ticker = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("sync-events").factory());
     }
 
     void register(JavalinConfig config) {
         config.routes.sse(PATH, this::connected);
-        config.events.serverStarted(() -> ticker.scheduleWithFixedDelay(this::tick, interval.toMillis(),
-                interval.toMillis(), TimeUnit.MILLISECONDS));
+        config.events.serverStarted(() -> ticker.scheduleWithFixedDelay(
+                this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS));
         // Open streams never end by themselves; close them so a graceful stop does not wait for browsers.
         config.events.serverStopping(this::close);
     }

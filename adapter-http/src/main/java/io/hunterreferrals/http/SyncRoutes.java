@@ -18,6 +18,7 @@ final class SyncRoutes {
     static final String TRIGGER = "/api/v1/partner-center/referrals/sync";
     /** The path the runbooks' {@code curl} still uses (the predecessor's, before it moved under /v1). */
     static final String TRIGGER_ALIAS = "/api/referrals/sync";
+
     static final String STATUS = "/api/v1/partner-center/sync/status";
     static final String RUNS = "/api/v1/partner-center/sync/runs";
     static final String RUN = "/api/v1/partner-center/sync/runs/{task_id}";
@@ -30,7 +31,10 @@ final class SyncRoutes {
     private final QuarantineQueries quarantine;
     private final BooleanSupplier partnerCenterEnabled;
 
-    SyncRoutes(RequestSync requestSync, SyncRunQueries runs, QuarantineQueries quarantine,
+    SyncRoutes(
+            RequestSync requestSync,
+            SyncRunQueries runs,
+            QuarantineQueries quarantine,
             BooleanSupplier partnerCenterEnabled) {
         this.requestSync = requestSync;
         this.runs = runs;
@@ -44,36 +48,46 @@ final class SyncRoutes {
         routes.get(STATUS, this::status);
         routes.get(RUNS, ctx -> ctx.json(SyncRunPageJson.of(runs.runs(Params.page(ctx)))));
         routes.get(RUN, this::run);
-        routes.get(FAILURES, ctx -> ctx.json(QuarantinePageJson.of(quarantine.quarantined(Params.page(ctx)),
-                Params.flag(ctx, "include_payload"))));
+        routes.get(
+                FAILURES,
+                ctx -> ctx.json(QuarantinePageJson.of(
+                        quarantine.quarantined(Params.page(ctx)), Params.flag(ctx, "include_payload"))));
     }
 
     private void trigger(Context ctx) {
         if (!partnerCenterEnabled.getAsBoolean()) {
-            throw ApiError.badRequest("partner_center_disabled", "Partner Center integration is disabled. "
-                    + "Set HUNTER_PARTNER_CENTER_ENABLED=true and restart the server to enable syncs.");
+            throw ApiError.badRequest(
+                    "partner_center_disabled",
+                    "Partner Center integration is disabled. "
+                            + "Set HUNTER_PARTNER_CENTER_ENABLED=true and restart the server to enable syncs.");
         }
         SyncMode mode = mode(Json.body(ctx, SyncTriggerBody.class, SyncTriggerBody.EMPTY));
         EnqueueOutcome outcome;
         try {
             outcome = requestSync.request(SyncTrigger.MANUAL, mode);
         } catch (RuntimeException e) {
-            LOG.atError().setCause(e).addKeyValue("request_id", RequestIds.of(ctx))
+            LOG.atError()
+                    .setCause(e)
+                    .addKeyValue("request_id", RequestIds.of(ctx))
                     .log("partner_center_sync_enqueue_failed");
-            throw new ApiError(503, "enqueue_failed", "The sync could not be queued; try again in a minute. "
-                    + "Quote request id " + RequestIds.of(ctx) + " if it keeps failing.");
+            throw new ApiError(
+                    503,
+                    "enqueue_failed",
+                    "The sync could not be queued; try again in a minute. Quote request id " + RequestIds.of(ctx)
+                            + " if it keeps failing.");
         }
         String taskId = outcome.runId().toString();
         switch (outcome) {
             case EnqueueOutcome.Enqueued enqueued -> {
-                LOG.atInfo().addKeyValue("task_id", taskId).addKeyValue("mode", mode.code())
+                LOG.atInfo()
+                        .addKeyValue("task_id", taskId)
+                        .addKeyValue("mode", mode.code())
                         .log("partner_center_sync_triggered");
                 ctx.status(202).json(SyncTriggerJson.enqueued(taskId));
             }
             // 200, not 202: this request accepted nothing new; the body names the run that is already on its way.
             case EnqueueOutcome.AlreadyActive active -> {
-                LOG.atInfo().addKeyValue("task_id", taskId)
-                        .log("partner_center_sync_already_active");
+                LOG.atInfo().addKeyValue("task_id", taskId).log("partner_center_sync_already_active");
                 ctx.status(200).json(SyncTriggerJson.alreadyActive(taskId));
             }
         }
@@ -97,7 +111,8 @@ final class SyncRoutes {
 
     private void run(Context ctx) {
         var taskId = Params.taskId(ctx);
-        ctx.json(runs.find(taskId).map(SyncRunJson::of).orElseThrow(() ->
-                ApiError.notFound("task_not_found", "No sync run has task id " + taskId + ".")));
+        ctx.json(runs.find(taskId)
+                .map(SyncRunJson::of)
+                .orElseThrow(() -> ApiError.notFound("task_not_found", "No sync run has task id " + taskId + ".")));
     }
 }

@@ -32,20 +32,42 @@ record SyncRunJson(
         String node) {
 
     static SyncRunJson of(SyncRunView run) {
-        return new SyncRunJson(run.runId().toString(), run.status().code(), run.trigger().code(), run.mode().code(),
-                run.dryRun(), run.requestedAt(), run.startedAt().orElse(null), run.finishedAt().orElse(null),
-                run.heartbeatAt().orElse(null), run.successCount(), run.created(), run.updated(), run.skipped(),
-                run.failed(), run.totalFetched(), run.pagesFetched(), run.expectedTotal().orElse(null),
-                run.skippedReasons(), run.failedReasons(), run.error().map(ErrorJson::of).orElse(null),
-                run.watermarkBefore().orElse(null), run.watermarkAfter().orElse(null), run.node().orElse(null));
+        return new SyncRunJson(
+                run.runId().toString(),
+                run.status().code(),
+                run.trigger().code(),
+                run.mode().code(),
+                run.dryRun(),
+                run.requestedAt(),
+                run.startedAt().orElse(null),
+                run.finishedAt().orElse(null),
+                run.heartbeatAt().orElse(null),
+                run.successCount(),
+                run.created(),
+                run.updated(),
+                run.skipped(),
+                run.failed(),
+                run.totalFetched(),
+                run.pagesFetched(),
+                run.expectedTotal().orElse(null),
+                run.skippedReasons(),
+                run.failedReasons(),
+                run.error().map(ErrorJson::of).orElse(null),
+                run.watermarkBefore().orElse(null),
+                run.watermarkAfter().orElse(null),
+                run.node().orElse(null));
     }
 
     /** Why a run failed, with what Partner Center said (status, error code, request id for a support case). */
     record ErrorJson(String code, String message, Integer httpStatus, String partnerCenterErrorCode, String requestId) {
 
         static ErrorJson of(SyncError error) {
-            return new ErrorJson(error.code().code(), error.message(), error.httpStatus().orElse(null),
-                    error.partnerCenterErrorCode().orElse(null), error.requestId().orElse(null));
+            return new ErrorJson(
+                    error.code().code(),
+                    error.message(),
+                    error.httpStatus().orElse(null),
+                    error.partnerCenterErrorCode().orElse(null),
+                    error.requestId().orElse(null));
         }
     }
 }

@@ -8,7 +8,11 @@ import java.util.List;
 record SyncRunPageJson(List<SyncRunJson> runs, long total, boolean totalExact, int page, int pageSize) {
 
     static SyncRunPageJson of(Page<SyncRunView> page) {
-        return new SyncRunPageJson(page.items().stream().map(SyncRunJson::of).toList(), page.total(), page.totalExact(),
-                page.request().page(), page.request().pageSize());
+        return new SyncRunPageJson(
+                page.items().stream().map(SyncRunJson::of).toList(),
+                page.total(),
+                page.totalExact(),
+                page.request().page(),
+                page.request().pageSize());
     }
 }

@@ -11,7 +11,8 @@ import java.util.function.BooleanSupplier;
 record SyncStatusJson(boolean partnerCenterEnabled, SyncRunJson active, SyncRunJson lastFinished) {
 
     static SyncStatusJson read(SyncRunQueries runs, BooleanSupplier partnerCenterEnabled) {
-        return new SyncStatusJson(partnerCenterEnabled.getAsBoolean(),
+        return new SyncStatusJson(
+                partnerCenterEnabled.getAsBoolean(),
                 runs.active().map(SyncRunJson::of).orElse(null),
                 runs.lastFinished().map(SyncRunJson::of).orElse(null));
     }

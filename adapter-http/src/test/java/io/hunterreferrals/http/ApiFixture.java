@@ -35,13 +35,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * A real server on a free loopback port over core's in-memory ports (real ReferralLinks, CompanyImport and
- * SyncQueue with a recording dispatcher), and an HTTP client to call it.
+ * A real server on a free loopback port over core's in-memory ports (real ReferralLinks, CompanyImport and SyncQueue
+ * with a recording dispatcher), and an HTTP client to call it.
  */
 final class ApiFixture implements AutoCloseable {
 
     static final String KEY = "test-key-0123456789abcdef";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final InMemoryReferralSource source = new InMemoryReferralSource(10);
     final InMemoryReferralStore store = new InMemoryReferralStore();
@@ -70,7 +71,7 @@ final class ApiFixture implements AutoCloseable {
     }
 
     static ApiFixture start() {
-        return start(HttpApi.Role.API, b -> { });
+        return start(HttpApi.Role.API, b -> {});
     }
 
     static ApiFixture start(HttpApi.Role role, Consumer<HttpApi.Builder> customize) {
@@ -80,8 +81,16 @@ final class ApiFixture implements AutoCloseable {
     /** Stores referrals the way a sync does. */
     ApiFixture withReferrals(Referral... referrals) {
         source.put(referrals);
-        new ReferralSync(source, store, companies, runLog, SyncSettings.DEFAULT, new ClassificationRulePcV1(),
-                Clock.systemUTC(), SyncListener.NONE).sync(SyncRequest.of(SyncTrigger.CLI, SyncMode.FULL));
+        new ReferralSync(
+                        source,
+                        store,
+                        companies,
+                        runLog,
+                        SyncSettings.DEFAULT,
+                        new ClassificationRulePcV1(),
+                        Clock.systemUTC(),
+                        SyncListener.NONE)
+                .sync(SyncRequest.of(SyncTrigger.CLI, SyncMode.FULL));
         return this;
     }
 
@@ -102,7 +111,9 @@ final class ApiFixture implements AutoCloseable {
     }
 
     Response send(String method, String path, String... headers) {
-        return send(request(path, headers).method(method, HttpRequest.BodyPublishers.noBody()).build());
+        return send(request(path, headers)
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     private HttpRequest.Builder request(String path, String... headers) {

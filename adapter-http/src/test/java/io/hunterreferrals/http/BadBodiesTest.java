@@ -27,11 +27,15 @@ class BadBodiesTest {
     static final int TRIES = 500;
     static final int MAX_JSON_BYTES = 4096;
 
-    private static final List<String> ENDPOINTS = List.of("/api/v1/partner-center/referrals/r-1/link",
-            "/api/v1/partner-center/referrals/r-1/create-lead", "/api/v1/partner-center/referrals/r-1/unlink",
-            "/api/v1/partner-center/referrals/no-such-referral/link", SyncRoutes.TRIGGER, SyncRoutes.TRIGGER_ALIAS);
-    private static final List<String> FIELDS = List.of("lead_domain", "company_name_override", "notes", "mode",
-            "leadDomain", "LEAD_DOMAIN", "force", "");
+    private static final List<String> ENDPOINTS = List.of(
+            "/api/v1/partner-center/referrals/r-1/link",
+            "/api/v1/partner-center/referrals/r-1/create-lead",
+            "/api/v1/partner-center/referrals/r-1/unlink",
+            "/api/v1/partner-center/referrals/no-such-referral/link",
+            SyncRoutes.TRIGGER,
+            SyncRoutes.TRIGGER_ALIAS);
+    private static final List<String> FIELDS =
+            List.of("lead_domain", "company_name_override", "notes", "mode", "leadDomain", "LEAD_DOMAIN", "force", "");
 
     private final ApiFixture api = ApiFixture.start(HttpApi.Role.API, b -> b.maxJsonBytes(MAX_JSON_BYTES))
             .withReferrals(TestReferrals.aReferral("r-1").build());
@@ -43,9 +47,12 @@ class BadBodiesTest {
 
     @Test
     void anyBodyOnAnyPostEndpointIsServedOrRefusedCleanly() {
-        PropertyCheck.forAll(TRIES, 51L, r -> new Post(pick(ENDPOINTS, r), contentType(r), body(r)),
-                post -> assertRefusedCleanlyOrServed(post(post.path(), post.contentType(), post.body()),
-                        List.of(200, 202, 400, 404, 413)));
+        PropertyCheck.forAll(
+                TRIES,
+                51L,
+                r -> new Post(pick(ENDPOINTS, r), contentType(r), body(r)),
+                post -> assertRefusedCleanlyOrServed(
+                        post(post.path(), post.contentType(), post.body()), List.of(200, 202, 400, 404, 413)));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -78,8 +85,34 @@ class BadBodiesTest {
     void deepNestingInvalidUtf8AndOversizedBodiesAre400sOr413s() {
         String link = "/api/v1/partner-center/referrals/r-1/link";
         String deep = "{\"lead_domain\":" + "[".repeat(2_000) + "]".repeat(2_000) + "}";
-        byte[] invalidUtf8 = {'{', '"', 'l', 'e', 'a', 'd', '_', 'd', 'o', 'm', 'a', 'i', 'n', '"', ':', '"', (byte) 0xED,
-                (byte) 0xA0, (byte) 0x80, (byte) 0xFF, '.', 'c', 'o', 'm', '"', '}'};
+        byte[] invalidUtf8 = {
+            '{',
+            '"',
+            'l',
+            'e',
+            'a',
+            'd',
+            '_',
+            'd',
+            'o',
+            'm',
+            'a',
+            'i',
+            'n',
+            '"',
+            ':',
+            '"',
+            (byte) 0xED,
+            (byte) 0xA0,
+            (byte) 0x80,
+            (byte) 0xFF,
+            '.',
+            'c',
+            'o',
+            'm',
+            '"',
+            '}'
+        };
 
         assertStatus(post(link, "application/json", deep.getBytes(StandardCharsets.UTF_8)), 400);
         assertStatus(post(link, "application/json", invalidUtf8), 400);
@@ -90,7 +123,8 @@ class BadBodiesTest {
     @Test
     void aLongInternationalLeadDomainIsAnInvalidDomainNotA500() {
         // Was a 500: IDN.toASCII threw a bare RuntimeException ("input too long") past ~1,500 characters.
-        ApiFixture.Response response = post("/api/v1/partner-center/referrals/r-1/link",
+        ApiFixture.Response response = post(
+                "/api/v1/partner-center/referrals/r-1/link",
                 "{\"lead_domain\":\"\u00fc" + "a".repeat(1_500) + ".de\"}");
 
         assertStatus(response, 400);
@@ -98,8 +132,8 @@ class BadBodiesTest {
     }
 
     /**
-     * One connection per request: a body refused before it is read (413) makes the server close the connection,
-     * which a pooling client could reuse for the next request and fail with no response at all.
+     * One connection per request: a body refused before it is read (413) makes the server close the connection, which a
+     * pooling client could reuse for the next request and fail with no response at all.
      */
     private ApiFixture.Response post(String path, String contentType, byte[] body) {
         return RawHttp.post(api.app.port(), path, contentType, body);
@@ -122,22 +156,47 @@ class BadBodiesTest {
     }
 
     private static String contentType(SplittableRandom r) {
-        return pick(List.of("application/json", "application/json", "application/json; charset=utf-8", "text/plain",
-                "application/x-www-form-urlencoded", "application/json; charset=ISO-8859-1"), r);
+        return pick(
+                List.of(
+                        "application/json",
+                        "application/json",
+                        "application/json; charset=utf-8",
+                        "text/plain",
+                        "application/x-www-form-urlencoded",
+                        "application/json; charset=ISO-8859-1"),
+                r);
     }
 
     /** Mostly an object with one to three fields of any type, else invalid JSON, raw bytes or a huge body. */
     private static byte[] body(SplittableRandom r) {
         return switch (r.nextInt(10)) {
             case 0 -> HostileStrings.any(r).getBytes(StandardCharsets.UTF_8);
-            case 1 -> pick(List.of("", " ", "null", "[]", "1", "\"x\"", "{", "{}", "\ufeff{}", "/* c */ {}", "{'a':1}",
-                    "{\"lead_domain\":\"a.com\",}", "{\"a\":1}{\"b\":2}"), r).getBytes(StandardCharsets.UTF_8);
+            case 1 ->
+                pick(
+                                List.of(
+                                        "",
+                                        " ",
+                                        "null",
+                                        "[]",
+                                        "1",
+                                        "\"x\"",
+                                        "{",
+                                        "{}",
+                                        "\ufeff{}",
+                                        "/* c */ {}",
+                                        "{'a':1}",
+                                        "{\"lead_domain\":\"a.com\",}",
+                                        "{\"a\":1}{\"b\":2}"),
+                                r)
+                        .getBytes(StandardCharsets.UTF_8);
             case 2 -> randomBytes(r);
             default -> {
                 StringBuilder json = new StringBuilder("{");
                 for (int i = 1 + r.nextInt(3); i > 0; i--) {
-                    json.append(json.length() > 1 ? "," : "").append(quoted(r.nextInt(4) == 0 ? HostileStrings.upTo(r, 20)
-                            : pick(FIELDS, r))).append(':').append(value(r));
+                    json.append(json.length() > 1 ? "," : "")
+                            .append(quoted(r.nextInt(4) == 0 ? HostileStrings.upTo(r, 20) : pick(FIELDS, r)))
+                            .append(':')
+                            .append(value(r));
                 }
                 yield json.append('}').toString().getBytes(StandardCharsets.UTF_8);
             }
@@ -146,8 +205,24 @@ class BadBodiesTest {
 
     private static String value(SplittableRandom r) {
         return switch (r.nextInt(8)) {
-            case 0 -> pick(List.of("null", "true", "0", "-1", "1e400", "1180591620717411303424", "[]", "{}", "[\"a.com\"]",
-                    "{\"lead_domain\":\"a.com\"}", "\"\"", "\"full\"", "\"incremental\"", "\"FULL\""), r);
+            case 0 ->
+                pick(
+                        List.of(
+                                "null",
+                                "true",
+                                "0",
+                                "-1",
+                                "1e400",
+                                "1180591620717411303424",
+                                "[]",
+                                "{}",
+                                "[\"a.com\"]",
+                                "{\"lead_domain\":\"a.com\"}",
+                                "\"\"",
+                                "\"full\"",
+                                "\"incremental\"",
+                                "\"FULL\""),
+                        r);
             case 1 -> "[".repeat(1_001) + "]".repeat(1_001);
             case 2 -> quoted(HostileStrings.any(r));
             case 3 -> pick(List.of("\"\\ud800.com\"", "\"\\u0000\"", "\"a\\u0000.com\"", "\"\\udfff\\ud800\""), r);

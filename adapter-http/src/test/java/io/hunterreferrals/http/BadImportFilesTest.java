@@ -36,11 +36,14 @@ class BadImportFilesTest {
         PropertyCheck.forAll(TRIES, 61L, BadImportFilesTest::upload, upload -> {
             // One connection per upload: a refused upload may be answered before it is read, and the server then
             // closes the connection, which a pooling client would otherwise reuse for the next try.
-            ApiFixture.Response response = RawHttp.post(api.app.port(), LeadRoutes.IMPORT, upload.contentType(), upload.body());
+            ApiFixture.Response response =
+                    RawHttp.post(api.app.port(), LeadRoutes.IMPORT, upload.contentType(), upload.body());
 
             assertRefusedCleanlyOrServed(response, List.of(200, 400, 413));
             if (response.status() == 200) {
-                assertThat(response.json().path("rejected").isArray()).as(response::toString).isTrue();
+                assertThat(response.json().path("rejected").isArray())
+                        .as(response::toString)
+                        .isTrue();
             }
         });
     }
@@ -48,11 +51,13 @@ class BadImportFilesTest {
     @Test
     void aBrokenMultipartFormIsA400() {
         // Was a 500: Javalin rethrew Jetty's checked ServletException ("bad multipart"), which the route did not catch.
-        byte[] unterminated = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\n"
-                + "domain,name,country\ncontoso.com.tr,Contoso,TR\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] unterminated = ("--" + BOUNDARY
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\n"
+                        + "domain,name,country\ncontoso.com.tr,Contoso,TR\r\n")
+                .getBytes(StandardCharsets.UTF_8);
 
-        ApiFixture.Response response = RawHttp.post(api.app.port(), LeadRoutes.IMPORT,
-                "multipart/form-data; boundary=" + BOUNDARY, unterminated);
+        ApiFixture.Response response = RawHttp.post(
+                api.app.port(), LeadRoutes.IMPORT, "multipart/form-data; boundary=" + BOUNDARY, unterminated);
 
         assertThat(response.status()).as(response::toString).isEqualTo(400);
         HostileRequests.assertErrorJson(response);
@@ -86,12 +91,21 @@ class BadImportFilesTest {
                 return garbage;
             }
             case 1 -> {
-                return ("domain,name,country\n" + "contoso.com.tr,Contoso,TR\n".repeat(MAX_IMPORT_BYTES / 20)).getBytes(StandardCharsets.UTF_8);
+                return ("domain,name,country\n" + "contoso.com.tr,Contoso,TR\n".repeat(MAX_IMPORT_BYTES / 20))
+                        .getBytes(StandardCharsets.UTF_8);
             }
             default -> {
                 String newline = pick(List.of("\n", "\r\n", "\r"), r);
-                StringBuilder text = new StringBuilder(pick(List.of("domain,name,country", "\ufeffdomain,name,country",
-                        "Domain;Name;Country", "name,domain", "", "\"domain\",\"name\",\"country\"", "domain"), r));
+                StringBuilder text = new StringBuilder(pick(
+                        List.of(
+                                "domain,name,country",
+                                "\ufeffdomain,name,country",
+                                "Domain;Name;Country",
+                                "name,domain",
+                                "",
+                                "\"domain\",\"name\",\"country\"",
+                                "domain"),
+                        r));
                 for (int i = r.nextInt(15); i > 0; i--) {
                     text.append(newline).append(cell(r)).append(',').append(cell(r));
                     if (r.nextBoolean()) {
@@ -116,7 +130,8 @@ class BadImportFilesTest {
     private static byte[] withInvalidUtf8(byte[] bytes, SplittableRandom r) {
         byte[] out = bytes.clone();
         if (out.length > 0) {
-            out[r.nextInt(out.length)] = (byte) pick(List.of(0xFF, 0xC0, 0xED, 0x80, 0x00), r).intValue();
+            out[r.nextInt(out.length)] =
+                    (byte) pick(List.of(0xFF, 0xC0, 0xED, 0x80, 0x00), r).intValue();
         }
         return out;
     }
@@ -127,13 +142,14 @@ class BadImportFilesTest {
         int files = r.nextInt(6) == 0 ? 2 : 1;
         for (int i = 0; i < files; i++) {
             out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field
-                    + "\"; filename=\"leads.csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                            + "\"; filename=\"leads.csv\"\r\nContent-Type: text/csv\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             out.writeBytes(csv);
             out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         switch (r.nextInt(5)) {
-            case 0 -> { } // no closing boundary
-            case 1 -> out.writeBytes(("--" + "other-boundary" + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            case 0 -> {} // no closing boundary
+            case 1 -> out.writeBytes(("--other-boundary--\r\n").getBytes(StandardCharsets.UTF_8));
             default -> out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();

@@ -27,18 +27,22 @@ class BadQueryParametersTest {
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("/api/v1/leads", List.of("search", "referral_type", "sort", "page", "page_size")),
             new Endpoint("/api/v1/leads/export.csv", List.of("search", "referral_type", "sort")),
-            new Endpoint(ReferralRoutes.INBOX, List.of("link_status", "referral_type", "status", "search", "sort", "page", "page_size")),
-            new Endpoint(ReferralRoutes.INBOX_ALIAS, List.of("link_status", "referral_type", "status", "search", "sort", "page", "page_size")),
+            new Endpoint(
+                    ReferralRoutes.INBOX,
+                    List.of("link_status", "referral_type", "status", "search", "sort", "page", "page_size")),
+            new Endpoint(
+                    ReferralRoutes.INBOX_ALIAS,
+                    List.of("link_status", "referral_type", "status", "search", "sort", "page", "page_size")),
             new Endpoint(ReferralRoutes.STATS, List.of()),
             new Endpoint("/api/v1/partner-center/referrals/r-1", List.of("include_raw")),
             new Endpoint(SyncRoutes.RUNS, List.of("page", "page_size")),
             new Endpoint(SyncRoutes.STATUS, List.of()),
             new Endpoint(HealthRoutes.HEALTH, List.of()));
 
-    private record Endpoint(String path, List<String> parameters) {
-    }
+    private record Endpoint(String path, List<String> parameters) {}
 
-    private final ApiFixture api = ApiFixture.start().withReferrals(TestReferrals.aReferral("r-1").build());
+    private final ApiFixture api =
+            ApiFixture.start().withReferrals(TestReferrals.aReferral("r-1").build());
 
     @AfterEach
     void stop() {
@@ -55,8 +59,12 @@ class BadQueryParametersTest {
 
     @Test
     void anyReferralIdOrTaskIdInThePathIsFoundOrRefused() {
-        PropertyCheck.forAll(TRIES / 2, 42L, r -> pick(List.of("/api/v1/partner-center/referrals/", SyncRoutes.RUNS + "/"), r)
-                + (r.nextBoolean() ? pick(HostileRequests.RAW_ENCODED, r) : HostileRequests.encodedValue(r)).replace("+", "%20"),
+        PropertyCheck.forAll(
+                TRIES / 2,
+                42L,
+                r -> pick(List.of("/api/v1/partner-center/referrals/", SyncRoutes.RUNS + "/"), r)
+                        + (r.nextBoolean() ? pick(HostileRequests.RAW_ENCODED, r) : HostileRequests.encodedValue(r))
+                                .replace("+", "%20"),
                 path -> assertRefusedCleanlyOrServed(RawHttp.get(api.app.port(), path), List.of(200, 400, 404)));
     }
 
@@ -102,8 +110,11 @@ class BadQueryParametersTest {
 
     @Test
     void overLongValuesAre400s() {
-        for (String path : List.of("/api/v1/leads?search=" + "x".repeat(201), ReferralRoutes.INBOX + "?status=" + "x".repeat(51),
-                ReferralRoutes.INBOX + "?page=" + "1".repeat(11), "/api/v1/partner-center/referrals/" + "r".repeat(256))) {
+        for (String path : List.of(
+                "/api/v1/leads?search=" + "x".repeat(201),
+                ReferralRoutes.INBOX + "?status=" + "x".repeat(51),
+                ReferralRoutes.INBOX + "?page=" + "1".repeat(11),
+                "/api/v1/partner-center/referrals/" + "r".repeat(256))) {
             ApiFixture.Response response = api.get(path);
 
             assertThat(response.status()).as(path).isEqualTo(400);
@@ -114,11 +125,14 @@ class BadQueryParametersTest {
     @Test
     void sqlAndLikeMetacharactersAreJustTextToSearchFor() {
         for (String term : List.of("' OR 1=1 --", "%", "_", "\\", ";DROP TABLE companies;--", "%_%", "a\u0000b")) {
-            for (String path : List.of("/api/v1/leads?search=", ReferralRoutes.INBOX + "?search=", ReferralRoutes.INBOX + "?status=")) {
+            for (String path : List.of(
+                    "/api/v1/leads?search=", ReferralRoutes.INBOX + "?search=", ReferralRoutes.INBOX + "?status=")) {
                 ApiFixture.Response response = api.get(path + HostileRequests.encode(term));
 
                 assertThat(response.status()).as(path + term).isEqualTo(200);
-                assertThat(response.json().path("total").asInt(-1)).as(path + term).isZero();
+                assertThat(response.json().path("total").asInt(-1))
+                        .as(path + term)
+                        .isZero();
             }
         }
     }
@@ -128,7 +142,8 @@ class BadQueryParametersTest {
         Endpoint endpoint = pick(ENDPOINTS, r);
         StringBuilder query = new StringBuilder();
         for (int i = 1 + r.nextInt(4); i > 0; i--) {
-            String name = endpoint.parameters().isEmpty() || r.nextInt(5) == 0 ? HostileRequests.encodedValue(r)
+            String name = endpoint.parameters().isEmpty() || r.nextInt(5) == 0
+                    ? HostileRequests.encodedValue(r)
                     : pick(endpoint.parameters(), r);
             query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(HostileRequests.encodedValue(r));
         }

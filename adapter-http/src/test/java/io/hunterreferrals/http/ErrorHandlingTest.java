@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class ErrorHandlingTest {
 
-    private final ApiFixture api = ApiFixture.start(HttpApi.Role.API, b -> b.maxJsonBytes(4096).maxImportBytes(64 * 1024));
+    private final ApiFixture api =
+            ApiFixture.start(HttpApi.Role.API, b -> b.maxJsonBytes(4096).maxImportBytes(64 * 1024));
 
     @AfterEach
     void stop() {
@@ -45,7 +46,8 @@ class ErrorHandlingTest {
 
     @Test
     void anOversizedImportIs413() {
-        byte[] csv = ("domain,name,country\n" + "company.com.tr,Company,TR\n".repeat(4000)).getBytes(StandardCharsets.UTF_8);
+        byte[] csv =
+                ("domain,name,country\n" + "company.com.tr,Company,TR\n".repeat(4000)).getBytes(StandardCharsets.UTF_8);
 
         ApiFixture.Response response = api.post("/api/v1/leads/import", "text/csv", csv);
 
@@ -64,7 +66,8 @@ class ErrorHandlingTest {
 
     @Test
     void aFieldOfTheWrongTypeIs400NamingIt() {
-        ApiFixture.Response response = api.post("/api/v1/partner-center/referrals/r-1/link", "{\"lead_domain\": {\"a\": 1}}");
+        ApiFixture.Response response =
+                api.post("/api/v1/partner-center/referrals/r-1/link", "{\"lead_domain\": {\"a\": 1}}");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.errorCode()).isEqualTo("invalid_field");
@@ -79,7 +82,9 @@ class ErrorHandlingTest {
 
             assertThat(response.status()).isEqualTo(500);
             assertThat(response.errorCode()).isEqualTo("internal_error");
-            assertThat(response.errorMessage()).contains(response.header("X-Request-Id")).doesNotContain("secret detail");
+            assertThat(response.errorMessage())
+                    .contains(response.header("X-Request-Id"))
+                    .doesNotContain("secret detail");
         } finally {
             broken.close();
         }
@@ -93,7 +98,8 @@ class ErrorHandlingTest {
         }
 
         @Override
-        public void forEachLead(io.hunterreferrals.core.query.LeadQuery query,
+        public void forEachLead(
+                io.hunterreferrals.core.query.LeadQuery query,
                 java.util.function.Consumer<io.hunterreferrals.core.query.LeadSummary> consumer) {
             throw new IllegalStateException("secret detail");
         }

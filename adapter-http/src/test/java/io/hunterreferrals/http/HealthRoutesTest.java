@@ -81,7 +81,7 @@ class HealthRoutesTest {
 
     @Test
     void aWorkerServesOnlyHealthAndMetrics() {
-        try (ApiFixture worker = ApiFixture.start(HttpApi.Role.WORKER, b -> { })) {
+        try (ApiFixture worker = ApiFixture.start(HttpApi.Role.WORKER, b -> {})) {
             assertThat(worker.get("/healthz").status()).isEqualTo(200);
             assertThat(worker.get("/healthz/ready").status()).isEqualTo(200);
             assertThat(worker.get("/metrics").status()).isEqualTo(200);
@@ -93,11 +93,14 @@ class HealthRoutesTest {
 
     @Test
     void aWorkerNeedsOnlyHealthFlagAndMetricsButTheApiNeedsEveryPort() {
-        HttpApi.Builder minimal = HttpApi.builder().health(new ApiFixture.FakeHealth()).partnerCenterEnabled(() -> true)
+        HttpApi.Builder minimal = HttpApi.builder()
+                .health(new ApiFixture.FakeHealth())
+                .partnerCenterEnabled(() -> true)
                 .metrics(() -> "");
 
         assertThat(minimal.build(HttpApi.Role.WORKER)).isNotNull();
-        assertThatThrownBy(() -> minimal.build(HttpApi.Role.API)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> minimal.build(HttpApi.Role.API))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("requestSync");
     }
 }

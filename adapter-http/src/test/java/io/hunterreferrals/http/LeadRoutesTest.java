@@ -33,7 +33,8 @@ class LeadRoutesTest {
 
     @Test
     void leadsCarryTheirReferralAggregates() {
-        api.withReferrals(aReferralOf("r-1", "Contoso Ltd", "contoso.com.tr").build(),
+        api.withReferrals(
+                aReferralOf("r-1", "Contoso Ltd", "contoso.com.tr").build(),
                 aReferralOf("r-2", "Contoso Ltd", "contoso.com.tr").build());
         lead("fabrikam.de", "Fabrikam");
 
@@ -63,8 +64,10 @@ class LeadRoutesTest {
         lead("c-domain.com", "Alpha Ltd");
 
         assertThat(domains(api.get("/api/v1/leads"))).containsExactly("a-domain.com", "b-domain.com", "c-domain.com");
-        assertThat(domains(api.get("/api/v1/leads?sort=name_asc"))).containsExactly("c-domain.com", "a-domain.com", "b-domain.com");
-        assertThat(domains(api.get("/api/v1/leads?sort=created_desc"))).containsExactly("c-domain.com", "a-domain.com", "b-domain.com");
+        assertThat(domains(api.get("/api/v1/leads?sort=name_asc")))
+                .containsExactly("c-domain.com", "a-domain.com", "b-domain.com");
+        assertThat(domains(api.get("/api/v1/leads?sort=created_desc")))
+                .containsExactly("c-domain.com", "a-domain.com", "b-domain.com");
         ApiFixture.Response unknown = api.get("/api/v1/leads?sort=referral_count");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.errorMessage()).contains("domain_asc, name_asc, created_desc");
@@ -79,8 +82,7 @@ class LeadRoutesTest {
             }
 
             @Override
-            public void forEachLead(LeadQuery query, Consumer<LeadSummary> consumer) {
-            }
+            public void forEachLead(LeadQuery query, Consumer<LeadSummary> consumer) {}
         };
         ApiFixture cappedApi = ApiFixture.start(HttpApi.Role.API, b -> b.leads(capped));
         try {
@@ -113,7 +115,8 @@ class LeadRoutesTest {
         lead("sahin.com.tr", "Şahin, Güneş & Oğulları \"A.Ş.\"");
         lead("ikizler.com.tr", "İkizler Yazılım");
         lead("formula.com.tr", "=HYPERLINK(\"http://evil\")");
-        api.withReferrals(aReferralOf("r-1", "İkizler Yazılım", "ikizler.com.tr").build());
+        api.withReferrals(
+                aReferralOf("r-1", "İkizler Yazılım", "ikizler.com.tr").build());
 
         ApiFixture.Response response = api.get("/api/v1/leads/export.csv");
 
@@ -124,12 +127,17 @@ class LeadRoutesTest {
         assertThat(response.bytes()[1] & 0xff).isEqualTo(0xBB);
         assertThat(response.bytes()[2] & 0xff).isEqualTo(0xBF);
         String[] lines = response.body().substring(1).split("\r\n");
-        assertThat(lines[0]).isEqualTo("lead_id,domain,name,country,source,created_at,referral_type,link_status,"
-                + "referral_count,referral_types,primary_referral_id");
+        assertThat(lines[0])
+                .isEqualTo("lead_id,domain,name,country,source,created_at,referral_type,link_status,"
+                        + "referral_count,referral_types,primary_referral_id");
         assertThat(lines).hasSize(4);
         assertThat(lines[1]).startsWith("3,formula.com.tr,\"'=HYPERLINK(\"\"http://evil\"\")\",");
-        assertThat(lines[2]).contains(",ikizler.com.tr,İkizler Yazılım,").endsWith(",co-sell,auto_linked,1,co-sell,r-1");
-        assertThat(lines[3]).contains(",sahin.com.tr,\"Şahin, Güneş & Oğulları \"\"A.Ş.\"\"\",").endsWith(",,none,0,,");
+        assertThat(lines[2])
+                .contains(",ikizler.com.tr,İkizler Yazılım,")
+                .endsWith(",co-sell,auto_linked,1,co-sell,r-1");
+        assertThat(lines[3])
+                .contains(",sahin.com.tr,\"Şahin, Güneş & Oğulları \"\"A.Ş.\"\"\",")
+                .endsWith(",,none,0,,");
     }
 
     @Test
@@ -140,7 +148,8 @@ class LeadRoutesTest {
         String csv = api.get("/api/v1/leads/export.csv?referral_type=co-sell").body();
 
         assertThat(csv).contains("contoso.com.tr").doesNotContain("fabrikam.de");
-        assertThat(api.get("/api/v1/leads/export.csv?referral_type=nope").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/leads/export.csv?referral_type=nope").status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -154,7 +163,8 @@ class LeadRoutesTest {
                 northwind.co.uk,Northwind,United Kingdom
                 """;
 
-        ApiFixture.Response response = api.post("/api/v1/leads/import", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        ApiFixture.Response response =
+                api.post("/api/v1/leads/import", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode report = response.json();
@@ -164,7 +174,11 @@ class LeadRoutesTest {
         assertThat(report.get("rejected").get(0).get("line").asInt()).isEqualTo(4);
         assertThat(report.get("rejected").get(0).get("reason").asText()).contains("consumer mailbox");
         assertThat(report.get("rejected").get(1).get("line").asInt()).isEqualTo(5);
-        assertThat(api.companies.findByDomain(Domain.of("contoso.com.tr")).orElseThrow().name()).isEqualTo("Contoso, A.Ş.");
+        assertThat(api.companies
+                        .findByDomain(Domain.of("contoso.com.tr"))
+                        .orElseThrow()
+                        .name())
+                .isEqualTo("Contoso, A.Ş.");
     }
 
     @Test
@@ -176,7 +190,9 @@ class LeadRoutesTest {
                 + "domain,name,country\r\ncontoso.com.tr,Contoso,TR\r\n"
                 + "--" + boundary + "--\r\n";
 
-        ApiFixture.Response response = api.post("/api/v1/leads/import", "multipart/form-data; boundary=" + boundary,
+        ApiFixture.Response response = api.post(
+                "/api/v1/leads/import",
+                "multipart/form-data; boundary=" + boundary,
                 body.getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -185,7 +201,9 @@ class LeadRoutesTest {
 
     @Test
     void aBrokenOrEmptyFileIsA400() {
-        ApiFixture.Response broken = api.post("/api/v1/leads/import", "text/csv",
+        ApiFixture.Response broken = api.post(
+                "/api/v1/leads/import",
+                "text/csv",
                 "domain,name\n\"contoso.com.tr,Contoso\n".getBytes(StandardCharsets.UTF_8));
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.errorCode()).isEqualTo("unreadable_file");
@@ -198,10 +216,13 @@ class LeadRoutesTest {
 
     @Test
     void aStreamedImportWithoutContentLengthStopsAtTheLimit() throws Exception {
-        byte[] csv = ("domain,name,country\n" + "company.com.tr,Company,TR\n".repeat(4000)).getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.app.port() + "/api/v1/leads/import"))
+        byte[] csv =
+                ("domain,name,country\n" + "company.com.tr,Company,TR\n".repeat(4000)).getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + api.app.port() + "/api/v1/leads/import"))
                 .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(csv))).build();
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(csv)))
+                .build();
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 

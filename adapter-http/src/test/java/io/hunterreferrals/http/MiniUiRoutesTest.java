@@ -38,10 +38,12 @@ class MiniUiRoutesTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
         String policy = page.header("Content-Security-Policy");
-        assertThat(policy).contains("script-src 'self'", "style-src 'self'", "connect-src 'self'", "frame-ancestors 'none'")
+        assertThat(policy)
+                .contains("script-src 'self'", "style-src 'self'", "connect-src 'self'", "frame-ancestors 'none'")
                 .doesNotContain("unsafe-inline", "unsafe-eval", "http:", "https:");
         // no inline script, style element or attribute in the shell: the policy would block them
-        assertThat(page.body()).contains("<script type=\"module\" src=\"js/main.js\"></script>")
+        assertThat(page.body())
+                .contains("<script type=\"module\" src=\"js/main.js\"></script>")
                 .doesNotContain("<style", "style=", "onclick", "javascript:");
     }
 
@@ -62,8 +64,16 @@ class MiniUiRoutesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/mini-ui/js/missing.js", "/mini-ui/..%2Fopenapi.json", "/mini-ui/js/..%2F..%2FHttpApi.class",
-            "/mini-ui/index.html", "/mini-ui/Main.JS", "/mini-ui/a/b/c.js", "/mini-ui/js/main.js.map"})
+    @ValueSource(
+            strings = {
+                "/mini-ui/js/missing.js",
+                "/mini-ui/..%2Fopenapi.json",
+                "/mini-ui/js/..%2F..%2FHttpApi.class",
+                "/mini-ui/index.html",
+                "/mini-ui/Main.JS",
+                "/mini-ui/a/b/c.js",
+                "/mini-ui/js/main.js.map"
+            })
     void onlyTheUisOwnFilesAreReachable(String path) {
         ApiFixture.Response response = api.get(path);
         assertThat(response.status()).isEqualTo(404);
@@ -72,7 +82,7 @@ class MiniUiRoutesTest {
 
     @Test
     void theWorkerRoleServesNoUi() {
-        try (ApiFixture worker = ApiFixture.start(HttpApi.Role.WORKER, b -> { })) {
+        try (ApiFixture worker = ApiFixture.start(HttpApi.Role.WORKER, b -> {})) {
             assertThat(worker.get("/mini-ui/").status()).isEqualTo(404);
         }
     }
@@ -82,12 +92,31 @@ class MiniUiRoutesTest {
         Set<String> turkish = keys(resource("i18n/tr.js"));
         Set<String> english = keys(resource("i18n/en.js"));
         assertThat(turkish).isEqualTo(english);
-        for (String module : new String[] {"main", "leads", "inbox", "runs", "sync-status", "referral-detail",
-                "referral-actions", "lead-picker", "lead-files", "api", "api-key", "pager", "table", "badges", "copy",
-                "run-error", "format", "dialogs"}) {
+        for (String module : new String[] {
+            "main",
+            "leads",
+            "inbox",
+            "runs",
+            "sync-status",
+            "referral-detail",
+            "referral-actions",
+            "lead-picker",
+            "lead-files",
+            "api",
+            "api-key",
+            "pager",
+            "table",
+            "badges",
+            "copy",
+            "run-error",
+            "format",
+            "dialogs"
+        }) {
             Matcher used = Pattern.compile("\\bt\\('([a-zA-Z.\\-_]+)'").matcher(resource("js/" + module + ".js"));
             while (used.find()) {
-                assertThat(english).as("key %s used in %s.js", used.group(1), module).contains(used.group(1));
+                assertThat(english)
+                        .as("key %s used in %s.js", used.group(1), module)
+                        .contains(used.group(1));
             }
         }
     }

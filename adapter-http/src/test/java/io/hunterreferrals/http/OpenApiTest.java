@@ -15,8 +15,18 @@ import org.junit.jupiter.api.Test;
 
 class OpenApiTest {
 
-    private static final Set<String> OPEN = Set.of("/healthz", "/healthz/live", "/healthz/ready", "/metrics", "/openapi.json",
-            "/docs", "/docs/{asset}", "/", "/mini-ui/", "/mini-ui/{asset}", "/mini-ui/{folder}/{asset}");
+    private static final Set<String> OPEN = Set.of(
+            "/healthz",
+            "/healthz/live",
+            "/healthz/ready",
+            "/metrics",
+            "/openapi.json",
+            "/docs",
+            "/docs/{asset}",
+            "/",
+            "/mini-ui/",
+            "/mini-ui/{asset}",
+            "/mini-ui/{folder}/{asset}");
 
     private final ApiFixture api = ApiFixture.start();
 
@@ -40,7 +50,9 @@ class OpenApiTest {
             path.getValue().forEach(operation -> {
                 boolean secured = !operation.get("security").isEmpty();
                 assertThat(secured).as(path.getKey()).isEqualTo(!OPEN.contains(path.getKey()));
-                assertThat(operation.get("operationId").asText()).as(path.getKey()).isNotBlank();
+                assertThat(operation.get("operationId").asText())
+                        .as(path.getKey())
+                        .isNotBlank();
                 assertThat(operation.get("responses").size()).as(path.getKey()).isPositive();
             });
         }
@@ -52,8 +64,10 @@ class OpenApiTest {
         Set<String> documented = new TreeSet<>();
         codes.forEach(code -> documented.add(code.asText()));
 
-        assertThat(documented).isEqualTo(Arrays.stream(SyncErrorCode.values()).map(SyncErrorCode::code)
-                .collect(Collectors.toCollection(TreeSet::new)));
+        assertThat(documented)
+                .isEqualTo(Arrays.stream(SyncErrorCode.values())
+                        .map(SyncErrorCode::code)
+                        .collect(Collectors.toCollection(TreeSet::new)));
     }
 
     @Test
@@ -77,7 +91,9 @@ class OpenApiTest {
         ApiFixture.Response page = api.get("/docs");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
-        assertThat(page.body()).contains("/docs/swagger-ui-bundle.js", "/docs/docs-init.js").doesNotContain("https://");
+        assertThat(page.body())
+                .contains("/docs/swagger-ui-bundle.js", "/docs/docs-init.js")
+                .doesNotContain("https://");
 
         ApiFixture.Response bundle = api.get("/docs/swagger-ui-bundle.js");
         assertThat(bundle.status()).isEqualTo(200);
@@ -103,9 +119,11 @@ class OpenApiTest {
 
     private static Set<String> documented(JsonNode document) {
         Set<String> routes = new TreeSet<>();
-        document.get("paths").properties().forEach(path ->
-                path.getValue().fieldNames().forEachRemaining(method ->
-                        routes.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        document.get("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .fieldNames()
+                        .forEachRemaining(method -> routes.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
         return routes;
     }
 

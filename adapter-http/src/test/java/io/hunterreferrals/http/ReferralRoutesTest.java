@@ -24,10 +24,17 @@ class ReferralRoutesTest {
     @BeforeEach
     void storeReferrals() {
         api.withReferrals(
-                aReferralOf("r-1", "Contoso Ltd", "contoso.com.tr").raw("{\"id\":\"r-1\",\"details\":{\"dealValue\":30000}}").build(),
-                aReferral("r-2").customer(new CustomerProfile("Ayşe Yılmaz", "TR", null, List.of("ayse@gmail.com"), List.of())).build(),
-                aReferralOf("r-3", "Fabrikam GmbH", "fabrikam.de").status("Active").build());
-        api.companies.findOrCreate(List.of(new CompanyCandidate(Domain.of("northwind.com.tr"), "Northwind", CompanySource.IMPORT)));
+                aReferralOf("r-1", "Contoso Ltd", "contoso.com.tr")
+                        .raw("{\"id\":\"r-1\",\"details\":{\"dealValue\":30000}}")
+                        .build(),
+                aReferral("r-2")
+                        .customer(new CustomerProfile("Ayşe Yılmaz", "TR", null, List.of("ayse@gmail.com"), List.of()))
+                        .build(),
+                aReferralOf("r-3", "Fabrikam GmbH", "fabrikam.de")
+                        .status("Active")
+                        .build());
+        api.companies.findOrCreate(
+                List.of(new CompanyCandidate(Domain.of("northwind.com.tr"), "Northwind", CompanySource.IMPORT)));
     }
 
     @AfterEach
@@ -67,19 +74,26 @@ class ReferralRoutesTest {
         assertThat(ids(api.get(BASE + "?link_status=unlinked"))).containsExactly("r-2");
         assertThat(ids(api.get(BASE + "?status=active"))).containsExactly("r-3");
         assertThat(ids(api.get(BASE + "?search=FABRIKAM"))).containsExactly("r-3");
-        api.withReferrals(aReferralOf("r-4", "Litware", "litware.com.tr").type("SomethingNew").build());
+        api.withReferrals(aReferralOf("r-4", "Litware", "litware.com.tr")
+                .type("SomethingNew")
+                .build());
         assertThat(ids(api.get(BASE + "?referral_type=co-sell"))).containsExactlyInAnyOrder("r-1", "r-2", "r-3");
         assertThat(ids(api.get(BASE + "?referral_type=unclassified"))).containsExactly("r-4");
         assertThat(api.get(BASE + "/r-4").json().get("referral_type").isNull()).isTrue();
         assertThat(api.get(BASE + "?sort=company_asc").status()).isEqualTo(200);
-        assertThat(api.get(BASE + "/inbox?link_status=unlinked").json().get("total").asInt()).isEqualTo(1);
+        assertThat(api.get(BASE + "/inbox?link_status=unlinked")
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
     void unknownFilterValuesAreRefusedListingTheAcceptedOnes() {
         ApiFixture.Response linkStatus = api.get(BASE + "?link_status=linked");
         assertThat(linkStatus.status()).isEqualTo(400);
-        assertThat(linkStatus.errorMessage()).contains("link_status", "unlinked", "auto_linked", "manual_linked", "manual_unlinked");
+        assertThat(linkStatus.errorMessage())
+                .contains("link_status", "unlinked", "auto_linked", "manual_linked", "manual_unlinked");
 
         ApiFixture.Response type = api.get(BASE + "?referral_type=cosell");
         assertThat(type.status()).isEqualTo(400);
@@ -126,7 +140,8 @@ class ReferralRoutesTest {
 
     @Test
     void linkingToAnExistingLeadInAnyFormRecordsTheOperatorsDecision() {
-        ApiFixture.Response response = api.post(BASE + "/r-2/link", "{\"lead_domain\": \"https://www.Northwind.com.tr/about\"}");
+        ApiFixture.Response response =
+                api.post(BASE + "/r-2/link", "{\"lead_domain\": \"https://www.Northwind.com.tr/about\"}");
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode json = response.json();
@@ -183,7 +198,8 @@ class ReferralRoutesTest {
         api.post(BASE + "/r-1/unlink", "{}");
         api.companies.all();
 
-        ApiFixture.Response response = api.post(BASE + "/r-3/create-lead",
+        ApiFixture.Response response = api.post(
+                BASE + "/r-3/create-lead",
                 "{\"company_name_override\": \"Fabrikam Türkiye\", \"notes\": \"from the inbox\"}");
 
         assertThat(response.status()).isEqualTo(200);
@@ -191,7 +207,8 @@ class ReferralRoutesTest {
         assertThat(json.get("domain").asText()).isEqualTo("fabrikam.de");
         assertThat(json.get("link_status").asText()).isEqualTo("manual_linked");
         assertThat(json.get("status").asText()).isIn("created", "linked");
-        assertThat(json.get("lead_created").asBoolean()).isEqualTo(json.get("status").asText().equals("created"));
+        assertThat(json.get("lead_created").asBoolean())
+                .isEqualTo(json.get("status").asText().equals("created"));
     }
 
     @Test
@@ -212,7 +229,9 @@ class ReferralRoutesTest {
         assertThat(response.errorCode()).isEqualTo("referral_has_no_domain");
         assertThat(response.errorMessage()).contains("/api/v1/partner-center/referrals/r-2/link", "lead_domain");
         assertThat(api.post(BASE + "/r-404/create-lead", "{}").status()).isEqualTo(404);
-        assertThat(api.post(BASE + "/r-1/create-lead", "{\"notes\": \"" + "n".repeat(2001) + "\"}").status()).isEqualTo(400);
+        assertThat(api.post(BASE + "/r-1/create-lead", "{\"notes\": \"" + "n".repeat(2001) + "\"}")
+                        .status())
+                .isEqualTo(400);
     }
 
     private static JsonNode find(JsonNode referrals, String id) {
@@ -227,7 +246,9 @@ class ReferralRoutesTest {
     private static List<String> ids(ApiFixture.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         List<String> ids = new java.util.ArrayList<>();
-        response.json().get("referrals").forEach(r -> ids.add(r.get("referral_id").asText()));
+        response.json()
+                .get("referrals")
+                .forEach(r -> ids.add(r.get("referral_id").asText()));
         return ids;
     }
 
@@ -238,8 +259,8 @@ class ReferralRoutesTest {
         assertThat(stats.get("total").asInt()).isEqualTo(3);
         long counted = 0;
         for (JsonNode count : stats.get("counts")) {
-            assertThat(count.get("referral_type").asText()).isIn("co-sell", "marketplace", "solution-provider",
-                    "unclassified");
+            assertThat(count.get("referral_type").asText())
+                    .isIn("co-sell", "marketplace", "solution-provider", "unclassified");
             counted += count.get("count").asLong();
         }
         assertThat(counted).isEqualTo(3);

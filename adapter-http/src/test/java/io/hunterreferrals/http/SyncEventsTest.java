@@ -21,8 +21,8 @@ class SyncEventsTest {
 
     private static final String EVENTS = "/api/v1/partner-center/sync/events";
 
-    private final ApiFixture api = ApiFixture.start(HttpApi.Role.API,
-            builder -> builder.syncEventsInterval(Duration.ofMillis(100)));
+    private final ApiFixture api =
+            ApiFixture.start(HttpApi.Role.API, builder -> builder.syncEventsInterval(Duration.ofMillis(100)));
     private final HttpClient client = HttpClient.newHttpClient();
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
@@ -42,7 +42,8 @@ class SyncEventsTest {
         assertThat(first.get("partner_center_enabled").asBoolean()).isTrue();
         assertThat(first.get("active").isNull()).isTrue();
 
-        String taskId = api.post("/api/referrals/sync", "{}").json().get("task_id").asText();
+        String taskId =
+                api.post("/api/referrals/sync", "{}").json().get("task_id").asText();
         JsonNode queued = nextStatus();
         assertThat(queued.get("active").get("task_id").asText()).isEqualTo(taskId);
         assertThat(queued.get("active").get("status").asText()).isEqualTo("queued");
@@ -58,17 +59,21 @@ class SyncEventsTest {
 
     @Test
     void theStreamNeedsTheApiKeyLikeEveryApiRoute() throws Exception {
-        try (ApiFixture secured = ApiFixture.start(HttpApi.Role.API,
-                builder -> builder.apiKeys(ApiKeys.fromSetting(ApiFixture.KEY)))) {
+        try (ApiFixture secured =
+                ApiFixture.start(HttpApi.Role.API, builder -> builder.apiKeys(ApiKeys.fromSetting(ApiFixture.KEY)))) {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + secured.app.port() + EVENTS))
-                    .timeout(Duration.ofSeconds(5)).build();
-            assertThat(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+                    .timeout(Duration.ofSeconds(5))
+                    .build();
+            assertThat(client.send(request, HttpResponse.BodyHandlers.discarding())
+                            .statusCode())
+                    .isEqualTo(401);
         }
     }
 
     private HttpResponse<Stream<String>> connect() throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.app.port() + EVENTS))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream")
+                .build();
         HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
         CompletableFuture.runAsync(() -> response.body().forEach(line -> {
             if (line.startsWith("data:")) {

@@ -23,7 +23,8 @@ class SyncFailuresRouteTest {
         api.source.putUnreadable(unreadable("r-bad", "bad_timestamp")).putUnreadable(unreadable(null, "missing_id"));
         api.withReferrals(aReferral("r-1").build());
 
-        JsonNode page = api.get("/api/v1/partner-center/sync/failures?page_size=1").json();
+        JsonNode page =
+                api.get("/api/v1/partner-center/sync/failures?page_size=1").json();
 
         assertThat(page.get("total").asLong()).isEqualTo(2);
         assertThat(page.get("page_size").asInt()).isEqualTo(1);
@@ -36,10 +37,15 @@ class SyncFailuresRouteTest {
         assertThat(run.get("status").asText()).isEqualTo("partial");
         assertThat(run.get("failure_count").asInt()).isEqualTo(2);
 
-        JsonNode withPayload = api.get("/api/v1/partner-center/sync/failures?include_payload=true").json();
-        assertThat(withPayload.get("failures")).hasSize(2).allSatisfy(e -> assertThat(e.has("payload")).isTrue());
+        JsonNode withPayload = api.get("/api/v1/partner-center/sync/failures?include_payload=true")
+                .json();
+        assertThat(withPayload.get("failures"))
+                .hasSize(2)
+                .allSatisfy(e -> assertThat(e.has("payload")).isTrue());
         JsonNode bad = withPayload.get("failures").findParents("referral_id").stream()
-                .filter(e -> e.get("referral_id").asText().equals("r-bad")).findFirst().orElseThrow();
+                .filter(e -> e.get("referral_id").asText().equals("r-bad"))
+                .findFirst()
+                .orElseThrow();
         assertThat(bad.get("key").asText()).isEqualTo("id:r-bad");
         assertThat(bad.get("reason").asText()).isEqualTo("bad_timestamp");
         assertThat(bad.get("updated_date_time").asText()).isEqualTo("not a date");
@@ -52,7 +58,11 @@ class SyncFailuresRouteTest {
         assertThat(page.get("failures")).isEmpty();
         assertThat(page.get("total").asLong()).isZero();
 
-        assertThat(api.get("/api/v1/partner-center/sync/failures?include_payload=maybe").status()).isEqualTo(400);
-        assertThat(api.get("/api/v1/partner-center/sync/failures?page_size=1000").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/partner-center/sync/failures?include_payload=maybe")
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/v1/partner-center/sync/failures?page_size=1000")
+                        .status())
+                .isEqualTo(400);
     }
 }

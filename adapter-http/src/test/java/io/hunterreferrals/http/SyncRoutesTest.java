@@ -29,8 +29,16 @@ class SyncRoutesTest {
         JsonNode json = response.json();
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("success", "message", "enqueued", "task_id", "success_count", "failure_count",
-                "skipped_count", "errors");
+        assertThat(keys)
+                .containsExactly(
+                        "success",
+                        "message",
+                        "enqueued",
+                        "task_id",
+                        "success_count",
+                        "failure_count",
+                        "skipped_count",
+                        "errors");
         assertThat(json.get("success").asBoolean()).isTrue();
         assertThat(json.get("message").asText()).isEqualTo("Referral sync task enqueued. Check logs for results.");
         assertThat(json.get("enqueued").asBoolean()).isTrue();
@@ -49,7 +57,10 @@ class SyncRoutesTest {
 
     @Test
     void aSecondTriggerWhileQueuedReturnsTheSameTaskWithoutEnqueuing() {
-        String first = api.post("/api/v1/partner-center/referrals/sync", "{}").json().get("task_id").asText();
+        String first = api.post("/api/v1/partner-center/referrals/sync", "{}")
+                .json()
+                .get("task_id")
+                .asText();
 
         ApiFixture.Response second = api.post("/api/referrals/sync", "application/json", new byte[0]);
 
@@ -63,7 +74,9 @@ class SyncRoutesTest {
 
     @Test
     void fullModeIsPassedOn() {
-        assertThat(api.post("/api/v1/partner-center/referrals/sync", "{\"mode\": \"full\"}").status()).isEqualTo(202);
+        assertThat(api.post("/api/v1/partner-center/referrals/sync", "{\"mode\": \"full\"}")
+                        .status())
+                .isEqualTo(202);
 
         assertThat(api.dispatcher.dispatched().getFirst().mode()).isEqualTo(SyncMode.FULL);
     }
@@ -119,8 +132,10 @@ class SyncRoutesTest {
         assertThat(empty.json().get("last_finished").isNull()).isTrue();
         assertThat(empty.json().get("partner_center_enabled").asBoolean()).isTrue();
 
-        api.withReferrals(io.hunterreferrals.core.testing.TestReferrals.aReferral("r-1").build());
-        String taskId = api.post("/api/referrals/sync", "{}").json().get("task_id").asText();
+        api.withReferrals(
+                io.hunterreferrals.core.testing.TestReferrals.aReferral("r-1").build());
+        String taskId =
+                api.post("/api/referrals/sync", "{}").json().get("task_id").asText();
 
         JsonNode status = api.get("/api/v1/partner-center/sync/status").json();
         assertThat(status.get("active").get("task_id").asText()).isEqualTo(taskId);
@@ -136,12 +151,22 @@ class SyncRoutesTest {
 
     @Test
     void aFailedRunShowsItsErrorWithPartnerCentersDetails() {
-        api.source.failOnPage(1, new io.hunterreferrals.core.sync.ReferralSourceException(
-                io.hunterreferrals.core.sync.SourceFailure.THROTTLED, "Partner Center throttled the sync",
-                429, "TooManyRequests", "req-42", null));
-        api.withReferrals(io.hunterreferrals.core.testing.TestReferrals.aReferral("r-1").build());
+        api.source.failOnPage(
+                1,
+                new io.hunterreferrals.core.sync.ReferralSourceException(
+                        io.hunterreferrals.core.sync.SourceFailure.THROTTLED,
+                        "Partner Center throttled the sync",
+                        429,
+                        "TooManyRequests",
+                        "req-42",
+                        null));
+        api.withReferrals(
+                io.hunterreferrals.core.testing.TestReferrals.aReferral("r-1").build());
 
-        JsonNode error = api.get("/api/v1/partner-center/sync/status").json().get("last_finished").get("error");
+        JsonNode error = api.get("/api/v1/partner-center/sync/status")
+                .json()
+                .get("last_finished")
+                .get("error");
 
         assertThat(error.get("code").asText()).isNotBlank();
         assertThat(error.get("http_status").asInt()).isEqualTo(429);
@@ -151,14 +176,19 @@ class SyncRoutesTest {
 
     @Test
     void runsArePagedNewestFirstAndOneRunIsFoundByTaskId() {
-        api.withReferrals(io.hunterreferrals.core.testing.TestReferrals.aReferral("r-1").build());
-        String queued = api.post("/api/referrals/sync", "{}").json().get("task_id").asText();
+        api.withReferrals(
+                io.hunterreferrals.core.testing.TestReferrals.aReferral("r-1").build());
+        String queued =
+                api.post("/api/referrals/sync", "{}").json().get("task_id").asText();
 
-        JsonNode page = api.get("/api/v1/partner-center/sync/runs?page=1&page_size=1").json();
+        JsonNode page =
+                api.get("/api/v1/partner-center/sync/runs?page=1&page_size=1").json();
         assertThat(page.get("total").asInt()).isEqualTo(2);
         assertThat(page.get("page").asInt()).isEqualTo(1);
         assertThat(page.get("page_size").asInt()).isEqualTo(1);
-        assertThat(page.get("runs")).singleElement().satisfies(run -> assertThat(run.get("task_id").asText()).isEqualTo(queued));
+        assertThat(page.get("runs"))
+                .singleElement()
+                .satisfies(run -> assertThat(run.get("task_id").asText()).isEqualTo(queued));
 
         ApiFixture.Response one = api.get("/api/v1/partner-center/sync/runs/" + queued);
         assertThat(one.status()).isEqualTo(200);

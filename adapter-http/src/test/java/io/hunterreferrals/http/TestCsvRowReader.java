@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Stand-in for the real CSV adapter in route tests: header {@code domain,name,country}, double-quoted fields,
- * an unclosed quote or a missing header makes the file unreadable. Reads line by line so size limits trip mid-file.
+ * Stand-in for the real CSV adapter in route tests: header {@code domain,name,country}, double-quoted fields, an
+ * unclosed quote or a missing header makes the file unreadable. Reads line by line so size limits trip mid-file.
  */
 final class TestCsvRowReader implements CompanyRowReader {
 
@@ -29,14 +29,18 @@ final class TestCsvRowReader implements CompanyRowReader {
         }
         String[] lines = text.split("\r?\n");
         if (lines.length == 0 || !lines[0].strip().toLowerCase().startsWith("domain")) {
-            throw new UnreadableFileException("Line 1: the header must start with 'domain' (domain,name,country)", null);
+            throw new UnreadableFileException(
+                    "Line 1: the header must start with 'domain' (domain,name,country)", null);
         }
         for (int i = 1; i < lines.length; i++) {
             if (lines[i].isBlank()) {
                 continue;
             }
             List<String> f = fields(lines[i], i + 1);
-            rows.accept(new CompanyImportRow(i + 1, f.get(0), f.size() > 1 && !f.get(1).isEmpty() ? f.get(1) : null,
+            rows.accept(new CompanyImportRow(
+                    i + 1,
+                    f.get(0),
+                    f.size() > 1 && !f.get(1).isEmpty() ? f.get(1) : null,
                     f.size() > 2 && !f.get(2).isEmpty() ? f.get(2) : null));
         }
     }

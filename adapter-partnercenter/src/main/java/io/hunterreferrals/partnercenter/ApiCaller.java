@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One GET against the Referrals API, with the token, the headers Partner Center asks for, and the retry rules:
- * 429/503 honour Retry-After; other 5xx, timeouts and connection failures back off exponentially; 401 refreshes the
- * token once; 403 and other 4xx fail at once. Everything stays within the {@link RetrySettings} budget, after which a
- * typed {@link ReferralSourceException} names the status, error code and request id of the last response.
+ * One GET against the Referrals API, with the token, the headers Partner Center asks for, and the retry rules: 429/503
+ * honour Retry-After; other 5xx, timeouts and connection failures back off exponentially; 401 refreshes the token once;
+ * 403 and other 4xx fail at once. Everything stays within the {@link RetrySettings} budget, after which a typed
+ * {@link ReferralSourceException} names the status, error code and request id of the last response.
  */
 final class ApiCaller {
 
@@ -34,8 +34,14 @@ final class ApiCaller {
     private final PartnerCenterListener listener;
     private final Clock clock;
 
-    ApiCaller(HttpClient http, ReferralsApiConfig config, AccessTokenSource tokens, RetryPolicy policy, Sleeper sleeper,
-            PartnerCenterListener listener, Clock clock) {
+    ApiCaller(
+            HttpClient http,
+            ReferralsApiConfig config,
+            AccessTokenSource tokens,
+            RetryPolicy policy,
+            Sleeper sleeper,
+            PartnerCenterListener listener,
+            Clock clock) {
         this.http = http;
         this.config = config;
         this.tokens = tokens;
@@ -46,9 +52,14 @@ final class ApiCaller {
     }
 
     /** What went wrong with one attempt, if it is worth another. */
-    private record Failure(RetryReason reason, SourceFailure kind, Integer status, ErrorBody error, String requestId,
-            Optional<Duration> retryAfter, Throwable cause) {
-    }
+    private record Failure(
+            RetryReason reason,
+            SourceFailure kind,
+            Integer status,
+            ErrorBody error,
+            String requestId,
+            Optional<Duration> retryAfter,
+            Throwable cause) {}
 
     ApiResponse get(URI uri, int pageNumber) {
         RetrySettings settings = policy.settings();
@@ -76,52 +87,99 @@ final class ApiCaller {
                 ErrorBody error = ErrorBody.parse(response.body());
                 if (status == 401) {
                     if (refreshedAfter401) {
-                        throw new ReferralSourceException(SourceFailure.SIGN_IN_REQUIRED, "Partner Center rejected a"
-                                + " freshly refreshed token (401" + codeSuffix(error) + ", request id " + orNone(requestId)
-                                + "). Run `hunter auth login`; if it persists, check the app registration's API"
-                                + " permissions.", status, error.code(), requestId, null);
+                        throw new ReferralSourceException(
+                                SourceFailure.SIGN_IN_REQUIRED,
+                                "Partner Center rejected a"
+                                        + " freshly refreshed token (401" + codeSuffix(error) + ", request id "
+                                        + orNone(requestId)
+                                        + "). Run `hunter auth login`; if it persists, check the app registration's API"
+                                        + " permissions.",
+                                status,
+                                error.code(),
+                                requestId,
+                                null);
                     }
                     // MSAL would return the same cached (revoked) token again; force one refresh, retry at once.
                     refreshedAfter401 = true;
                     forceRefresh = true;
                     attempt--; // the token's fault, not the server's: does not spend the retry budget
-                    notify(new Failure(RetryReason.TOKEN_REJECTED, SourceFailure.SIGN_IN_REQUIRED, status, error,
-                            requestId, Optional.empty(), null), pageNumber, attempt + 1, Duration.ZERO);
+                    notify(
+                            new Failure(
+                                    RetryReason.TOKEN_REJECTED,
+                                    SourceFailure.SIGN_IN_REQUIRED,
+                                    status,
+                                    error,
+                                    requestId,
+                                    Optional.empty(),
+                                    null),
+                            pageNumber,
+                            attempt + 1,
+                            Duration.ZERO);
                     continue;
                 }
                 if (status == 403) {
-                    throw new ReferralSourceException(SourceFailure.FORBIDDEN, "Partner Center refused access (403"
-                            + codeSuffix(error) + ", request id " + orNone(requestId) + "). The signed-in user needs the"
-                            + " Referral Admin or Referral User role, and the app needs admin consent.", status,
-                            error.code(), requestId, null);
+                    throw new ReferralSourceException(
+                            SourceFailure.FORBIDDEN,
+                            "Partner Center refused access (403"
+                                    + codeSuffix(error) + ", request id " + orNone(requestId)
+                                    + "). The signed-in user needs the"
+                                    + " Referral Admin or Referral User role, and the app needs admin consent.",
+                            status,
+                            error.code(),
+                            requestId,
+                            null);
                 }
-                Optional<Duration> retryAfter = RetryAfterHeader.parse(ResponseHeaders.retryAfter(response.headers()),
-                        clock.instant());
+                Optional<Duration> retryAfter =
+                        RetryAfterHeader.parse(ResponseHeaders.retryAfter(response.headers()), clock.instant());
                 if (status == 429) {
-                    failure = new Failure(RetryReason.THROTTLED, SourceFailure.THROTTLED, status, error, requestId,
-                            retryAfter, null);
+                    failure = new Failure(
+                            RetryReason.THROTTLED, SourceFailure.THROTTLED, status, error, requestId, retryAfter, null);
                 } else if (status == 503 && retryAfter.isPresent()) {
-                    failure = new Failure(RetryReason.THROTTLED, SourceFailure.UNAVAILABLE, status, error, requestId,
-                            retryAfter, null);
+                    failure = new Failure(
+                            RetryReason.THROTTLED,
+                            SourceFailure.UNAVAILABLE,
+                            status,
+                            error,
+                            requestId,
+                            retryAfter,
+                            null);
                 } else if (status >= 500) {
-                    failure = new Failure(RetryReason.SERVER_ERROR, SourceFailure.UNAVAILABLE, status, error, requestId,
-                            Optional.empty(), null);
+                    failure = new Failure(
+                            RetryReason.SERVER_ERROR,
+                            SourceFailure.UNAVAILABLE,
+                            status,
+                            error,
+                            requestId,
+                            Optional.empty(),
+                            null);
                 } else {
-                    throw new ReferralSourceException(SourceFailure.REJECTED, "Partner Center rejected the request ("
-                            + status + codeSuffix(error) + messageSuffix(error) + ", request id " + orNone(requestId)
-                            + "). This is not retried; check the API URL and version settings.", status, error.code(),
-                            requestId, null);
+                    throw new ReferralSourceException(
+                            SourceFailure.REJECTED,
+                            "Partner Center rejected the request ("
+                                    + status + codeSuffix(error) + messageSuffix(error) + ", request id "
+                                    + orNone(requestId)
+                                    + "). This is not retried; check the API URL and version settings.",
+                            status,
+                            error.code(),
+                            requestId,
+                            null);
                 }
             } catch (HttpTimeoutException e) {
-                failure = new Failure(RetryReason.TIMEOUT, SourceFailure.NETWORK, null, ErrorBody.NONE, null,
-                        Optional.empty(), e);
+                failure = new Failure(
+                        RetryReason.TIMEOUT, SourceFailure.NETWORK, null, ErrorBody.NONE, null, Optional.empty(), e);
             } catch (IOException e) {
-                failure = new Failure(RetryReason.CONNECTION_FAILED, SourceFailure.NETWORK, null, ErrorBody.NONE, null,
-                        Optional.empty(), e);
+                failure = new Failure(
+                        RetryReason.CONNECTION_FAILED,
+                        SourceFailure.NETWORK,
+                        null,
+                        ErrorBody.NONE,
+                        null,
+                        Optional.empty(),
+                        e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ReferralSourceException(SourceFailure.NETWORK, "Interrupted while calling Partner Center.",
-                        null, null, null, e);
+                throw new ReferralSourceException(
+                        SourceFailure.NETWORK, "Interrupted while calling Partner Center.", null, null, null, e);
             }
 
             Duration wait = failure.retryAfter().isPresent()
@@ -135,8 +193,13 @@ final class ApiCaller {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ReferralSourceException(SourceFailure.NETWORK, "Interrupted while waiting to retry Partner"
-                        + " Center.", failure.status(), failure.error().code(), failure.requestId(), e);
+                throw new ReferralSourceException(
+                        SourceFailure.NETWORK,
+                        "Interrupted while waiting to retry Partner Center.",
+                        failure.status(),
+                        failure.error().code(),
+                        failure.requestId(),
+                        e);
             }
             waited = waited.plus(wait);
         }
@@ -156,30 +219,51 @@ final class ApiCaller {
 
     private void notify(Failure f, int pageNumber, int attempt, Duration wait) {
         // The listener turns this into the operator-facing events (partner_center_rate_limit, ...); this is the trace.
-        LOG.atDebug().addKeyValue("page", pageNumber).addKeyValue("reason", f.reason().name().toLowerCase(java.util.Locale.ROOT))
-                .addKeyValue("http_status", f.status()).addKeyValue("error_code", f.error().code())
-                .addKeyValue("attempt", attempt).addKeyValue("wait_ms", wait.toMillis())
-                .addKeyValue("request_id", f.requestId()).log("partner_center_call_retrying");
-        listener.onRetry(new RetryEvent(f.reason(), pageNumber, attempt, wait, f.retryAfter(),
+        LOG.atDebug()
+                .addKeyValue("page", pageNumber)
+                .addKeyValue("reason", f.reason().name().toLowerCase(java.util.Locale.ROOT))
+                .addKeyValue("http_status", f.status())
+                .addKeyValue("error_code", f.error().code())
+                .addKeyValue("attempt", attempt)
+                .addKeyValue("wait_ms", wait.toMillis())
+                .addKeyValue("request_id", f.requestId())
+                .log("partner_center_call_retrying");
+        listener.onRetry(new RetryEvent(
+                f.reason(),
+                pageNumber,
+                attempt,
+                wait,
+                f.retryAfter(),
                 f.status() == null ? OptionalInt.empty() : OptionalInt.of(f.status()),
-                Optional.ofNullable(f.error().code()), Optional.ofNullable(f.requestId())));
+                Optional.ofNullable(f.error().code()),
+                Optional.ofNullable(f.requestId())));
     }
 
     private ReferralSourceException giveUp(Failure f, int attempts, Duration waited) {
         String what = switch (f.kind()) {
             case THROTTLED -> "Partner Center kept throttling the request (429";
             case UNAVAILABLE -> "Partner Center kept failing (" + f.status();
-            default -> "Partner Center could not be reached (" + (f.reason() == RetryReason.TIMEOUT
-                    ? "no response within " + config.requestTimeout().toSeconds() + " s"
-                    : f.cause() == null ? "connection failed" : f.cause().getClass().getSimpleName());
+            default ->
+                "Partner Center could not be reached ("
+                        + (f.reason() == RetryReason.TIMEOUT
+                                ? "no response within "
+                                        + config.requestTimeout().toSeconds() + " s"
+                                : f.cause() == null
+                                        ? "connection failed"
+                                        : f.cause().getClass().getSimpleName());
         };
         String message = what + codeSuffix(f.error()) + messageSuffix(f.error()) + ") after " + attempts
                 + " attempt(s) and " + waited.toSeconds() + " s of waiting; request id " + orNone(f.requestId())
                 + ". The sync stopped; it resumes from its watermark on the next run.";
-        LOG.atWarn().addKeyValue("failure", f.kind().code()).addKeyValue("attempts", attempts)
-                .addKeyValue("http_status", f.status()).addKeyValue("error_code", f.error().code())
-                .addKeyValue("request_id", f.requestId()).log("partner_center_call_gave_up");
-        return new ReferralSourceException(f.kind(), message, f.status(), f.error().code(), f.requestId(), f.cause());
+        LOG.atWarn()
+                .addKeyValue("failure", f.kind().code())
+                .addKeyValue("attempts", attempts)
+                .addKeyValue("http_status", f.status())
+                .addKeyValue("error_code", f.error().code())
+                .addKeyValue("request_id", f.requestId())
+                .log("partner_center_call_gave_up");
+        return new ReferralSourceException(
+                f.kind(), message, f.status(), f.error().code(), f.requestId(), f.cause());
     }
 
     private static String orNone(String requestId) {

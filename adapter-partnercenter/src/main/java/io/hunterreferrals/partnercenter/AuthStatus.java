@@ -15,11 +15,12 @@ public sealed interface AuthStatus {
     Path cachePath();
 
     /**
-     * @param username             the signed-in account (an e-mail address; display only)
+     * @param username the signed-in account (an e-mail address; display only)
      * @param accessTokenExpiresAt expiry of the newest cached access token for this app, if any
-     * @param refreshTokenPresent  whether a refresh token is cached, i.e. silent sign-in can work after expiry
+     * @param refreshTokenPresent whether a refresh token is cached, i.e. silent sign-in can work after expiry
      */
-    record SignedIn(Path cachePath, String username, Optional<Instant> accessTokenExpiresAt, boolean refreshTokenPresent)
+    record SignedIn(
+            Path cachePath, String username, Optional<Instant> accessTokenExpiresAt, boolean refreshTokenPresent)
             implements AuthStatus {
         public SignedIn {
             Objects.requireNonNull(cachePath, "cachePath");
@@ -28,7 +29,8 @@ public sealed interface AuthStatus {
 
         @Override
         public String toString() {
-            return "SignedIn[cachePath=" + cachePath + ", username=" + Redaction.email(username) + ", accessTokenExpiresAt="
+            return "SignedIn[cachePath=" + cachePath + ", username=" + Redaction.email(username)
+                    + ", accessTokenExpiresAt="
                     + accessTokenExpiresAt.map(Instant::toString).orElse("none") + ", refreshTokenPresent="
                     + refreshTokenPresent + "]";
         }

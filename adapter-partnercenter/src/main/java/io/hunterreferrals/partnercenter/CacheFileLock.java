@@ -29,7 +29,9 @@ final class CacheFileLock {
         this.shared = BY_PATH.computeIfAbsent(lockFile, Shared::new);
     }
 
-    /** Blocks until this thread holds the lock; re-entrant. Must be paired with {@link #release()} on the same thread. */
+    /**
+     * Blocks until this thread holds the lock; re-entrant. Must be paired with {@link #release()} on the same thread.
+     */
     void acquire() {
         shared.jvm.lock();
         if (shared.jvm.getHoldCount() > 1) {

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What the operator needs to finish a device-code sign-in: open {@code verificationUri} and enter {@code userCode} before
- * {@code expiresAt}. The user code is shown, never logged ({@code toString()} hides it); the secret device code itself
- * never leaves MSAL.
+ * What the operator needs to finish a device-code sign-in: open {@code verificationUri} and enter {@code userCode}
+ * before {@code expiresAt}. The user code is shown, never logged ({@code toString()} hides it); the secret device code
+ * itself never leaves MSAL.
  *
  * @param message the identity provider's ready-made instruction text
  */

@@ -8,8 +8,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -41,8 +41,8 @@ final class DeviceCodeSignIn {
         } catch (TokenCacheUnreadableException e) {
             return CompletableFuture.failedFuture(e.toAuthException());
         }
-        DeviceCodeFlowParameters params = DeviceCodeFlowParameters
-                .builder(Set.of(config.scope()), code -> prompt.accept(toPrompt(code)))
+        DeviceCodeFlowParameters params = DeviceCodeFlowParameters.builder(
+                        Set.of(config.scope()), code -> prompt.accept(toPrompt(code)))
                 .build();
         CompletableFuture<IAuthenticationResult> msal = pca.acquireToken(params);
         CompletableFuture<SignInResult> result = new CompletableFuture<>();
@@ -63,13 +63,19 @@ final class DeviceCodeSignIn {
 
     private DeviceCodePrompt toPrompt(DeviceCode code) {
         LOG.atInfo().addKeyValue("expires_in_s", code.expiresIn()).log("partner_center_device_code_issued");
-        return new DeviceCodePrompt(URI.create(code.verificationUri()), code.userCode(),
-                clock.instant().plusSeconds(code.expiresIn()), code.message());
+        return new DeviceCodePrompt(
+                URI.create(code.verificationUri()),
+                code.userCode(),
+                clock.instant().plusSeconds(code.expiresIn()),
+                code.message());
     }
 
     private static SignInResult toResult(IAuthenticationResult r) {
-        Set<String> scopes = r.scopes() == null ? Set.of()
-                : Arrays.stream(r.scopes().trim().split("\\s+")).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        Set<String> scopes = r.scopes() == null
+                ? Set.of()
+                : Arrays.stream(r.scopes().trim().split("\\s+"))
+                        .filter(s -> !s.isEmpty())
+                        .collect(Collectors.toSet());
         String username = r.account() == null ? null : r.account().username();
         LOG.atInfo().addKeyValue("expires_at", r.expiresOnDate().toInstant()).log("partner_center_sign_in_completed");
         // Entra ID v2 only issues bearer tokens here, and MSAL does not expose token_type.
@@ -82,7 +88,8 @@ final class DeviceCodeSignIn {
             return ae;
         }
         if (root instanceof CancellationException) {
-            return new AuthException(AuthFailure.CANCELLED, "The sign-in was cancelled before it completed.", null, root);
+            return new AuthException(
+                    AuthFailure.CANCELLED, "The sign-in was cancelled before it completed.", null, root);
         }
         var cacheProblem = MsalErrors.cacheProblem(error);
         if (cacheProblem.isPresent()) {
@@ -90,18 +97,32 @@ final class DeviceCodeSignIn {
         }
         String code = MsalErrors.errorCode(error);
         if ("code_expired".equals(code) || "expired_token".equals(code)) {
-            return new AuthException(AuthFailure.CODE_EXPIRED, "The device code expired before the sign-in was completed."
-                    + " Run `hunter auth login` again and finish the sign-in within the time shown.", code, root);
+            return new AuthException(
+                    AuthFailure.CODE_EXPIRED,
+                    "The device code expired before the sign-in was completed."
+                            + " Run `hunter auth login` again and finish the sign-in within the time shown.",
+                    code,
+                    root);
         }
         if ("authorization_declined".equals(code) || "access_denied".equals(code)) {
-            return new AuthException(AuthFailure.DECLINED, "The sign-in was declined (" + code + "). Run `hunter auth "
-                    + "login` again and approve it with an account that has the Referral Admin or Referral User role.",
-                    code, root);
+            return new AuthException(
+                    AuthFailure.DECLINED,
+                    "The sign-in was declined (" + code + "). Run `hunter auth "
+                            + "login` again and approve it with an account that has the Referral Admin or "
+                            + "Referral User role.",
+                    code,
+                    root);
         }
-        LOG.atWarn().addKeyValue("error_code", code == null ? root.getClass().getSimpleName() : code)
+        LOG.atWarn()
+                .addKeyValue("error_code", code == null ? root.getClass().getSimpleName() : code)
                 .log("partner_center_sign_in_failed");
-        return new AuthException(AuthFailure.IDENTITY_PROVIDER, "The sign-in failed at the identity provider ("
-                + (code == null ? root.getClass().getSimpleName() : code) + "). Check the client id, tenant and network,"
-                + " then run `hunter auth login` again.", code, root);
+        return new AuthException(
+                AuthFailure.IDENTITY_PROVIDER,
+                "The sign-in failed at the identity provider ("
+                        + (code == null ? root.getClass().getSimpleName() : code)
+                        + "). Check the client id, tenant and network,"
+                        + " then run `hunter auth login` again.",
+                code,
+                root);
     }
 }

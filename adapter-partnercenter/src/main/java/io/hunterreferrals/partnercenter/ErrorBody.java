@@ -6,10 +6,10 @@ import java.io.IOException;
 
 /**
  * The code and message of an error response. Partner Center uses {@code {"error":{"code","message"}}}; its API gateway
- * answers throttling with {@code {"statusCode":429,"message":"..."}}, which has no code; proxies may send HTML or nothing.
- * Branch on {@code code} only: messages are unlocalised prose that changes.
+ * answers throttling with {@code {"statusCode":429,"message":"..."}}, which has no code; proxies may send HTML or
+ * nothing. Branch on {@code code} only: messages are unlocalised prose that changes.
  *
- * @param code    {@code error.code}, or null
+ * @param code {@code error.code}, or null
  * @param message the message, shortened, or null
  */
 record ErrorBody(String code, String message) {
@@ -43,7 +43,9 @@ record ErrorBody(String code, String message) {
     }
 
     private static String text(JsonNode node) {
-        return node.isValueNode() && !node.isNull() && !node.asText().isBlank() ? node.asText().strip() : null;
+        return node.isValueNode() && !node.isNull() && !node.asText().isBlank()
+                ? node.asText().strip()
+                : null;
     }
 
     private static String shorten(String s) {

@@ -21,11 +21,13 @@ import java.util.List;
  */
 final class JsonFields {
 
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     static boolean absent(JsonNode n) {
-        return n == null || n.isMissingNode() || n.isNull() || (n.isTextual() && n.asText().isBlank());
+        return n == null
+                || n.isMissingNode()
+                || n.isNull()
+                || (n.isTextual() && n.asText().isBlank());
     }
 
     /** Text, or null when absent; numbers and booleans as their text (salesStage was seen as "100"). */
@@ -40,7 +42,10 @@ final class JsonFields {
         return n.asText();
     }
 
-    /** Like {@link #text} but a wrong type reads as absent: for undocumented legacy keys that must never fail a referral. */
+    /**
+     * Like {@link #text} but a wrong type reads as absent: for undocumented legacy keys that must never fail a
+     * referral.
+     */
     static String textOrNull(JsonNode parent, String field) {
         JsonNode n = parent.path(field);
         return absent(n) || n.isContainerNode() ? null : n.asText();
@@ -96,8 +101,11 @@ final class JsonFields {
         }
         String text = n.asText().strip();
         try {
-            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
-            return parsed instanceof OffsetDateTime odt ? odt.toInstant() : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+            TemporalAccessor parsed =
+                    DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
+            return parsed instanceof OffsetDateTime odt
+                    ? odt.toInstant()
+                    : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             try {
                 return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();

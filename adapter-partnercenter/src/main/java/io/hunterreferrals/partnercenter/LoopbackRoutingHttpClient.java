@@ -21,8 +21,8 @@ import java.util.Set;
 /**
  * An MSAL transport that sends requests for one https authority host to a plain-http loopback server instead: the
  * simulator in tests and in the product's demo mode (partner-center-api.md §6.6 option A). MSAL insists on an https
- * authority and, on refresh, drops any port from it (§6.7), so pointing the authority at the loopback port directly does
- * not work; rewriting here does, and leaves every other part of MSAL's request, poll and cache logic untouched.
+ * authority and, on refresh, drops any port from it (§6.7), so pointing the authority at the loopback port directly
+ * does not work; rewriting here does, and leaves every other part of MSAL's request, poll and cache logic untouched.
  *
  * <p>Only used when explicitly configured; production builds MSAL without it. Requests for any other host are refused,
  * so a routed MSAL can never talk to the real Entra ID by accident.
@@ -30,7 +30,8 @@ import java.util.Set;
 public final class LoopbackRoutingHttpClient implements IHttpClient {
 
     /** Managed by java.net.http itself; setting them throws. */
-    private static final Set<String> RESTRICTED_HEADERS = Set.of("host", "content-length", "connection", "expect", "upgrade");
+    private static final Set<String> RESTRICTED_HEADERS =
+            Set.of("host", "content-length", "connection", "expect", "upgrade");
 
     private final String routedHost;
     private final URI target;
@@ -38,7 +39,8 @@ public final class LoopbackRoutingHttpClient implements IHttpClient {
 
     /**
      * @param routedHost the authority host MSAL believes it talks to, e.g. {@code login.simulator.test}
-     * @param target     where to send those requests instead: {@code http://127.0.0.1:PORT} (loopback only) or any https URL
+     * @param target where to send those requests instead: {@code http://127.0.0.1:PORT} (loopback only) or any https
+     *     URL
      */
     public LoopbackRoutingHttpClient(String routedHost, URI target) {
         this.routedHost = Objects.requireNonNull(routedHost, "routedHost").toLowerCase(Locale.ROOT);
@@ -73,7 +75,8 @@ public final class LoopbackRoutingHttpClient implements IHttpClient {
         String path = url.getPath() == null || url.getPath().isEmpty() ? "/" : url.getPath();
         URI rewritten = URI.create(target.getScheme() + "://" + target.getRawAuthority() + path
                 + (url.getQuery() == null ? "" : "?" + url.getQuery()));
-        java.net.http.HttpRequest.Builder out = java.net.http.HttpRequest.newBuilder(rewritten).timeout(Duration.ofSeconds(30));
+        java.net.http.HttpRequest.Builder out =
+                java.net.http.HttpRequest.newBuilder(rewritten).timeout(Duration.ofSeconds(30));
         boolean hasContentType = false;
         if (request.headers() != null) {
             for (Map.Entry<String, String> h : request.headers().entrySet()) {
@@ -113,7 +116,8 @@ public final class LoopbackRoutingHttpClient implements IHttpClient {
         }
         try {
             // Literal addresses only: no DNS lookup can turn a name into a remote host here.
-            return (Character.isDigit(host.charAt(0)) || host.startsWith("[")) && InetAddress.getByName(host).isLoopbackAddress();
+            return (Character.isDigit(host.charAt(0)) || host.startsWith("["))
+                    && InetAddress.getByName(host).isLoopbackAddress();
         } catch (IOException e) {
             return false;
         }

@@ -17,7 +17,9 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Silent acquisition from the file cache, once per API call; MSAL refreshes by itself when the token is near expiry. */
+/**
+ * Silent acquisition from the file cache, once per API call; MSAL refreshes by itself when the token is near expiry.
+ */
 final class MsalAccessTokens implements AccessTokenSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(MsalAccessTokens.class);
@@ -37,24 +39,30 @@ final class MsalAccessTokens implements AccessTokenSource {
     public String accessToken(boolean forceRefresh) {
         PublicClientApplication pca = apps.get();
         try {
-            IAccount account = pickAccount(pca.getAccounts().get(config.msalTimeout().toMillis(), TimeUnit.MILLISECONDS));
+            IAccount account =
+                    pickAccount(pca.getAccounts().get(config.msalTimeout().toMillis(), TimeUnit.MILLISECONDS));
             SilentParameters params = SilentParameters.builder(Set.of(config.scope()), account)
                     .forceRefresh(forceRefresh)
                     .build();
-            IAuthenticationResult result = pca.acquireTokenSilently(params)
-                    .get(config.msalTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            IAuthenticationResult result =
+                    pca.acquireTokenSilently(params).get(config.msalTimeout().toMillis(), TimeUnit.MILLISECONDS);
             if (forceRefresh) {
                 LOG.debug("Partner Center access token refreshed on demand");
             }
             return result.accessToken();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ReferralSourceException(SourceFailure.NETWORK, "Interrupted while getting a Partner Center token.",
-                    null, null, null, e);
+            throw new ReferralSourceException(
+                    SourceFailure.NETWORK, "Interrupted while getting a Partner Center token.", null, null, null, e);
         } catch (TimeoutException e) {
-            throw new ReferralSourceException(SourceFailure.NETWORK, "The identity provider did not answer within "
-                    + config.msalTimeout().toSeconds() + " s (authority " + config.authority() + ").", null,
-                    "identity_provider_timeout", null, e);
+            throw new ReferralSourceException(
+                    SourceFailure.NETWORK,
+                    "The identity provider did not answer within "
+                            + config.msalTimeout().toSeconds() + " s (authority " + config.authority() + ").",
+                    null,
+                    "identity_provider_timeout",
+                    null,
+                    e);
         } catch (ExecutionException | RuntimeException | MalformedURLException e) {
             if (e instanceof ReferralSourceException rse) {
                 throw rse;
@@ -65,13 +73,17 @@ final class MsalAccessTokens implements AccessTokenSource {
 
     private IAccount pickAccount(Set<IAccount> accounts) {
         if (accounts.isEmpty()) {
-            throw signInRequired("Not signed in to Partner Center: the token cache " + cache.path()
-                    + " holds no account. Run `" + LOGIN_COMMAND + "`.", "no_account", null);
+            throw signInRequired(
+                    "Not signed in to Partner Center: the token cache " + cache.path() + " holds no account. Run `"
+                            + LOGIN_COMMAND + "`.",
+                    "no_account",
+                    null);
         }
         // Prefer the configured tenant's account; sort so the choice is stable when a cache holds several.
         String suffix = "." + config.tenantId().toLowerCase(Locale.ROOT);
         return accounts.stream()
-                .sorted(Comparator.comparing((IAccount a) -> !a.homeAccountId().toLowerCase(Locale.ROOT).endsWith(suffix))
+                .sorted(Comparator.comparing((IAccount a) ->
+                                !a.homeAccountId().toLowerCase(Locale.ROOT).endsWith(suffix))
                         .thenComparing(IAccount::homeAccountId))
                 .findFirst()
                 .orElseThrow();
@@ -84,14 +96,23 @@ final class MsalAccessTokens implements AccessTokenSource {
         }
         String code = MsalErrors.errorCode(e);
         if (MsalErrors.signInRequired(e)) {
-            return signInRequired("The Partner Center sign-in is no longer valid (" + (code == null ? "no token" : code)
-                    + "): the refresh token expired or was revoked. Run `" + LOGIN_COMMAND + "`.", code, e);
+            return signInRequired(
+                    "The Partner Center sign-in is no longer valid (" + (code == null ? "no token" : code)
+                            + "): the refresh token expired or was revoked. Run `" + LOGIN_COMMAND + "`.",
+                    code,
+                    e);
         }
         Throwable root = MsalErrors.unwrap(e);
-        return new ReferralSourceException(SourceFailure.NETWORK, "Could not get a Partner Center token from "
-                + config.authority() + " (" + (code == null ? root.getClass().getSimpleName() : code)
-                + "). Check the network and the authority; if it persists run `" + LOGIN_COMMAND + "`.",
-                null, code, null, e);
+        return new ReferralSourceException(
+                SourceFailure.NETWORK,
+                "Could not get a Partner Center token from "
+                        + config.authority() + " ("
+                        + (code == null ? root.getClass().getSimpleName() : code)
+                        + "). Check the network and the authority; if it persists run `" + LOGIN_COMMAND + "`.",
+                null,
+                code,
+                null,
+                e);
     }
 
     private static ReferralSourceException signInRequired(String message, String code, Throwable cause) {

@@ -15,16 +15,23 @@ final class MsalApplications {
      * aliases); for any other host it is switched off, or MSAL would first ask login.microsoftonline.com about it.
      */
     static final Set<String> MICROSOFT_LOGIN_HOSTS = Set.of(
-            "login.microsoftonline.com", "login.microsoft.com", "login.windows.net", "sts.windows.net",
-            "login.microsoftonline.us", "login-us.microsoftonline.com", "login.usgovcloudapi.net",
-            "login.chinacloudapi.cn", "login.partner.microsoftonline.cn", "login.microsoftonline.de");
+            "login.microsoftonline.com",
+            "login.microsoft.com",
+            "login.windows.net",
+            "sts.windows.net",
+            "login.microsoftonline.us",
+            "login-us.microsoftonline.com",
+            "login.usgovcloudapi.net",
+            "login.chinacloudapi.cn",
+            "login.partner.microsoftonline.cn",
+            "login.microsoftonline.de");
 
     /** MSAL's own transport has no timeouts by default (0 = wait forever); these bound a hung identity provider. */
     private static final int CONNECT_TIMEOUT_MS = 10_000;
+
     private static final int READ_TIMEOUT_MS = 30_000;
 
-    private MsalApplications() {
-    }
+    private MsalApplications() {}
 
     static boolean isMicrosoftLoginHost(String host) {
         return host != null && MICROSOFT_LOGIN_HOSTS.contains(host.toLowerCase(Locale.ROOT));
@@ -32,9 +39,10 @@ final class MsalApplications {
 
     /**
      * @param routing a replacement transport, only for tests and the demo (see {@link LoopbackRoutingHttpClient});
-     *                empty in production, so production runs MSAL's default, TLS-verifying transport
+     *     empty in production, so production runs MSAL's default, TLS-verifying transport
      */
-    static PublicClientApplication build(PartnerCenterAuthConfig config, TokenCacheFile cache, Optional<IHttpClient> routing) {
+    static PublicClientApplication build(
+            PartnerCenterAuthConfig config, TokenCacheFile cache, Optional<IHttpClient> routing) {
         try {
             PublicClientApplication.Builder builder = PublicClientApplication.builder(config.clientId())
                     .authority(config.authorityForMsal())
@@ -46,12 +54,17 @@ final class MsalApplications {
             if (routing.isPresent()) {
                 builder.httpClient(routing.get());
             } else {
-                builder.connectTimeoutForDefaultHttpClient(CONNECT_TIMEOUT_MS).readTimeoutForDefaultHttpClient(READ_TIMEOUT_MS);
+                builder.connectTimeoutForDefaultHttpClient(CONNECT_TIMEOUT_MS)
+                        .readTimeoutForDefaultHttpClient(READ_TIMEOUT_MS);
             }
             return builder.build();
         } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new AuthException(AuthFailure.CONFIGURATION, "MSAL rejected the authority " + config.authority()
-                    + ": " + e.getMessage() + ". Set it to https://login.microsoftonline.com/{tenantId}.", null, e);
+            throw new AuthException(
+                    AuthFailure.CONFIGURATION,
+                    "MSAL rejected the authority " + config.authority() + ": " + e.getMessage()
+                            + ". Set it to https://login.microsoftonline.com/{tenantId}.",
+                    null,
+                    e);
         }
     }
 }

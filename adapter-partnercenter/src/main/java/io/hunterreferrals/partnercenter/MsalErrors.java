@@ -12,8 +12,7 @@ import java.util.concurrent.ExecutionException;
  */
 final class MsalErrors {
 
-    private MsalErrors() {
-    }
+    private MsalErrors() {}
 
     static Throwable unwrap(Throwable t) {
         Throwable current = t;

@@ -7,14 +7,14 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * Decides whether an {@code @odata.nextLink} may be followed. The bearer token goes with every page request, so a link to
- * any other scheme, host or port than the configured API URL is refused: a tampered or misconfigured response must not
- * be able to send our token elsewhere.
+ * Decides whether an {@code @odata.nextLink} may be followed. The bearer token goes with every page request, so a link
+ * to any other scheme, host or port than the configured API URL is refused: a tampered or misconfigured response must
+ * not be able to send our token elsewhere.
  *
- * <p>One exception, by decision: the docs' own sample nextLink uses {@code http://} for the API host. When the configured
- * API URL is https, a link with the same host, {@code http} scheme and no explicit port is upgraded to https on that
- * configured host, so the token never travels in clear text and the documented shape still pages. Any other scheme
- * mismatch (e.g. https link while configured for http) is refused.
+ * <p>One exception, by decision: the docs' own sample nextLink uses {@code http://} for the API host. When the
+ * configured API URL is https, a link with the same host, {@code http} scheme and no explicit port is upgraded to https
+ * on that configured host, so the token never travels in clear text and the documented shape still pages. Any other
+ * scheme mismatch (e.g. https link while configured for http) is refused.
  */
 final class NextLinkGuard {
 
@@ -31,7 +31,7 @@ final class NextLinkGuard {
     }
 
     /**
-     * @param link    the link exactly as the page carried it
+     * @param link the link exactly as the page carried it
      * @param current the URI of the page that carried it (a relative link resolves against it)
      * @return the URI to request next
      * @throws ReferralSourceException {@link SourceFailure#PAGING} when the link must not be followed
@@ -49,8 +49,10 @@ final class NextLinkGuard {
             throw refused("carries user info", requestId);
         }
         if (!host.equals(apiHost)) {
-            throw refused("points at host '" + host + "' instead of the configured API host '" + apiHost
-                    + "'; it was not followed and no token was sent there", requestId);
+            throw refused(
+                    "points at host '" + host + "' instead of the configured API host '" + apiHost
+                            + "'; it was not followed and no token was sent there",
+                    requestId);
         }
         if (scheme.equals("http") && apiScheme.equals("https") && uri.getPort() == -1) {
             uri = withScheme(uri, "https");
@@ -60,17 +62,23 @@ final class NextLinkGuard {
             throw refused("uses scheme '" + scheme + "' instead of the configured '" + apiScheme + "'", requestId);
         }
         if (effectivePort(scheme, uri.getPort()) != apiPort) {
-            throw refused("points at port " + effectivePort(scheme, uri.getPort()) + " instead of the configured "
-                    + apiPort, requestId);
+            throw refused(
+                    "points at port " + effectivePort(scheme, uri.getPort()) + " instead of the configured " + apiPort,
+                    requestId);
         }
         return uri.getRawFragment() == null ? uri : withoutFragment(uri);
     }
 
     private ReferralSourceException refused(String why, String requestId) {
-        return new ReferralSourceException(SourceFailure.PAGING, "Partner Center returned an @odata.nextLink that "
-                + why + ". Paging stopped to protect the access token (configured API URL " + api
-                + "). Check the API URL setting; if it is right, report the request id to Microsoft.", null,
-                "foreign_next_link", requestId, null);
+        return new ReferralSourceException(
+                SourceFailure.PAGING,
+                "Partner Center returned an @odata.nextLink that "
+                        + why + ". Paging stopped to protect the access token (configured API URL " + api
+                        + "). Check the API URL setting; if it is right, report the request id to Microsoft.",
+                null,
+                "foreign_next_link",
+                requestId,
+                null);
     }
 
     private static int effectivePort(String scheme, int port) {

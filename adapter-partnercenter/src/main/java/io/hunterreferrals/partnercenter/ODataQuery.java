@@ -18,18 +18,19 @@ import java.util.stream.Collectors;
  * The first page's OData query. The predecessor built these options and then never sent them; here they are part of the
  * URI itself, percent-encoded, so nothing between us and the server can drop them.
  *
- * <p>Only what {@link SourceQuery} asks for goes into {@code $filter}: directions and the change watermark. The
- * status rules are applied by core after reading, because filtering a status on the server would hide the moment a
- * referral we hold moves out of it.
+ * <p>Only what {@link SourceQuery} asks for goes into {@code $filter}: directions and the change watermark. The status
+ * rules are applied by core after reading, because filtering a status on the server would hide the moment a referral we
+ * hold moves out of it.
  */
 final class ODataQuery {
 
     static final String ORDER_BY = "updatedDateTime asc";
 
-    private ODataQuery() {
-    }
+    private ODataQuery() {}
 
-    /** E.g. {@code (direction eq 'Incoming') and updatedDateTime ge 2025-05-01T00:00:00Z}; empty when nothing to filter. */
+    /**
+     * E.g. {@code (direction eq 'Incoming') and updatedDateTime ge 2025-05-01T00:00:00Z}; empty when nothing to filter.
+     */
     static Optional<String> filter(SourceQuery query) {
         List<String> clauses = new ArrayList<>();
         if (!query.directions().isEmpty()) {

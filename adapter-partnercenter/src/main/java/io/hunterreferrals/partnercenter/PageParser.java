@@ -32,11 +32,9 @@ final class PageParser {
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     /** One element of {@code value}: its original text and its tree. */
-    record RawItem(String json, JsonNode node) {
-    }
+    record RawItem(String json, JsonNode node) {}
 
-    record ParsedPage(List<RawItem> items, OptionalLong totalCount, Optional<String> nextLink) {
-    }
+    record ParsedPage(List<RawItem> items, OptionalLong totalCount, Optional<String> nextLink) {}
 
     /** Why a page was not the documented envelope; the message is safe to show (no payload content). */
     static final class MalformedPage extends Exception {
@@ -47,8 +45,7 @@ final class PageParser {
         }
     }
 
-    private PageParser() {
-    }
+    private PageParser() {}
 
     static ParsedPage parse(String body) throws MalformedPage {
         if (body == null || body.isBlank()) {
@@ -67,8 +64,11 @@ final class PageParser {
                 switch (field) {
                     case "value" -> items = readItems(p, body, value);
                     case "@odata.count" -> count = value.isNumeric() ? OptionalLong.of(p.getLongValue()) : count;
-                    case "@odata.nextLink" -> nextLink = value == JsonToken.VALUE_STRING && !p.getText().isBlank()
-                            ? Optional.of(p.getText()) : Optional.empty();
+                    case "@odata.nextLink" ->
+                        nextLink =
+                                value == JsonToken.VALUE_STRING && !p.getText().isBlank()
+                                        ? Optional.of(p.getText())
+                                        : Optional.empty();
                     default -> p.skipChildren();
                 }
             }
@@ -83,11 +83,14 @@ final class PageParser {
             // Only the parser's location, never its excerpt of the body: the body holds personal data.
             throw new MalformedPage("the response is not valid JSON (at character "
                     + (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null
-                    ? jpe.getLocation().getCharOffset() : -1) + ")");
+                            ? jpe.getLocation().getCharOffset()
+                            : -1)
+                    + ")");
         }
     }
 
-    private static List<RawItem> readItems(JsonParser p, String body, JsonToken start) throws IOException, MalformedPage {
+    private static List<RawItem> readItems(JsonParser p, String body, JsonToken start)
+            throws IOException, MalformedPage {
         if (start != JsonToken.START_ARRAY) {
             throw new MalformedPage("'value' is not an array");
         }

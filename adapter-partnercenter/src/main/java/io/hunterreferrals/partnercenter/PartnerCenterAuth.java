@@ -37,7 +37,8 @@ public final class PartnerCenterAuth {
     private PartnerCenterAuth(PartnerCenterAuthConfig config, Optional<IHttpClient> routing, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.cache = new TokenCacheFile(config.tokenCachePath());
-        // A fresh MSAL application per operation: MSAL's in-memory cache only ever merges what it loads, so a long-lived
+        // A fresh MSAL application per operation: MSAL's in-memory cache only ever merges what it loads, so a
+        // long-lived
         // instance would keep serving (and write back) tokens after another process logged out. Building one is cheap
         // (no network; instance-discovery results are cached JVM-wide), and this way memory always equals the file.
         this.apps = () -> MsalApplications.build(config, cache, routing);
@@ -52,12 +53,12 @@ public final class PartnerCenterAuth {
     }
 
     /**
-     * Tests and demo mode: MSAL's requests go through {@code msalTransport}, typically a {@link LoopbackRoutingHttpClient}
-     * that maps the configured https authority host onto the simulator.
+     * Tests and demo mode: MSAL's requests go through {@code msalTransport}, typically a
+     * {@link LoopbackRoutingHttpClient} that maps the configured https authority host onto the simulator.
      */
     public static PartnerCenterAuth create(PartnerCenterAuthConfig config, IHttpClient msalTransport) {
-        return new PartnerCenterAuth(config, Optional.of(Objects.requireNonNull(msalTransport, "msalTransport")),
-                Clock.systemUTC());
+        return new PartnerCenterAuth(
+                config, Optional.of(Objects.requireNonNull(msalTransport, "msalTransport")), Clock.systemUTC());
     }
 
     public PartnerCenterAuthConfig config() {
@@ -103,15 +104,21 @@ public final class PartnerCenterAuth {
             return new AuthStatus.CacheUnreadable(cache.path(), e.getMessage());
         }
         if (json.isEmpty()) {
-            return new AuthStatus.SignedOut(cache.path(), "No token cache at " + cache.path() + ". Run `"
-                    + MsalAccessTokens.LOGIN_COMMAND + "`.");
+            return new AuthStatus.SignedOut(
+                    cache.path(),
+                    "No token cache at " + cache.path() + ". Run `" + MsalAccessTokens.LOGIN_COMMAND + "`.");
         }
         TokenCacheContents contents = TokenCacheContents.parse(json.get(), config.clientId());
         if (contents.username().isEmpty()) {
-            return new AuthStatus.SignedOut(cache.path(), "The token cache " + cache.path()
-                    + " holds no signed-in account. Run `" + MsalAccessTokens.LOGIN_COMMAND + "`.");
+            return new AuthStatus.SignedOut(
+                    cache.path(),
+                    "The token cache " + cache.path() + " holds no signed-in account. Run `"
+                            + MsalAccessTokens.LOGIN_COMMAND + "`.");
         }
-        return new AuthStatus.SignedIn(cache.path(), contents.username().get(), contents.accessTokenExpiresAt(),
+        return new AuthStatus.SignedIn(
+                cache.path(),
+                contents.username().get(),
+                contents.accessTokenExpiresAt(),
                 contents.refreshTokenPresent());
     }
 

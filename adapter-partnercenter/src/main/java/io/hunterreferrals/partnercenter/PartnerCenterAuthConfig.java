@@ -7,23 +7,20 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How to sign in to Partner Center. Values come typed from the app's configuration (HUNTER_* variables); this record only
- * validates them and supplies the documented defaults.
+ * How to sign in to Partner Center. Values come typed from the app's configuration (HUNTER_* variables); this record
+ * only validates them and supplies the documented defaults.
  *
- * @param clientId       the public-client (app registration) id; there is no client secret
- * @param tenantId       the partner's Entra ID tenant
- * @param authority      the token authority, {@code https://login.microsoftonline.com/{tenantId}} by default; MSAL insists on https
- * @param scope          the delegated scope, {@code https://api.partner.microsoft.com/.default} by default
- * @param tokenCachePath the MSAL token cache file (holds a refresh token: owner-only permissions), {@code .token_cache} by default
- * @param msalTimeout    how long one silent token call may take before it counts as a network failure
+ * @param clientId the public-client (app registration) id; there is no client secret
+ * @param tenantId the partner's Entra ID tenant
+ * @param authority the token authority, {@code https://login.microsoftonline.com/{tenantId}} by default; MSAL insists
+ *     on https
+ * @param scope the delegated scope, {@code https://api.partner.microsoft.com/.default} by default
+ * @param tokenCachePath the MSAL token cache file (holds a refresh token: owner-only permissions), {@code .token_cache}
+ *     by default
+ * @param msalTimeout how long one silent token call may take before it counts as a network failure
  */
 public record PartnerCenterAuthConfig(
-        String clientId,
-        String tenantId,
-        URI authority,
-        String scope,
-        Path tokenCachePath,
-        Duration msalTimeout) {
+        String clientId, String tenantId, URI authority, String scope, Path tokenCachePath, Duration msalTimeout) {
 
     public static final String DEFAULT_SCOPE = "https://api.partner.microsoft.com/.default";
     public static final Path DEFAULT_TOKEN_CACHE_PATH = Path.of(".token_cache");
@@ -35,8 +32,9 @@ public record PartnerCenterAuthConfig(
         authority = authority == null ? defaultAuthority(tenantId) : authority;
         if (!"https".equalsIgnoreCase(authority.getScheme()) || authority.getHost() == null) {
             // MSAL rejects anything else at build time; failing here gives a message that names the setting.
-            throw new IllegalArgumentException("authority must be an https URL such as https://login.microsoftonline.com/"
-                    + tenantId + " (was " + authority + ")");
+            throw new IllegalArgumentException(
+                    "authority must be an https URL such as https://login.microsoftonline.com/" + tenantId + " (was "
+                            + authority + ")");
         }
         scope = scope == null || scope.isBlank() ? DEFAULT_SCOPE : scope.strip();
         tokenCachePath = tokenCachePath == null ? DEFAULT_TOKEN_CACHE_PATH : tokenCachePath;

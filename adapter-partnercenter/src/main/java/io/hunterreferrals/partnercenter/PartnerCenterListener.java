@@ -6,14 +6,11 @@ package io.hunterreferrals.partnercenter;
  */
 public interface PartnerCenterListener {
 
-    PartnerCenterListener NONE = new PartnerCenterListener() {
-    };
+    PartnerCenterListener NONE = new PartnerCenterListener() {};
 
     /** A call failed in a retryable way and will be repeated after {@link RetryEvent#delay()}. */
-    default void onRetry(RetryEvent event) {
-    }
+    default void onRetry(RetryEvent event) {}
 
     /** A page was fetched and mapped. */
-    default void onPage(PageEvent event) {
-    }
+    default void onPage(PageEvent event) {}
 }

@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * The Partner Center Referrals API as core's {@link ReferralSource}:
- * {@code GET {apiUrl}/{apiVersion}/engagements/referrals?$filter=...&$orderby=updatedDateTime asc&$top=N}, then the
+ * The Partner Center Referrals API as core's {@link ReferralSource}: {@code GET
+ * {apiUrl}/{apiVersion}/engagements/referrals?$filter=...&$orderby=updatedDateTime asc&$top=N}, then the
  * {@code @odata.nextLink}s. Thread-safe; each {@link #open} returns an independent cursor.
  *
  * <pre>{@code
@@ -28,13 +28,15 @@ public final class PartnerCenterReferralSource implements ReferralSource {
     private PartnerCenterReferralSource(Builder b) {
         this.config = b.config;
         this.listener = b.listener;
-        HttpClient http = b.httpClient != null ? b.httpClient : HttpClient.newBuilder()
-                .connectTimeout(config.connectTimeout())
-                // Never follow a redirect: it would carry the bearer token to wherever the Location points.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        this.caller = new ApiCaller(http, config, b.tokens, new RetryPolicy(config.retry(), b.random), b.sleeper,
-                b.listener, b.clock);
+        HttpClient http = b.httpClient != null
+                ? b.httpClient
+                : HttpClient.newBuilder()
+                        .connectTimeout(config.connectTimeout())
+                        // Never follow a redirect: it would carry the bearer token to wherever the Location points.
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
+        this.caller = new ApiCaller(
+                http, config, b.tokens, new RetryPolicy(config.retry(), b.random), b.sleeper, b.listener, b.clock);
         this.guard = new NextLinkGuard(config.apiUrl());
     }
 
@@ -49,7 +51,11 @@ public final class PartnerCenterReferralSource implements ReferralSource {
     @Override
     public PageCursor open(SourceQuery query) {
         Objects.requireNonNull(query, "query");
-        return new ReferralPageCursor(caller, guard, config.maxPages(), listener,
+        return new ReferralPageCursor(
+                caller,
+                guard,
+                config.maxPages(),
+                listener,
                 ODataQuery.firstPage(config.referralsUri(), query, config.pageSize()));
     }
 

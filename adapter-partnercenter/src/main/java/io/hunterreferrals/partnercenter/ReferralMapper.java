@@ -27,8 +27,7 @@ import java.util.Optional;
  */
 final class ReferralMapper {
 
-    private ReferralMapper() {
-    }
+    private ReferralMapper() {}
 
     static SourceRecord map(PageParser.RawItem item) {
         JsonNode node = item.node();
@@ -57,7 +56,8 @@ final class ReferralMapper {
     private static SourceRecord.Unreadable unreadable(PageParser.RawItem item, Optional<String> id, String reason) {
         JsonNode updated = item.node().path("updatedDateTime");
         Optional<String> updatedDateTime = JsonFields.absent(updated) || updated.isContainerNode()
-                ? Optional.empty() : Optional.of(updated.asText());
+                ? Optional.empty()
+                : Optional.of(updated.asText());
         return new SourceRecord.Unreadable(id, reason, updatedDateTime, new RawPayload(item.json()));
     }
 
@@ -73,7 +73,8 @@ final class ReferralMapper {
                 .status(text(r, "status"))
                 .substatus(text(r, "substatus"))
                 .statusReason(text(r, "statusReason"))
-                .notes(textOrNull(details, "notes")) // read for the CRM push only: a wrong type must not fail the referral
+                .notes(textOrNull(
+                        details, "notes")) // read for the CRM push only: a wrong type must not fail the referral
                 .customer(customer(object(r, "customerProfile")))
                 .dealValue(dealValue(details))
                 .createdAt(instant(r, "createdDateTime"))
@@ -100,8 +101,12 @@ final class ReferralMapper {
             if (email != null) {
                 emails.add(email);
             }
-            // Names and phone numbers feed the CRM push only: a wrong type reads as absent instead of failing the referral.
-            contacts.add(new CustomerContact(textOrNull(member, "firstName"), textOrNull(member, "lastName"), email,
+            // Names and phone numbers feed the CRM push only: a wrong type reads as absent instead of failing the
+            // referral.
+            contacts.add(new CustomerContact(
+                    textOrNull(member, "firstName"),
+                    textOrNull(member, "lastName"),
+                    email,
                     textOrNull(member, "phoneNumber")));
         }
         List<CustomerId> ids = new ArrayList<>();
@@ -111,8 +116,13 @@ final class ReferralMapper {
                 ids.add(new CustomerId(text(entry, "profileType"), value));
             }
         }
-        return new CustomerProfile(text(profile, "name"), text(object(profile, "address"), "country"),
-                text(profile, "size"), emails, ids, contacts);
+        return new CustomerProfile(
+                text(profile, "name"),
+                text(object(profile, "address"), "country"),
+                text(profile, "size"),
+                emails,
+                ids,
+                contacts);
     }
 
     private static DealValue dealValue(JsonNode details) {
@@ -124,7 +134,7 @@ final class ReferralMapper {
     private static LegacyContact legacy(JsonNode r) {
         JsonNode contact = r.path("contact");
         String contactEmail = contact.isObject() ? textOrNull(contact, "email") : null;
-        return new LegacyContact(textOrNull(r, "website"), textOrNull(r, "companyWebsite"), contactEmail,
-                textOrNull(r, "email"));
+        return new LegacyContact(
+                textOrNull(r, "website"), textOrNull(r, "companyWebsite"), contactEmail, textOrNull(r, "email"));
     }
 }

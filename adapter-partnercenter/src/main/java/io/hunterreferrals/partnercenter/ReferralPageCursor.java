@@ -50,9 +50,16 @@ final class ReferralPageCursor implements ReferralSource.PageCursor {
             return Optional.empty();
         }
         if (pages >= maxPages) {
-            throw fail(new ReferralSourceException(SourceFailure.PAGING, "Partner Center still had more pages after the"
-                    + " page cap of " + maxPages + "; paging stopped. Raise the max-pages setting if the data really is"
-                    + " that large.", null, "page_cap_reached", null, null));
+            throw fail(new ReferralSourceException(
+                    SourceFailure.PAGING,
+                    "Partner Center still had more pages after the"
+                            + " page cap of " + maxPages
+                            + "; paging stopped. Raise the max-pages setting if the data really is"
+                            + " that large.",
+                    null,
+                    "page_cap_reached",
+                    null,
+                    null));
         }
         URI uri = next;
         requested.add(uri.toString());
@@ -68,22 +75,40 @@ final class ReferralPageCursor implements ReferralSource.PageCursor {
         try {
             parsed = PageParser.parse(response.body());
         } catch (PageParser.MalformedPage e) {
-            throw fail(new ReferralSourceException(SourceFailure.MALFORMED_PAGE, "Partner Center returned page " + number
-                    + " in an unexpected form: " + e.getMessage() + " (request id " + response.requestId()
-                    + "). The sync stopped; report the request id if it persists.", response.status(), null,
-                    response.requestId(), e));
+            throw fail(new ReferralSourceException(
+                    SourceFailure.MALFORMED_PAGE,
+                    "Partner Center returned page " + number
+                            + " in an unexpected form: " + e.getMessage() + " (request id " + response.requestId()
+                            + "). The sync stopped; report the request id if it persists.",
+                    response.status(),
+                    null,
+                    response.requestId(),
+                    e));
         }
-        List<SourceRecord> records = parsed.items().stream().map(ReferralMapper::map).toList();
+        List<SourceRecord> records =
+                parsed.items().stream().map(ReferralMapper::map).toList();
         pages = number;
         next = null;
         parsed.nextLink().ifPresent(link -> follow(link, uri, response.requestId()));
 
-        int unreadable = (int) records.stream().filter(r -> r instanceof SourceRecord.Unreadable).count();
-        LOG.atDebug().addKeyValue("page", number).addKeyValue("referrals", records.size())
-                .addKeyValue("unreadable", unreadable).addKeyValue("more", next != null)
-                .addKeyValue("request_id", response.requestId()).log("partner_center_page_received");
-        listener.onPage(new PageEvent(number, records.size(), unreadable, parsed.totalCount(), response.attempts(),
-                Duration.ofNanos(System.nanoTime() - started), Optional.ofNullable(response.requestId())));
+        int unreadable = (int) records.stream()
+                .filter(r -> r instanceof SourceRecord.Unreadable)
+                .count();
+        LOG.atDebug()
+                .addKeyValue("page", number)
+                .addKeyValue("referrals", records.size())
+                .addKeyValue("unreadable", unreadable)
+                .addKeyValue("more", next != null)
+                .addKeyValue("request_id", response.requestId())
+                .log("partner_center_page_received");
+        listener.onPage(new PageEvent(
+                number,
+                records.size(),
+                unreadable,
+                parsed.totalCount(),
+                response.attempts(),
+                Duration.ofNanos(System.nanoTime() - started),
+                Optional.ofNullable(response.requestId())));
         return Optional.of(new SourcePage(number, records, parsed.totalCount()));
     }
 
@@ -96,9 +121,16 @@ final class ReferralPageCursor implements ReferralSource.PageCursor {
             return;
         }
         if (requested.contains(candidate.toString())) {
-            failure = new ReferralSourceException(SourceFailure.PAGING, "Partner Center returned an @odata.nextLink that"
-                    + " was already requested in this sync; following it would loop forever, so paging stopped (request"
-                    + " id " + requestId + ").", null, "repeated_next_link", requestId, null);
+            failure = new ReferralSourceException(
+                    SourceFailure.PAGING,
+                    "Partner Center returned an @odata.nextLink that"
+                            + " was already requested in this sync; following it would loop forever, so "
+                            + "paging stopped (request"
+                            + " id " + requestId + ").",
+                    null,
+                    "repeated_next_link",
+                    requestId,
+                    null);
             return;
         }
         next = candidate;

@@ -7,14 +7,14 @@ import java.util.Objects;
 /**
  * How to call the Referrals API.
  *
- * @param apiUrl         scheme, host and optional port (and base path) of the API, {@code https://api.partner.microsoft.com}
- *                       by default. A nextLink must point at the same scheme, host and port, or it is refused
- * @param apiVersion     the path segment after the base, {@code v1.0}
- * @param pageSize       {@code $top}, 1..100 (the documented page maximum)
- * @param maxPages       hard cap on pages per query, so a server that never stops linking cannot keep a sync alive
+ * @param apiUrl scheme, host and optional port (and base path) of the API, {@code https://api.partner.microsoft.com} by
+ *     default. A nextLink must point at the same scheme, host and port, or it is refused
+ * @param apiVersion the path segment after the base, {@code v1.0}
+ * @param pageSize {@code $top}, 1..100 (the documented page maximum)
+ * @param maxPages hard cap on pages per query, so a server that never stops linking cannot keep a sync alive
  * @param connectTimeout TCP/TLS connect timeout
  * @param requestTimeout per-request timeout until the response arrives
- * @param retry          the retry budget per page
+ * @param retry the retry budget per page
  */
 public record ReferralsApiConfig(
         URI apiUrl,
@@ -31,13 +31,20 @@ public record ReferralsApiConfig(
     public static final int MAX_PAGE_SIZE = 100;
     public static final int DEFAULT_MAX_PAGES = 10_000;
 
-    public static final ReferralsApiConfig DEFAULTS = new ReferralsApiConfig(DEFAULT_API_URL, DEFAULT_API_VERSION,
-            DEFAULT_PAGE_SIZE, DEFAULT_MAX_PAGES, Duration.ofSeconds(10), Duration.ofSeconds(60), RetrySettings.DEFAULTS);
+    public static final ReferralsApiConfig DEFAULTS = new ReferralsApiConfig(
+            DEFAULT_API_URL,
+            DEFAULT_API_VERSION,
+            DEFAULT_PAGE_SIZE,
+            DEFAULT_MAX_PAGES,
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(60),
+            RetrySettings.DEFAULTS);
 
     public ReferralsApiConfig {
         Objects.requireNonNull(apiUrl, "apiUrl");
         String scheme = apiUrl.getScheme();
-        if (scheme == null || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))
+        if (scheme == null
+                || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))
                 || apiUrl.getHost() == null) {
             throw new IllegalArgumentException("apiUrl must be an absolute http(s) URL, e.g. " + DEFAULT_API_URL);
         }

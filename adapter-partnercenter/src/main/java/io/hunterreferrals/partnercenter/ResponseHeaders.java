@@ -6,8 +6,7 @@ import java.util.Optional;
 /** Reads the response headers support asks for. {@link HttpHeaders} lookups ignore case. */
 final class ResponseHeaders {
 
-    private ResponseHeaders() {
-    }
+    private ResponseHeaders() {}
 
     /** {@code request-id} (the docs also spell it {@code Request-ID}), else the gateway's {@code x-ms-request-id}. */
     static String requestId(HttpHeaders headers) {

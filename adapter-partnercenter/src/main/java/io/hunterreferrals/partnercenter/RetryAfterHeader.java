@@ -10,8 +10,7 @@ import java.util.Optional;
 /** Parses {@code Retry-After}: delta-seconds or an HTTP-date (RFC 9110 §10.2.3). */
 final class RetryAfterHeader {
 
-    private RetryAfterHeader() {
-    }
+    private RetryAfterHeader() {}
 
     /** Empty when absent or unparseable (the caller then backs off exponentially); a past date gives zero. */
     static Optional<Duration> parse(Optional<String> header, Instant now) {
@@ -28,7 +27,8 @@ final class RetryAfterHeader {
             }
         }
         try {
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             Duration d = Duration.between(now, at);
             return Optional.of(d.isNegative() ? Duration.ZERO : d);
         } catch (DateTimeParseException e) {

@@ -10,12 +10,12 @@ import java.util.OptionalInt;
  * personal data and no token.
  *
  * @param pageNumber the page being fetched (1-based)
- * @param attempt    the attempt that failed (1 for the first call)
- * @param delay      how long the client sleeps before the next attempt
+ * @param attempt the attempt that failed (1 for the first call)
+ * @param delay how long the client sleeps before the next attempt
  * @param retryAfter the server's Retry-After as sent (before clamping), when there was one
  * @param httpStatus the response status; empty for timeouts and connection failures
- * @param errorCode  the error code from the response body, when there was one
- * @param requestId  Partner Center's request id of the failed response, when there was one
+ * @param errorCode the error code from the response body, when there was one
+ * @param requestId Partner Center's request id of the failed response, when there was one
  */
 public record RetryEvent(
         RetryReason reason,

@@ -7,13 +7,14 @@ import java.util.Objects;
  * The retry budget of one Referrals API request (one page). Every retry counts against both limits, so a persistent
  * failure ends in a typed error after at most {@code maxAttempts} calls and {@code maxTotalWait} of sleeping.
  *
- * @param maxAttempts    calls per page including the first, at least 1
- * @param maxTotalWait   the most time spent sleeping between the calls for one page
+ * @param maxAttempts calls per page including the first, at least 1
+ * @param maxTotalWait the most time spent sleeping between the calls for one page
  * @param initialBackoff the first backoff for 5xx and network errors; doubled per retry, with jitter
- * @param maxBackoff     cap of one backoff
- * @param minRetryAfter  a server's Retry-After below this is raised to it (0 would mean an immediate retry, which
- *                       Microsoft's throttling guidance asks us to avoid)
- * @param maxRetryAfter  a server's Retry-After above this is lowered to it, so a bogus header cannot park a sync for hours
+ * @param maxBackoff cap of one backoff
+ * @param minRetryAfter a server's Retry-After below this is raised to it (0 would mean an immediate retry, which
+ *     Microsoft's throttling guidance asks us to avoid)
+ * @param maxRetryAfter a server's Retry-After above this is lowered to it, so a bogus header cannot park a sync for
+ *     hours
  */
 public record RetrySettings(
         int maxAttempts,
@@ -23,8 +24,13 @@ public record RetrySettings(
         Duration minRetryAfter,
         Duration maxRetryAfter) {
 
-    public static final RetrySettings DEFAULTS = new RetrySettings(5, Duration.ofMinutes(5), Duration.ofSeconds(1),
-            Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(120));
+    public static final RetrySettings DEFAULTS = new RetrySettings(
+            5,
+            Duration.ofMinutes(5),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(120));
 
     public RetrySettings {
         if (maxAttempts < 1) {

@@ -12,17 +12,16 @@ import java.util.Deque;
 import java.util.Set;
 
 /**
- * Owner-only files and folders. The token cache holds a long-lived refresh token in clear text, so the folders we create
- * are 0700 and the files 0600 from the moment they exist (never created world-readable and fixed afterwards).
- * On a file system without POSIX permissions (Windows) the defaults of the user's profile apply.
+ * Owner-only files and folders. The token cache holds a long-lived refresh token in clear text, so the folders we
+ * create are 0700 and the files 0600 from the moment they exist (never created world-readable and fixed afterwards). On
+ * a file system without POSIX permissions (Windows) the defaults of the user's profile apply.
  */
 final class SecureFiles {
 
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
-    private SecureFiles() {
-    }
+    private SecureFiles() {}
 
     static boolean posix() {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");

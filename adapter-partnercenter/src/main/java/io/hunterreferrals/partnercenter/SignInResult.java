@@ -9,10 +9,10 @@ import java.util.Set;
  * The non-secret facts of a completed sign-in. Deliberately has no token: callers get tokens only through
  * {@link AccessTokenSource}, which nothing outside this adapter needs.
  *
- * @param username             the signed-in account (an e-mail address: show it, never log it)
+ * @param username the signed-in account (an e-mail address: show it, never log it)
  * @param accessTokenExpiresAt when the access token expires; MSAL refreshes it silently after that
- * @param scopes               the granted scopes
- * @param tokenType            always {@code Bearer} for Entra ID v2 tokens
+ * @param scopes the granted scopes
+ * @param tokenType always {@code Bearer} for Entra ID v2 tokens
  */
 public record SignInResult(String username, Instant accessTokenExpiresAt, Set<String> scopes, String tokenType) {
 

@@ -9,10 +9,11 @@ import java.util.Optional;
 import java.util.stream.StreamSupport;
 
 /**
- * Reads the non-secret facts out of MSAL's cache JSON (keys {@code Account}, {@code AccessToken}, {@code RefreshToken}),
- * so a status check needs no network call and never touches a token's value.
+ * Reads the non-secret facts out of MSAL's cache JSON (keys {@code Account}, {@code AccessToken},
+ * {@code RefreshToken}), so a status check needs no network call and never touches a token's value.
  */
-record TokenCacheContents(Optional<String> username, Optional<Instant> accessTokenExpiresAt, boolean refreshTokenPresent) {
+record TokenCacheContents(
+        Optional<String> username, Optional<Instant> accessTokenExpiresAt, boolean refreshTokenPresent) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,14 +41,18 @@ record TokenCacheContents(Optional<String> username, Optional<Instant> accessTok
     }
 
     private static java.util.stream.Stream<JsonNode> entries(JsonNode section) {
-        return section.isObject() ? StreamSupport.stream(section.spliterator(), false) : java.util.stream.Stream.empty();
+        return section.isObject()
+                ? StreamSupport.stream(section.spliterator(), false)
+                : java.util.stream.Stream.empty();
     }
 
     /** MSAL writes expires_on as a string of epoch seconds. */
     private static Optional<Instant> epochSeconds(JsonNode node) {
         try {
-            return node.isMissingNode() || node.isNull() ? Optional.empty()
-                    : Optional.of(Instant.ofEpochSecond(Long.parseLong(node.asText().trim())));
+            return node.isMissingNode() || node.isNull()
+                    ? Optional.empty()
+                    : Optional.of(
+                            Instant.ofEpochSecond(Long.parseLong(node.asText().trim())));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

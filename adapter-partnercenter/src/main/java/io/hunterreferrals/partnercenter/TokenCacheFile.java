@@ -77,7 +77,8 @@ final class TokenCacheFile implements ITokenCacheAccessAspect {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | UncheckedIOException e) {
-            throw TokenCacheUnreadableException.unreadable(path, "it cannot be read: " + e.getClass().getSimpleName(), e);
+            throw TokenCacheUnreadableException.unreadable(
+                    path, "it cannot be read: " + e.getClass().getSimpleName(), e);
         }
         JsonNode tree;
         try {
@@ -119,7 +120,8 @@ final class TokenCacheFile implements ITokenCacheAccessAspect {
         try {
             SecureFiles.createPrivateParents(path);
             tmp = SecureFiles.createPrivateTempSibling(path);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch =
+                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ch.write(StandardCharsets.UTF_8.encode(json));
                 ch.force(true);
             }
@@ -148,8 +150,10 @@ final class TokenCacheFile implements ITokenCacheAccessAspect {
         try {
             lock.acquire();
         } catch (UncheckedIOException e) {
-            throw TokenCacheUnreadableException.unreadable(path, "its lock file cannot be opened: "
-                    + e.getCause().getClass().getSimpleName(), e);
+            throw TokenCacheUnreadableException.unreadable(
+                    path,
+                    "its lock file cannot be opened: " + e.getCause().getClass().getSimpleName(),
+                    e);
         }
     }
 }

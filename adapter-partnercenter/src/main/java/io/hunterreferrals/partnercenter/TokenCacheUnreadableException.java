@@ -20,13 +20,21 @@ final class TokenCacheUnreadableException extends RuntimeException {
     }
 
     static TokenCacheUnreadableException unreadable(Path path, String why, Throwable cause) {
-        return new TokenCacheUnreadableException(path, "The token cache " + path + " cannot be used (" + why
-                + "). It was left untouched. Fix: run `hunter auth logout`, then `hunter auth login`.", false, cause);
+        return new TokenCacheUnreadableException(
+                path,
+                "The token cache " + path + " cannot be used (" + why
+                        + "). It was left untouched. Fix: run `hunter auth logout`, then `hunter auth login`.",
+                false,
+                cause);
     }
 
     static TokenCacheUnreadableException unwritable(Path path, Throwable cause) {
-        return new TokenCacheUnreadableException(path, "The token cache " + path + " could not be written ("
-                + cause.getClass().getSimpleName() + "). Check that its folder is writable by this user.", true, cause);
+        return new TokenCacheUnreadableException(
+                path,
+                "The token cache " + path + " could not be written ("
+                        + cause.getClass().getSimpleName() + "). Check that its folder is writable by this user.",
+                true,
+                cause);
     }
 
     Path path() {
@@ -34,7 +42,7 @@ final class TokenCacheUnreadableException extends RuntimeException {
     }
 
     AuthException toAuthException() {
-        return new AuthException(write ? AuthFailure.CACHE_WRITE_FAILED : AuthFailure.CACHE_UNREADABLE, getMessage(),
-                null, this);
+        return new AuthException(
+                write ? AuthFailure.CACHE_WRITE_FAILED : AuthFailure.CACHE_UNREADABLE, getMessage(), null, this);
     }
 }

@@ -3,11 +3,11 @@
  * implements core's {@link io.hunterreferrals.core.sync.ReferralSource}.
  *
  * <p>Public entry points: {@link io.hunterreferrals.partnercenter.PartnerCenterAuthConfig},
- * {@link io.hunterreferrals.partnercenter.ReferralsApiConfig}, {@link io.hunterreferrals.partnercenter.PartnerCenterAuth}
- * (sign-in, status, logout, tokens) and {@link io.hunterreferrals.partnercenter.PartnerCenterReferralSource}. Everything
- * else is package-private on purpose.
+ * {@link io.hunterreferrals.partnercenter.ReferralsApiConfig},
+ * {@link io.hunterreferrals.partnercenter.PartnerCenterAuth} (sign-in, status, logout, tokens) and
+ * {@link io.hunterreferrals.partnercenter.PartnerCenterReferralSource}. Everything else is package-private on purpose.
  *
- * <p>Logging rule for this package: ids, status codes, counts and request ids only. Never tokens, device codes,
- * e-mail addresses, names, notes, URLs with query strings, or the token cache.
+ * <p>Logging rule for this package: ids, status codes, counts and request ids only. Never tokens, device codes, e-mail
+ * addresses, names, notes, URLs with query strings, or the token cache.
  */
 package io.hunterreferrals.partnercenter;

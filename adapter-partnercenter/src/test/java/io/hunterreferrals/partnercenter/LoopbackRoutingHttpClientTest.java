@@ -22,11 +22,12 @@ class LoopbackRoutingHttpClientTest {
         // HttpRequest's constructors are package-private in MSAL; a real refusal is exercised through MSAL below.
         PartnerCenterAuthConfig config = PartnerCenterAuthConfig.of("client-refuse", "tenant")
                 .withAuthority(URI.create("https://login.microsoftonline.com/tenant"))
-                .withTokenCachePath(java.nio.file.Files.createTempDirectory("refuse").resolve("c"));
-        PartnerCenterAuth auth = PartnerCenterAuth.create(config,
-                new LoopbackRoutingHttpClient("login.sim.test", URI.create("http://127.0.0.1:9")));
+                .withTokenCachePath(
+                        java.nio.file.Files.createTempDirectory("refuse").resolve("c"));
+        PartnerCenterAuth auth = PartnerCenterAuth.create(
+                config, new LoopbackRoutingHttpClient("login.sim.test", URI.create("http://127.0.0.1:9")));
 
-        assertThatThrownBy(() -> auth.signIn(prompt -> { }))
+        assertThatThrownBy(() -> auth.signIn(prompt -> {}))
                 .isInstanceOf(AuthException.class)
                 .hasRootCauseInstanceOf(IOException.class);
     }

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class NextLinkGuardTest {
 
-    private static final URI CURRENT = URI.create("https://api.partner.microsoft.com/v1.0/engagements/referrals?$top=100");
+    private static final URI CURRENT =
+            URI.create("https://api.partner.microsoft.com/v1.0/engagements/referrals?$top=100");
     private final NextLinkGuard guard = new NextLinkGuard(URI.create("https://api.partner.microsoft.com"));
 
     @Test
@@ -34,14 +35,16 @@ class NextLinkGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "https://evil.example/v1.0/engagements/referrals?$skiptoken=x",
-            "https://api.partner.microsoft.com.evil.example/v1.0/x",
-            "https://api.partner.microsoft.com:8443/v1.0/x",
-            "http://api.partner.microsoft.com:80/v1.0/x",
-            "ftp://api.partner.microsoft.com/v1.0/x",
-            "https://user@api.partner.microsoft.com/v1.0/x",
-            "https://api.partner.microsoft.com/v1.0/x?a=b c"})
+    @ValueSource(
+            strings = {
+                "https://evil.example/v1.0/engagements/referrals?$skiptoken=x",
+                "https://api.partner.microsoft.com.evil.example/v1.0/x",
+                "https://api.partner.microsoft.com:8443/v1.0/x",
+                "http://api.partner.microsoft.com:80/v1.0/x",
+                "ftp://api.partner.microsoft.com/v1.0/x",
+                "https://user@api.partner.microsoft.com/v1.0/x",
+                "https://api.partner.microsoft.com/v1.0/x?a=b c"
+            })
     void anythingElseIsRefused(String link) {
         assertThatThrownBy(() -> guard.check(link, CURRENT, "rid-1"))
                 .isInstanceOfSatisfying(ReferralSourceException.class, e -> {
@@ -55,9 +58,11 @@ class NextLinkGuardTest {
         NextLinkGuard local = new NextLinkGuard(URI.create("http://127.0.0.1:8080"));
         assertThat(local.check("http://127.0.0.1:8080/v1.0/x", URI.create("http://127.0.0.1:8080/v1.0/y"), null))
                 .hasToString("http://127.0.0.1:8080/v1.0/x");
-        assertThatThrownBy(() -> local.check("https://127.0.0.1:8080/v1.0/x", URI.create("http://127.0.0.1:8080/"), null))
+        assertThatThrownBy(
+                        () -> local.check("https://127.0.0.1:8080/v1.0/x", URI.create("http://127.0.0.1:8080/"), null))
                 .isInstanceOf(ReferralSourceException.class);
-        assertThatThrownBy(() -> local.check("http://127.0.0.1:9090/v1.0/x", URI.create("http://127.0.0.1:8080/"), null))
+        assertThatThrownBy(
+                        () -> local.check("http://127.0.0.1:9090/v1.0/x", URI.create("http://127.0.0.1:8080/"), null))
                 .isInstanceOf(ReferralSourceException.class);
     }
 }

@@ -15,7 +15,8 @@ class ODataQueryTest {
 
     @Test
     void noDirectionsAndNoWatermarkMeansNoFilter() {
-        assertThat(ODataQuery.filter(new SourceQuery(List.of(), Optional.empty()))).isEmpty();
+        assertThat(ODataQuery.filter(new SourceQuery(List.of(), Optional.empty())))
+                .isEmpty();
     }
 
     @Test
@@ -27,7 +28,8 @@ class ODataQueryTest {
     @Test
     void theWatermarkIsAndedInWholeSecondsRoundedDown() {
         SourceQuery q = new SourceQuery(List.of("Incoming"), Optional.of(Instant.parse("2025-05-01T00:00:00.987654Z")));
-        assertThat(ODataQuery.filter(q)).hasValue("(direction eq 'Incoming') and updatedDateTime ge 2025-05-01T00:00:00Z");
+        assertThat(ODataQuery.filter(q))
+                .hasValue("(direction eq 'Incoming') and updatedDateTime ge 2025-05-01T00:00:00Z");
     }
 
     @Test
@@ -38,13 +40,17 @@ class ODataQueryTest {
 
     @Test
     void theFirstPageUriCarriesEveryOptionPercentEncoded() {
-        URI uri = ODataQuery.firstPage(REFERRALS,
-                new SourceQuery(List.of("Incoming"), Optional.of(Instant.parse("2025-05-01T00:00:00Z"))), 100);
+        URI uri = ODataQuery.firstPage(
+                REFERRALS,
+                new SourceQuery(List.of("Incoming"), Optional.of(Instant.parse("2025-05-01T00:00:00Z"))),
+                100);
 
-        assertThat(uri.toString()).isEqualTo(REFERRALS + "?$filter=%28direction%20eq%20%27Incoming%27%29%20and%20"
-                + "updatedDateTime%20ge%202025-05-01T00%3A00%3A00Z&$orderby=updatedDateTime%20asc&$top=100");
-        assertThat(uri.getQuery()).isEqualTo("$filter=(direction eq 'Incoming') and updatedDateTime ge "
-                + "2025-05-01T00:00:00Z&$orderby=updatedDateTime asc&$top=100");
+        assertThat(uri.toString())
+                .isEqualTo(REFERRALS + "?$filter=%28direction%20eq%20%27Incoming%27%29%20and%20"
+                        + "updatedDateTime%20ge%202025-05-01T00%3A00%3A00Z&$orderby=updatedDateTime%20asc&$top=100");
+        assertThat(uri.getQuery())
+                .isEqualTo("$filter=(direction eq 'Incoming') and updatedDateTime ge "
+                        + "2025-05-01T00:00:00Z&$orderby=updatedDateTime asc&$top=100");
     }
 
     @Test

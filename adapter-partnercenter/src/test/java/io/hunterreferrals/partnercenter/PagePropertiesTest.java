@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Whole pages: envelopes with mutated items, odd counts and next links, and text corrupted anywhere. Parsing throws
- * nothing but {@link PageParser.MalformedPage}; a next link is followed or refused as {@link SourceFailure#PAGING};
- * and a sync of what a parsed page mapped to never fails the run.
+ * nothing but {@link PageParser.MalformedPage}; a next link is followed or refused as {@link SourceFailure#PAGING}; and
+ * a sync of what a parsed page mapped to never fails the run.
  */
 class PagePropertiesTest {
 
@@ -72,7 +72,9 @@ class PagePropertiesTest {
         PropertyCheck.forAll(SYNC_TRIES, 9L, PagePropertiesTest::envelope, body -> {
             List<SourceRecord> records;
             try {
-                records = PageParser.parse(body).items().stream().map(ReferralMapper::map).toList();
+                records = PageParser.parse(body).items().stream()
+                        .map(ReferralMapper::map)
+                        .toList();
             } catch (PageParser.MalformedPage e) {
                 return; // covered above; a malformed page fails the run by design, with MALFORMED_PAGE
             }
@@ -83,8 +85,14 @@ class PagePropertiesTest {
                     case SourceRecord.Unreadable unreadable -> source.putUnreadable(unreadable);
                 }
             }
-            ReferralSync sync = new ReferralSync(source, new InMemoryReferralStore(), new InMemoryCompanyDirectory(),
-                    new InMemorySyncRunLog(), SyncSettings.DEFAULT, new ClassificationRulePcV1(), Clock.systemUTC(),
+            ReferralSync sync = new ReferralSync(
+                    source,
+                    new InMemoryReferralStore(),
+                    new InMemoryCompanyDirectory(),
+                    new InMemorySyncRunLog(),
+                    SyncSettings.DEFAULT,
+                    new ClassificationRulePcV1(),
+                    Clock.systemUTC(),
                     SyncListener.NONE);
 
             SyncOutcome outcome = sync.sync(SyncRequest.of(SyncTrigger.CLI, SyncMode.FULL));
@@ -92,9 +100,10 @@ class PagePropertiesTest {
             assertThat(outcome).isInstanceOfSatisfying(SyncOutcome.Ran.class, ran -> {
                 assertThat(ran.report().error()).as("the run's error").isEmpty();
                 // partial exactly when some referral failed (and was quarantined)
-                assertThat(ran.report().status()).isEqualTo(ran.report().failedCount() > 0 ? SyncStatus.PARTIAL
-                        : SyncStatus.SUCCEEDED);
-                assertThat(ran.report().failedReasons().keySet()).allSatisfy(reason -> assertThat(reason).isNotBlank());
+                assertThat(ran.report().status())
+                        .isEqualTo(ran.report().failedCount() > 0 ? SyncStatus.PARTIAL : SyncStatus.SUCCEEDED);
+                assertThat(ran.report().failedReasons().keySet())
+                        .allSatisfy(reason -> assertThat(reason).isNotBlank());
             });
         });
     }
@@ -104,8 +113,23 @@ class PagePropertiesTest {
         String body = envelope(r);
         return switch (r.nextInt(6)) {
             case 0 -> corrupted(body, r);
-            case 1 -> pick(List.of("", " ", "[]", "null", "\"value\"", "<html>gateway</html>", "{", "{}", "{\"value\":null}",
-                    "{\"value\":{}}", "{\"value\":[]} trailing", "{\"value\":[]}{}", "\ufeff{\"value\":[]}"), r);
+            case 1 ->
+                pick(
+                        List.of(
+                                "",
+                                " ",
+                                "[]",
+                                "null",
+                                "\"value\"",
+                                "<html>gateway</html>",
+                                "{",
+                                "{}",
+                                "{\"value\":null}",
+                                "{\"value\":{}}",
+                                "{\"value\":[]} trailing",
+                                "{\"value\":[]}{}",
+                                "\ufeff{\"value\":[]}"),
+                        r);
             default -> body;
         };
     }
@@ -114,35 +138,54 @@ class PagePropertiesTest {
     static String envelope(SplittableRandom r) {
         StringBuilder items = new StringBuilder();
         for (int i = r.nextInt(8); i > 0; i--) {
-            items.append(items.isEmpty() ? "" : ",").append(switch (r.nextInt(4)) {
-                case 0 -> ReferralDocuments.base(r);
-                case 1 -> ReferralDocuments.rawJson(r);
-                default -> ReferralDocuments.mutated(r);
-            });
+            items.append(items.isEmpty() ? "" : ",")
+                    .append(
+                            switch (r.nextInt(4)) {
+                                case 0 -> ReferralDocuments.base(r);
+                                case 1 -> ReferralDocuments.rawJson(r);
+                                default -> ReferralDocuments.mutated(r);
+                            });
         }
         StringBuilder body = new StringBuilder("{");
         if (r.nextBoolean()) {
-            body.append("\"@odata.count\":").append(r.nextInt(3) == 0 ? ReferralDocuments.rawJson(r)
-                    : pick(List.of("7", "0", "-1", "1.5", "9223372036854775807", "\"7\"", "null"), r)).append(',');
+            body.append("\"@odata.count\":")
+                    .append(
+                            r.nextInt(3) == 0
+                                    ? ReferralDocuments.rawJson(r)
+                                    : pick(List.of("7", "0", "-1", "1.5", "9223372036854775807", "\"7\"", "null"), r))
+                    .append(',');
         }
         body.append("\"value\":").append(r.nextInt(15) == 0 ? ReferralDocuments.rawJson(r) : "[" + items + "]");
         if (r.nextBoolean()) {
-            body.append(",\"@odata.nextLink\":").append(r.nextInt(3) == 0 ? ReferralDocuments.rawJson(r)
-                    : ReferralDocuments.json(nextLink(r)));
+            body.append(",\"@odata.nextLink\":")
+                    .append(r.nextInt(3) == 0 ? ReferralDocuments.rawJson(r) : ReferralDocuments.json(nextLink(r)));
         }
         if (r.nextInt(4) == 0) {
-            body.append(',').append(ReferralDocuments.json(HostileStrings.upTo(r, 30))).append(':').append(ReferralDocuments.rawJson(r));
+            body.append(',')
+                    .append(ReferralDocuments.json(HostileStrings.upTo(r, 30)))
+                    .append(':')
+                    .append(ReferralDocuments.rawJson(r));
         }
         return body.append('}').toString();
     }
 
     private static String nextLink(SplittableRandom r) {
-        return pick(List.of("https://api.partner.microsoft.com/v1.0/engagements/referrals?$skiptoken=abc",
-                "http://api.partner.microsoft.com/v1.0/engagements/referrals?$skiptoken=abc",
-                "https://evil.example/steal", "https://user:pw@api.partner.microsoft.com/x", "/v1.0/engagements/referrals?page=2",
-                "?$skiptoken=" + HostileStrings.upTo(r, 40), "https://api.partner.microsoft.com:8443/x", "javascript:alert(1)",
-                "https://api.partner.microsoft.com/x#frag", "https://[::1]/x", "http://%zz", "https://api.partner.microsoft.com/a b",
-                HostileStrings.any(r)), r);
+        return pick(
+                List.of(
+                        "https://api.partner.microsoft.com/v1.0/engagements/referrals?$skiptoken=abc",
+                        "http://api.partner.microsoft.com/v1.0/engagements/referrals?$skiptoken=abc",
+                        "https://evil.example/steal",
+                        "https://user:pw@api.partner.microsoft.com/x",
+                        "/v1.0/engagements/referrals?page=2",
+                        "?$skiptoken=" + HostileStrings.upTo(r, 40),
+                        "https://api.partner.microsoft.com:8443/x",
+                        "javascript:alert(1)",
+                        "https://api.partner.microsoft.com/x#frag",
+                        "https://[::1]/x",
+                        "http://%zz",
+                        "https://api.partner.microsoft.com/a b",
+                        HostileStrings.any(r)),
+                r);
     }
 
     /** The text cut short, a character dropped, replaced or inserted, or garbage appended. */

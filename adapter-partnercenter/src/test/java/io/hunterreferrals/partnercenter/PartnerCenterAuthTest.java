@@ -80,15 +80,18 @@ class PartnerCenterAuthTest {
 
         assertThat(cache).isRegularFile();
         assertThat(Files.getPosixFilePermissions(cache)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        assertThat(Files.getPosixFilePermissions(cache.getParent())).isEqualTo(PosixFilePermissions.fromString("rwx------"));
-        assertThat(Files.getPosixFilePermissions(dir.resolve("state"))).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(cache.getParent()))
+                .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(dir.resolve("state")))
+                .isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(Files.readString(cache)).contains(Canary.REFRESH_TOKEN_PREFIX);
         // no temp files left next to the cache
         try (var files = Files.list(cache.getParent())) {
             assertThat(files.map(p -> p.getFileName().toString())).containsOnly(".token_cache", ".token_cache.lock");
         }
         // MSAL only ever talked to the simulated tenant: no instance discovery, nothing else
-        assertThat(sim.journal().all()).extracting(RecordedRequest::path)
+        assertThat(sim.journal().all())
+                .extracting(RecordedRequest::path)
                 .allMatch(p -> p.startsWith("/" + sim.identity().tenantId() + "/oauth2/v2.0/"));
     }
 
@@ -110,7 +113,8 @@ class PartnerCenterAuthTest {
         assertThat(status).isInstanceOf(AuthStatus.SignedIn.class);
         AuthStatus.SignedIn in = (AuthStatus.SignedIn) status;
         assertThat(in.username()).isEqualTo(Canary.OPERATOR_EMAIL);
-        assertThat(in.accessTokenExpiresAt()).hasValueSatisfying(t -> assertThat(t).isAfter(Instant.now()));
+        assertThat(in.accessTokenExpiresAt())
+                .hasValueSatisfying(t -> assertThat(t).isAfter(Instant.now()));
         assertThat(in.refreshTokenPresent()).isTrue();
         assertThat(in.toString()).doesNotContain(Canary.OPERATOR_EMAIL);
     }
@@ -125,8 +129,8 @@ class PartnerCenterAuthTest {
 
         String token = auth.tokenSource().accessToken(false);
 
-        assertThat(sim.journal().tokenRequests()).anySatisfy(
-                r -> assertThat(r.formParam("grant_type")).hasValue("refresh_token"));
+        assertThat(sim.journal().tokenRequests())
+                .anySatisfy(r -> assertThat(r.formParam("grant_type")).hasValue("refresh_token"));
         assertThat(token).startsWith(Canary.ACCESS_TOKEN_PREFIX);
         assertThat(Files.readString(cache)).isNotEqualTo(before).contains(token);
         assertThat(Files.getPosixFilePermissions(cache)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
@@ -172,7 +176,10 @@ class PartnerCenterAuthTest {
 
         AuthStatus status = auth.status();
         assertThat(status).isInstanceOfSatisfying(AuthStatus.CacheUnreadable.class, s -> {
-            assertThat(s.message()).contains(cache.toString()).contains("hunter auth logout").contains("hunter auth login");
+            assertThat(s.message())
+                    .contains(cache.toString())
+                    .contains("hunter auth logout")
+                    .contains("hunter auth login");
         });
         assertThatThrownBy(() -> auth.tokenSource().accessToken(false))
                 .isInstanceOfSatisfying(ReferralSourceException.class, e -> {
@@ -181,8 +188,8 @@ class PartnerCenterAuthTest {
                     assertThat(e.getMessage()).contains(cache.toString()).contains("hunter auth logout");
                 });
         assertThatThrownBy(() -> signIn(auth))
-                .isInstanceOfSatisfying(AuthException.class,
-                        e -> assertThat(e.failure()).isEqualTo(AuthFailure.CACHE_UNREADABLE));
+                .isInstanceOfSatisfying(
+                        AuthException.class, e -> assertThat(e.failure()).isEqualTo(AuthFailure.CACHE_UNREADABLE));
 
         assertThat(Files.readString(cache)).isEqualTo(garbage);
         assertThat(sim.journal().size()).isZero(); // refused before any device code was requested
@@ -205,7 +212,8 @@ class PartnerCenterAuthTest {
         assertThat(auth.status()).isInstanceOf(AuthStatus.SignedOut.class);
         // the same instance must not keep using what MSAL still had in memory
         assertThatThrownBy(() -> auth.tokenSource().accessToken(false))
-                .isInstanceOfSatisfying(ReferralSourceException.class,
+                .isInstanceOfSatisfying(
+                        ReferralSourceException.class,
                         e -> assertThat(e.failure()).isEqualTo(SourceFailure.SIGN_IN_REQUIRED));
         assertThat(cache).doesNotExist();
         assertThat(auth.logout()).isFalse();

@@ -1,7 +1,6 @@
 package io.hunterreferrals.partnercenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hunterreferrals.core.referral.Direction;
 import io.hunterreferrals.core.referral.Referral;
@@ -49,12 +48,15 @@ class PartnerCenterReferralSourceTest {
     private PartnerCenterReferralSource source(Consumer<ReferralsApiConfig[]> tweak) {
         ReferralsApiConfig[] config = {Simulated.apiConfig(sim)};
         tweak.accept(config);
-        return PartnerCenterReferralSource.builder(config[0], force -> sim.identity().issueAccessToken())
-                .sleeper(sleeper).listener(listener).build();
+        return PartnerCenterReferralSource.builder(
+                        config[0], force -> sim.identity().issueAccessToken())
+                .sleeper(sleeper)
+                .listener(listener)
+                .build();
     }
 
     private PartnerCenterReferralSource source() {
-        return source(c -> { });
+        return source(c -> {});
     }
 
     private static List<SourcePage> drain(PageCursor cursor) {
@@ -66,8 +68,10 @@ class PartnerCenterReferralSourceTest {
     }
 
     private static List<Referral> readable(List<SourcePage> pages) {
-        return pages.stream().flatMap(p -> p.records().stream())
-                .map(r -> ((SourceRecord.Readable) r).referral()).toList();
+        return pages.stream()
+                .flatMap(p -> p.records().stream())
+                .map(r -> ((SourceRecord.Readable) r).referral())
+                .toList();
     }
 
     private static ReferralSourceException failure(Runnable call) {
@@ -87,10 +91,13 @@ class PartnerCenterReferralSourceTest {
         assertThat(pages).allSatisfy(p -> assertThat(p.totalCount()).hasValue(250));
         List<Referral> referrals = readable(pages);
         assertThat(referrals).hasSize(250);
-        assertThat(referrals).extracting(r -> r.id().value()).doesNotHaveDuplicates()
+        assertThat(referrals)
+                .extracting(r -> r.id().value())
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(sim.referrals().ids());
         assertThat(referrals).extracting(Referral::updatedAt).isSorted();
-        assertThat(referrals).allSatisfy(r -> assertThat(r.raw().json()).startsWith("{").contains(r.id().value()));
+        assertThat(referrals)
+                .allSatisfy(r -> assertThat(r.raw().json()).startsWith("{").contains(r.id().value()));
 
         List<RecordedRequest> calls = sim.journal().referralRequests();
         assertThat(calls).hasSize(3);
@@ -108,14 +115,20 @@ class PartnerCenterReferralSourceTest {
 
         List<RecordedRequest> calls = sim.journal().referralRequests();
         assertThat(calls).allSatisfy(r -> {
-            assertThat(r.header("authorization")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer "));
+            assertThat(r.header("authorization"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer "));
             assertThat(r.header("accept")).hasValue("application/json");
             for (String h : List.of("ms-correlationid", "ms-requestid", "client-request-id")) {
-                assertThat(r.header(h)).hasValueSatisfying(v -> assertThat(UUID.fromString(v)).isNotNull());
+                assertThat(r.header(h))
+                        .hasValueSatisfying(v -> assertThat(UUID.fromString(v)).isNotNull());
             }
         });
-        assertThat(calls).extracting(r -> r.header("ms-requestid").orElseThrow()).doesNotHaveDuplicates();
-        assertThat(calls).extracting(r -> r.header("ms-correlationid").orElseThrow()).doesNotHaveDuplicates();
+        assertThat(calls)
+                .extracting(r -> r.header("ms-requestid").orElseThrow())
+                .doesNotHaveDuplicates();
+        assertThat(calls)
+                .extracting(r -> r.header("ms-correlationid").orElseThrow())
+                .doesNotHaveDuplicates();
     }
 
     @Test
@@ -145,7 +158,11 @@ class PartnerCenterReferralSourceTest {
         List<Referral> referrals = readable(drain(source().open(new SourceQuery(List.of(), Optional.of(watermark)))));
 
         assertThat(referrals).extracting(r -> r.id().value()).containsExactly(changed);
-        assertThat(sim.journal().referralRequests().getFirst().queryParam("$filter").orElseThrow())
+        assertThat(sim.journal()
+                        .referralRequests()
+                        .getFirst()
+                        .queryParam("$filter")
+                        .orElseThrow())
                 .startsWith("updatedDateTime ge ");
     }
 
@@ -165,7 +182,8 @@ class PartnerCenterReferralSourceTest {
         });
         // after a response, the retry gets a new MS-RequestId
         List<RecordedRequest> calls = sim.journal().referralRequests();
-        assertThat(calls.get(0).header("ms-requestid")).isNotEqualTo(calls.get(1).header("ms-requestid"));
+        assertThat(calls.get(0).header("ms-requestid"))
+                .isNotEqualTo(calls.get(1).header("ms-requestid"));
     }
 
     @Test
@@ -197,8 +215,8 @@ class PartnerCenterReferralSourceTest {
     @Test
     void theTotalWaitBudgetEndsRetriesEarly() {
         sim.faults().inject(Fault.tooManyRequests(60).times(100));
-        PartnerCenterReferralSource source = source(c -> c[0] = c[0].withRetry(
-                c[0].retry().withMaxAttempts(10).withMaxTotalWait(Duration.ofSeconds(90))));
+        PartnerCenterReferralSource source = source(
+                c -> c[0] = c[0].withRetry(c[0].retry().withMaxAttempts(10).withMaxTotalWait(Duration.ofSeconds(90))));
 
         ReferralSourceException e = failure(() -> source.open(FULL).nextPage());
 
@@ -214,10 +232,12 @@ class PartnerCenterReferralSourceTest {
         List<SourcePage> pages = drain(source().open(FULL));
 
         assertThat(pages).hasSize(3);
-        assertThat(listener.retries).extracting(RetryEvent::reason).containsExactly(RetryReason.SERVER_ERROR,
-                RetryReason.SERVER_ERROR, RetryReason.SERVER_ERROR);
+        assertThat(listener.retries)
+                .extracting(RetryEvent::reason)
+                .containsExactly(RetryReason.SERVER_ERROR, RetryReason.SERVER_ERROR, RetryReason.SERVER_ERROR);
         assertThat(listener.retries).extracting(e -> e.httpStatus().getAsInt()).containsExactly(500, 500, 503);
-        assertThat(sleeper.waits).allSatisfy(w -> assertThat(w).isBetween(Duration.ofMillis(5), Duration.ofMillis(100)));
+        assertThat(sleeper.waits)
+                .allSatisfy(w -> assertThat(w).isBetween(Duration.ofMillis(5), Duration.ofMillis(100)));
     }
 
     @Test
@@ -236,7 +256,8 @@ class PartnerCenterReferralSourceTest {
     void aSlowResponseTimesOutAndIsRetriedWithTheSameRequestId() {
         // A wide gap between the delay and the timeout, so an ordinary response on a busy machine never times out too.
         sim.faults().inject(Fault.delay(Duration.ofSeconds(4)));
-        PartnerCenterReferralSource source = source(c -> c[0] = c[0].withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(1500)));
+        PartnerCenterReferralSource source =
+                source(c -> c[0] = c[0].withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(1500)));
 
         List<SourcePage> pages = drain(source.open(FULL));
 
@@ -247,15 +268,16 @@ class PartnerCenterReferralSourceTest {
         });
         List<RecordedRequest> calls = sim.journal().referralRequests();
         assertThat(calls.get(0).header("ms-requestid")).isEqualTo(calls.get(1).header("ms-requestid"));
-        assertThat(calls.get(0).header("client-request-id")).isNotEqualTo(calls.get(1).header("client-request-id"));
+        assertThat(calls.get(0).header("client-request-id"))
+                .isNotEqualTo(calls.get(1).header("client-request-id"));
     }
 
     @Test
     void persistentTimeoutsEndAsNetwork() {
         sim.faults().inject(Fault.delay(Duration.ofMillis(600)).times(100));
-        PartnerCenterReferralSource source = source(c -> c[0] = c[0]
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(100))
-                .withRetry(c[0].retry().withMaxAttempts(3)));
+        PartnerCenterReferralSource source =
+                source(c -> c[0] = c[0].withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(100))
+                        .withRetry(c[0].retry().withMaxAttempts(3)));
 
         ReferralSourceException e = failure(() -> source.open(FULL).nextPage());
 
@@ -268,7 +290,8 @@ class PartnerCenterReferralSourceTest {
     void aRefusedConnectionEndsAsNetwork() {
         int port = sim.port();
         sim.close();
-        PartnerCenterReferralSource source = source(c -> c[0] = c[0].withApiUrl(URI.create("http://127.0.0.1:" + port)));
+        PartnerCenterReferralSource source =
+                source(c -> c[0] = c[0].withApiUrl(URI.create("http://127.0.0.1:" + port)));
 
         ReferralSourceException e = failure(() -> source.open(FULL).nextPage());
 
@@ -361,12 +384,16 @@ class PartnerCenterReferralSourceTest {
         sim.referrals().injectRaw("{\"name\":\"no id\",\"updatedDateTime\":\"2025-07-01T00:00:00Z\"}");
         sim.referrals().injectRaw("{\"id\":\"bad-ts\",\"updatedDateTime\":\"yesterday\"}");
 
-        List<SourceRecord> records = drain(source().open(FULL)).stream().flatMap(p -> p.records().stream()).toList();
+        List<SourceRecord> records = drain(source().open(FULL)).stream()
+                .flatMap(p -> p.records().stream())
+                .toList();
 
         assertThat(records).hasSize(252);
-        assertThat(records).filteredOn(r -> r instanceof SourceRecord.Unreadable)
+        assertThat(records)
+                .filteredOn(r -> r instanceof SourceRecord.Unreadable)
                 .extracting(r -> ((SourceRecord.Unreadable) r).reason())
                 .containsExactlyInAnyOrder("missing_id", "bad_timestamp");
-        assertThat(listener.pages.stream().mapToInt(PageEvent::unreadable).sum()).isEqualTo(2);
+        assertThat(listener.pages.stream().mapToInt(PageEvent::unreadable).sum())
+                .isEqualTo(2);
     }
 }

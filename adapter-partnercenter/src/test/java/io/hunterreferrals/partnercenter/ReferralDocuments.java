@@ -55,23 +55,58 @@ final class ReferralDocuments {
     static final List<String> BASES = List.of(FULL, MARKETPLACE, LEGACY);
 
     /** Where mutations aim most: the fields the mapper reads, and the shapes around them. */
-    private static final List<String> READ_PATHS = List.of("/id", "/id", "/engagementId", "/name", "/status",
-            "/type", "/createdDateTime", "/updatedDateTime", "/expirationDateTime", "/eTag", "/customerProfile",
-            "/customerProfile/team", "/customerProfile/team/0", "/customerProfile/team/0/email", "/customerProfile/ids",
-            "/customerProfile/ids/0/id", "/customerProfile/ids/0/profileType", "/customerProfile/address",
-            "/customerProfile/address/country", "/details", "/details/dealValue", "/details/dealValue",
-            "/details/currency", "/inviteContext", "/inviteContext/invitedBy", "/inviteContext/invitedBy/organizationId",
-            "/website", "/contact", "/contact/email", "/email");
+    private static final List<String> READ_PATHS = List.of(
+            "/id",
+            "/id",
+            "/engagementId",
+            "/name",
+            "/status",
+            "/type",
+            "/createdDateTime",
+            "/updatedDateTime",
+            "/expirationDateTime",
+            "/eTag",
+            "/customerProfile",
+            "/customerProfile/team",
+            "/customerProfile/team/0",
+            "/customerProfile/team/0/email",
+            "/customerProfile/ids",
+            "/customerProfile/ids/0/id",
+            "/customerProfile/ids/0/profileType",
+            "/customerProfile/address",
+            "/customerProfile/address/country",
+            "/details",
+            "/details/dealValue",
+            "/details/dealValue",
+            "/details/currency",
+            "/inviteContext",
+            "/inviteContext/invitedBy",
+            "/inviteContext/invitedBy/organizationId",
+            "/website",
+            "/contact",
+            "/contact/email",
+            "/email");
 
     /** Fields read as text: any scalar there must leave a referral readable. */
-    static final List<String> TEXT_PATHS = List.of("/name", "/type", "/qualification", "/direction", "/status",
-            "/substatus", "/statusReason", "/referralSource", "/callToAction", "/eTag", "/externalReferenceId",
-            "/customerProfile/name", "/customerProfile/size", "/details/currency");
+    static final List<String> TEXT_PATHS = List.of(
+            "/name",
+            "/type",
+            "/qualification",
+            "/direction",
+            "/status",
+            "/substatus",
+            "/statusReason",
+            "/referralSource",
+            "/callToAction",
+            "/eTag",
+            "/externalReferenceId",
+            "/customerProfile/name",
+            "/customerProfile/size",
+            "/details/currency");
 
     private static final String MARKER = "@@raw-json-";
 
-    private ReferralDocuments() {
-    }
+    private ReferralDocuments() {}
 
     static String base(SplittableRandom r) {
         return pick(BASES, r);
@@ -100,11 +135,31 @@ final class ReferralDocuments {
         ObjectNode doc = tree(base(r));
         List<String> raws = new ArrayList<>();
         for (int i = 1 + r.nextInt(4); i > 0; i--) {
-            set(doc, pick(TEXT_PATHS, r), marker(raws, pick(List.of("null", "true", "0", "-1e400", "\"\"",
-                    "1180591620717411303424", json(HostileStrings.any(r)), "\"\\ud800\"", "\"\\u0000\""), r)));
+            set(
+                    doc,
+                    pick(TEXT_PATHS, r),
+                    marker(
+                            raws,
+                            pick(
+                                    List.of(
+                                            "null",
+                                            "true",
+                                            "0",
+                                            "-1e400",
+                                            "\"\"",
+                                            "1180591620717411303424",
+                                            json(HostileStrings.any(r)),
+                                            "\"\\ud800\"",
+                                            "\"\\u0000\""),
+                                    r)));
         }
-        set(doc, "/zz" + r.nextInt(100), marker(raws, r.nextBoolean() ? nested(r.nextInt(500), r) : json(HostileStrings.any(r))));
-        set(doc, pick(List.of("/website", "/companyWebsite", "/email", "/contact"), r),
+        set(
+                doc,
+                "/zz" + r.nextInt(100),
+                marker(raws, r.nextBoolean() ? nested(r.nextInt(500), r) : json(HostileStrings.any(r))));
+        set(
+                doc,
+                pick(List.of("/website", "/companyWebsite", "/email", "/contact"), r),
                 marker(raws, pick(List.of("[1]", "{}", "42", "null", json(HostileStrings.any(r))), r)));
         return withRaws(doc.toString(), raws);
     }
@@ -120,22 +175,98 @@ final class ReferralDocuments {
     /** One JSON value as text: mostly valid but hostile, sometimes beyond Jackson's limits or not JSON at all. */
     static String rawJson(SplittableRandom r) {
         return switch (r.nextInt(12)) {
-            case 0 -> pick(List.of("null", "true", "false", "0", "-0", "-1", "0.1", "1.0e+2", "1e400", "-1e400",
-                    "1E-400", "1180591620717411303424", "-9223372036854775809", "1" + "0".repeat(900)), r);
-            case 1 -> pick(List.of("[]", "{}", "[null]", "[1,2]", "{\"a\":1}", "[{}]", "[[]]", "{\"email\":{}}",
-                    "[{\"email\":[\"x\"]}]", "{\"id\":null}", "{\"0\":{\"id\":\"x\"}}"), r);
-            case 2 -> pick(List.of("\"2024-13-45T25:61:00Z\"", "\"yesterday\"", "\"2024-05-02T10:11:12+25:00\"",
-                    "\"+999999999-12-31T23:59:59Z\"", "\"-999999999-01-01\"", "\"+1000000000-01-01T00:00:00Z\"",
-                    "\"2024-02-30\"", "\"2024-05-02T10:11:12.1234567891234Z\"", "\"2024-05-02 10:11:12\"",
-                    "\"1714644672\"", "1714644672", "\"2024-05-02T10:11:12Z[Europe/Berlin]\""), r);
-            case 3 -> pick(List.of("\"1e400\"", "\"NaN\"", "\"Infinity\"", "\"1e999999999\"", "\"1e9999999999\"",
-                    "\"0x10\"", "\"  12.5  \"", "\"12,5\"", "\"-\"", "\"" + "9".repeat(5000) + "\""), r);
-            case 4 -> pick(List.of("\"\\ud800\"", "\"\\udfff\\ud800\"", "\"\\u0000\"", "\"a\\u0000b\"", "\"\\uffff\"",
-                    "\"\\\\u0000\""), r);
+            case 0 ->
+                pick(
+                        List.of(
+                                "null",
+                                "true",
+                                "false",
+                                "0",
+                                "-0",
+                                "-1",
+                                "0.1",
+                                "1.0e+2",
+                                "1e400",
+                                "-1e400",
+                                "1E-400",
+                                "1180591620717411303424",
+                                "-9223372036854775809",
+                                "1" + "0".repeat(900)),
+                        r);
+            case 1 ->
+                pick(
+                        List.of(
+                                "[]",
+                                "{}",
+                                "[null]",
+                                "[1,2]",
+                                "{\"a\":1}",
+                                "[{}]",
+                                "[[]]",
+                                "{\"email\":{}}",
+                                "[{\"email\":[\"x\"]}]",
+                                "{\"id\":null}",
+                                "{\"0\":{\"id\":\"x\"}}"),
+                        r);
+            case 2 ->
+                pick(
+                        List.of(
+                                "\"2024-13-45T25:61:00Z\"",
+                                "\"yesterday\"",
+                                "\"2024-05-02T10:11:12+25:00\"",
+                                "\"+999999999-12-31T23:59:59Z\"",
+                                "\"-999999999-01-01\"",
+                                "\"+1000000000-01-01T00:00:00Z\"",
+                                "\"2024-02-30\"",
+                                "\"2024-05-02T10:11:12.1234567891234Z\"",
+                                "\"2024-05-02 10:11:12\"",
+                                "\"1714644672\"",
+                                "1714644672",
+                                "\"2024-05-02T10:11:12Z[Europe/Berlin]\""),
+                        r);
+            case 3 ->
+                pick(
+                        List.of(
+                                "\"1e400\"",
+                                "\"NaN\"",
+                                "\"Infinity\"",
+                                "\"1e999999999\"",
+                                "\"1e9999999999\"",
+                                "\"0x10\"",
+                                "\"  12.5  \"",
+                                "\"12,5\"",
+                                "\"-\"",
+                                "\"" + "9".repeat(5000) + "\""),
+                        r);
+            case 4 ->
+                pick(
+                        List.of(
+                                "\"\\ud800\"",
+                                "\"\\udfff\\ud800\"",
+                                "\"\\u0000\"",
+                                "\"a\\u0000b\"",
+                                "\"\\uffff\"",
+                                "\"\\\\u0000\""),
+                        r);
             case 5 -> nested(pick(List.of(10, 999, 1000, 1001, 2000, 5000), r), r);
             case 6 -> json(HostileStrings.huge(r));
-            case 7 -> pick(List.of("NaN", "Infinity", "'single'", "undefined", "0x1F", "01", ".5", "+1", "\"open",
-                    "[1,", "{\"a\"}", "1" + "0".repeat(1200), "tru"), r);
+            case 7 ->
+                pick(
+                        List.of(
+                                "NaN",
+                                "Infinity",
+                                "'single'",
+                                "undefined",
+                                "0x1F",
+                                "01",
+                                ".5",
+                                "+1",
+                                "\"open",
+                                "[1,",
+                                "{\"a\"}",
+                                "1" + "0".repeat(1200),
+                                "tru"),
+                        r);
             default -> json(HostileStrings.any(r));
         };
     }
@@ -190,7 +321,9 @@ final class ReferralDocuments {
         String key = path.substring(slash + 1);
         if (parent instanceof ObjectNode object) {
             object.set(key, TextNode.valueOf(marker));
-        } else if (parent instanceof ArrayNode array && key.chars().allMatch(Character::isDigit) && !key.isEmpty()
+        } else if (parent instanceof ArrayNode array
+                && key.chars().allMatch(Character::isDigit)
+                && !key.isEmpty()
                 && Integer.parseInt(key) < array.size()) {
             array.set(Integer.parseInt(key), TextNode.valueOf(marker));
         }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The lenient mapping on generated and mutated referral documents. A document either makes the page malformed (the
- * adapter's documented rejection, with a message), or maps to a Readable referral or an Unreadable record with a
- * reason code; nothing ever throws, and what the sync does next with a readable referral does not throw either.
+ * adapter's documented rejection, with a message), or maps to a Readable referral or an Unreadable record with a reason
+ * code; nothing ever throws, and what the sync does next with a readable referral does not throw either.
  */
 class ReferralMappingPropertiesTest {
 
@@ -31,23 +31,33 @@ class ReferralMappingPropertiesTest {
 
     /** What one document in a page led to. */
     sealed interface Outcome {
-        record Malformed(String message) implements Outcome {
-        }
+        record Malformed(String message) implements Outcome {}
 
-        record Mapped(SourceRecord record) implements Outcome {
-        }
+        record Mapped(SourceRecord record) implements Outcome {}
     }
 
     @Test
     void theValidBaseDocumentsAreReadable() {
-        PropertyCheck.forAll(VALID_TRIES, 5L, ReferralDocuments::base, doc -> assertThat(outcome(doc))
-                .isInstanceOfSatisfying(Outcome.Mapped.class, m -> assertThat(m.record()).isInstanceOf(SourceRecord.Readable.class)));
+        PropertyCheck.forAll(
+                VALID_TRIES,
+                5L,
+                ReferralDocuments::base,
+                doc -> assertThat(outcome(doc))
+                        .isInstanceOfSatisfying(
+                                Outcome.Mapped.class,
+                                m -> assertThat(m.record()).isInstanceOf(SourceRecord.Readable.class)));
     }
 
     @Test
     void anyScalarInATextFieldAndAnythingInAnUnknownOneLeavesAReferralReadable() {
-        PropertyCheck.forAll(ODD_BUT_READABLE_TRIES, 6L, ReferralDocuments::withOddButReadableValues, doc -> assertThat(outcome(doc))
-                .isInstanceOfSatisfying(Outcome.Mapped.class, m -> assertThat(m.record()).isInstanceOf(SourceRecord.Readable.class)));
+        PropertyCheck.forAll(
+                ODD_BUT_READABLE_TRIES,
+                6L,
+                ReferralDocuments::withOddButReadableValues,
+                doc -> assertThat(outcome(doc))
+                        .isInstanceOfSatisfying(
+                                Outcome.Mapped.class,
+                                m -> assertThat(m.record()).isInstanceOf(SourceRecord.Readable.class)));
     }
 
     @Test
@@ -74,7 +84,8 @@ class ReferralMappingPropertiesTest {
         });
 
         // Every outcome must come up often, or the generator has drifted and the property proves little.
-        assertThat(List.of(malformed.get(), readable.get(), unreadable.get())).allSatisfy(n -> assertThat(n).isGreaterThan(MUTATED_TRIES / 20));
+        assertThat(List.of(malformed.get(), readable.get(), unreadable.get()))
+                .allSatisfy(n -> assertThat(n).isGreaterThan(MUTATED_TRIES / 20));
     }
 
     @Test
@@ -86,27 +97,41 @@ class ReferralMappingPropertiesTest {
         assertThat(outcome(ReferralDocuments.with(full, "/somethingNew", ReferralDocuments.nested(2_000, false))))
                 .isInstanceOf(Outcome.Malformed.class);
         // Amounts beyond any double are kept exactly; only unparseable ones make the referral unreadable.
-        assertThat(readable(ReferralDocuments.with(full, "/details/dealValue", "1e400")).dealValue().amount())
+        assertThat(readable(ReferralDocuments.with(full, "/details/dealValue", "1e400"))
+                        .dealValue()
+                        .amount())
                 .isEqualByComparingTo(new BigDecimal("1e400"));
-        assertThat(readable(ReferralDocuments.with(full, "/details/dealValue", "1180591620717411303424")).dealValue().amount())
+        assertThat(readable(ReferralDocuments.with(full, "/details/dealValue", "1180591620717411303424"))
+                        .dealValue()
+                        .amount())
                 .isEqualByComparingTo(BigDecimal.TWO.pow(70));
-        assertThat(unreadableReason(ReferralDocuments.with(full, "/details/dealValue", "\"1e9999999999\""))).isEqualTo("invalid_referral");
-        assertThat(unreadableReason(ReferralDocuments.with(full, "/createdDateTime", "\"+1000000000-01-01T00:00:00Z\"")))
+        assertThat(unreadableReason(ReferralDocuments.with(full, "/details/dealValue", "\"1e9999999999\"")))
+                .isEqualTo("invalid_referral");
+        assertThat(unreadableReason(
+                        ReferralDocuments.with(full, "/createdDateTime", "\"+1000000000-01-01T00:00:00Z\"")))
                 .isEqualTo("bad_timestamp");
         // Lone surrogates, NUL and 100,000 characters are text like any other here; storage strips NUL (PostgresText).
-        assertThat(readable(ReferralDocuments.with(full, "/name", "\"\\ud800a\\u0000\"")).name()).isEqualTo("\ud800a\u0000");
-        assertThat(readable(ReferralDocuments.with(full, "/name", ReferralDocuments.json("x".repeat(100_000)))).name()).hasSize(100_000);
+        assertThat(readable(ReferralDocuments.with(full, "/name", "\"\\ud800a\\u0000\""))
+                        .name())
+                .isEqualTo("\ud800a\u0000");
+        assertThat(readable(ReferralDocuments.with(full, "/name", ReferralDocuments.json("x".repeat(100_000))))
+                        .name())
+                .hasSize(100_000);
     }
 
     private static Referral readable(String doc) {
         Outcome outcome = outcome(doc);
-        assertThat(outcome).isInstanceOfSatisfying(Outcome.Mapped.class, m -> assertThat(m.record()).isInstanceOf(SourceRecord.Readable.class));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        Outcome.Mapped.class, m -> assertThat(m.record()).isInstanceOf(SourceRecord.Readable.class));
         return ((SourceRecord.Readable) ((Outcome.Mapped) outcome).record()).referral();
     }
 
     private static String unreadableReason(String doc) {
         Outcome outcome = outcome(doc);
-        assertThat(outcome).isInstanceOfSatisfying(Outcome.Mapped.class, m -> assertThat(m.record()).isInstanceOf(SourceRecord.Unreadable.class));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        Outcome.Mapped.class, m -> assertThat(m.record()).isInstanceOf(SourceRecord.Unreadable.class));
         return ((SourceRecord.Unreadable) ((Outcome.Mapped) outcome).record()).reason();
     }
 

@@ -86,8 +86,8 @@ class ReferralMappingTest {
         assertThat(r.customer().country()).isEqualTo("DE");
         assertThat(r.customer().size()).isEqualTo("51to250employees");
         assertThat(r.customer().teamEmails()).containsExactly("ana@contoso.example");
-        assertThat(r.customer().ids()).containsExactly(new CustomerId("Duns", "123456789"),
-                new CustomerId("External", "CRM-42"));
+        assertThat(r.customer().ids())
+                .containsExactly(new CustomerId("Duns", "123456789"), new CustomerId("External", "CRM-42"));
         assertThat(r.dealValue().amount()).isEqualByComparingTo(new BigDecimal("30000.10"));
         assertThat(r.dealValue().amount().toPlainString()).isEqualTo("30000.10");
         assertThat(r.dealValue().currency()).isEqualTo("EUR");
@@ -102,8 +102,10 @@ class ReferralMappingTest {
         PageParser.ParsedPage page = PageParser.parse(body);
 
         assertThat(page.items()).extracting(PageParser.RawItem::json).containsExactly(FULL, second);
-        assertThat(ReferralMapper.map(page.items().get(1))).isInstanceOfSatisfying(SourceRecord.Readable.class,
-                r -> assertThat(r.referral().raw().json()).isEqualTo(second));
+        assertThat(ReferralMapper.map(page.items().get(1)))
+                .isInstanceOfSatisfying(
+                        SourceRecord.Readable.class,
+                        r -> assertThat(r.referral().raw().json()).isEqualTo(second));
         assertThat(page.totalCount()).hasValue(2);
         assertThat(page.nextLink()).isEmpty();
     }
@@ -119,7 +121,10 @@ class ReferralMappingTest {
 
     @Test
     void anEmptyIdsObjectMeansNoIds() {
-        assertThat(readable("{\"id\":\"x\",\"customerProfile\":{\"ids\":{},\"team\":[]}}").customer().ids()).isEmpty();
+        assertThat(readable("{\"id\":\"x\",\"customerProfile\":{\"ids\":{},\"team\":[]}}")
+                        .customer()
+                        .ids())
+                .isEmpty();
     }
 
     @Test
@@ -139,7 +144,8 @@ class ReferralMappingTest {
 
     @Test
     void unknownEnumValuesAreKeptAsText() {
-        Referral r = readable("{\"id\":\"x\",\"type\":\"Joint\",\"status\":\"Archived\",\"qualification\":\"AiQualified\"}");
+        Referral r =
+                readable("{\"id\":\"x\",\"type\":\"Joint\",\"status\":\"Archived\",\"qualification\":\"AiQualified\"}");
 
         assertThat(r.type().value()).isEqualTo(ReferralType.UNKNOWN);
         assertThat(r.type().raw()).isEqualTo("Joint");
@@ -160,7 +166,9 @@ class ReferralMappingTest {
 
     @Test
     void numericTextDealValuesAreExact() {
-        assertThat(readable("{\"id\":\"x\",\"details\":{\"dealValue\":\"0.1\"}}").dealValue().amount())
+        assertThat(readable("{\"id\":\"x\",\"details\":{\"dealValue\":\"0.1\"}}")
+                        .dealValue()
+                        .amount())
                 .isEqualTo(new BigDecimal("0.1"));
     }
 
@@ -175,7 +183,10 @@ class ReferralMappingTest {
         assertThat(r.legacy().contactEmail()).isEqualTo("c@contoso.example");
         assertThat(r.legacy().email()).isEqualTo("e@contoso.example");
         // an odd legacy shape never makes a referral unreadable
-        assertThat(readable("{\"id\":\"y\",\"contact\":\"someone\",\"website\":[\"a\"]}").legacy().website()).isNull();
+        assertThat(readable("{\"id\":\"y\",\"contact\":\"someone\",\"website\":[\"a\"]}")
+                        .legacy()
+                        .website())
+                .isNull();
     }
 
     @Test
@@ -185,7 +196,8 @@ class ReferralMappingTest {
 
         assertThat(record.payload().json()).isEqualTo(json);
         assertThat(record.updatedDateTime()).contains("yesterday");
-        assertThat(((SourceRecord.Unreadable) single("{\"name\":\"no id\"}")).updatedDateTime()).isEmpty();
+        assertThat(((SourceRecord.Unreadable) single("{\"name\":\"no id\"}")).updatedDateTime())
+                .isEmpty();
     }
 
     @Test
@@ -209,8 +221,14 @@ class ReferralMappingTest {
 
     @Test
     void envelopesThatAreNotTheDocumentedShapeAreMalformed() {
-        for (String body : List.of("", "[]", "{\"value\":{}}", "{\"@odata.count\":3}", "{\"value\":[{\"id\":\"a\"}",
-                "<html>gateway</html>", "{\"value\":[]} trailing")) {
+        for (String body : List.of(
+                "",
+                "[]",
+                "{\"value\":{}}",
+                "{\"@odata.count\":3}",
+                "{\"value\":[{\"id\":\"a\"}",
+                "<html>gateway</html>",
+                "{\"value\":[]} trailing")) {
             assertThatThrownBy(() -> PageParser.parse(body)).as(body).isInstanceOf(PageParser.MalformedPage.class);
         }
     }
@@ -219,6 +237,7 @@ class ReferralMappingTest {
     void malformedMessagesNeverQuoteThePayload() {
         assertThatThrownBy(() -> PageParser.parse("{\"value\":[{\"email\":\"secret@contoso.example\" oops}]}"))
                 .isInstanceOf(PageParser.MalformedPage.class)
-                .message().doesNotContain("secret");
+                .message()
+                .doesNotContain("secret");
     }
 }

@@ -36,8 +36,10 @@ class RetryRulesTest {
     void retryAfterParsesSecondsAndHttpDates() {
         Instant now = Instant.parse("2025-01-01T10:00:00Z");
         assertThat(RetryAfterHeader.parse(Optional.of("57"), now)).hasValue(Duration.ofSeconds(57));
-        assertThat(RetryAfterHeader.parse(Optional.of("Wed, 01 Jan 2025 10:00:30 GMT"), now)).hasValue(Duration.ofSeconds(30));
-        assertThat(RetryAfterHeader.parse(Optional.of("Wed, 01 Jan 2025 09:00:00 GMT"), now)).hasValue(Duration.ZERO);
+        assertThat(RetryAfterHeader.parse(Optional.of("Wed, 01 Jan 2025 10:00:30 GMT"), now))
+                .hasValue(Duration.ofSeconds(30));
+        assertThat(RetryAfterHeader.parse(Optional.of("Wed, 01 Jan 2025 09:00:00 GMT"), now))
+                .hasValue(Duration.ZERO);
         assertThat(RetryAfterHeader.parse(Optional.of("soon"), now)).isEmpty();
         assertThat(RetryAfterHeader.parse(Optional.empty(), now)).isEmpty();
     }
@@ -46,11 +48,13 @@ class RetryRulesTest {
     void bothErrorBodyShapesAndNonJsonAreRead() {
         assertThat(ErrorBody.parse("{\"error\":{\"code\":\"accessDenied\",\"message\":\"No role\"}}"))
                 .isEqualTo(new ErrorBody("accessDenied", "No role"));
-        assertThat(ErrorBody.parse("{\"statusCode\":429,\"message\":\"Rate limit is exceeded. Try again in 57 seconds.\"}"))
+        assertThat(ErrorBody.parse(
+                        "{\"statusCode\":429,\"message\":\"Rate limit is exceeded. Try again in 57 seconds.\"}"))
                 .isEqualTo(new ErrorBody(null, "Rate limit is exceeded. Try again in 57 seconds."));
         assertThat(ErrorBody.parse("<html>Bad gateway</html>")).isEqualTo(ErrorBody.NONE);
         assertThat(ErrorBody.parse("")).isEqualTo(ErrorBody.NONE);
-        assertThat(ErrorBody.parse("{\"error\":{\"code\":\"x\",\"message\":\"" + "m".repeat(500) + "\"}}").message())
+        assertThat(ErrorBody.parse("{\"error\":{\"code\":\"x\",\"message\":\"" + "m".repeat(500) + "\"}}")
+                        .message())
                 .hasSizeLessThan(210);
     }
 }

@@ -35,12 +35,18 @@ class SignedInSyncTest {
 
     private PartnerCenterReferralSource source(PartnerCenterAuth auth, Simulated.RecordingListener listener) {
         return PartnerCenterReferralSource.builder(Simulated.apiConfig(sim), auth.tokenSource())
-                .sleeper(new Simulated.RecordingSleeper()).listener(listener).build();
+                .sleeper(new Simulated.RecordingSleeper())
+                .listener(listener)
+                .build();
     }
 
     @Test
     void anExpiredTokenIsRefreshedOnceAndTheCallRepeated() {
-        sim = PartnerCenterSimulator.builder().referrals(250).pollIntervalSeconds(0).build().start();
+        sim = PartnerCenterSimulator.builder()
+                .referrals(250)
+                .pollIntervalSeconds(0)
+                .build()
+                .start();
         PartnerCenterAuth auth = Simulated.auth(sim, dir.resolve(".token_cache"));
         Simulated.signIn(auth, sim);
         Simulated.RecordingListener listener = new Simulated.RecordingListener();
@@ -58,23 +64,29 @@ class SignedInSyncTest {
             assertThat(e.httpStatus()).hasValue(401);
         });
         List<RecordedRequest> refreshes = sim.journal().tokenRequests().stream()
-                .filter(r -> r.formParam("grant_type").orElse("").equals("refresh_token")).toList();
+                .filter(r -> r.formParam("grant_type").orElse("").equals("refresh_token"))
+                .toList();
         assertThat(refreshes).hasSize(1);
         assertThat(sim.journal().referralRequests()).hasSize(4); // page 1, page 2 (401), page 2 again, page 3
     }
 
     @Test
     void aTokenRejectedEvenAfterRefreshMeansSignInRequired() {
-        sim = PartnerCenterSimulator.builder().referrals(5).pollIntervalSeconds(0)
-                .accessTokenLifetime(Duration.ofSeconds(1)).build().start();
+        sim = PartnerCenterSimulator.builder()
+                .referrals(5)
+                .pollIntervalSeconds(0)
+                .accessTokenLifetime(Duration.ofSeconds(1))
+                .build()
+                .start();
         PartnerCenterAuth auth = Simulated.auth(sim, dir.resolve(".token_cache"));
         Simulated.signIn(auth, sim);
         // Every token the simulator issues is dead on arrival once a second has passed; use a stale one twice.
         String stale = auth.tokenSource().accessToken(false);
         sim.identity().expireAllAccessTokens();
-        PartnerCenterReferralSource source = PartnerCenterReferralSource
-                .builder(Simulated.apiConfig(sim), force -> stale)
-                .sleeper(new Simulated.RecordingSleeper()).build();
+        PartnerCenterReferralSource source = PartnerCenterReferralSource.builder(
+                        Simulated.apiConfig(sim), force -> stale)
+                .sleeper(new Simulated.RecordingSleeper())
+                .build();
 
         assertThatThrownBy(() -> source.open(FULL).nextPage())
                 .isInstanceOfSatisfying(ReferralSourceException.class, e -> {
@@ -88,14 +100,21 @@ class SignedInSyncTest {
 
     @Test
     void aRevokedSignInStopsTheSyncWithSignInRequired() {
-        sim = PartnerCenterSimulator.builder().referrals(5).pollIntervalSeconds(0)
-                .accessTokenLifetime(Duration.ofSeconds(60)).build().start();
+        sim = PartnerCenterSimulator.builder()
+                .referrals(5)
+                .pollIntervalSeconds(0)
+                .accessTokenLifetime(Duration.ofSeconds(60))
+                .build()
+                .start();
         PartnerCenterAuth auth = Simulated.auth(sim, dir.resolve(".token_cache"));
         Simulated.signIn(auth, sim);
         sim.identity().revokeAllRefreshTokens();
 
-        assertThatThrownBy(() -> source(auth, new Simulated.RecordingListener()).open(FULL).nextPage())
-                .isInstanceOfSatisfying(ReferralSourceException.class,
+        assertThatThrownBy(() -> source(auth, new Simulated.RecordingListener())
+                        .open(FULL)
+                        .nextPage())
+                .isInstanceOfSatisfying(
+                        ReferralSourceException.class,
                         e -> assertThat(e.failure()).isEqualTo(SourceFailure.SIGN_IN_REQUIRED));
         assertThat(sim.journal().referralRequests()).isEmpty();
     }

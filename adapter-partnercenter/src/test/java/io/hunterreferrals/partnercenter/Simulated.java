@@ -12,8 +12,7 @@ import java.util.UUID;
 /** Wiring shared by the tests: MSAL routed to the simulator, fast retry settings, a sleeper that only records. */
 final class Simulated {
 
-    private Simulated() {
-    }
+    private Simulated() {}
 
     /**
      * A sign-in against the simulator. Each call uses its own client id and authority host, because MSAL keeps some
@@ -25,13 +24,16 @@ final class Simulated {
     }
 
     static PartnerCenterAuth auth(PartnerCenterSimulator sim, Path cacheFile, String clientId, String host) {
-        return PartnerCenterAuth.create(authConfig(sim, cacheFile, clientId, host),
+        return PartnerCenterAuth.create(
+                authConfig(sim, cacheFile, clientId, host),
                 LoopbackRoutingHttpClient.forAuthority(URI.create("https://" + host + "/"), sim.baseUri()));
     }
 
-    static PartnerCenterAuthConfig authConfig(PartnerCenterSimulator sim, Path cacheFile, String clientId, String host) {
+    static PartnerCenterAuthConfig authConfig(
+            PartnerCenterSimulator sim, Path cacheFile, String clientId, String host) {
         return PartnerCenterAuthConfig.of(clientId, sim.identity().tenantId())
-                .withAuthority(URI.create("https://" + host + "/" + sim.identity().tenantId()))
+                .withAuthority(
+                        URI.create("https://" + host + "/" + sim.identity().tenantId()))
                 .withTokenCachePath(cacheFile)
                 .withMsalTimeout(Duration.ofSeconds(20));
     }
@@ -45,7 +47,8 @@ final class Simulated {
         return ReferralsApiConfig.DEFAULTS
                 .withApiUrl(sim.baseUri())
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
-                .withRetry(RetrySettings.DEFAULTS.withMaxAttempts(4)
+                .withRetry(RetrySettings.DEFAULTS
+                        .withMaxAttempts(4)
                         .withBackoff(Duration.ofMillis(10), Duration.ofMillis(100)));
     }
 

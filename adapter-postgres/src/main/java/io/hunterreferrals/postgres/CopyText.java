@@ -8,13 +8,12 @@ import org.jooq.JSONB;
 /**
  * Rows in PostgreSQL's {@code COPY ... FROM STDIN} text format: one line per row, columns separated by a tab,
  * {@code \N} for NULL, and backslash, tab, newline and carriage return escaped. Each value is written as its type's
- * text input form, so PostgreSQL parses it exactly as it parses a bound parameter of that type (a timestamp keeps
- * its full fraction and offset and is rounded by the server, as a bound one is).
+ * text input form, so PostgreSQL parses it exactly as it parses a bound parameter of that type (a timestamp keeps its
+ * full fraction and offset and is rounded by the server, as a bound one is).
  */
 final class CopyText {
 
-    private CopyText() {
-    }
+    private CopyText() {}
 
     /** Appends one row and its line end; {@code values} are of the types {@link ReferralColumns#values} returns. */
     static void appendRow(StringBuilder out, Object[] values) {
@@ -39,7 +38,9 @@ final class CopyText {
             case Short number -> out.append(number.shortValue());
             case UUID uuid -> out.append(uuid);
             case Boolean b -> out.append(b ? 't' : 'f');
-            default -> throw new IllegalArgumentException("No COPY text form for " + value.getClass().getName());
+            default ->
+                throw new IllegalArgumentException(
+                        "No COPY text form for " + value.getClass().getName());
         }
     }
 

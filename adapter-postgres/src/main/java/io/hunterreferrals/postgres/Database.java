@@ -17,16 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The application's PostgreSQL: a connection pool to an external server, or (no URL configured) an embedded
- * PostgreSQL whose data lives in a folder under the working directory (default {@code .hunter/postgres}) and survives
- * restarts.
+ * The application's PostgreSQL: a connection pool to an external server, or (no URL configured) an embedded PostgreSQL
+ * whose data lives in a folder under the working directory (default {@code .hunter/postgres}) and survives restarts.
  *
- * <p>Embedded mode and several processes: the first process that opens the folder starts the server; a second
- * process (a CLI command while the server runs, say) finds it through PostgreSQL's own {@code postmaster.pid} in the
- * data folder, checks that the postmaster is alive and answers for that folder, and connects to it instead of
- * starting another one. A lock file next to the data folder ({@code <folder>.lock}) serialises these decisions. The
- * server is stopped by whichever Hunter process closes last (the server is left running while other Hunter
- * processes are connected), so no server lingers after the last process exits. Server log: {@code <folder>.log}.
+ * <p>Embedded mode and several processes: the first process that opens the folder starts the server; a second process
+ * (a CLI command while the server runs, say) finds it through PostgreSQL's own {@code postmaster.pid} in the data
+ * folder, checks that the postmaster is alive and answers for that folder, and connects to it instead of starting
+ * another one. A lock file next to the data folder ({@code <folder>.lock}) serialises these decisions. The server is
+ * stopped by whichever Hunter process closes last (the server is left running while other Hunter processes are
+ * connected), so no server lingers after the last process exits. Server log: {@code <folder>.log}.
  *
  * <p>Thread-safe; {@link #close()} is idempotent and also runs from a shutdown hook in embedded mode.
  */
@@ -36,6 +35,7 @@ public final class Database implements AutoCloseable {
 
     /** Database created inside the embedded server. */
     public static final String EMBEDDED_DATABASE = "hunter";
+
     static final String EMBEDDED_USER = "postgres";
     /** application_name prefix of every Hunter connection; used to see whether other Hunter processes are attached. */
     private static final String APP_NAME_PREFIX = "hunter:";
@@ -48,7 +48,11 @@ public final class Database implements AutoCloseable {
     private final Thread shutdownHook;
     private volatile boolean closed;
 
-    private Database(DatabaseSettings settings, HikariDataSource dataSource, String location, String applicationName,
+    private Database(
+            DatabaseSettings settings,
+            HikariDataSource dataSource,
+            String location,
+            String applicationName,
             EmbeddedServer server) {
         this.settings = settings;
         this.dataSource = dataSource;
@@ -72,7 +76,8 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseSettings settings) {
         String applicationName = APP_NAME_PREFIX + ProcessHandle.current().pid() + ":"
                 + UUID.randomUUID().toString().substring(0, 8);
-        Database db = settings.isEmbedded() ? openEmbedded(settings, applicationName)
+        Database db = settings.isEmbedded()
+                ? openEmbedded(settings, applicationName)
                 : openExternal(settings, applicationName);
         if (settings.migrateOnStart()) {
             try {
@@ -90,23 +95,31 @@ public final class Database implements AutoCloseable {
         try {
             return new Database(settings, new HikariDataSource(config), settings.url(), applicationName, null);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Cannot connect to PostgreSQL at " + settings.describe() + ": "
-                    + rootMessage(e) + " (check " + settings.names().url() + ", " + settings.names().user()
-                    + " and " + settings.names().password() + ")", e);
+            throw new IllegalStateException(
+                    "Cannot connect to PostgreSQL at " + settings.describe() + ": "
+                            + rootMessage(e) + " (check " + settings.names().url() + ", "
+                            + settings.names().user()
+                            + " and " + settings.names().password() + ")",
+                    e);
         }
     }
 
     private static Database openEmbedded(DatabaseSettings settings, String applicationName) {
         Path dataDir = settings.embeddedDataDir();
         return EmbeddedFolderLock.withFolderLock(dataDir, () -> {
-            EmbeddedServer server = EmbeddedServer.attachOrStart(dataDir, settings.names().url());
+            EmbeddedServer server =
+                    EmbeddedServer.attachOrStart(dataDir, settings.names().url());
             try {
                 server.ensureDatabase(EMBEDDED_DATABASE);
                 String url = server.jdbcUrl(EMBEDDED_DATABASE);
                 HikariConfig config = poolConfig(url, EMBEDDED_USER, null, applicationName, 5);
                 config.setMinimumIdle(1);
-                return new Database(settings, new HikariDataSource(config), url + "?user=" + EMBEDDED_USER,
-                        applicationName, server);
+                return new Database(
+                        settings,
+                        new HikariDataSource(config),
+                        url + "?user=" + EMBEDDED_USER,
+                        applicationName,
+                        server);
             } catch (RuntimeException e) {
                 server.stopIfOwnedQuietly();
                 throw e;
@@ -114,8 +127,8 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    private static HikariConfig poolConfig(String url, String user, String password, String applicationName,
-            int maxPoolSize) {
+    private static HikariConfig poolConfig(
+            String url, String user, String password, String applicationName, int maxPoolSize) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("hunter-db");
         config.setJdbcUrl(url);
@@ -170,26 +183,33 @@ public final class Database implements AutoCloseable {
         try {
             MigrateResult result = flyway().migrate();
             List<String> applied = result.migrations.stream()
-                    .map(m -> m.version + " " + m.description).toList();
+                    .map(m -> m.version + " " + m.description)
+                    .toList();
             if (result.migrationsExecuted > 0) {
-                log.atInfo().addKeyValue("count", result.migrationsExecuted)
-                        .addKeyValue("location", Redaction.url(location)).addKeyValue("applied", applied)
+                log.atInfo()
+                        .addKeyValue("count", result.migrationsExecuted)
+                        .addKeyValue("location", Redaction.url(location))
+                        .addKeyValue("applied", applied)
                         .log("database_migrated");
             }
             return new MigrationReport(result.migrationsExecuted, applied, result.targetSchemaVersion);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Migrating the database at " + Redaction.url(location) + " failed: "
-                    + rootMessage(e), e);
+            throw new IllegalStateException(
+                    "Migrating the database at " + Redaction.url(location) + " failed: " + rootMessage(e), e);
         }
     }
 
     /** All known migrations (applied and pending), oldest first, from Flyway's {@code info()}. */
     public List<Migration> migrations() {
-        return java.util.Arrays.stream(flyway().info().all()).map(Database::toMigration).toList();
+        return java.util.Arrays.stream(flyway().info().all())
+                .map(Database::toMigration)
+                .toList();
     }
 
     private static Migration toMigration(MigrationInfo info) {
-        return new Migration(info.getVersion() == null ? null : info.getVersion().getVersion(), info.getDescription(),
+        return new Migration(
+                info.getVersion() == null ? null : info.getVersion().getVersion(),
+                info.getDescription(),
                 info.getState().getDisplayName(),
                 info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant());
     }
@@ -212,9 +232,7 @@ public final class Database implements AutoCloseable {
         removeShutdownHook();
     }
 
-    /**
-     * Closes the pool. In embedded mode, stops the server unless other Hunter processes are still connected to it.
-     */
+    /** Closes the pool. In embedded mode, stops the server unless other Hunter processes are still connected to it. */
     @Override
     public void close() {
         if (Thread.currentThread() != shutdownHook) {

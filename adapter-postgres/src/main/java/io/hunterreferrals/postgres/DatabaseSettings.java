@@ -9,25 +9,25 @@ import java.util.Objects;
  * application's job (app-common's {@code SettingsParser}), which owns their names and defaults.
  *
  * <ul>
- *   <li>{@code url == null}: the zero-setup embedded PostgreSQL whose data lives in {@code embeddedDataDir}.</li>
+ *   <li>{@code url == null}: the zero-setup embedded PostgreSQL whose data lives in {@code embeddedDataDir}.
  *   <li>otherwise a JDBC URL ({@code jdbc:postgresql://...}) of an external PostgreSQL, without credentials; those are
- *       in {@code user} / {@code password}.</li>
+ *       in {@code user} / {@code password}.
  * </ul>
  *
- * @param url             JDBC URL of an external PostgreSQL without user/password, or {@code null} for embedded
- * @param user            user name for the external database, or {@code null} (driver default)
- * @param password        password for the external database, or {@code null}; never printed by {@link #toString()}
+ * @param url JDBC URL of an external PostgreSQL without user/password, or {@code null} for embedded
+ * @param user user name for the external database, or {@code null} (driver default)
+ * @param password password for the external database, or {@code null}; never printed by {@link #toString()}
  * @param embeddedDataDir the embedded server's data folder (absolute); {@code null} for an external database
- * @param migrateOnStart  whether {@link Database#open} applies pending Flyway migrations
- * @param names           how the operator names these settings, for the hints in error messages
+ * @param migrateOnStart whether {@link Database#open} applies pending Flyway migrations
+ * @param names how the operator names these settings, for the hints in error messages
  */
-public record DatabaseSettings(String url, String user, String password, Path embeddedDataDir, boolean migrateOnStart,
-        SettingNames names) {
+public record DatabaseSettings(
+        String url, String user, String password, Path embeddedDataDir, boolean migrateOnStart, SettingNames names) {
 
     /**
      * What the operator calls the URL, user and password settings, e.g. the environment variables. Given by the
-     * application, which owns those names, so that this adapter's hints ("check ...") name what the operator can
-     * change without keeping a second copy of the names.
+     * application, which owns those names, so that this adapter's hints ("check ...") name what the operator can change
+     * without keeping a second copy of the names.
      */
     public record SettingNames(String url, String user, String password) {
 
@@ -45,7 +45,9 @@ public record DatabaseSettings(String url, String user, String password, Path em
         if (url == null) {
             Objects.requireNonNull(embeddedDataDir, "embeddedDataDir");
         }
-        embeddedDataDir = embeddedDataDir == null ? null : embeddedDataDir.toAbsolutePath().normalize();
+        embeddedDataDir = embeddedDataDir == null
+                ? null
+                : embeddedDataDir.toAbsolutePath().normalize();
         Objects.requireNonNull(names, "names");
     }
 
@@ -61,8 +63,13 @@ public record DatabaseSettings(String url, String user, String password, Path em
     public static DatabaseSettings external(DatabaseUrl url, String user, String password) {
         String overrideUser = user == null || user.isBlank() ? null : user;
         String overridePassword = password == null || password.isEmpty() ? null : password;
-        return new DatabaseSettings(url.jdbcUrl(), overrideUser != null ? overrideUser : url.user(),
-                overridePassword != null ? overridePassword : url.password(), null, true, SettingNames.GENERIC);
+        return new DatabaseSettings(
+                url.jdbcUrl(),
+                overrideUser != null ? overrideUser : url.user(),
+                overridePassword != null ? overridePassword : url.password(),
+                null,
+                true,
+                SettingNames.GENERIC);
     }
 
     public boolean isEmbedded() {

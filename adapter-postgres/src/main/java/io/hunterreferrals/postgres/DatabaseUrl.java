@@ -11,8 +11,8 @@ import java.util.StringJoiner;
  * {@code postgres://...}, turned into the driver's JDBC URL with the credentials taken out, so that the URL can be
  * shown and the credentials cannot.
  *
- * @param jdbcUrl  the JDBC URL without user and password
- * @param user     the URL's user name, or {@code null}
+ * @param jdbcUrl the JDBC URL without user and password
+ * @param user the URL's user name, or {@code null}
  * @param password the URL's password, or {@code null}; never printed by {@link #toString()}
  */
 public record DatabaseUrl(String jdbcUrl, String user, String password) {
@@ -30,8 +30,8 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
      * Parses {@code raw} (surrounding blanks ignored).
      *
      * @throws IllegalArgumentException saying what is wrong and what is expected; it shows the URL only through
-     *                                  {@link Redaction#url} and never quotes a piece of the password. The message
-     *                                  names no setting: the caller knows which one it read.
+     *     {@link Redaction#url} and never quotes a piece of the password. The message names no setting: the caller
+     *     knows which one it read.
      */
     public static DatabaseUrl parse(String raw) {
         String url = raw.strip();

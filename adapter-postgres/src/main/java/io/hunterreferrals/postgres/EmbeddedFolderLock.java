@@ -19,8 +19,7 @@ final class EmbeddedFolderLock {
 
     private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
-    private EmbeddedFolderLock() {
-    }
+    private EmbeddedFolderLock() {}
 
     interface LockedAction<T> {
         T run();
@@ -33,7 +32,8 @@ final class EmbeddedFolderLock {
         try {
             Path lockFile = siblingFile(dataDir, ".lock");
             Files.createDirectories(lockFile.getParent());
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            try (FileChannel channel =
+                    FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 FileLock lock = channel.lock();
                 try {
                     return action.run();

@@ -52,8 +52,11 @@ final class EmbeddedServer {
     static EmbeddedServer attachOrStart(Path dataDir, String urlSetting) {
         Optional<EmbeddedServer> running = findRunning(dataDir);
         if (running.isPresent()) {
-            log.atInfo().addKeyValue("data_dir", dataDir).addKeyValue("port", running.get().port)
-                    .addKeyValue("pid", running.get().postmasterPid).log("embedded_database_attached");
+            log.atInfo()
+                    .addKeyValue("data_dir", dataDir)
+                    .addKeyValue("port", running.get().port)
+                    .addKeyValue("pid", running.get().postmasterPid)
+                    .log("embedded_database_attached");
             return running.get();
         }
         return start(dataDir, urlSetting);
@@ -67,7 +70,9 @@ final class EmbeddedServer {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            log.atWarn().addKeyValue("file", dataDir.resolve("postmaster.pid")).addKeyValue("error", e.toString())
+            log.atWarn()
+                    .addKeyValue("file", dataDir.resolve("postmaster.pid"))
+                    .addKeyValue("error", e.toString())
                     .log("embedded_database_pid_unreadable");
             return Optional.empty();
         }
@@ -85,12 +90,16 @@ final class EmbeddedServer {
         if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
             return Optional.empty();
         }
-        try (Connection c = probe(port); Statement st = c.createStatement();
+        try (Connection c = probe(port);
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SHOW data_directory")) {
             rs.next();
             Path served = Path.of(rs.getString(1)).toRealPath();
             if (!served.equals(dataDir.toRealPath())) {
-                log.atWarn().addKeyValue("port", port).addKeyValue("data_dir", dataDir).addKeyValue("served", served)
+                log.atWarn()
+                        .addKeyValue("port", port)
+                        .addKeyValue("data_dir", dataDir)
+                        .addKeyValue("served", served)
                         .log("embedded_database_port_serves_other_folder");
                 return Optional.empty();
             }
@@ -109,7 +118,8 @@ final class EmbeddedServer {
         }
         try {
             Files.createDirectories(dataDir.getParent());
-            Redirect logRedirect = Redirect.appendTo(EmbeddedFolderLock.siblingFile(dataDir, ".log").toFile());
+            Redirect logRedirect = Redirect.appendTo(
+                    EmbeddedFolderLock.siblingFile(dataDir, ".log").toFile());
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
@@ -124,14 +134,19 @@ final class EmbeddedServer {
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .start();
             long pid = readPostmasterPid(dataDir);
-            log.atInfo().addKeyValue("data_dir", dataDir).addKeyValue("port", pg.getPort())
-                    .addKeyValue("initialised", fresh).addKeyValue("duration_ms", (System.nanoTime() - t0) / 1_000_000)
+            log.atInfo()
+                    .addKeyValue("data_dir", dataDir)
+                    .addKeyValue("port", pg.getPort())
+                    .addKeyValue("initialised", fresh)
+                    .addKeyValue("duration_ms", (System.nanoTime() - t0) / 1_000_000)
                     .log("embedded_database_started");
             return new EmbeddedServer(dataDir, pg.getPort(), pid, pg);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + dataDir + ": "
-                    + Database.rootMessage(e) + ". See " + EmbeddedFolderLock.siblingFile(dataDir, ".log")
-                    + "; set " + urlSetting + " to use an external PostgreSQL instead.", e);
+            throw new IllegalStateException(
+                    "Cannot start the embedded PostgreSQL in " + dataDir + ": "
+                            + Database.rootMessage(e) + ". See " + EmbeddedFolderLock.siblingFile(dataDir, ".log")
+                            + "; set " + urlSetting + " to use an external PostgreSQL instead.",
+                    e);
         }
     }
 
@@ -160,7 +175,8 @@ final class EmbeddedServer {
 
     private static long readPostmasterPid(Path dataDir) {
         try {
-            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+            return Long.parseLong(
+                    Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
         } catch (IOException | RuntimeException e) {
             return -1;
         }
@@ -191,18 +207,19 @@ final class EmbeddedServer {
                 st.execute("CREATE DATABASE \"" + database + "\" ENCODING 'UTF8' TEMPLATE template0");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create database " + database + " in the embedded PostgreSQL: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot create database " + database + " in the embedded PostgreSQL: " + e.getMessage(), e);
         }
     }
 
     /** Called (under the folder lock) when a Database using this server closes. */
     void releaseByClient(String closingApplicationName) {
         int others;
-        try (Connection c = probe(port); PreparedStatement ps = c.prepareStatement(
-                "SELECT count(DISTINCT application_name) FROM pg_stat_activity "
-                        + "WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() "
-                        + "AND application_name LIKE 'hunter:%' AND application_name <> ?")) {
+        try (Connection c = probe(port);
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT count(DISTINCT application_name) FROM pg_stat_activity "
+                                + "WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() "
+                                + "AND application_name LIKE 'hunter:%' AND application_name <> ?")) {
             ps.setString(1, closingApplicationName);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -213,7 +230,9 @@ final class EmbeddedServer {
             others = 0;
         }
         if (others > 0) {
-            log.atInfo().addKeyValue("data_dir", dataDir).addKeyValue("other_connections", others)
+            log.atInfo()
+                    .addKeyValue("data_dir", dataDir)
+                    .addKeyValue("other_connections", others)
                     .log("embedded_database_left_running");
             return;
         }
@@ -226,7 +245,9 @@ final class EmbeddedServer {
                 postgres.close();
                 log.atInfo().addKeyValue("data_dir", dataDir).log("embedded_database_stopped");
             } catch (IOException e) {
-                log.atWarn().addKeyValue("data_dir", dataDir).addKeyValue("error", e.toString())
+                log.atWarn()
+                        .addKeyValue("data_dir", dataDir)
+                        .addKeyValue("error", e.toString())
                         .log("embedded_database_stop_failed");
             }
             return;
@@ -238,16 +259,23 @@ final class EmbeddedServer {
         }
         try {
             Process kill = new ProcessBuilder("kill", "-INT", Long.toString(postmasterPid))
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             kill.waitFor(5, TimeUnit.SECONDS);
             handle.get().onExit().get(20, TimeUnit.SECONDS);
-            log.atInfo().addKeyValue("data_dir", dataDir).addKeyValue("pid", postmasterPid).log("embedded_database_stopped");
+            log.atInfo()
+                    .addKeyValue("data_dir", dataDir)
+                    .addKeyValue("pid", postmasterPid)
+                    .log("embedded_database_stopped");
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            log.atWarn().addKeyValue("data_dir", dataDir).addKeyValue("pid", postmasterPid)
-                    .addKeyValue("error", e.toString()).log("embedded_database_stop_failed");
+            log.atWarn()
+                    .addKeyValue("data_dir", dataDir)
+                    .addKeyValue("pid", postmasterPid)
+                    .addKeyValue("error", e.toString())
+                    .log("embedded_database_stop_failed");
         }
     }
 

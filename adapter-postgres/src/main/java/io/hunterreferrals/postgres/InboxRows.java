@@ -21,13 +21,31 @@ import org.jooq.SortField;
 /** The inbox's columns, orders and row mapping ({@code partner_center_referrals} left-joined to its linked company). */
 final class InboxRows {
 
-    static final List<Field<?>> SUMMARY = List.of(PCR.REFERRAL_ID, PCR.NAME, PCR.COMPANY_NAME, PCR.DOMAIN,
-            PCR.RAW_DOMAIN, PCR.DOMAIN_SOURCE, PCR.REFERRAL_TYPE, PCR.CLASSIFICATION_RULE, PCR.STATUS, PCR.SUBSTATUS,
-            PCR.DIRECTION, PCR.LINK_STATUS, PCR.LINKED_COMPANY_ID, COMPANIES.DOMAIN, COMPANIES.NAME, PCR.DEAL_VALUE,
-            PCR.CURRENCY, PCR.CUSTOMER_COUNTRY, PCR.PC_CREATED_AT, PCR.PC_UPDATED_AT, PCR.SYNCED_AT, PCR.CHANGED_AT);
+    static final List<Field<?>> SUMMARY = List.of(
+            PCR.REFERRAL_ID,
+            PCR.NAME,
+            PCR.COMPANY_NAME,
+            PCR.DOMAIN,
+            PCR.RAW_DOMAIN,
+            PCR.DOMAIN_SOURCE,
+            PCR.REFERRAL_TYPE,
+            PCR.CLASSIFICATION_RULE,
+            PCR.STATUS,
+            PCR.SUBSTATUS,
+            PCR.DIRECTION,
+            PCR.LINK_STATUS,
+            PCR.LINKED_COMPANY_ID,
+            COMPANIES.DOMAIN,
+            COMPANIES.NAME,
+            PCR.DEAL_VALUE,
+            PCR.CURRENCY,
+            PCR.CUSTOMER_COUNTRY,
+            PCR.PC_CREATED_AT,
+            PCR.PC_UPDATED_AT,
+            PCR.SYNCED_AT,
+            PCR.CHANGED_AT);
 
-    private InboxRows() {
-    }
+    private InboxRows() {}
 
     /**
      * The ORDER BY of a sort: its column, then referral_id so pages never overlap. Changed, updated and the filter
@@ -48,9 +66,10 @@ final class InboxRows {
 
     static ReferralSummary summary(Record r) {
         Long companyId = r.get(PCR.LINKED_COMPANY_ID);
-        Optional<ReferralSummary.LinkedCompany> linked = companyId == null ? Optional.empty()
-                : Optional.of(new ReferralSummary.LinkedCompany(new CompanyId(companyId),
-                        new Domain(r.get(COMPANIES.DOMAIN)), r.get(COMPANIES.NAME)));
+        Optional<ReferralSummary.LinkedCompany> linked = companyId == null
+                ? Optional.empty()
+                : Optional.of(new ReferralSummary.LinkedCompany(
+                        new CompanyId(companyId), new Domain(r.get(COMPANIES.DOMAIN)), r.get(COMPANIES.NAME)));
         return new ReferralSummary(
                 ReferralId.of(r.get(PCR.REFERRAL_ID)),
                 r.get(PCR.NAME),

@@ -20,13 +20,12 @@ final class Jooq {
     // raw_data, customer names and notes, which must never reach a log.
     private static final Settings SETTINGS = new Settings().withExecuteLogging(false);
 
-    private Jooq() {
-    }
+    private Jooq() {}
 
     /**
      * Every store and query goes through here, so a lost or refused connection becomes the core's
-     * {@code StorageUnavailableException} in one place: when a connection is taken from the pool, and when a
-     * statement fails.
+     * {@code StorageUnavailableException} in one place: when a connection is taken from the pool, and when a statement
+     * fails.
      */
     static DSLContext using(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");

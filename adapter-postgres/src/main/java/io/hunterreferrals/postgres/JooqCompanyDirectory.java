@@ -59,13 +59,16 @@ public final class JooqCompanyDirectory implements CompanyDirectory {
             resolved.putAll(inTransaction(batch));
         }
         Map<Domain, CompanyResolution> result = new LinkedHashMap<>();
-        candidates.forEach(c -> result.putIfAbsent(c.domain(), resolved.get(c.domain().value())));
+        candidates.forEach(
+                c -> result.putIfAbsent(c.domain(), resolved.get(c.domain().value())));
         return result;
     }
 
     @Override
     public Optional<Company> findByDomain(Domain domain) {
-        return dsl.selectFrom(COMPANIES).where(COMPANIES.DOMAIN.eq(domain.value())).fetchOptional()
+        return dsl.selectFrom(COMPANIES)
+                .where(COMPANIES.DOMAIN.eq(domain.value()))
+                .fetchOptional()
                 .map(JooqCompanyDirectory::company);
     }
 
@@ -82,21 +85,32 @@ public final class JooqCompanyDirectory implements CompanyDirectory {
     }
 
     private static Map<String, CompanyResolution> findOrCreateBatch(DSLContext dsl, List<CompanyCandidate> batch) {
-        InsertValuesStep5<CompaniesRecord, String, String, String, String, String> insert = dsl.insertInto(COMPANIES,
-                COMPANIES.DOMAIN, COMPANIES.NAME, COMPANIES.COUNTRY, COMPANIES.NOTES, COMPANIES.SOURCE);
+        InsertValuesStep5<CompaniesRecord, String, String, String, String, String> insert = dsl.insertInto(
+                COMPANIES, COMPANIES.DOMAIN, COMPANIES.NAME, COMPANIES.COUNTRY, COMPANIES.NOTES, COMPANIES.SOURCE);
         for (CompanyCandidate c : batch) {
             String name = PostgresText.text(c.name());
-            insert = insert.values(c.domain().value(), name.isBlank() ? c.domain().value() : name,
-                    PostgresText.text(c.country()), PostgresText.text(c.notes()), c.source().code());
+            insert = insert.values(
+                    c.domain().value(),
+                    name.isBlank() ? c.domain().value() : name,
+                    PostgresText.text(c.country()),
+                    PostgresText.text(c.notes()),
+                    c.source().code());
         }
         Map<String, CompanyResolution> resolved = new HashMap<>();
-        insert.onConflict(COMPANIES.DOMAIN).doNothing().returningResult(COMPANIES.ID, COMPANIES.DOMAIN).fetch()
+        insert.onConflict(COMPANIES.DOMAIN)
+                .doNothing()
+                .returningResult(COMPANIES.ID, COMPANIES.DOMAIN)
+                .fetch()
                 .forEach(r -> resolved.put(r.value2(), new CompanyResolution(new CompanyId(r.value1()), true)));
         if (resolved.size() < batch.size()) {
-            String[] existing = batch.stream().map(c -> c.domain().value()).filter(d -> !resolved.containsKey(d))
+            String[] existing = batch.stream()
+                    .map(c -> c.domain().value())
+                    .filter(d -> !resolved.containsKey(d))
                     .toArray(String[]::new);
             // A new statement sees the rows the conflicting transactions committed while the insert waited.
-            dsl.select(COMPANIES.ID, COMPANIES.DOMAIN).from(COMPANIES).where(COMPANIES.DOMAIN.in(existing))
+            dsl.select(COMPANIES.ID, COMPANIES.DOMAIN)
+                    .from(COMPANIES)
+                    .where(COMPANIES.DOMAIN.in(existing))
                     .forEach(r -> resolved.put(r.value2(), new CompanyResolution(new CompanyId(r.value1()), false)));
         }
         if (resolved.size() < batch.size()) {
@@ -107,7 +121,11 @@ public final class JooqCompanyDirectory implements CompanyDirectory {
     }
 
     static Company company(CompaniesRecord r) {
-        return new Company(new CompanyId(r.getId()), new Domain(r.getDomain()), r.getName(), r.getCountry(),
+        return new Company(
+                new CompanyId(r.getId()),
+                new Domain(r.getDomain()),
+                r.getName(),
+                r.getCountry(),
                 CompanySource.fromCode(r.getSource()));
     }
 }

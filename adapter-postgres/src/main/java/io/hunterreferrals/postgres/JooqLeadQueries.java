@@ -39,28 +39,32 @@ public final class JooqLeadQueries implements LeadQueries {
     @Override
     public Page<LeadSummary> leads(LeadQuery query) {
         List<LeadSummary> rows = LeadRows.query(dsl, query)
-                .limit(query.page().pageSize()).offset(query.page().offset())
+                .limit(query.page().pageSize())
+                .offset(query.page().offset())
                 .fetch(LeadRows::summary);
-        Totals.Total total = Totals.total(rows.size(), query.page(), totalCap,
-                limit -> countAtMost(query, limit));
+        Totals.Total total = Totals.total(rows.size(), query.page(), totalCap, limit -> countAtMost(query, limit));
         return new Page<>(rows, total.total(), total.exact(), query.page());
     }
 
     private int countAtMost(LeadQuery query, long limit) {
         if (query.referralType().isPresent() && query.search().isEmpty()) {
-            return dsl.fetchCount(LeadRows.companiesWithReferralType(dsl, query.referralType().get(), limit));
+            return dsl.fetchCount(
+                    LeadRows.companiesWithReferralType(dsl, query.referralType().get(), limit));
         }
-        return dsl.fetchCount(dsl.selectOne().from(COMPANIES).where(LeadRows.where(query)).limit(limit));
+        return dsl.fetchCount(
+                dsl.selectOne().from(COMPANIES).where(LeadRows.where(query)).limit(limit));
     }
 
     @Override
     public void forEachLead(LeadQuery query, Consumer<LeadSummary> consumer) {
         // Exports are in domain order whatever the listing's sort (the port, LeadSort.DOMAIN_ASC).
-        LeadQuery inDomainOrder = new LeadQuery(query.referralType(), query.search(), LeadSort.DOMAIN_ASC, query.page());
+        LeadQuery inDomainOrder =
+                new LeadQuery(query.referralType(), query.search(), LeadSort.DOMAIN_ASC, query.page());
         // PostgreSQL's JDBC driver streams with a fetch size only inside a transaction; otherwise it would load every
         // company into memory at once.
         dsl.transaction(cfg -> {
-            try (Cursor<? extends Record> cursor = LeadRows.query(cfg.dsl(), inDomainOrder).fetchSize(FETCH_SIZE)
+            try (Cursor<? extends Record> cursor = LeadRows.query(cfg.dsl(), inDomainOrder)
+                    .fetchSize(FETCH_SIZE)
                     .fetchLazy()) {
                 for (Record row : cursor) {
                     consumer.accept(LeadRows.summary(row));

@@ -27,15 +27,24 @@ public final class JooqQuarantineQueries implements QuarantineQueries {
     public Page<QuarantinedReferral> quarantined(PageRequest page) {
         List<QuarantinedReferral> rows = dsl.selectFrom(SYNC_QUARANTINE)
                 .orderBy(SYNC_QUARANTINE.LAST_SEEN_AT.desc(), SYNC_QUARANTINE.FAILURE_KEY)
-                .limit(page.pageSize()).offset(page.offset())
+                .limit(page.pageSize())
+                .offset(page.offset())
                 .fetch(JooqQuarantineQueries::view);
         return new Page<>(rows, Totals.exact(rows.size(), page, () -> dsl.fetchCount(SYNC_QUARANTINE)), page);
     }
 
     private static QuarantinedReferral view(SyncQuarantineRecord r) {
-        return new QuarantinedReferral(r.getFailureKey(), Optional.ofNullable(r.getReferralId()), r.getReason(),
-                new SyncRunId(r.getLastRunId()), r.getPage(), r.getPosition(), Optional.ofNullable(r.getUpdatedDateTime()),
-                new RawPayload(r.getPayload()), Times.instant(r.getFirstSeenAt()), Times.instant(r.getLastSeenAt()),
+        return new QuarantinedReferral(
+                r.getFailureKey(),
+                Optional.ofNullable(r.getReferralId()),
+                r.getReason(),
+                new SyncRunId(r.getLastRunId()),
+                r.getPage(),
+                r.getPosition(),
+                Optional.ofNullable(r.getUpdatedDateTime()),
+                new RawPayload(r.getPayload()),
+                Times.instant(r.getFirstSeenAt()),
+                Times.instant(r.getLastSeenAt()),
                 r.getTimesSeen());
     }
 }

@@ -30,8 +30,8 @@ import org.jooq.Table;
 
 /**
  * {@link ReferralQueries} on PostgreSQL: the inbox (filters, accent-insensitive search over the trigram-indexed
- * {@code search_text}, sorts with a referral_id tie-break, pages with the total, exact up to {@link Totals#CAP}) and the referral detail.
- * Thread-safe.
+ * {@code search_text}, sorts with a referral_id tie-break, pages with the total, exact up to {@link Totals#CAP}) and
+ * the referral detail. Thread-safe.
  */
 public final class JooqReferralQueries implements ReferralQueries {
 
@@ -53,11 +53,17 @@ public final class JooqReferralQueries implements ReferralQueries {
     @Override
     public Page<ReferralSummary> inbox(InboxQuery query) {
         Condition where = where(query);
-        List<ReferralSummary> rows = dsl.select(InboxRows.SUMMARY).from(INBOX).where(where)
+        List<ReferralSummary> rows = dsl.select(InboxRows.SUMMARY)
+                .from(INBOX)
+                .where(where)
                 .orderBy(InboxRows.orderBy(query.sort()))
-                .limit(query.page().pageSize()).offset(query.page().offset())
+                .limit(query.page().pageSize())
+                .offset(query.page().offset())
                 .fetch(InboxRows::summary);
-        Totals.Total total = Totals.total(rows.size(), query.page(), totalCap,
+        Totals.Total total = Totals.total(
+                rows.size(),
+                query.page(),
+                totalCap,
                 limit -> dsl.fetchCount(dsl.selectOne().from(PCR).where(where).limit(limit)));
         return new Page<>(rows, total.total(), total.exact(), query.page());
     }
@@ -65,24 +71,49 @@ public final class JooqReferralQueries implements ReferralQueries {
     @Override
     public Optional<ReferralDetail> find(ReferralId id, boolean includeRaw) {
         List<Field<?>> fields = new ArrayList<>(InboxRows.SUMMARY);
-        fields.addAll(List.of(PCR.ENGAGEMENT_ID, PCR.TYPE, PCR.QUALIFICATION, PCR.STATUS_REASON, PCR.INVITED_BY_ORG_ID,
-                PCR.REFERRAL_SOURCE, PCR.CALL_TO_ACTION, PCR.CLASSIFICATION_SUB_CATEGORY, PCR.CUSTOMER_SIZE,
-                PCR.PC_EXPIRES_AT, PCR.ETAG, PCR.EXTERNAL_REFERENCE_ID, PCR.FIRST_SEEN_AT, PCR.LINKED_AT,
+        fields.addAll(List.of(
+                PCR.ENGAGEMENT_ID,
+                PCR.TYPE,
+                PCR.QUALIFICATION,
+                PCR.STATUS_REASON,
+                PCR.INVITED_BY_ORG_ID,
+                PCR.REFERRAL_SOURCE,
+                PCR.CALL_TO_ACTION,
+                PCR.CLASSIFICATION_SUB_CATEGORY,
+                PCR.CUSTOMER_SIZE,
+                PCR.PC_EXPIRES_AT,
+                PCR.ETAG,
+                PCR.EXTERNAL_REFERENCE_ID,
+                PCR.FIRST_SEEN_AT,
+                PCR.LINKED_AT,
                 PCR.LINK_CHANGED_BY));
         if (includeRaw) {
             // raw_data is the largest column: read it only when asked for.
             fields.add(PCR.RAW_DATA);
         }
-        return dsl.select(fields).from(INBOX).where(PCR.REFERRAL_ID.eq(id.value()))
+        return dsl.select(fields)
+                .from(INBOX)
+                .where(PCR.REFERRAL_ID.eq(id.value()))
                 .fetchOptional(r -> detail(r, includeRaw));
     }
 
     private static ReferralDetail detail(Record r, boolean includeRaw) {
-        return new ReferralDetail(InboxRows.summary(r), r.get(PCR.ENGAGEMENT_ID), r.get(PCR.TYPE),
-                r.get(PCR.QUALIFICATION), r.get(PCR.STATUS_REASON), r.get(PCR.INVITED_BY_ORG_ID),
-                r.get(PCR.REFERRAL_SOURCE), r.get(PCR.CALL_TO_ACTION), r.get(PCR.CLASSIFICATION_SUB_CATEGORY),
-                r.get(PCR.CUSTOMER_SIZE), Times.instant(r.get(PCR.PC_EXPIRES_AT)), r.get(PCR.ETAG),
-                r.get(PCR.EXTERNAL_REFERENCE_ID), Times.instant(r.get(PCR.FIRST_SEEN_AT)), lastLinkChange(r),
+        return new ReferralDetail(
+                InboxRows.summary(r),
+                r.get(PCR.ENGAGEMENT_ID),
+                r.get(PCR.TYPE),
+                r.get(PCR.QUALIFICATION),
+                r.get(PCR.STATUS_REASON),
+                r.get(PCR.INVITED_BY_ORG_ID),
+                r.get(PCR.REFERRAL_SOURCE),
+                r.get(PCR.CALL_TO_ACTION),
+                r.get(PCR.CLASSIFICATION_SUB_CATEGORY),
+                r.get(PCR.CUSTOMER_SIZE),
+                Times.instant(r.get(PCR.PC_EXPIRES_AT)),
+                r.get(PCR.ETAG),
+                r.get(PCR.EXTERNAL_REFERENCE_ID),
+                Times.instant(r.get(PCR.FIRST_SEEN_AT)),
+                lastLinkChange(r),
                 includeRaw ? Optional.of(new RawPayload(r.get(PCR.RAW_DATA).data())) : Optional.empty());
     }
 
@@ -96,11 +127,12 @@ public final class JooqReferralQueries implements ReferralQueries {
     @Override
     public List<ReferralCount> countsByTypeAndStatus() {
         Field<Integer> count = count();
-        return dsl.select(PCR.REFERRAL_TYPE, PCR.STATUS, count).from(PCR)
+        return dsl.select(PCR.REFERRAL_TYPE, PCR.STATUS, count)
+                .from(PCR)
                 .groupBy(PCR.REFERRAL_TYPE, PCR.STATUS)
                 .orderBy(PCR.REFERRAL_TYPE.asc().nullsLast(), PCR.STATUS.asc().nullsLast())
-                .fetch(r -> new ReferralCount(ReferralCategory.fromCode(r.get(PCR.REFERRAL_TYPE)), r.get(PCR.STATUS),
-                        r.get(count)));
+                .fetch(r -> new ReferralCount(
+                        ReferralCategory.fromCode(r.get(PCR.REFERRAL_TYPE)), r.get(PCR.STATUS), r.get(count)));
     }
 
     private static Condition where(InboxQuery query) {
@@ -110,12 +142,15 @@ public final class JooqReferralQueries implements ReferralQueries {
         }
         if (query.referralType().isPresent()) {
             ReferralCategory type = query.referralType().get();
-            where = where.and(type == ReferralCategory.UNKNOWN ? PCR.REFERRAL_TYPE.isNull()
-                    : PCR.REFERRAL_TYPE.eq(type.code().orElseThrow()));
+            where = where.and(
+                    type == ReferralCategory.UNKNOWN
+                            ? PCR.REFERRAL_TYPE.isNull()
+                            : PCR.REFERRAL_TYPE.eq(type.code().orElseThrow()));
         }
         if (query.status().isPresent()) {
             // lower(status) = lower(?) is the expression pcr_status_idx indexes.
-            where = where.and(lower(PCR.STATUS).eq(lower(val(PostgresText.text(query.status().get())))));
+            where = where.and(lower(PCR.STATUS)
+                    .eq(lower(val(PostgresText.text(query.status().get())))));
         }
         if (query.search().isPresent()) {
             where = where.and(SearchTerm.matches(PCR.SEARCH_TEXT, query.search().get()));

@@ -22,13 +22,14 @@ import org.jooq.exception.DataAccessException;
 
 /**
  * {@link ReferralStore} on PostgreSQL ({@code partner_center_referrals}, {@code sync_quarantine} and
- * {@code sync_state}): each page is one transaction, so a page, its quarantine and its watermark are stored together
- * or not at all. Thread-safe.
+ * {@code sync_state}): each page is one transaction, so a page, its quarantine and its watermark are stored together or
+ * not at all. Thread-safe.
  */
 public final class JooqReferralStore implements ReferralStore {
 
     /** Who changed a link when an operator did; the port does not say which operator. */
     static final String OPERATOR_ACTOR = "operator";
+
     private static final int ATTEMPTS = 3;
 
     private final DSLContext dsl;
@@ -43,7 +44,8 @@ public final class JooqReferralStore implements ReferralStore {
             return Map.of();
         }
         Map<ReferralId, ContentHash> found = new HashMap<>();
-        dsl.select(PCR.REFERRAL_ID, PCR.CONTENT_HASH).from(PCR)
+        dsl.select(PCR.REFERRAL_ID, PCR.CONTENT_HASH)
+                .from(PCR)
                 .where(PCR.REFERRAL_ID.in(ids.stream().map(ReferralId::value).toList()))
                 .forEach(r -> found.put(ReferralId.of(r.value1()), new ContentHash(r.value2())));
         return found;
@@ -85,11 +87,12 @@ public final class JooqReferralStore implements ReferralStore {
     public boolean recordOperatorLink(ReferralId id, OperatorLink link) {
         Long company = link instanceof OperatorLink.LinkTo to ? to.company().value() : null;
         return dsl.update(PCR)
-                .set(PCR.LINK_STATUS, link.status().code())
-                .set(PCR.LINKED_COMPANY_ID, company)
-                .set(PCR.LINKED_AT, OffsetDateTime.now())
-                .set(PCR.LINK_CHANGED_BY, OPERATOR_ACTOR)
-                .where(PCR.REFERRAL_ID.eq(id.value()))
-                .execute() == 1;
+                        .set(PCR.LINK_STATUS, link.status().code())
+                        .set(PCR.LINKED_COMPANY_ID, company)
+                        .set(PCR.LINKED_AT, OffsetDateTime.now())
+                        .set(PCR.LINK_CHANGED_BY, OPERATOR_ACTOR)
+                        .where(PCR.REFERRAL_ID.eq(id.value()))
+                        .execute()
+                == 1;
     }
 }

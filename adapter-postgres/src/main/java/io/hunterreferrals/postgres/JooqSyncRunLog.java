@@ -35,10 +35,9 @@ import org.jooq.exception.DataAccessException;
 /**
  * {@link SyncRunLog} on PostgreSQL ({@code sync_runs}). Runs never overlap because of the schema's partial unique
  * indexes {@code sync_runs_one_running} and {@code sync_runs_one_queued}: whichever process loses the race gets a
- * unique violation, translated here into {@link RunClaim.Busy} with the run that holds the slot. A run that holds
- * the slot but whose process is gone ({@link RunLocks}: its advisory lock is free) is marked failed
- * ({@code abandoned}) by the next start, at once, so a killed {@code hunter sync} never blocks the next one.
- * Thread-safe.
+ * unique violation, translated here into {@link RunClaim.Busy} with the run that holds the slot. A run that holds the
+ * slot but whose process is gone ({@link RunLocks}: its advisory lock is free) is marked failed ({@code abandoned}) by
+ * the next start, at once, so a killed {@code hunter sync} never blocks the next one. Thread-safe.
  */
 public final class JooqSyncRunLog implements SyncRunLog {
 
@@ -50,9 +49,7 @@ public final class JooqSyncRunLog implements SyncRunLog {
     private final String node;
     private final RunLocks locks;
 
-    /**
-     * @param node the host and process recorded as having run each started run, e.g. {@link #currentNode()}
-     */
+    /** @param node the host and process recorded as having run each started run, e.g. {@link #currentNode()} */
     public JooqSyncRunLog(DataSource dataSource, String node) {
         this.dsl = Jooq.using(dataSource);
         this.node = Objects.requireNonNull(node, "node");
@@ -75,12 +72,25 @@ public final class JooqSyncRunLog implements SyncRunLog {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
                 // Not while one is running either: a second request then returns the running run's id.
-                int inserted = dsl.insertInto(SYNC_RUNS, SYNC_RUNS.RUN_ID, SYNC_RUNS.TRIGGER, SYNC_RUNS.MODE,
-                                SYNC_RUNS.DRY_RUN, SYNC_RUNS.STATUS, SYNC_RUNS.REQUESTED_AT)
-                        .select(select(val(runId.value()), val(request.trigger().code()), val(request.mode().code()),
-                                val(request.dryRun()), val(SyncStatus.QUEUED.code()), val(Times.odt(requestedAt)))
-                                .whereNotExists(selectOne().from(SYNC_RUNS).where(SYNC_RUNS.STATUS.in(
-                                        SyncStatus.QUEUED.code(), SyncStatus.RUNNING.code()))))
+                int inserted = dsl.insertInto(
+                                SYNC_RUNS,
+                                SYNC_RUNS.RUN_ID,
+                                SYNC_RUNS.TRIGGER,
+                                SYNC_RUNS.MODE,
+                                SYNC_RUNS.DRY_RUN,
+                                SYNC_RUNS.STATUS,
+                                SYNC_RUNS.REQUESTED_AT)
+                        .select(select(
+                                        val(runId.value()),
+                                        val(request.trigger().code()),
+                                        val(request.mode().code()),
+                                        val(request.dryRun()),
+                                        val(SyncStatus.QUEUED.code()),
+                                        val(Times.odt(requestedAt)))
+                                .whereNotExists(selectOne()
+                                        .from(SYNC_RUNS)
+                                        .where(SYNC_RUNS.STATUS.in(
+                                                SyncStatus.QUEUED.code(), SyncStatus.RUNNING.code()))))
                         .execute();
                 if (inserted == 1) {
                     return RunClaim.CLAIMED;
@@ -115,12 +125,12 @@ public final class JooqSyncRunLog implements SyncRunLog {
         }
     }
 
-    private RunClaim claimRunning(SyncRunId runId, SyncRequest request, Instant startedAt,
-            Optional<Instant> watermarkBefore) {
+    private RunClaim claimRunning(
+            SyncRunId runId, SyncRequest request, Instant startedAt, Optional<Instant> watermarkBefore) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
-                if (startQueued(runId, startedAt, watermarkBefore) || insertRunning(runId, request, startedAt,
-                        watermarkBefore)) {
+                if (startQueued(runId, startedAt, watermarkBefore)
+                        || insertRunning(runId, request, startedAt, watermarkBefore)) {
                     return RunClaim.CLAIMED;
                 }
             } catch (DataAccessException e) {
@@ -145,8 +155,10 @@ public final class JooqSyncRunLog implements SyncRunLog {
 
     /** The process of a running run is gone (its lock is free): record it failed, so the slot is free again. */
     private Optional<Instant> lastFinishedAt() {
-        return Optional.ofNullable(dsl.select(org.jooq.impl.DSL.max(SYNC_RUNS.FINISHED_AT)).from(SYNC_RUNS)
-                .fetchOne(0, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+        return Optional.ofNullable(dsl.select(org.jooq.impl.DSL.max(SYNC_RUNS.FINISHED_AT))
+                        .from(SYNC_RUNS)
+                        .fetchOne(0, OffsetDateTime.class))
+                .map(OffsetDateTime::toInstant);
     }
 
     private static Instant latest(Instant a, Optional<Instant> b) {
@@ -154,11 +166,15 @@ public final class JooqSyncRunLog implements SyncRunLog {
     }
 
     private void failDead(SyncRunId runId, Instant now) {
-        SyncError error = SyncError.of(SyncErrorCode.ABANDONED, "The process running this sync ended before it finished (it was "
-                + "killed or lost its database session); the next run resumes from the last stored page.");
-        withError(dsl.update(SYNC_RUNS)
-                .set(SYNC_RUNS.STATUS, SyncStatus.FAILED.code())
-                .set(SYNC_RUNS.FINISHED_AT, Times.odt(now)), Optional.of(error))
+        SyncError error = SyncError.of(
+                SyncErrorCode.ABANDONED,
+                "The process running this sync ended before it finished (it was "
+                        + "killed or lost its database session); the next run resumes from the last stored page.");
+        withError(
+                        dsl.update(SYNC_RUNS)
+                                .set(SYNC_RUNS.STATUS, SyncStatus.FAILED.code())
+                                .set(SYNC_RUNS.FINISHED_AT, Times.odt(now)),
+                        Optional.of(error))
                 .where(SYNC_RUNS.RUN_ID.eq(runId.value()))
                 .and(SYNC_RUNS.STATUS.eq(SyncStatus.RUNNING.code()))
                 .execute();
@@ -167,20 +183,23 @@ public final class JooqSyncRunLog implements SyncRunLog {
     /** A queued run becomes running; the unique index refuses it while another runs, and it stays queued. */
     private boolean startQueued(SyncRunId runId, Instant startedAt, Optional<Instant> watermarkBefore) {
         return dsl.update(SYNC_RUNS)
-                .set(SYNC_RUNS.STATUS, SyncStatus.RUNNING.code())
-                .set(SYNC_RUNS.STARTED_AT, Times.odt(startedAt))
-                .set(SYNC_RUNS.HEARTBEAT_AT, Times.odt(startedAt))
-                .set(SYNC_RUNS.WATERMARK_BEFORE, Times.odt(watermarkBefore))
-                .set(SYNC_RUNS.NODE, node)
-                .where(SYNC_RUNS.RUN_ID.eq(runId.value()))
-                .and(SYNC_RUNS.STATUS.eq(SyncStatus.QUEUED.code()))
-                .execute() == 1;
+                        .set(SYNC_RUNS.STATUS, SyncStatus.RUNNING.code())
+                        .set(SYNC_RUNS.STARTED_AT, Times.odt(startedAt))
+                        .set(SYNC_RUNS.HEARTBEAT_AT, Times.odt(startedAt))
+                        .set(SYNC_RUNS.WATERMARK_BEFORE, Times.odt(watermarkBefore))
+                        .set(SYNC_RUNS.NODE, node)
+                        .where(SYNC_RUNS.RUN_ID.eq(runId.value()))
+                        .and(SYNC_RUNS.STATUS.eq(SyncStatus.QUEUED.code()))
+                        .execute()
+                == 1;
     }
 
-    private boolean insertRunning(SyncRunId runId, SyncRequest request, Instant startedAt,
-            Optional<Instant> watermarkBefore) {
-        Optional<String> status = dsl.select(SYNC_RUNS.STATUS).from(SYNC_RUNS)
-                .where(SYNC_RUNS.RUN_ID.eq(runId.value())).fetchOptional(SYNC_RUNS.STATUS);
+    private boolean insertRunning(
+            SyncRunId runId, SyncRequest request, Instant startedAt, Optional<Instant> watermarkBefore) {
+        Optional<String> status = dsl.select(SYNC_RUNS.STATUS)
+                .from(SYNC_RUNS)
+                .where(SYNC_RUNS.RUN_ID.eq(runId.value()))
+                .fetchOptional(SYNC_RUNS.STATUS);
         if (status.isPresent()) {
             throw new IllegalStateException("Run " + runId + " is " + status.get() + ", not queued");
         }
@@ -210,8 +229,11 @@ public final class JooqSyncRunLog implements SyncRunLog {
                 .set(SYNC_RUNS.SUCCESS_COUNT, progress.succeeded())
                 .set(SYNC_RUNS.SKIPPED_COUNT, progress.skipped())
                 .set(SYNC_RUNS.FAILED_COUNT, progress.failed())
-                .set(SYNC_RUNS.EXPECTED_TOTAL, progress.expectedTotal().isPresent()
-                        ? val(progress.expectedTotal().getAsLong()) : SYNC_RUNS.EXPECTED_TOTAL)
+                .set(
+                        SYNC_RUNS.EXPECTED_TOTAL,
+                        progress.expectedTotal().isPresent()
+                                ? val(progress.expectedTotal().getAsLong())
+                                : SYNC_RUNS.EXPECTED_TOTAL)
                 .set(SYNC_RUNS.HEARTBEAT_AT, Times.odt(at))
                 .where(SYNC_RUNS.RUN_ID.eq(runId.value()))
                 .and(SYNC_RUNS.STATUS.eq(SyncStatus.RUNNING.code()))
@@ -243,44 +265,55 @@ public final class JooqSyncRunLog implements SyncRunLog {
             Map<String, Integer> skipped = new LinkedHashMap<>();
             report.skippedReasons().forEach((SkipReason reason, Integer n) -> skipped.put(reason.code(), n));
             // The report is the truth even for a run failAbandoned gave up on too early: it overwrites that verdict.
-            int updated = withError(tx.update(SYNC_RUNS)
-                    .set(SYNC_RUNS.STATUS, report.status().code())
-                    .set(SYNC_RUNS.DRY_RUN, report.dryRun())
-                    .set(SYNC_RUNS.STARTED_AT, coalesce(SYNC_RUNS.STARTED_AT, val(Times.odt(report.startedAt()))))
-                    .set(SYNC_RUNS.FINISHED_AT, finishedAt)
-                    .set(SYNC_RUNS.HEARTBEAT_AT, finishedAt)
-                    .set(SYNC_RUNS.CREATED_COUNT, report.created())
-                    .set(SYNC_RUNS.UPDATED_COUNT, report.updated())
-                    .set(SYNC_RUNS.SUCCESS_COUNT, report.successCount())
-                    .set(SYNC_RUNS.SKIPPED_COUNT, report.skippedCount())
-                    .set(SYNC_RUNS.FAILED_COUNT, report.failedCount())
-                    .set(SYNC_RUNS.TOTAL_FETCHED, report.totalFetched())
-                    .set(SYNC_RUNS.PAGES_FETCHED, report.pagesFetched())
-                    .set(SYNC_RUNS.SKIPPED_REASONS, ReasonsJson.write(skipped))
-                    .set(SYNC_RUNS.FAILED_REASONS, ReasonsJson.write(report.failedReasons()))
-                    .set(SYNC_RUNS.WATERMARK_BEFORE, Times.odt(report.watermarkBefore()))
-                    .set(SYNC_RUNS.WATERMARK_AFTER, Times.odt(report.watermarkAfter())), report.error())
+            int updated = withError(
+                            tx.update(SYNC_RUNS)
+                                    .set(SYNC_RUNS.STATUS, report.status().code())
+                                    .set(SYNC_RUNS.DRY_RUN, report.dryRun())
+                                    .set(
+                                            SYNC_RUNS.STARTED_AT,
+                                            coalesce(SYNC_RUNS.STARTED_AT, val(Times.odt(report.startedAt()))))
+                                    .set(SYNC_RUNS.FINISHED_AT, finishedAt)
+                                    .set(SYNC_RUNS.HEARTBEAT_AT, finishedAt)
+                                    .set(SYNC_RUNS.CREATED_COUNT, report.created())
+                                    .set(SYNC_RUNS.UPDATED_COUNT, report.updated())
+                                    .set(SYNC_RUNS.SUCCESS_COUNT, report.successCount())
+                                    .set(SYNC_RUNS.SKIPPED_COUNT, report.skippedCount())
+                                    .set(SYNC_RUNS.FAILED_COUNT, report.failedCount())
+                                    .set(SYNC_RUNS.TOTAL_FETCHED, report.totalFetched())
+                                    .set(SYNC_RUNS.PAGES_FETCHED, report.pagesFetched())
+                                    .set(SYNC_RUNS.SKIPPED_REASONS, ReasonsJson.write(skipped))
+                                    .set(SYNC_RUNS.FAILED_REASONS, ReasonsJson.write(report.failedReasons()))
+                                    .set(SYNC_RUNS.WATERMARK_BEFORE, Times.odt(report.watermarkBefore()))
+                                    .set(SYNC_RUNS.WATERMARK_AFTER, Times.odt(report.watermarkAfter())),
+                            report.error())
                     .where(SYNC_RUNS.RUN_ID.eq(report.runId().value()))
                     .execute();
             if (updated == 0) {
                 throw new IllegalStateException("No run " + report.runId() + " to finish");
             }
             if (report.status().isCompleted()) {
-                tx.update(SYNC_STATE).set(SYNC_STATE.LAST_SUCCESS_AT, finishedAt).set(SYNC_STATE.UPDATED_AT, finishedAt)
-                        .where(SYNC_STATE.ID.eq((short) 1)).execute();
+                tx.update(SYNC_STATE)
+                        .set(SYNC_STATE.LAST_SUCCESS_AT, finishedAt)
+                        .set(SYNC_STATE.UPDATED_AT, finishedAt)
+                        .where(SYNC_STATE.ID.eq((short) 1))
+                        .execute();
             }
             if (report.watermarkAfter().isPresent() && !report.watermarkAfter().equals(report.watermarkBefore())) {
-                tx.update(SYNC_STATE).set(SYNC_STATE.LAST_RUN_ID, report.runId().value())
-                        .where(SYNC_STATE.ID.eq((short) 1)).execute();
+                tx.update(SYNC_STATE)
+                        .set(SYNC_STATE.LAST_RUN_ID, report.runId().value())
+                        .where(SYNC_STATE.ID.eq((short) 1))
+                        .execute();
             }
         });
     }
 
     @Override
     public void failQueued(SyncRunId runId, SyncError error, Instant at) {
-        int updated = withError(dsl.update(SYNC_RUNS)
-                .set(SYNC_RUNS.STATUS, SyncStatus.FAILED.code())
-                .set(SYNC_RUNS.FINISHED_AT, Times.odt(at)), Optional.of(error))
+        int updated = withError(
+                        dsl.update(SYNC_RUNS)
+                                .set(SYNC_RUNS.STATUS, SyncStatus.FAILED.code())
+                                .set(SYNC_RUNS.FINISHED_AT, Times.odt(at)),
+                        Optional.of(error))
                 .where(SYNC_RUNS.RUN_ID.eq(runId.value()))
                 .and(SYNC_RUNS.STATUS.eq(SyncStatus.QUEUED.code()))
                 .execute();
@@ -291,31 +324,43 @@ public final class JooqSyncRunLog implements SyncRunLog {
 
     @Override
     public List<SyncRunId> failAbandoned(Instant heartbeatBefore, Instant now) {
-        SyncError error = SyncError.of(SyncErrorCode.ABANDONED,
+        SyncError error = SyncError.of(
+                SyncErrorCode.ABANDONED,
                 "The process running this sync stopped sending heartbeats before it finished; the next run resumes "
                         + "from the last stored page.");
-        return withError(dsl.update(SYNC_RUNS)
-                .set(SYNC_RUNS.STATUS, SyncStatus.FAILED.code())
-                .set(SYNC_RUNS.FINISHED_AT, Times.odt(now)), Optional.of(error))
+        return withError(
+                        dsl.update(SYNC_RUNS)
+                                .set(SYNC_RUNS.STATUS, SyncStatus.FAILED.code())
+                                .set(SYNC_RUNS.FINISHED_AT, Times.odt(now)),
+                        Optional.of(error))
                 .where(SYNC_RUNS.STATUS.eq(SyncStatus.RUNNING.code()))
                 .and(coalesce(SYNC_RUNS.HEARTBEAT_AT, SYNC_RUNS.STARTED_AT).lt(Times.odt(heartbeatBefore)))
                 .returningResult(SYNC_RUNS.RUN_ID)
                 .fetch(r -> new SyncRunId(r.value1()));
     }
 
-    private static UpdateSetMoreStep<SyncRunsRecord> withError(UpdateSetMoreStep<SyncRunsRecord> update,
-            Optional<SyncError> error) {
-        return update
-                .set(SYNC_RUNS.ERROR_CODE, error.map(e -> e.code().code()).orElse(null))
+    private static UpdateSetMoreStep<SyncRunsRecord> withError(
+            UpdateSetMoreStep<SyncRunsRecord> update, Optional<SyncError> error) {
+        return update.set(SYNC_RUNS.ERROR_CODE, error.map(e -> e.code().code()).orElse(null))
                 .set(SYNC_RUNS.ERROR_MESSAGE, error.map(SyncError::message).orElse(null))
-                .set(SYNC_RUNS.ERROR_HTTP_STATUS, error.flatMap(SyncError::httpStatus).orElse(null))
-                .set(SYNC_RUNS.PARTNER_CENTER_ERROR_CODE, error.flatMap(SyncError::partnerCenterErrorCode).orElse(null))
-                .set(SYNC_RUNS.PARTNER_CENTER_REQUEST_ID, error.flatMap(SyncError::requestId).orElse(null));
+                .set(
+                        SYNC_RUNS.ERROR_HTTP_STATUS,
+                        error.flatMap(SyncError::httpStatus).orElse(null))
+                .set(
+                        SYNC_RUNS.PARTNER_CENTER_ERROR_CODE,
+                        error.flatMap(SyncError::partnerCenterErrorCode).orElse(null))
+                .set(
+                        SYNC_RUNS.PARTNER_CENTER_REQUEST_ID,
+                        error.flatMap(SyncError::requestId).orElse(null));
     }
 
     private Optional<SyncRunId> activeRun(SyncStatus status) {
-        return dsl.select(SYNC_RUNS.RUN_ID).from(SYNC_RUNS).where(SYNC_RUNS.STATUS.eq(status.code())).limit(1)
-                .fetchOptional(SYNC_RUNS.RUN_ID).map(SyncRunId::new);
+        return dsl.select(SYNC_RUNS.RUN_ID)
+                .from(SYNC_RUNS)
+                .where(SYNC_RUNS.STATUS.eq(status.code()))
+                .limit(1)
+                .fetchOptional(SYNC_RUNS.RUN_ID)
+                .map(SyncRunId::new);
     }
 
     private static boolean isSlotTaken(DataAccessException e, String index) {

@@ -29,7 +29,9 @@ public final class JooqSyncRunQueries implements SyncRunQueries {
 
     @Override
     public Optional<SyncRunView> find(SyncRunId runId) {
-        return dsl.selectFrom(SYNC_RUNS).where(SYNC_RUNS.RUN_ID.eq(runId.value())).fetchOptional()
+        return dsl.selectFrom(SYNC_RUNS)
+                .where(SYNC_RUNS.RUN_ID.eq(runId.value()))
+                .fetchOptional()
                 .map(JooqSyncRunQueries::view);
     }
 
@@ -39,7 +41,9 @@ public final class JooqSyncRunQueries implements SyncRunQueries {
         return dsl.selectFrom(SYNC_RUNS)
                 .where(SYNC_RUNS.STATUS.in(SyncStatus.QUEUED.code(), SyncStatus.RUNNING.code()))
                 .orderBy(SYNC_RUNS.STATUS.desc(), SYNC_RUNS.REQUESTED_AT.asc())
-                .limit(1).fetchOptional().map(JooqSyncRunQueries::view);
+                .limit(1)
+                .fetchOptional()
+                .map(JooqSyncRunQueries::view);
     }
 
     @Override
@@ -47,14 +51,17 @@ public final class JooqSyncRunQueries implements SyncRunQueries {
         return dsl.selectFrom(SYNC_RUNS)
                 .where(SYNC_RUNS.FINISHED_AT.isNotNull())
                 .orderBy(SYNC_RUNS.FINISHED_AT.desc(), SYNC_RUNS.RUN_ID)
-                .limit(1).fetchOptional().map(JooqSyncRunQueries::view);
+                .limit(1)
+                .fetchOptional()
+                .map(JooqSyncRunQueries::view);
     }
 
     @Override
     public Page<SyncRunView> runs(PageRequest page) {
         List<SyncRunView> rows = dsl.selectFrom(SYNC_RUNS)
                 .orderBy(SYNC_RUNS.REQUESTED_AT.desc(), SYNC_RUNS.RUN_ID)
-                .limit(page.pageSize()).offset(page.offset())
+                .limit(page.pageSize())
+                .offset(page.offset())
                 .fetch(JooqSyncRunQueries::view);
         return new Page<>(rows, Totals.exact(rows.size(), page, () -> dsl.fetchCount(SYNC_RUNS)), page);
     }
@@ -66,8 +73,12 @@ public final class JooqSyncRunQueries implements SyncRunQueries {
         if (code == SyncErrorCode.UNRECOGNISED) {
             message = "[" + storedCode + "] " + message;
         }
-        return new SyncError(code, message, Optional.ofNullable(r.getErrorHttpStatus()),
-                Optional.ofNullable(r.getPartnerCenterErrorCode()), Optional.ofNullable(r.getPartnerCenterRequestId()));
+        return new SyncError(
+                code,
+                message,
+                Optional.ofNullable(r.getErrorHttpStatus()),
+                Optional.ofNullable(r.getPartnerCenterErrorCode()),
+                Optional.ofNullable(r.getPartnerCenterRequestId()));
     }
 
     static SyncRunView view(SyncRunsRecord r) {

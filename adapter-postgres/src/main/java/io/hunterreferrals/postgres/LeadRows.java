@@ -39,8 +39,8 @@ import org.jooq.SortField;
 import org.jooq.Table;
 
 /**
- * The lead listing's SQL: companies in the asked order, each with two LATERAL subqueries over the referrals linked to it
- * ({@code linked_company_id}, served by {@code pcr_linked_company_idx}): the aggregates, and the primary referral
+ * The lead listing's SQL: companies in the asked order, each with two LATERAL subqueries over the referrals linked to
+ * it ({@code linked_company_id}, served by {@code pcr_linked_company_idx}): the aggregates, and the primary referral
  * (most recently changed, ties broken by referral id).
  */
 final class LeadRows {
@@ -50,34 +50,53 @@ final class LeadRows {
     private static final PartnerCenterReferrals FILTER_R = PCR.as("filter_r");
 
     private static final Field<Integer> REFERRAL_COUNT = count().as("referral_count");
-    private static final Field<String[]> TYPES = arrayAggDistinct(AGG_R.REFERRAL_TYPE).as("referral_types");
-    private static final Field<Integer> AUTO_LINKED =
-            count().filterWhere(AGG_R.LINK_STATUS.eq(LinkStatus.AUTO_LINKED.code())).as("auto_linked");
-    private static final Field<Integer> MANUAL_LINKED =
-            count().filterWhere(AGG_R.LINK_STATUS.eq(LinkStatus.MANUAL_LINKED.code())).as("manual_linked");
+    private static final Field<String[]> TYPES =
+            arrayAggDistinct(AGG_R.REFERRAL_TYPE).as("referral_types");
+    private static final Field<Integer> AUTO_LINKED = count().filterWhere(
+                    AGG_R.LINK_STATUS.eq(LinkStatus.AUTO_LINKED.code()))
+            .as("auto_linked");
+    private static final Field<Integer> MANUAL_LINKED = count().filterWhere(
+                    AGG_R.LINK_STATUS.eq(LinkStatus.MANUAL_LINKED.code()))
+            .as("manual_linked");
 
     private static final Table<?> AGGREGATES = lateral(select(REFERRAL_COUNT, TYPES, AUTO_LINKED, MANUAL_LINKED)
-            .from(AGG_R).where(AGG_R.LINKED_COMPANY_ID.eq(COMPANIES.ID))).as("agg");
+                    .from(AGG_R)
+                    .where(AGG_R.LINKED_COMPANY_ID.eq(COMPANIES.ID)))
+            .as("agg");
     private static final Table<?> PRIMARY = lateral(select(PRIMARY_R.REFERRAL_ID, PRIMARY_R.REFERRAL_TYPE)
-            .from(PRIMARY_R).where(PRIMARY_R.LINKED_COMPANY_ID.eq(COMPANIES.ID))
-            .orderBy(PRIMARY_R.CHANGED_AT.desc(), PRIMARY_R.REFERRAL_ID.asc()).limit(1)).as("primary");
+                    .from(PRIMARY_R)
+                    .where(PRIMARY_R.LINKED_COMPANY_ID.eq(COMPANIES.ID))
+                    .orderBy(PRIMARY_R.CHANGED_AT.desc(), PRIMARY_R.REFERRAL_ID.asc())
+                    .limit(1))
+            .as("primary");
 
-    private LeadRows() {
-    }
+    private LeadRows() {}
 
     static SelectLimitStep<? extends Record> query(DSLContext dsl, LeadQuery query) {
-        return dsl.select(COMPANIES.ID, COMPANIES.DOMAIN, COMPANIES.NAME, COMPANIES.COUNTRY, COMPANIES.SOURCE,
-                        COMPANIES.CREATED_AT, AGGREGATES.field(REFERRAL_COUNT), AGGREGATES.field(TYPES),
-                        AGGREGATES.field(AUTO_LINKED), AGGREGATES.field(MANUAL_LINKED),
-                        PRIMARY.field(PRIMARY_R.REFERRAL_ID), PRIMARY.field(PRIMARY_R.REFERRAL_TYPE))
+        return dsl.select(
+                        COMPANIES.ID,
+                        COMPANIES.DOMAIN,
+                        COMPANIES.NAME,
+                        COMPANIES.COUNTRY,
+                        COMPANIES.SOURCE,
+                        COMPANIES.CREATED_AT,
+                        AGGREGATES.field(REFERRAL_COUNT),
+                        AGGREGATES.field(TYPES),
+                        AGGREGATES.field(AUTO_LINKED),
+                        AGGREGATES.field(MANUAL_LINKED),
+                        PRIMARY.field(PRIMARY_R.REFERRAL_ID),
+                        PRIMARY.field(PRIMARY_R.REFERRAL_TYPE))
                 .from(COMPANIES)
                 .crossJoin(AGGREGATES)
-                .leftJoin(PRIMARY).on(trueCondition())
+                .leftJoin(PRIMARY)
+                .on(trueCondition())
                 .where(where(query))
                 .orderBy(orderBy(query.sort()));
     }
 
-    /** Each order is served by an index: companies_domain_key, and V7's companies_name_idx and companies_created_idx. */
+    /**
+     * Each order is served by an index: companies_domain_key, and V7's companies_name_idx and companies_created_idx.
+     */
     private static List<SortField<?>> orderBy(LeadSort sort) {
         return switch (sort) {
             case DOMAIN_ASC -> List.of(COMPANIES.DOMAIN.asc());
@@ -91,7 +110,8 @@ final class LeadRows {
         if (query.referralType().isPresent()) {
             ReferralCategory type = query.referralType().get();
             // pcr_type_linked_company_idx (V4) answers this per company from the index alone
-            where = where.and(exists(selectOne().from(FILTER_R)
+            where = where.and(exists(selectOne()
+                    .from(FILTER_R)
                     .where(FILTER_R.LINKED_COMPANY_ID.eq(COMPANIES.ID))
                     .and(referralTypeIs(FILTER_R, type))));
         }
@@ -102,9 +122,9 @@ final class LeadRows {
     }
 
     /**
-     * A term that is a domain, an e-mail address or a URL ({@link DomainParser#parse} gives a registrable domain)
-     * finds the company with exactly that domain ({@code companies_domain_key}); any other term (a name, a single
-     * label, a suffix such as {@code .co.uk}) is a substring of {@code search_text} (trigram index).
+     * A term that is a domain, an e-mail address or a URL ({@link DomainParser#parse} gives a registrable domain) finds
+     * the company with exactly that domain ({@code companies_domain_key}); any other term (a name, a single label, a
+     * suffix such as {@code .co.uk}) is a substring of {@code search_text} (trigram index).
      */
     static Condition search(String term) {
         if (DomainParser.parse(term) instanceof DomainParseResult.Parsed parsed) {
@@ -119,13 +139,17 @@ final class LeadRows {
      * stopped after {@code limit}, instead of walking the companies and probing each one.
      */
     static Select<?> companiesWithReferralType(DSLContext dsl, ReferralCategory type, long limit) {
-        return dsl.selectDistinct(FILTER_R.LINKED_COMPANY_ID).from(FILTER_R)
-                .where(referralTypeIs(FILTER_R, type)).and(FILTER_R.LINKED_COMPANY_ID.isNotNull())
+        return dsl.selectDistinct(FILTER_R.LINKED_COMPANY_ID)
+                .from(FILTER_R)
+                .where(referralTypeIs(FILTER_R, type))
+                .and(FILTER_R.LINKED_COMPANY_ID.isNotNull())
                 .limit(limit);
     }
 
     private static Condition referralTypeIs(PartnerCenterReferrals r, ReferralCategory type) {
-        return type == ReferralCategory.UNKNOWN ? r.REFERRAL_TYPE.isNull() : r.REFERRAL_TYPE.eq(type.code().orElseThrow());
+        return type == ReferralCategory.UNKNOWN
+                ? r.REFERRAL_TYPE.isNull()
+                : r.REFERRAL_TYPE.eq(type.code().orElseThrow());
     }
 
     static LeadSummary summary(Record r) {
@@ -140,10 +164,16 @@ final class LeadRows {
                 CompanySource.fromCode(r.get(COMPANIES.SOURCE)),
                 Times.instant(r.get(COMPANIES.CREATED_AT)),
                 referrals,
-                types == null ? List.of() : Arrays.stream(types).map(ReferralCategory::fromCode).distinct()
-                        .sorted(Comparator.naturalOrder()).toList(),
+                types == null
+                        ? List.of()
+                        : Arrays.stream(types)
+                                .map(ReferralCategory::fromCode)
+                                .distinct()
+                                .sorted(Comparator.naturalOrder())
+                                .toList(),
                 Optional.ofNullable(primary).map(ReferralId::of),
-                primary == null ? Optional.empty()
+                primary == null
+                        ? Optional.empty()
                         : Optional.of(ReferralCategory.fromCode(r.get(PRIMARY.field(PRIMARY_R.REFERRAL_TYPE)))),
                 linkStatus(referrals, r.get(AGGREGATES.field(AUTO_LINKED)), r.get(AGGREGATES.field(MANUAL_LINKED))));
     }

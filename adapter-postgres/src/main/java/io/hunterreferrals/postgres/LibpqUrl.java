@@ -8,13 +8,12 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * libpq's URI, {@code postgresql://[user[:password]@][host[:port][,host[:port]...]][/dbname][?param=value&...]},
- * as the JDBC URL the driver takes; the parameters that have other names in JDBC are renamed.
+ * libpq's URI, {@code postgresql://[user[:password]@][host[:port][,host[:port]...]][/dbname][?param=value&...]}, as the
+ * JDBC URL the driver takes; the parameters that have other names in JDBC are renamed.
  */
 final class LibpqUrl {
 
-    private LibpqUrl() {
-    }
+    private LibpqUrl() {}
 
     static DatabaseUrl parse(String raw) {
         String rest = raw.substring(raw.indexOf("://") + 3);
@@ -84,15 +83,18 @@ final class LibpqUrl {
                     case "user" -> user = value;
                     case "password" -> password = value;
                     case "dbname" -> database = value;
-                    case "host" -> throw invalid("host=... in the query is not supported (Unix sockets cannot be "
-                            + "used from Java); put the host in the URL");
+                    case "host" ->
+                        throw invalid("host=... in the query is not supported (Unix sockets cannot be "
+                                + "used from Java); put the host in the URL");
                     case "application_name" -> params.put("ApplicationName", value);
                     case "connect_timeout" -> params.put("connectTimeout", value);
                     default -> params.put(key, value); // sslmode, sslrootcert, options, ... have the same names
                 }
             }
         }
-        StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(hosts).append('/')
+        StringBuilder jdbc = new StringBuilder("jdbc:postgresql://")
+                .append(hosts)
+                .append('/')
                 .append(UrlEncoding.encode(database));
         if (!params.isEmpty()) {
             StringJoiner qs = new StringJoiner("&", "?", "");

@@ -12,8 +12,7 @@ final class PostgresText {
 
     private static final String REPLACEMENT_ESCAPE = "\\ufffd";
 
-    private PostgresText() {
-    }
+    private PostgresText() {}
 
     /** {@code text} without NUL characters and without lone surrogates; {@code null} stays {@code null}. */
     static String text(String text) {
@@ -72,7 +71,10 @@ final class PostgresText {
         return text(out.toString());
     }
 
-    /** Copies the four-hex-digit unicode escape at {@code at} (with its low half, if a high surrogate has one); the next index. */
+    /**
+     * Copies the four-hex-digit unicode escape at {@code at} (with its low half, if a high surrogate has one); the next
+     * index.
+     */
     private static int unicodeEscape(String json, int at, StringBuilder out) {
         int unit = hex(json, at);
         if (unit < 0) {

@@ -14,9 +14,9 @@ import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep11;
 
 /**
- * The quarantine part of one page, inside the page's transaction ({@code sync_quarantine}, V8): the page's failures
- * are upserted (met again: the count goes up, the first sighting stays), then the rows of the referrals the page
- * stored are deleted. Rows are written in key order, like the referrals, so concurrent pages cannot deadlock.
+ * The quarantine part of one page, inside the page's transaction ({@code sync_quarantine}, V8): the page's failures are
+ * upserted (met again: the count goes up, the first sighting stays), then the rows of the referrals the page stored are
+ * deleted. Rows are written in key order, like the referrals, so concurrent pages cannot deadlock.
  */
 final class QuarantineWriter {
 
@@ -37,21 +37,54 @@ final class QuarantineWriter {
         page.unchanged().stream().map(FailedReferral::keyOf).forEach(stored::add);
         stored.removeAll(failed.keySet());
         if (!stored.isEmpty()) {
-            tx.deleteFrom(SYNC_QUARANTINE).where(SYNC_QUARANTINE.FAILURE_KEY.in(stored)).execute();
+            tx.deleteFrom(SYNC_QUARANTINE)
+                    .where(SYNC_QUARANTINE.FAILURE_KEY.in(stored))
+                    .execute();
         }
     }
 
     private void upsert(TreeMap<String, FailedReferral> failed, PageWrite page, OffsetDateTime syncedAt) {
         var q = SYNC_QUARANTINE;
-        InsertValuesStep11<SyncQuarantineRecord, String, String, String, UUID, Integer, Integer, String,
-                String, OffsetDateTime, OffsetDateTime, Integer> insert = tx.insertInto(q, q.FAILURE_KEY, q.REFERRAL_ID,
-                q.REASON, q.LAST_RUN_ID, q.PAGE, q.POSITION, q.UPDATED_DATE_TIME, q.PAYLOAD, q.FIRST_SEEN_AT,
-                q.LAST_SEEN_AT, q.TIMES_SEEN);
-        failed.forEach((key, f) -> insert.values(PostgresText.text(key), f.referralId().map(PostgresText::text).orElse(null),
-                f.reason(), page.runId().value(), f.page(), f.position(),
-                f.updatedDateTime().map(PostgresText::text).orElse(null), PostgresText.text(f.payload().json()),
-                syncedAt, syncedAt, 1));
-        insert.onConflict(q.FAILURE_KEY).doUpdate()
+        InsertValuesStep11<
+                        SyncQuarantineRecord,
+                        String,
+                        String,
+                        String,
+                        UUID,
+                        Integer,
+                        Integer,
+                        String,
+                        String,
+                        OffsetDateTime,
+                        OffsetDateTime,
+                        Integer>
+                insert = tx.insertInto(
+                        q,
+                        q.FAILURE_KEY,
+                        q.REFERRAL_ID,
+                        q.REASON,
+                        q.LAST_RUN_ID,
+                        q.PAGE,
+                        q.POSITION,
+                        q.UPDATED_DATE_TIME,
+                        q.PAYLOAD,
+                        q.FIRST_SEEN_AT,
+                        q.LAST_SEEN_AT,
+                        q.TIMES_SEEN);
+        failed.forEach((key, f) -> insert.values(
+                PostgresText.text(key),
+                f.referralId().map(PostgresText::text).orElse(null),
+                f.reason(),
+                page.runId().value(),
+                f.page(),
+                f.position(),
+                f.updatedDateTime().map(PostgresText::text).orElse(null),
+                PostgresText.text(f.payload().json()),
+                syncedAt,
+                syncedAt,
+                1));
+        insert.onConflict(q.FAILURE_KEY)
+                .doUpdate()
                 .set(q.REFERRAL_ID, excluded(q.REFERRAL_ID))
                 .set(q.REASON, excluded(q.REASON))
                 .set(q.LAST_RUN_ID, excluded(q.LAST_RUN_ID))
@@ -66,6 +99,8 @@ final class QuarantineWriter {
 
     /** @see io.hunterreferrals.core.sync.ReferralStore#forgetFailuresNotMetIn */
     static int forgetNotMetIn(DSLContext dsl, UUID run) {
-        return dsl.deleteFrom(SYNC_QUARANTINE).where(SYNC_QUARANTINE.LAST_RUN_ID.ne(run)).execute();
+        return dsl.deleteFrom(SYNC_QUARANTINE)
+                .where(SYNC_QUARANTINE.LAST_RUN_ID.ne(run))
+                .execute();
     }
 }

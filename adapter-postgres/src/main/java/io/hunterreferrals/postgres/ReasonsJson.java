@@ -11,11 +11,9 @@ import org.jooq.JSONB;
 final class ReasonsJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, Integer>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, Integer>> MAP = new TypeReference<>() {};
 
-    private ReasonsJson() {
-    }
+    private ReasonsJson() {}
 
     static JSONB write(Map<String, Integer> counts) {
         try {

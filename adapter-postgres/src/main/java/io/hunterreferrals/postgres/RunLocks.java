@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Liveness of running syncs without a sweeper: the process running a sync holds a PostgreSQL session-level advisory
  * lock keyed by its run id, from before the run is claimed until it is finished. When the process dies (SIGKILL, OOM,
- * power loss) its session ends and PostgreSQL frees the lock at once, so whoever finds a {@code running} run can tell
- * a live one (lock taken) from a dead one (lock free) with one query.
+ * power loss) its session ends and PostgreSQL frees the lock at once, so whoever finds a {@code running} run can tell a
+ * live one (lock taken) from a dead one (lock free) with one query.
  *
  * <p>The lock's session is a connection of its own, opened next to the pool rather than taken from it: a run lasts
  * minutes, and the pool (5 connections embedded, 10 otherwise) is for short statements.

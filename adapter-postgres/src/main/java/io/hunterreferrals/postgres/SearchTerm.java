@@ -13,12 +13,12 @@ final class SearchTerm {
 
     private static final char ESCAPE = '\\';
 
-    private SearchTerm() {
-    }
+    private SearchTerm() {}
 
     static Condition matches(Field<String> searchText, String term) {
         // Without NUL, as the searched text was stored (PostgresText); a NUL bind value is an SQL error.
-        Field<String> normalised = DSL.function("f_search_norm", String.class, DSL.val(escapeLike(PostgresText.text(term))));
+        Field<String> normalised =
+                DSL.function("f_search_norm", String.class, DSL.val(escapeLike(PostgresText.text(term))));
         return searchText.like(DSL.inline("%").concat(normalised).concat(DSL.inline("%")), ESCAPE);
     }
 

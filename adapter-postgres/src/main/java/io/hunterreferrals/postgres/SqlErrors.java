@@ -13,8 +13,7 @@ final class SqlErrors {
     static final String DEADLOCK_DETECTED = "40P01";
     static final String SERIALIZATION_FAILURE = "40001";
 
-    private SqlErrors() {
-    }
+    private SqlErrors() {}
 
     /**
      * The database cannot be reached: SQLSTATE class 08 (connection refused, lost, closed), 57P01–57P03 (shut down by
@@ -58,7 +57,8 @@ final class SqlErrors {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof PSQLException p && UNIQUE_VIOLATION.equals(p.getSQLState())) {
                 return Optional.of(Optional.ofNullable(p.getServerErrorMessage())
-                        .map(ServerErrorMessage::getConstraint).orElse(""));
+                        .map(ServerErrorMessage::getConstraint)
+                        .orElse(""));
             }
         }
         return Optional.empty();

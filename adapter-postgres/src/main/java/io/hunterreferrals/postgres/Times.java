@@ -8,8 +8,7 @@ import java.util.Optional;
 /** Instants in core, {@code timestamptz} as {@link OffsetDateTime} in jOOQ. */
 final class Times {
 
-    private Times() {
-    }
+    private Times() {}
 
     static OffsetDateTime odt(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

@@ -6,9 +6,9 @@ import java.util.function.LongUnaryOperator;
 
 /**
  * The total of a paged listing: no COUNT when the page itself already tells it, otherwise a count that stops after
- * {@link #CAP} matching rows ({@code SELECT count(*) FROM (SELECT 1 ... LIMIT cap + 1)}), so a listing with hundreds
- * of thousands of matches costs at most {@code cap} rows of counting. Below the cap the total is exact; at the cap it
- * is reported as the cap with {@code exact = false} ("more than cap").
+ * {@link #CAP} matching rows ({@code SELECT count(*) FROM (SELECT 1 ... LIMIT cap + 1)}), so a listing with hundreds of
+ * thousands of matches costs at most {@code cap} rows of counting. Below the cap the total is exact; at the cap it is
+ * reported as the cap with {@code exact = false} ("more than cap").
  */
 final class Totals {
 
@@ -16,11 +16,9 @@ final class Totals {
     static final long CAP = 1_000;
 
     /** A total and whether it is exact (not exact: more than {@code total} rows match). */
-    record Total(long total, boolean exact) {
-    }
+    record Total(long total, boolean exact) {}
 
-    private Totals() {
-    }
+    private Totals() {}
 
     /** An exact total ({@code count} counts every matching row), for short listings such as the sync runs. */
     static long exact(int rowsOnPage, PageRequest page, LongSupplier count) {
@@ -37,7 +35,8 @@ final class Totals {
     /**
      * A total counted to at most {@code cap} rows (or to this page's end, if further).
      *
-     * @param countAtMost given a limit, returns the number of matching rows or the limit if there are at least that many
+     * @param countAtMost given a limit, returns the number of matching rows or the limit if there are at least that
+     *     many
      */
     static Total total(int rowsOnPage, PageRequest page, long cap, LongUnaryOperator countAtMost) {
         if (rowsOnPage > 0 && rowsOnPage < page.pageSize()) {

@@ -9,15 +9,14 @@ import java.nio.charset.StandardCharsets;
 /** Percent-encoding of the pieces of a database URL. */
 final class UrlEncoding {
 
-    private UrlEncoding() {
-    }
+    private UrlEncoding() {}
 
     /**
      * Decodes {@code %XX} escapes as UTF-8.
      *
-     * @param what  the piece, for the message: "password", "user name", ...
+     * @param what the piece, for the message: "password", "user name", ...
      * @param quote whether a bad escape may be quoted; never for a piece that may hold a secret, whose escape would
-     *              show three of its characters
+     *     show three of its characters
      * @throws IllegalArgumentException for an incomplete or invalid escape, or bytes that are not UTF-8
      */
     static String decode(String s, String what, boolean quote) {
@@ -51,10 +50,12 @@ final class UrlEncoding {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(out.toByteArray())).toString();
+                    .decode(ByteBuffer.wrap(out.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw DatabaseUrl.invalid("the percent-encoded " + what + " is not valid UTF-8");
         }

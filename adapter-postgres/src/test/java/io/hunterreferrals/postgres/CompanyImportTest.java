@@ -46,11 +46,16 @@ class CompanyImportTest {
 
         assertThat(first.created()).isEqualTo(3);
         assertThat(first.alreadyPresent()).isZero();
-        assertThat(first.rejected()).extracting(ImportReport.RejectedLine::lineNumber).containsExactly(4L, 5L, 6L);
-        assertThat(Seed.dsl(ds).select(COMPANIES.DOMAIN, COMPANIES.NAME, COMPANIES.COUNTRY, COMPANIES.SOURCE)
-                .from(COMPANIES).orderBy(COMPANIES.DOMAIN)
-                .fetch(r -> r.value1() + "|" + r.value2() + "|" + r.value3() + "|" + r.value4()))
-                .containsExactly("fabrikam.co.uk|fabrikam.co.uk|null|import",
+        assertThat(first.rejected())
+                .extracting(ImportReport.RejectedLine::lineNumber)
+                .containsExactly(4L, 5L, 6L);
+        assertThat(Seed.dsl(ds)
+                        .select(COMPANIES.DOMAIN, COMPANIES.NAME, COMPANIES.COUNTRY, COMPANIES.SOURCE)
+                        .from(COMPANIES)
+                        .orderBy(COMPANIES.DOMAIN)
+                        .fetch(r -> r.value1() + "|" + r.value2() + "|" + r.value3() + "|" + r.value4()))
+                .containsExactly(
+                        "fabrikam.co.uk|fabrikam.co.uk|null|import",
                         "isikgida.com.tr|Işık Gıda; Un Sanayi|TR|import",
                         "xn--ahin-biliim-qgcj.com.tr|Şahin Bilişim A.Ş.|TR|import");
 

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Two syncs of the same referrals at once, sharing the PostgreSQL store and directory. The run log forbids two runs,
- * so each sync has its own in-memory log: what is tested is the store and the directory under a race.
+ * Two syncs of the same referrals at once, sharing the PostgreSQL store and directory. The run log forbids two runs, so
+ * each sync has its own in-memory log: what is tested is the store and the directory under a race.
  */
 @ExtendWith(PostgresExtension.class)
 class ConcurrentSyncTest {
@@ -58,7 +58,8 @@ class ConcurrentSyncTest {
         List<Referral> referrals = new ArrayList<>();
         for (int i = 0; i < REFERRALS; i++) {
             referrals.add(coSell("c-" + i, "Firma " + (i % DOMAINS), "firma" + (i % DOMAINS) + ".com.tr")
-                    .updatedAt(at(i)).build());
+                    .updatedAt(at(i))
+                    .build());
         }
         JooqReferralStore store = new JooqReferralStore(ds);
         JooqCompanyDirectory companies = new JooqCompanyDirectory(ds);
@@ -84,15 +85,22 @@ class ConcurrentSyncTest {
                 assertThat(report.failedCount()).isZero();
                 created += report.created();
             }
-            assertThat(created).as("each referral created by exactly one of the syncs").isEqualTo(REFERRALS);
+            assertThat(created)
+                    .as("each referral created by exactly one of the syncs")
+                    .isEqualTo(REFERRALS);
         } finally {
             pool.shutdownNow();
         }
         assertThat(dsl.fetchCount(PARTNER_CENTER_REFERRALS)).isEqualTo(REFERRALS);
         assertThat(dsl.fetchCount(COMPANIES)).isEqualTo(DOMAINS);
-        assertThat(dsl.fetchCount(PARTNER_CENTER_REFERRALS, PARTNER_CENTER_REFERRALS.LINK_STATUS.eq("auto_linked")
-                .and(PARTNER_CENTER_REFERRALS.DOMAIN.eq(DSL.field(DSL.select(COMPANIES.DOMAIN).from(COMPANIES)
-                        .where(COMPANIES.ID.eq(PARTNER_CENTER_REFERRALS.LINKED_COMPANY_ID)))))))
+        assertThat(dsl.fetchCount(
+                        PARTNER_CENTER_REFERRALS,
+                        PARTNER_CENTER_REFERRALS
+                                .LINK_STATUS
+                                .eq("auto_linked")
+                                .and(PARTNER_CENTER_REFERRALS.DOMAIN.eq(DSL.field(DSL.select(COMPANIES.DOMAIN)
+                                        .from(COMPANIES)
+                                        .where(COMPANIES.ID.eq(PARTNER_CENTER_REFERRALS.LINKED_COMPANY_ID)))))))
                 .isEqualTo(REFERRALS);
     }
 }

@@ -38,8 +38,7 @@ class ConnectionLossTest {
         PGSimpleDataSource nowhere = new PGSimpleDataSource();
         nowhere.setURL("jdbc:postgresql://127.0.0.1:" + closedPort + "/hunter");
         nowhere.setConnectTimeout(2);
-        assertThatThrownBy(() -> Jooq.using(nowhere).fetch("SELECT 1"))
-                .isInstanceOf(StorageUnavailableException.class);
+        assertThatThrownBy(() -> Jooq.using(nowhere).fetch("SELECT 1")).isInstanceOf(StorageUnavailableException.class);
     }
 
     @Test

@@ -44,7 +44,8 @@ class CopyTextTest {
 
     @Test
     void writesTimestampsInIsoFormWithTheirFullFractionAndOffset() {
-        assertThat(row(OffsetDateTime.parse("2026-11-22T10:15:30.1234567Z"))).isEqualTo("2026-11-22T10:15:30.123456700Z\n");
+        assertThat(row(OffsetDateTime.parse("2026-11-22T10:15:30.1234567Z")))
+                .isEqualTo("2026-11-22T10:15:30.123456700Z\n");
     }
 
     @Test

@@ -50,26 +50,31 @@ class DatabaseBackupTest {
 
     @BeforeEach
     void ownDatabase(TestPostgres pg) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/lib/postgresql/15/bin/pg_dump"))
+        Assumptions.assumeTrue(
+                Files.isExecutable(Path.of("/usr/lib/postgresql/15/bin/pg_dump"))
                         || "required".equals(System.getenv("HUNTER_PG_CLIENT_TESTS")),
                 "postgresql-client-15 is not installed (apt-get install -y postgresql-client-15)");
         this.pg = pg;
         this.database = "backup_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = pg.dataSource().getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = pg.dataSource().getConnection();
+                Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + database);
         }
     }
 
     @Test
     void anExternalDatabaseBacksUpVerifiesAndRestores() throws Exception {
-        try (Database db = Database.open(DatabaseSettings.external(DatabaseUrl.parse(urlOf(database)), pg.user(), pg.password()))) {
+        try (Database db = Database.open(
+                DatabaseSettings.external(DatabaseUrl.parse(urlOf(database)), pg.user(), pg.password()))) {
             seed(db, 3);
-            DatabaseBackup.Result backup = new DatabaseBackup(PgClientTools.system(), TIMEOUT).create(db,
-                    new DatabaseBackup.Request(dir.resolve("backups"), "pre_partner_center", true, AT));
+            DatabaseBackup.Result backup = new DatabaseBackup(PgClientTools.system(), TIMEOUT)
+                    .create(db, new DatabaseBackup.Request(dir.resolve("backups"), "pre_partner_center", true, AT));
 
             assertThat(backup.file()).isEqualTo(dir.resolve("backups/backup_pre_partner_center_20261203_120501.sql"));
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup.file()))).isEqualTo("rw-------");
-            assertThat(Files.readString(backup.file())).contains("PostgreSQL database dump")
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup.file())))
+                    .isEqualTo("rw-------");
+            assertThat(Files.readString(backup.file()))
+                    .contains("PostgreSQL database dump")
                     .contains("-- PostgreSQL database dump complete");
             assertThat(backup.verifiedIn()).isPresent();
             assertThat(backup.counts()).containsEntry("companies", 3L).containsKey("flyway_schema_history");
@@ -81,7 +86,8 @@ class DatabaseBackupTest {
 
             seed(db, 2);
             execute(db, "DELETE FROM companies WHERE name = 'Company 0'");
-            DatabaseRestore.Result restored = new DatabaseRestore(PgClientTools.system(), TIMEOUT).restore(db, backup.file());
+            DatabaseRestore.Result restored =
+                    new DatabaseRestore(PgClientTools.system(), TIMEOUT).restore(db, backup.file());
 
             assertThat(restored.counts()).isEqualTo(backup.counts());
             assertThat(count(db, "companies")).isEqualTo(3);
@@ -92,24 +98,28 @@ class DatabaseBackupTest {
     void theEmbeddedDatabaseBacksUpAndRestoresTheSameWay() throws Exception {
         try (Database db = Database.open(DatabaseSettings.embedded(dir.resolve("pg")))) {
             seed(db, 4);
-            DatabaseBackup.Result backup = new DatabaseBackup(PgClientTools.system(), TIMEOUT).create(db,
-                    new DatabaseBackup.Request(dir.resolve("backups"), "manual", true, AT));
+            DatabaseBackup.Result backup = new DatabaseBackup(PgClientTools.system(), TIMEOUT)
+                    .create(db, new DatabaseBackup.Request(dir.resolve("backups"), "manual", true, AT));
             assertThat(backup.counts()).containsEntry("companies", 4L);
             assertThat(backup.serverMajor()).isEqualTo(15);
 
             execute(db, "DELETE FROM companies");
-            DatabaseRestore.Result restored = new DatabaseRestore(PgClientTools.system(), TIMEOUT).restore(db, backup.file());
+            DatabaseRestore.Result restored =
+                    new DatabaseRestore(PgClientTools.system(), TIMEOUT).restore(db, backup.file());
             assertThat(restored.counts()).isEqualTo(backup.counts());
         }
     }
 
     @Test
     void noPgDumpNamesThePackageAndWritesNothing() throws Exception {
-        PgClientTools none = new PgClientTools(Map.of("PATH", dir.resolve("empty").toString()), dir.resolve("none"));
-        try (Database db = Database.open(DatabaseSettings.external(DatabaseUrl.parse(urlOf(database)), pg.user(), pg.password()))) {
-            assertThatThrownBy(() -> new DatabaseBackup(none, TIMEOUT).create(db,
-                    new DatabaseBackup.Request(dir.resolve("backups"), "x", true, AT)))
-                    .isInstanceOfSatisfying(BackupException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CLIENT_MISSING))
+        PgClientTools none =
+                new PgClientTools(Map.of("PATH", dir.resolve("empty").toString()), dir.resolve("none"));
+        try (Database db = Database.open(
+                DatabaseSettings.external(DatabaseUrl.parse(urlOf(database)), pg.user(), pg.password()))) {
+            assertThatThrownBy(() -> new DatabaseBackup(none, TIMEOUT)
+                            .create(db, new DatabaseBackup.Request(dir.resolve("backups"), "x", true, AT)))
+                    .isInstanceOfSatisfying(
+                            BackupException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CLIENT_MISSING))
                     .hasMessageContaining("no pg_dump is installed")
                     .hasMessageContaining("apt-get install -y postgresql-client-15")
                     .hasMessageContaining("Nothing was written");
@@ -121,9 +131,10 @@ class DatabaseBackupTest {
     void aPgDumpOfAnotherMajorIsNotUsed() throws Exception {
         Path bin = fakeProgram("pg_dump", "echo 'pg_dump (PostgreSQL) 13.4'");
         PgClientTools wrong = new PgClientTools(Map.of("PATH", bin.toString()), dir.resolve("none"));
-        try (Database db = Database.open(DatabaseSettings.external(DatabaseUrl.parse(urlOf(database)), pg.user(), pg.password()))) {
-            assertThatThrownBy(() -> new DatabaseBackup(wrong, TIMEOUT).create(db,
-                    new DatabaseBackup.Request(dir.resolve("backups"), "x", true, AT)))
+        try (Database db = Database.open(
+                DatabaseSettings.external(DatabaseUrl.parse(urlOf(database)), pg.user(), pg.password()))) {
+            assertThatThrownBy(() -> new DatabaseBackup(wrong, TIMEOUT)
+                            .create(db, new DatabaseBackup.Request(dir.resolve("backups"), "x", true, AT)))
                     .hasMessageContaining("only " + bin.resolve("pg_dump") + " (PostgreSQL 13) is installed")
                     .hasMessageContaining("postgresql-client-15");
         }
@@ -150,18 +161,22 @@ class DatabaseBackupTest {
 
     @Test
     void aRestoreIsRefusedWhileAnotherHunterProcessIsConnectedAndChangesNothing() throws Exception {
-        try (Database db = Database.open(DatabaseSettings.external(DatabaseUrl.parse(urlOf(database)), pg.user(), pg.password()))) {
+        try (Database db = Database.open(
+                DatabaseSettings.external(DatabaseUrl.parse(urlOf(database)), pg.user(), pg.password()))) {
             seed(db, 2);
-            DatabaseBackup.Result backup = new DatabaseBackup(PgClientTools.system(), TIMEOUT).create(db,
-                    new DatabaseBackup.Request(dir, "x", false, AT));
+            DatabaseBackup.Result backup = new DatabaseBackup(PgClientTools.system(), TIMEOUT)
+                    .create(db, new DatabaseBackup.Request(dir, "x", false, AT));
             assertThat(backup.verifiedIn()).isEmpty();
             seed(db, 1);
             Properties props = new Properties();
             props.setProperty("user", pg.user());
             props.setProperty("ApplicationName", "hunter:999999:worker1"); // a server in another process
             try (Connection other = DriverManager.getConnection(urlOf(database), props)) {
-                assertThatThrownBy(() -> new DatabaseRestore(PgClientTools.system(), TIMEOUT).restore(db, backup.file()))
-                        .isInstanceOfSatisfying(BackupException.class, e -> assertThat(e.reason()).isEqualTo(Reason.IN_USE))
+                assertThatThrownBy(
+                                () -> new DatabaseRestore(PgClientTools.system(), TIMEOUT).restore(db, backup.file()))
+                        .isInstanceOfSatisfying(
+                                BackupException.class,
+                                e -> assertThat(e.reason()).isEqualTo(Reason.IN_USE))
                         .hasMessageContaining("1 other hunter process(es)");
             }
             assertThat(count(db, "companies")).isEqualTo(3);
@@ -172,7 +187,8 @@ class DatabaseBackupTest {
     void aFileThatIsNotACompleteBackupIsRefused() throws Exception {
         Path file = Files.writeString(dir.resolve("notes.sql"), "-- PostgreSQL database dump\nDROP TABLE companies;\n");
         assertThatThrownBy(() -> DatabaseRestore.checkIsBackup(file))
-                .isInstanceOfSatisfying(BackupException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_A_BACKUP))
+                .isInstanceOfSatisfying(
+                        BackupException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_A_BACKUP))
                 .hasMessageContaining("not a complete pg_dump backup");
         assertThatThrownBy(() -> DatabaseRestore.checkIsBackup(dir.resolve("missing.sql")))
                 .hasMessageContaining("does not exist");
@@ -181,11 +197,13 @@ class DatabaseBackupTest {
     private void assertFailsLeavingNothing(Path bin, Reason reason, String message) throws Exception {
         fakeProgram("psql", "exec /usr/lib/postgresql/15/bin/psql \"$@\""); // the real one
         PgClientTools fake = new PgClientTools(Map.of("PATH", bin.toString()), dir.resolve("none"));
-        try (Database db = Database.open(DatabaseSettings.external(DatabaseUrl.parse(urlOf(database)), pg.user(), pg.password()))) {
+        try (Database db = Database.open(
+                DatabaseSettings.external(DatabaseUrl.parse(urlOf(database)), pg.user(), pg.password()))) {
             seed(db, 3);
-            assertThatThrownBy(() -> new DatabaseBackup(fake, TIMEOUT).create(db,
-                    new DatabaseBackup.Request(dir.resolve("backups"), "x", true, AT)))
-                    .isInstanceOfSatisfying(BackupException.class, e -> assertThat(e.reason()).isEqualTo(reason))
+            assertThatThrownBy(() -> new DatabaseBackup(fake, TIMEOUT)
+                            .create(db, new DatabaseBackup.Request(dir.resolve("backups"), "x", true, AT)))
+                    .isInstanceOfSatisfying(
+                            BackupException.class, e -> assertThat(e.reason()).isEqualTo(reason))
                     .hasMessageContaining(message)
                     .hasMessageContaining("Nothing was");
         }
@@ -212,12 +230,17 @@ class DatabaseBackupTest {
         for (int i = existing; i < existing + companies; i++) {
             Seed.company(dsl, "company" + i + ".example", "Company " + i);
         }
-        dsl.executeInsert(Seed.referral("R-" + UUID.randomUUID(), "Company", "company.example", "co-sell",
+        dsl.executeInsert(Seed.referral(
+                "R-" + UUID.randomUUID(),
+                "Company",
+                "company.example",
+                "co-sell",
                 OffsetDateTime.of(2026, 12, 1, 9, 0, 0, 0, ZoneOffset.UTC)));
     }
 
     private static int count(Database db, String table) {
-        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+        try (Connection c = db.dataSource().getConnection();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             return rs.getInt(1);
@@ -227,14 +250,16 @@ class DatabaseBackupTest {
     }
 
     private static void execute(Database db, String sql) throws Exception {
-        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }
 
     private java.util.List<String> databases() throws Exception {
         java.util.List<String> names = new java.util.ArrayList<>();
-        try (Connection c = pg.dataSource().getConnection(); Statement st = c.createStatement();
+        try (Connection c = pg.dataSource().getConnection();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT datname FROM pg_database")) {
             while (rs.next()) {
                 names.add(rs.getString(1));

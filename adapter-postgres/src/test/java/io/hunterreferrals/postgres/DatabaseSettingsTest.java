@@ -12,16 +12,18 @@ class DatabaseSettingsTest {
         DatabaseSettings s = DatabaseSettings.embedded(Path.of("pg/../.hunter/postgres"));
         assertThat(s.isEmbedded()).isTrue();
         assertThat(s.url()).isNull();
-        assertThat(s.embeddedDataDir()).isEqualTo(Path.of(".hunter/postgres").toAbsolutePath().normalize());
+        assertThat(s.embeddedDataDir())
+                .isEqualTo(Path.of(".hunter/postgres").toAbsolutePath().normalize());
         assertThat(s.migrateOnStart()).isTrue();
         assertThat(s.withMigrateOnStart(false).migrateOnStart()).isFalse();
-        assertThat(s.withEmbeddedDataDir(Path.of("/tmp/x/pg")).embeddedDataDir()).isEqualTo(Path.of("/tmp/x/pg"));
+        assertThat(s.withEmbeddedDataDir(Path.of("/tmp/x/pg")).embeddedDataDir())
+                .isEqualTo(Path.of("/tmp/x/pg"));
     }
 
     @Test
     void externalTakesTheUrlsCredentials() {
-        DatabaseSettings s = DatabaseSettings.external(DatabaseUrl.parse("postgresql://hunter:pw@db.example.com/referrals"),
-                null, null);
+        DatabaseSettings s = DatabaseSettings.external(
+                DatabaseUrl.parse("postgresql://hunter:pw@db.example.com/referrals"), null, null);
         assertThat(s.isEmbedded()).isFalse();
         assertThat(s.url()).isEqualTo("jdbc:postgresql://db.example.com/referrals");
         assertThat(s.user()).isEqualTo("hunter");
@@ -39,19 +41,24 @@ class DatabaseSettingsTest {
         DatabaseSettings blank = DatabaseSettings.external(url, " ", "");
         assertThat(blank.user()).isEqualTo("urluser");
         assertThat(blank.password()).isEqualTo("urlpw");
-        DatabaseSettings onlyPassword = DatabaseSettings.external(
-                DatabaseUrl.parse("jdbc:postgresql://h/db?user=u&password=x"), null, "y");
+        DatabaseSettings onlyPassword =
+                DatabaseSettings.external(DatabaseUrl.parse("jdbc:postgresql://h/db?user=u&password=x"), null, "y");
         assertThat(onlyPassword.user()).isEqualTo("u");
         assertThat(onlyPassword.password()).isEqualTo("y");
     }
 
     @Test
     void toStringAndDescribeNeverShowThePassword() {
-        DatabaseSettings s = DatabaseSettings.external(DatabaseUrl.parse("postgresql://u:topsecret@h/db?sslpassword=keypass"),
-                null, null);
-        assertThat(s.toString()).doesNotContain("topsecret").doesNotContain("keypass")
+        DatabaseSettings s = DatabaseSettings.external(
+                DatabaseUrl.parse("postgresql://u:topsecret@h/db?sslpassword=keypass"), null, null);
+        assertThat(s.toString())
+                .doesNotContain("topsecret")
+                .doesNotContain("keypass")
                 .contains("password=**** (9 characters)");
-        assertThat(s.describe()).doesNotContain("topsecret").doesNotContain("keypass").contains("(user u)");
+        assertThat(s.describe())
+                .doesNotContain("topsecret")
+                .doesNotContain("keypass")
+                .contains("(user u)");
     }
 
     @Test

@@ -36,8 +36,9 @@ class DatabaseUrlTest {
     void postgresSchemeHostOnlyAndQueryParameters() {
         DatabaseUrl url = DatabaseUrl.parse(
                 "postgres://db.internal/hunter?sslmode=verify-full&application_name=hunter%20cli&connect_timeout=5");
-        assertThat(url.jdbcUrl()).isEqualTo(
-                "jdbc:postgresql://db.internal/hunter?sslmode=verify-full&ApplicationName=hunter%20cli&connectTimeout=5");
+        assertThat(url.jdbcUrl())
+                .isEqualTo(
+                        "jdbc:postgresql://db.internal/hunter?sslmode=verify-full&ApplicationName=hunter%20cli&connectTimeout=5");
         assertThat(url.user()).isNull();
         assertThat(url.password()).isNull();
     }
@@ -51,7 +52,8 @@ class DatabaseUrlTest {
 
     @Test
     void ipv6AndMultipleHosts() {
-        assertThat(DatabaseUrl.parse("postgresql://[::1]:5432/db").jdbcUrl()).isEqualTo("jdbc:postgresql://[::1]:5432/db");
+        assertThat(DatabaseUrl.parse("postgresql://[::1]:5432/db").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://[::1]:5432/db");
         assertThat(DatabaseUrl.parse("postgresql://a:5432,b:5433/db").jdbcUrl())
                 .isEqualTo("jdbc:postgresql://a:5432,b:5433/db");
     }
@@ -59,7 +61,8 @@ class DatabaseUrlTest {
     @Test
     void toStringNeverShowsThePassword() {
         assertThat(DatabaseUrl.parse("postgresql://u:topsecret@h/db").toString())
-                .doesNotContain("topsecret").contains("password=**** (9 characters)");
+                .doesNotContain("topsecret")
+                .contains("password=**** (9 characters)");
     }
 
     @Test
@@ -68,9 +71,11 @@ class DatabaseUrlTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("unsupported scheme in 'mysql://u:****@h/db'")
                 .hasMessageContaining("; expected jdbc:postgresql://")
-                .hasMessageNotContaining("topsecret").hasMessageNotContaining("HUNTER_");
+                .hasMessageNotContaining("topsecret")
+                .hasMessageNotContaining("HUNTER_");
         assertThatThrownBy(() -> DatabaseUrl.parse("localhost:5432/db")).hasMessageStartingWith("unsupported scheme");
-        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h:99999/db")).hasMessageContaining("between 1 and 65535");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h:99999/db"))
+                .hasMessageContaining("between 1 and 65535");
         assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h:abc/db")).hasMessageContaining("port 'abc'");
         assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u%zz:p@h/db"))
                 .hasMessageContaining("invalid percent-escape '%zz' in the user name");
@@ -87,7 +92,8 @@ class DatabaseUrlTest {
     void aBadEscapeInThePasswordIsNotQuoted() {
         // quoting '%zz' would show three characters of the password
         assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u:s3%zzcret@h/db"))
-                .hasMessageContaining("invalid percent-escape in the password").hasMessageNotContaining("zz");
+                .hasMessageContaining("invalid percent-escape in the password")
+                .hasMessageNotContaining("zz");
         assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h/db?sslpassword=s3%zzcret"))
                 .hasMessageContaining("invalid percent-escape in the value of query parameter sslpassword")
                 .hasMessageNotContaining("zz");

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A run whose process died no longer blocks the next start, with no sweeper and no waiting; a live run still does.
- * The process's death is its lock session ending, which is what PostgreSQL sees of a SIGKILL.
+ * A run whose process died no longer blocks the next start, with no sweeper and no waiting; a live run still does. The
+ * process's death is its lock session ending, which is what PostgreSQL sees of a SIGKILL.
  */
 @ExtendWith(PostgresExtension.class)
 class DeadRunTest {
@@ -43,7 +43,8 @@ class DeadRunTest {
         JooqSyncRunLog first = new JooqSyncRunLog(ds, "host/1");
         assertThat(first.start(live, CLI, Instant.now(), Optional.empty())).isEqualTo(RunClaim.CLAIMED);
 
-        RunClaim second = new JooqSyncRunLog(ds, "host/2").start(SyncRunId.random(), CLI, Instant.now(), Optional.empty());
+        RunClaim second =
+                new JooqSyncRunLog(ds, "host/2").start(SyncRunId.random(), CLI, Instant.now(), Optional.empty());
 
         assertThat(second).isEqualTo(new RunClaim.Busy(live));
         assertThat(lockSessions()).isEqualTo(1);
@@ -53,8 +54,12 @@ class DeadRunTest {
 
     @Test
     void aFinishedSyncLeavesNoLockSession() {
-        Referrals.sync(new InMemoryReferralSource(10), new JooqReferralStore(ds), new JooqCompanyDirectory(ds),
-                new JooqSyncRunLog(ds, "host/1")).sync(CLI);
+        Referrals.sync(
+                        new InMemoryReferralSource(10),
+                        new JooqReferralStore(ds),
+                        new JooqCompanyDirectory(ds),
+                        new JooqSyncRunLog(ds, "host/1"))
+                .sync(CLI);
         assertThat(lockSessions()).isZero();
     }
 
@@ -64,8 +69,9 @@ class DeadRunTest {
         assertThat(new JooqSyncRunLog(ds, "host/1").start(killed, CLI, Instant.now(), Optional.empty()))
                 .isEqualTo(RunClaim.CLAIMED);
         // the process is killed: its lock session ends; the row still says running
-        Jooq.using(ds).fetch("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                + "WHERE application_name = 'hunter-run-lock'");
+        Jooq.using(ds)
+                .fetch("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        + "WHERE application_name = 'hunter-run-lock'");
 
         SyncRunId next = SyncRunId.random();
         RunClaim claim = new JooqSyncRunLog(ds, "host/2").start(next, CLI, Instant.now(), Optional.empty());
@@ -78,7 +84,8 @@ class DeadRunTest {
     }
 
     private int lockSessions() {
-        return Jooq.using(ds).fetchOne("SELECT count(*) FROM pg_stat_activity WHERE application_name = "
-                + "'hunter-run-lock'").get(0, Integer.class);
+        return Jooq.using(ds)
+                .fetchOne("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'hunter-run-lock'")
+                .get(0, Integer.class);
     }
 }

@@ -31,7 +31,9 @@ class EmbeddedDatabaseTest {
             assertThat(first.migrations()).extracting(Database.Migration::state).containsOnly("Success");
             assertThat(scalar(first.dataSource(), "SHOW fsync")).isEqualTo("on");
             assertThat(Files.exists(dataDir.resolve("PG_VERSION"))).isTrue();
-            exec(first.dataSource(), "INSERT INTO companies (domain, name, source) VALUES ('kalici.com.tr', 'Kalıcı', 'manual')");
+            exec(
+                    first.dataSource(),
+                    "INSERT INTO companies (domain, name, source) VALUES ('kalici.com.tr', 'Kalıcı', 'manual')");
 
             // a second user of the same folder attaches to the running server instead of starting another
             try (Database second = Database.open(settings)) {
@@ -42,7 +44,8 @@ class EmbeddedDatabaseTest {
                         .isEqualTo("Kalıcı");
             }
             // closing the attached one leaves the server up for the first
-            assertThat(scalar(first.dataSource(), "SELECT count(*) FROM companies")).isEqualTo("1");
+            assertThat(scalar(first.dataSource(), "SELECT count(*) FROM companies"))
+                    .isEqualTo("1");
         }
         // the last one out stopped the server
         assertThat(Files.exists(dataDir.resolve("postmaster.pid"))).isFalse();
@@ -73,8 +76,9 @@ class EmbeddedDatabaseTest {
         Files.writeString(dataDir.resolve("PG_VERSION"), "17\n");
         Files.writeString(dataDir.resolve("postgresql.conf"), "# made by PostgreSQL 17\n");
         // the way out names the URL setting as the application calls it
-        DatabaseSettings settings = DatabaseSettings.embedded(dataDir).withSettingNames(
-                new DatabaseSettings.SettingNames("HUNTER_DATABASE_URL", "HUNTER_DATABASE_USER", "HUNTER_DATABASE_PASSWORD"));
+        DatabaseSettings settings = DatabaseSettings.embedded(dataDir)
+                .withSettingNames(new DatabaseSettings.SettingNames(
+                        "HUNTER_DATABASE_URL", "HUNTER_DATABASE_USER", "HUNTER_DATABASE_PASSWORD"));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Database.open(settings))
                 .isInstanceOf(IllegalStateException.class)
@@ -84,7 +88,8 @@ class EmbeddedDatabaseTest {
                 .hasMessageContaining("-pg17")
                 .hasMessageContaining("HUNTER_DATABASE_URL");
         try (var files = Files.list(dataDir)) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("PG_VERSION", "postgresql.conf");
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder("PG_VERSION", "postgresql.conf");
         }
         assertThat(Files.readString(dataDir.resolve("PG_VERSION"))).isEqualTo("17\n");
     }
@@ -98,20 +103,25 @@ class EmbeddedDatabaseTest {
         assertThat(attached.startedEmbeddedServer()).isFalse();
         starter.close();
         // still served: the attached user keeps working
-        exec(attached.dataSource(), "INSERT INTO companies (domain, name, source) VALUES ('still-up.com', 'Up', 'manual')");
+        exec(
+                attached.dataSource(),
+                "INSERT INTO companies (domain, name, source) VALUES ('still-up.com', 'Up', 'manual')");
         assertThat(Files.exists(dataDir.resolve("postmaster.pid"))).isTrue();
         attached.close(); // last one out: stops the server it did not start
         assertThat(Files.exists(dataDir.resolve("postmaster.pid"))).isFalse();
     }
 
     private static void exec(DataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }
 
     private static String scalar(DataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The text operators type into search and filters, and into link requests, on the real PostgreSQL queries: SQL and LIKE
- * metacharacters are matched literally, and NUL, lone surrogates and the like give a normal (empty) result, not an
- * SQL error that the API would turn into a 500.
+ * metacharacters are matched literally, and NUL, lone surrogates and the like give a normal (empty) result, not an SQL
+ * error that the API would turn into a 500.
  */
 @ExtendWith(PostgresExtension.class)
 class HostileQueryTextTest {
@@ -40,8 +40,23 @@ class HostileQueryTextTest {
     static final int TRIES = 150;
 
     /** The brief's list, and the texts that break drivers rather than SQL. */
-    private static final List<String> NAMED = List.of("' OR 1=1 --", "'; DROP TABLE companies; --", ";DROP TABLE leads",
-            "%", "_", "\\", "%_%", "\\%", "a\u0000b", "\u0000", "\ud800", "\udfff\ud800", "x\ud83d", "\u202e", "$1", "?");
+    private static final List<String> NAMED = List.of(
+            "' OR 1=1 --",
+            "'; DROP TABLE companies; --",
+            ";DROP TABLE leads",
+            "%",
+            "_",
+            "\\",
+            "%_%",
+            "\\%",
+            "a\u0000b",
+            "\u0000",
+            "\ud800",
+            "\udfff\ud800",
+            "x\ud83d",
+            "\u202e",
+            "$1",
+            "?");
 
     private final DataSource ds;
     private final JooqReferralQueries referrals;
@@ -56,9 +71,15 @@ class HostileQueryTextTest {
     @BeforeEach
     void syncTwoReferrals() {
         PostgresExtension.truncateAll(ds);
-        InMemoryReferralSource source = new InMemoryReferralSource(100).put(
-                coSell("h-1", "100% Pure_Name Ltd", "percent.com.tr").name("50% off_now \\ backslash").updatedAt(at(1)).build(),
-                marketplace("h-2", "Contoso GmbH", "contoso.de").updatedAt(at(2)).build());
+        InMemoryReferralSource source = new InMemoryReferralSource(100)
+                .put(
+                        coSell("h-1", "100% Pure_Name Ltd", "percent.com.tr")
+                                .name("50% off_now \\ backslash")
+                                .updatedAt(at(1))
+                                .build(),
+                        marketplace("h-2", "Contoso GmbH", "contoso.de")
+                                .updatedAt(at(2))
+                                .build());
         Referrals.sync(source, new JooqReferralStore(ds), new JooqCompanyDirectory(ds), new JooqSyncRunLog(ds, "t/1"))
                 .sync(SyncRequest.of(SyncTrigger.CLI, SyncMode.FULL));
     }
@@ -71,8 +92,12 @@ class HostileQueryTextTest {
         assertThat(inboxIds(search("\\"))).containsExactly("h-1");
         assertThat(inboxIds(search("%_"))).isEmpty();
         assertThat(leads.leads(new LeadQuery(Optional.empty(), Optional.of("%"), LeadSort.DEFAULT, PageRequest.FIRST))
-                .items()).extracting(l -> l.domain().value()).containsExactly("percent.com.tr");
-        assertThat(referrals.inbox(InboxQuery.ALL).total()).as("nothing was dropped").isEqualTo(2);
+                        .items())
+                .extracting(l -> l.domain().value())
+                .containsExactly("percent.com.tr");
+        assertThat(referrals.inbox(InboxQuery.ALL).total())
+                .as("nothing was dropped")
+                .isEqualTo(2);
     }
 
     @Test
@@ -92,10 +117,14 @@ class HostileQueryTextTest {
     void aReferralIdWithNulIsSyncedAndFoundAgain() {
         // Was a failed run, every run: the NUL id reached the fingerprint query (ReferralId now drops NUL).
         InMemoryReferralSource source = new InMemoryReferralSource(100)
-                .put(coSell("h-\u0000nul", "Nul Ltd", "nul.com.tr").raw("{\"id\":\"h-\\u0000nul\"}").updatedAt(at(3)).build());
+                .put(coSell("h-\u0000nul", "Nul Ltd", "nul.com.tr")
+                        .raw("{\"id\":\"h-\\u0000nul\"}")
+                        .updatedAt(at(3))
+                        .build());
 
-        SyncOutcome outcome = Referrals.sync(source, new JooqReferralStore(ds), new JooqCompanyDirectory(ds),
-                new JooqSyncRunLog(ds, "t/1")).sync(SyncRequest.of(SyncTrigger.CLI, SyncMode.FULL));
+        SyncOutcome outcome = Referrals.sync(
+                        source, new JooqReferralStore(ds), new JooqCompanyDirectory(ds), new JooqSyncRunLog(ds, "t/1"))
+                .sync(SyncRequest.of(SyncTrigger.CLI, SyncMode.FULL));
 
         assertThat(outcome).isInstanceOfSatisfying(SyncOutcome.Ran.class, ran -> {
             assertThat(ran.report().error()).isEmpty();
@@ -107,10 +136,16 @@ class HostileQueryTextTest {
     /** Every query and link operation that takes operator text, with that text; each must return normally. */
     private void queryEverything(String text) {
         referrals.inbox(search(text));
-        referrals.inbox(new InboxQuery(Optional.empty(), Optional.of(ReferralCategory.UNKNOWN), Optional.of(text),
-                Optional.of(text), InboxSort.DEFAULT, PageRequest.FIRST));
+        referrals.inbox(new InboxQuery(
+                Optional.empty(),
+                Optional.of(ReferralCategory.UNKNOWN),
+                Optional.of(text),
+                Optional.of(text),
+                InboxSort.DEFAULT,
+                PageRequest.FIRST));
         leads.leads(new LeadQuery(Optional.empty(), Optional.of(text), LeadSort.DEFAULT, PageRequest.FIRST));
-        leads.leads(new LeadQuery(Optional.of(ReferralCategory.CO_SELL), Optional.of(text), LeadSort.DEFAULT, PageRequest.FIRST));
+        leads.leads(new LeadQuery(
+                Optional.of(ReferralCategory.CO_SELL), Optional.of(text), LeadSort.DEFAULT, PageRequest.FIRST));
         String idText = text.replace("\0", "").strip();
         if (!idText.isEmpty() && idText.length() <= 255) {
             ReferralId id = ReferralId.of(text);
@@ -122,7 +157,12 @@ class HostileQueryTextTest {
     }
 
     private static InboxQuery search(String term) {
-        return new InboxQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(term), InboxSort.DEFAULT,
+        return new InboxQuery(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(term),
+                InboxSort.DEFAULT,
                 PageRequest.FIRST);
     }
 

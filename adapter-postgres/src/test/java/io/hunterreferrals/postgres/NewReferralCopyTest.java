@@ -30,8 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The page writer inserts referrals that are not stored yet with COPY ({@link NewReferralCopy}) and everything else
- * with the upsert: both must store the same row, and a COPY that meets an id another transaction stored meanwhile
- * must hand the page to the upsert instead of failing it.
+ * with the upsert: both must store the same row, and a COPY that meets an id another transaction stored meanwhile must
+ * hand the page to the upsert instead of failing it.
  */
 @ExtendWith(PostgresExtension.class)
 class NewReferralCopyTest {
@@ -55,7 +55,8 @@ class NewReferralCopyTest {
     void aReferralInsertedByCopyIsStoredExactlyAsTheUpsertStoresIt() throws Exception {
         Referral awkward = aReferral("r-1")
                 .name("Şahin İnşaat\tERP \\ CRM\r\nphase 2")
-                .customer(new CustomerProfile("Çağrı Ltd. Şti.\n(İzmir)", "TR", null, List.of("ali@cagri.com.tr"), List.of()))
+                .customer(new CustomerProfile(
+                        "Çağrı Ltd. Şti.\n(İzmir)", "TR", null, List.of("ali@cagri.com.tr"), List.of()))
                 .dealValue(new DealValue(new BigDecimal("12345678901234.56789"), "TRY"))
                 .createdAt(Instant.parse("2025-05-01T09:00:00.0000005Z")) // 7 fraction digits, as .NET writes them
                 .updatedAt(Instant.parse("2025-05-02T10:00:00.1234565Z"))
@@ -76,17 +77,19 @@ class NewReferralCopyTest {
 
     @Test
     void aCopyThatMeetsAnIdAnotherTransactionStoresMeanwhileLeavesThePageToTheUpsert() throws Exception {
-        assertThat(writeWhileAnotherTransactionInsertsR2ThenEnds(Connection::commit)).containsOnly(
-                Map.entry(ReferralId.of("r-1"), WriteOutcome.CREATED),
-                Map.entry(ReferralId.of("r-2"), WriteOutcome.UPDATED));
+        assertThat(writeWhileAnotherTransactionInsertsR2ThenEnds(Connection::commit))
+                .containsOnly(
+                        Map.entry(ReferralId.of("r-1"), WriteOutcome.CREATED),
+                        Map.entry(ReferralId.of("r-2"), WriteOutcome.UPDATED));
         assertThat(contentHashes()).containsOnlyKeys("r-1", "r-2").doesNotContainValue("placeholder");
     }
 
     @Test
     void aCopyThatWaitedForATransactionThatRolledBackInsertsEveryRow() throws Exception {
-        assertThat(writeWhileAnotherTransactionInsertsR2ThenEnds(Connection::rollback)).containsOnly(
-                Map.entry(ReferralId.of("r-1"), WriteOutcome.CREATED),
-                Map.entry(ReferralId.of("r-2"), WriteOutcome.CREATED));
+        assertThat(writeWhileAnotherTransactionInsertsR2ThenEnds(Connection::rollback))
+                .containsOnly(
+                        Map.entry(ReferralId.of("r-1"), WriteOutcome.CREATED),
+                        Map.entry(ReferralId.of("r-2"), WriteOutcome.CREATED));
         assertThat(contentHashes()).containsOnlyKeys("r-1", "r-2");
     }
 
@@ -103,8 +106,10 @@ class NewReferralCopyTest {
         try (Connection other = ds.getConnection()) {
             other.setAutoCommit(false);
             insertPlaceholder(other, "r-2");
-            CompletableFuture<Map<ReferralId, WriteOutcome>> writing = CompletableFuture.supplyAsync(() ->
-                    store.writePage(page(record(aReferral("r-1").build()), record(aReferral("r-2").build()))));
+            CompletableFuture<Map<ReferralId, WriteOutcome>> writing =
+                    CompletableFuture.supplyAsync(() -> store.writePage(page(
+                            record(aReferral("r-1").build()),
+                            record(aReferral("r-2").build()))));
             awaitCopyWaitingForALock();
             end.end(other);
             return writing.get();
@@ -120,15 +125,22 @@ class NewReferralCopyTest {
     }
 
     private static PageWrite page(ReferralRecord... records) {
-        return new PageWrite(SyncRunId.random(), List.of(records), List.of(), List.of(), Instant.parse("2026-11-22T12:00:00Z"),
+        return new PageWrite(
+                SyncRunId.random(),
+                List.of(records),
+                List.of(),
+                List.of(),
+                Instant.parse("2026-11-22T12:00:00Z"),
                 Optional.empty());
     }
 
     /** Every column but the write times, as PostgreSQL renders the row to JSON. */
     private String storedRow(String id) throws Exception {
-        try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(
-                "SELECT (to_jsonb(r) - 'first_seen_at' - 'synced_at' - 'changed_at' - 'linked_at' - 'last_sync_run_id')"
-                        + "::text FROM partner_center_referrals r WHERE referral_id = ?")) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT (to_jsonb(r) - 'first_seen_at' - 'synced_at' - 'changed_at' - 'linked_at' - "
+                                + "'last_sync_run_id')"
+                                + "::text FROM partner_center_referrals r WHERE referral_id = ?")) {
             st.setString(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 assertThat(rs.next()).isTrue();
@@ -138,7 +150,8 @@ class NewReferralCopyTest {
     }
 
     private Map<String, String> contentHashes() throws Exception {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT referral_id, content_hash FROM partner_center_referrals")) {
             var hashes = new java.util.HashMap<String, String>();
             while (rs.next()) {
@@ -159,7 +172,8 @@ class NewReferralCopyTest {
     /** Until the page writer's COPY waits for the other transaction's row (a lock wait on its transaction id). */
     private void awaitCopyWaitingForALock() throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement()) {
             while (Instant.now().isBefore(deadline)) {
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity "
                         + "WHERE wait_event_type = 'Lock' AND query LIKE 'COPY partner_center_referrals%'")) {

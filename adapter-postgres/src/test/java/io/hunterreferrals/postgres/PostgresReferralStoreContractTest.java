@@ -46,15 +46,20 @@ class PostgresReferralStoreContractTest extends ReferralStoreContract {
 
     @Override
     protected LinkStatus linkStatusOf(ReferralId id) {
-        return LinkStatus.fromCode(Seed.dsl(ds).select(PARTNER_CENTER_REFERRALS.LINK_STATUS)
-                .from(PARTNER_CENTER_REFERRALS).where(PARTNER_CENTER_REFERRALS.REFERRAL_ID.eq(id.value()))
+        return LinkStatus.fromCode(Seed.dsl(ds)
+                .select(PARTNER_CENTER_REFERRALS.LINK_STATUS)
+                .from(PARTNER_CENTER_REFERRALS)
+                .where(PARTNER_CENTER_REFERRALS.REFERRAL_ID.eq(id.value()))
                 .fetchSingle(PARTNER_CENTER_REFERRALS.LINK_STATUS));
     }
 
     @Override
     protected Optional<CompanyId> linkedCompanyOf(ReferralId id) {
-        return Optional.ofNullable(Seed.dsl(ds).select(PARTNER_CENTER_REFERRALS.LINKED_COMPANY_ID)
-                .from(PARTNER_CENTER_REFERRALS).where(PARTNER_CENTER_REFERRALS.REFERRAL_ID.eq(id.value()))
-                .fetchSingle(PARTNER_CENTER_REFERRALS.LINKED_COMPANY_ID)).map(CompanyId::new);
+        return Optional.ofNullable(Seed.dsl(ds)
+                        .select(PARTNER_CENTER_REFERRALS.LINKED_COMPANY_ID)
+                        .from(PARTNER_CENTER_REFERRALS)
+                        .where(PARTNER_CENTER_REFERRALS.REFERRAL_ID.eq(id.value()))
+                        .fetchSingle(PARTNER_CENTER_REFERRALS.LINKED_COMPANY_ID))
+                .map(CompanyId::new);
     }
 }

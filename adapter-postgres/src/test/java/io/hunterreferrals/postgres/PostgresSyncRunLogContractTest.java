@@ -33,8 +33,11 @@ class PostgresSyncRunLogContractTest extends SyncRunLogContract {
 
     @Override
     protected SyncStatus statusOf(SyncRunId runId) {
-        return SyncStatus.fromCode(Seed.dsl(ds).select(SYNC_RUNS.STATUS).from(SYNC_RUNS)
-                .where(SYNC_RUNS.RUN_ID.eq(runId.value())).fetchSingle(SYNC_RUNS.STATUS));
+        return SyncStatus.fromCode(Seed.dsl(ds)
+                .select(SYNC_RUNS.STATUS)
+                .from(SYNC_RUNS)
+                .where(SYNC_RUNS.RUN_ID.eq(runId.value()))
+                .fetchSingle(SYNC_RUNS.STATUS));
     }
 
     @Override

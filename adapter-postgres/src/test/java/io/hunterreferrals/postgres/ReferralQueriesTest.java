@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What only PostgreSQL's inbox does: the capped total, the run named in a link a sync made, the counts' order. Filters,
- * search, sorts, paging and the detail are the port's, in ReferralQueriesContract (PostgresReferralQueriesContractTest).
+ * search, sorts, paging and the detail are the port's, in ReferralQueriesContract
+ * (PostgresReferralQueriesContractTest).
  */
 @ExtendWith(PostgresExtension.class)
 class ReferralQueriesTest {
@@ -52,26 +53,53 @@ class ReferralQueriesTest {
     @BeforeEach
     void syncSomeReferrals() {
         PostgresExtension.truncateAll(ds);
-        InMemoryReferralSource source = new InMemoryReferralSource(100).put(
-                coSell("q-1", "ŞAHİN Bilişim A.Ş.", "sahinbilisim.com.tr").name("İstanbul ofisi yenileme")
-                        .dealValue(new DealValue(new BigDecimal("500"), "TRY")).createdAt(at(-10)).updatedAt(at(1))
-                        .build(),
-                coSell("q-2", "Işık Gıda", "isikgida.com.tr").status("Active").substatus("Accepted")
-                        .dealValue(null).createdAt(at(-5)).updatedAt(at(2)).build(),
-                marketplace("q-3", "Contoso GmbH", "contoso.de").name("50% discount_offer")
-                        .dealValue(new DealValue(new BigDecimal("90000"), "EUR")).createdAt(at(-30)).updatedAt(at(3))
-                        .build(),
-                solutionProvider("q-4", "Çağrı Ltd", "cagri.com").createdAt(at(-1)).updatedAt(at(4)).build(),
-                unknown("q-5", "Ayşe Yılmaz", "gmail.com").updatedAt(at(5)).build());
-        sync = ((SyncOutcome.Ran) Referrals.sync(source, new JooqReferralStore(ds), new JooqCompanyDirectory(ds),
-                new JooqSyncRunLog(ds, "t/1")).sync(SyncRequest.of(SyncTrigger.CLI, SyncMode.FULL))).report();
+        InMemoryReferralSource source = new InMemoryReferralSource(100)
+                .put(
+                        coSell("q-1", "ŞAHİN Bilişim A.Ş.", "sahinbilisim.com.tr")
+                                .name("İstanbul ofisi yenileme")
+                                .dealValue(new DealValue(new BigDecimal("500"), "TRY"))
+                                .createdAt(at(-10))
+                                .updatedAt(at(1))
+                                .build(),
+                        coSell("q-2", "Işık Gıda", "isikgida.com.tr")
+                                .status("Active")
+                                .substatus("Accepted")
+                                .dealValue(null)
+                                .createdAt(at(-5))
+                                .updatedAt(at(2))
+                                .build(),
+                        marketplace("q-3", "Contoso GmbH", "contoso.de")
+                                .name("50% discount_offer")
+                                .dealValue(new DealValue(new BigDecimal("90000"), "EUR"))
+                                .createdAt(at(-30))
+                                .updatedAt(at(3))
+                                .build(),
+                        solutionProvider("q-4", "Çağrı Ltd", "cagri.com")
+                                .createdAt(at(-1))
+                                .updatedAt(at(4))
+                                .build(),
+                        unknown("q-5", "Ayşe Yılmaz", "gmail.com")
+                                .updatedAt(at(5))
+                                .build());
+        sync = ((SyncOutcome.Ran) Referrals.sync(
+                                source,
+                                new JooqReferralStore(ds),
+                                new JooqCompanyDirectory(ds),
+                                new JooqSyncRunLog(ds, "t/1"))
+                        .sync(SyncRequest.of(SyncTrigger.CLI, SyncMode.FULL)))
+                .report();
         new JooqReferralStore(ds).recordOperatorLink(ReferralId.of("q-2"), new OperatorLink.Unlink());
     }
 
     @Test
     void theTotalIsExactUpToTheCapAndALowerBoundBeyondIt() {
-        InboxQuery firstTwo = new InboxQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                InboxSort.SYNCED_DESC, new PageRequest(1, 2));
+        InboxQuery firstTwo = new InboxQuery(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                InboxSort.SYNCED_DESC,
+                new PageRequest(1, 2));
 
         Page<ReferralSummary> capped = new JooqReferralQueries(ds, 3).inbox(firstTwo);
         assertThat(capped.items()).hasSize(2);
@@ -84,15 +112,26 @@ class ReferralQueriesTest {
         assertThat(queries.inbox(firstTwo).totalExact()).isTrue();
 
         // below the cap when filtered: two co-sell referrals, exact
-        Page<ReferralSummary> coSell = new JooqReferralQueries(ds, 3).inbox(new InboxQuery(Optional.empty(),
-                Optional.of(ReferralCategory.CO_SELL), Optional.empty(), Optional.empty(), InboxSort.SYNCED_DESC,
-                new PageRequest(1, 1)));
+        Page<ReferralSummary> coSell = new JooqReferralQueries(ds, 3)
+                .inbox(new InboxQuery(
+                        Optional.empty(),
+                        Optional.of(ReferralCategory.CO_SELL),
+                        Optional.empty(),
+                        Optional.empty(),
+                        InboxSort.SYNCED_DESC,
+                        new PageRequest(1, 1)));
         assertThat(coSell.total()).isEqualTo(2);
         assertThat(coSell.totalExact()).isTrue();
 
         // a page beyond the cap counts to its own end: more than 4 match, so a next page exists
-        Page<ReferralSummary> second = new JooqReferralQueries(ds, 3).inbox(new InboxQuery(Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), InboxSort.SYNCED_DESC, new PageRequest(2, 2)));
+        Page<ReferralSummary> second = new JooqReferralQueries(ds, 3)
+                .inbox(new InboxQuery(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        InboxSort.SYNCED_DESC,
+                        new PageRequest(2, 2)));
         assertThat(second.items()).hasSize(2);
         assertThat(second.total()).isEqualTo(4);
         assertThat(second.totalExact()).isFalse();
@@ -100,7 +139,8 @@ class ReferralQueriesTest {
 
     @Test
     void aLinkMadeByARecordedSyncNamesItsRun() {
-        assertThat(queries.find(ReferralId.of("q-1"), false).orElseThrow().lastLinkChange()).map(LinkChange::by)
+        assertThat(queries.find(ReferralId.of("q-1"), false).orElseThrow().lastLinkChange())
+                .map(LinkChange::by)
                 .contains("sync:" + sync.runId());
     }
 
@@ -110,7 +150,9 @@ class ReferralQueriesTest {
         List<ReferralCount> counts = queries.countsByTypeAndStatus();
 
         assertThat(counts).extracting(ReferralCount::count).containsOnly(1L);
-        assertThat(counts).extracting(c -> c.referralType() + "/" + c.status()).containsExactly(
-                "CO_SELL/Active", "CO_SELL/New", "MARKETPLACE/New", "SOLUTION_PROVIDER/New", "UNKNOWN/New");
+        assertThat(counts)
+                .extracting(c -> c.referralType() + "/" + c.status())
+                .containsExactly(
+                        "CO_SELL/Active", "CO_SELL/New", "MARKETPLACE/New", "SOLUTION_PROVIDER/New", "UNKNOWN/New");
     }
 }

@@ -28,8 +28,7 @@ import java.util.Optional;
 /** Referrals of each category for PostgreSQL tests, and a sync wired to the PostgreSQL stores. */
 final class Referrals {
 
-    private Referrals() {
-    }
+    private Referrals() {}
 
     static Instant at(int minutes) {
         return BASE_TIME.plusSeconds(60L * minutes);
@@ -42,8 +41,12 @@ final class Referrals {
 
     /** Independent, Direct, with a marketplace source: marketplace. */
     static Referral.Builder marketplace(String id, String customer, String emailDomain) {
-        return aReferral(id).type("Independent").qualification("Direct").referralSource("AppSource")
-                .callToAction("ContactMe").customer(customer(customer, emailDomain));
+        return aReferral(id)
+                .type("Independent")
+                .qualification("Direct")
+                .referralSource("AppSource")
+                .callToAction("ContactMe")
+                .customer(customer(customer, emailDomain));
     }
 
     /** Independent, Direct, no marketplace signal: solution-provider. */
@@ -57,24 +60,40 @@ final class Referrals {
     }
 
     static CustomerProfile customer(String name, String emailDomain) {
-        return new CustomerProfile(name, "TR", "51to250employees",
-                emailDomain == null ? List.of() : List.of("satis@" + emailDomain), List.of());
+        return new CustomerProfile(
+                name,
+                "TR",
+                "51to250employees",
+                emailDomain == null ? List.of() : List.of("satis@" + emailDomain),
+                List.of());
     }
 
     static ReferralSync sync(ReferralSource source, ReferralStore store, CompanyDirectory companies, SyncRunLog log) {
-        return new ReferralSync(source, store, companies, log, SyncSettings.DEFAULT, new ClassificationRulePcV1(),
-                Clock.systemUTC(), SyncListener.NONE);
+        return new ReferralSync(
+                source,
+                store,
+                companies,
+                log,
+                SyncSettings.DEFAULT,
+                new ClassificationRulePcV1(),
+                Clock.systemUTC(),
+                SyncListener.NONE);
     }
 
-    /** A record as the sync builds it: pc-v1 classification, the domain, its company (found or created) and the hash. */
+    /**
+     * A record as the sync builds it: pc-v1 classification, the domain, its company (found or created) and the hash.
+     */
     static ReferralRecord record(Referral referral, CompanyDirectory companies) {
         var classification = new ClassificationRulePcV1().classify(referral);
         DomainExtraction domain = new CompanyDomainExtractor().extract(referral);
         Optional<CompanyId> company = domain instanceof DomainExtraction.Found found
-                ? Optional.of(companies.findOrCreate(List.of(new CompanyCandidate(found.domain(),
-                        referral.customer().name(), CompanySource.PARTNER_CENTER))).get(found.domain()).id())
+                ? Optional.of(companies
+                        .findOrCreate(List.of(new CompanyCandidate(
+                                found.domain(), referral.customer().name(), CompanySource.PARTNER_CENTER)))
+                        .get(found.domain())
+                        .id())
                 : Optional.empty();
-        return new ReferralRecord(referral, classification, domain, company,
-                ContentHash.of(referral, classification, domain));
+        return new ReferralRecord(
+                referral, classification, domain, company, ContentHash.of(referral, classification, domain));
     }
 }

@@ -26,11 +26,12 @@ final class Seed {
                 .set(COMPANIES.NAME, name)
                 .set(COMPANIES.COUNTRY, "TR")
                 .set(COMPANIES.SOURCE, "partner_center")
-                .returning(COMPANIES.ID).fetchOne(COMPANIES.ID);
+                .returning(COMPANIES.ID)
+                .fetchOne(COMPANIES.ID);
     }
 
-    static PartnerCenterReferralsRecord referral(String id, String companyName, String domain, String referralType,
-            OffsetDateTime syncedAt) {
+    static PartnerCenterReferralsRecord referral(
+            String id, String companyName, String domain, String referralType, OffsetDateTime syncedAt) {
         PartnerCenterReferralsRecord r = new PartnerCenterReferralsRecord();
         r.setReferralId(id);
         r.setEngagementId("eng-" + id);
@@ -54,7 +55,8 @@ final class Seed {
         r.setCurrency("USD");
         r.setPcCreatedAt(syncedAt.minusDays(3));
         r.setPcUpdatedAt(syncedAt.minusHours(1));
-        r.setRawData(JSONB.valueOf("{\"id\": \"" + id + "\", \"customerProfile\": {\"name\": \"" + companyName + "\"}}"));
+        r.setRawData(
+                JSONB.valueOf("{\"id\": \"" + id + "\", \"customerProfile\": {\"name\": \"" + companyName + "\"}}"));
         r.setContentHash("sha256:" + id);
         r.setFirstSeenAt(syncedAt);
         r.setSyncedAt(syncedAt);

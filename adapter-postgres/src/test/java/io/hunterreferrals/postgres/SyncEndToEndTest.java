@@ -67,12 +67,23 @@ class SyncEndToEndTest {
     void clean() {
         PostgresExtension.truncateAll(ds);
         source.put(
-                coSell("r-1", "Şahin Bilişim A.Ş.", "sahinbilisim.com.tr").updatedAt(at(1)).build(),
-                coSell("r-2", "Şahin Bilişim A.Ş.", "mail.sahinbilisim.com.tr").updatedAt(at(2)).build(),
-                marketplace("r-3", "Contoso GmbH", "contoso.de").updatedAt(at(3)).build(),
-                solutionProvider("r-4", "Fabrikam Ltd", "fabrikam.co.uk").updatedAt(at(4)).build(),
+                coSell("r-1", "Şahin Bilişim A.Ş.", "sahinbilisim.com.tr")
+                        .updatedAt(at(1))
+                        .build(),
+                coSell("r-2", "Şahin Bilişim A.Ş.", "mail.sahinbilisim.com.tr")
+                        .updatedAt(at(2))
+                        .build(),
+                marketplace("r-3", "Contoso GmbH", "contoso.de")
+                        .updatedAt(at(3))
+                        .build(),
+                solutionProvider("r-4", "Fabrikam Ltd", "fabrikam.co.uk")
+                        .updatedAt(at(4))
+                        .build(),
                 unknown("r-5", "Ayşe Yılmaz", "gmail.com").updatedAt(at(5)).build(),
-                coSell("r-6", "Outgoing Co", "outgoing.com").direction("Outgoing").updatedAt(at(6)).build());
+                coSell("r-6", "Outgoing Co", "outgoing.com")
+                        .direction("Outgoing")
+                        .updatedAt(at(6))
+                        .build());
     }
 
     @Test
@@ -81,38 +92,52 @@ class SyncEndToEndTest {
 
         assertThat(report.status()).isEqualTo(SyncStatus.SUCCEEDED);
         assertThat(report.created()).isEqualTo(5);
-        assertThat(runbook("SELECT COUNT(*) FROM partner_center_referrals")).extracting(r -> r.get("count"))
+        assertThat(runbook("SELECT COUNT(*) FROM partner_center_referrals"))
+                .extracting(r -> r.get("count"))
                 .containsExactly(5L);
         List<Map<String, Object>> latest = runbook("SELECT referral_id, referral_type, company_name, domain, status, "
                 + "synced_at FROM partner_center_referrals ORDER BY synced_at DESC LIMIT 5");
-        assertThat(latest).hasSize(5).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("New"));
+        assertThat(latest)
+                .hasSize(5)
+                .allSatisfy(r -> assertThat(r.get("status")).isEqualTo("New"));
         assertThat(latest).extracting(r -> r.get("company_name")).contains("Şahin Bilişim A.Ş.", "Ayşe Yılmaz");
         assertThat(runbook("SELECT referral_type, COUNT(*) as count FROM partner_center_referrals GROUP BY "
-                + "referral_type")).extracting(r -> r.get("referral_type") + "=" + r.get("count"))
+                        + "referral_type"))
+                .extracting(r -> r.get("referral_type") + "=" + r.get("count"))
                 .containsExactlyInAnyOrder("co-sell=2", "marketplace=1", "solution-provider=1", "null=1");
         Map<String, Object> last = runbook("SELECT MAX(synced_at) as last_sync, COUNT(*) as total_referrals FROM "
-                + "partner_center_referrals").get(0);
+                        + "partner_center_referrals")
+                .get(0);
         assertThat(last.get("total_referrals")).isEqualTo(5L);
         assertThat(((java.sql.Timestamp) last.get("last_sync")).toInstant())
                 .isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
         assertThat(runbook("SELECT referral_id, domain, referral_type, synced_at FROM partner_center_referrals WHERE "
-                + "synced_at > NOW() - INTERVAL '5 minutes' ORDER BY synced_at DESC")).hasSize(5);
+                        + "synced_at > NOW() - INTERVAL '5 minutes' ORDER BY synced_at DESC"))
+                .hasSize(5);
         List<Map<String, Object>> joined = runbook("SELECT pc.domain, c.domain as company_domain FROM "
                 + "partner_center_referrals pc LEFT JOIN companies c ON c.domain = pc.domain WHERE pc.domain IS NOT "
                 + "NULL LIMIT 5");
-        assertThat(joined).hasSize(4).allSatisfy(r -> assertThat(r.get("company_domain")).isEqualTo(r.get("domain")));
-        assertThat(joined).extracting(r -> r.get("domain"))
+        assertThat(joined)
+                .hasSize(4)
+                .allSatisfy(r -> assertThat(r.get("company_domain")).isEqualTo(r.get("domain")));
+        assertThat(joined)
+                .extracting(r -> r.get("domain"))
                 .containsOnly("sahinbilisim.com.tr", "contoso.de", "fabrikam.co.uk");
         assertThat(runbook("SELECT pc.domain, pc.link_status, c.id as company_id FROM partner_center_referrals pc "
-                + "LEFT JOIN companies c ON c.domain = pc.domain WHERE pc.domain IS NOT NULL LIMIT 10"))
-                .hasSize(4).allSatisfy(r -> {
+                        + "LEFT JOIN companies c ON c.domain = pc.domain WHERE pc.domain IS NOT NULL LIMIT 10"))
+                .hasSize(4)
+                .allSatisfy(r -> {
                     assertThat(r.get("link_status")).isEqualTo("auto_linked");
                     assertThat(r.get("company_id")).isNotNull();
                 });
         // one company per domain, named after the customer
-        assertThat(dsl.select(COMPANIES.DOMAIN, COMPANIES.NAME, COMPANIES.SOURCE).from(COMPANIES)
-                .orderBy(COMPANIES.DOMAIN).fetch(r -> r.value1() + "|" + r.value2() + "|" + r.value3()))
-                .containsExactly("contoso.de|Contoso GmbH|partner_center", "fabrikam.co.uk|Fabrikam Ltd|partner_center",
+        assertThat(dsl.select(COMPANIES.DOMAIN, COMPANIES.NAME, COMPANIES.SOURCE)
+                        .from(COMPANIES)
+                        .orderBy(COMPANIES.DOMAIN)
+                        .fetch(r -> r.value1() + "|" + r.value2() + "|" + r.value3()))
+                .containsExactly(
+                        "contoso.de|Contoso GmbH|partner_center",
+                        "fabrikam.co.uk|Fabrikam Ltd|partner_center",
                         "sahinbilisim.com.tr|Şahin Bilişim A.Ş.|partner_center");
     }
 
@@ -120,7 +145,8 @@ class SyncEndToEndTest {
     void storesEveryDerivedColumn() {
         run();
 
-        var consumer = dsl.selectFrom(PARTNER_CENTER_REFERRALS).where(PARTNER_CENTER_REFERRALS.REFERRAL_ID.eq("r-5"))
+        var consumer = dsl.selectFrom(PARTNER_CENTER_REFERRALS)
+                .where(PARTNER_CENTER_REFERRALS.REFERRAL_ID.eq("r-5"))
                 .fetchSingle();
         assertThat(consumer.getReferralType()).isNull();
         assertThat(consumer.getClassificationRule()).isEqualTo("pc-v1/1");
@@ -131,7 +157,8 @@ class SyncEndToEndTest {
         assertThat(consumer.getLinkStatus()).isEqualTo("unlinked");
         assertThat(consumer.getLinkedCompanyId()).isNull();
 
-        var coSell = dsl.selectFrom(PARTNER_CENTER_REFERRALS).where(PARTNER_CENTER_REFERRALS.REFERRAL_ID.eq("r-2"))
+        var coSell = dsl.selectFrom(PARTNER_CENTER_REFERRALS)
+                .where(PARTNER_CENTER_REFERRALS.REFERRAL_ID.eq("r-2"))
                 .fetchSingle();
         assertThat(coSell.getReferralType()).isEqualTo("co-sell");
         assertThat(coSell.getClassificationRule()).isEqualTo("pc-v1/2");
@@ -156,7 +183,8 @@ class SyncEndToEndTest {
         assertThat(coSell.getFirstSeenAt()).isEqualTo(coSell.getChangedAt()).isEqualTo(coSell.getSyncedAt());
 
         var marketplace = dsl.selectFrom(PARTNER_CENTER_REFERRALS)
-                .where(PARTNER_CENTER_REFERRALS.REFERRAL_ID.eq("r-3")).fetchSingle();
+                .where(PARTNER_CENTER_REFERRALS.REFERRAL_ID.eq("r-3"))
+                .fetchSingle();
         assertThat(marketplace.getReferralSource()).isEqualTo("AppSource");
         assertThat(marketplace.getCallToAction()).isEqualTo("ContactMe");
 
@@ -168,9 +196,16 @@ class SyncEndToEndTest {
         assertThat(runRow.getTotalFetched()).isEqualTo(5);
         assertThat(runRow.getExpectedTotal()).isEqualTo(5L);
         assertThat(runRow.getWatermarkAfter().toInstant()).isEqualTo(at(5));
-        assertThat(dsl.select(SYNC_STATE.WATERMARK).from(SYNC_STATE).fetchSingle().value1().toInstant())
+        assertThat(dsl.select(SYNC_STATE.WATERMARK)
+                        .from(SYNC_STATE)
+                        .fetchSingle()
+                        .value1()
+                        .toInstant())
                 .isEqualTo(at(5));
-        assertThat(dsl.select(SYNC_STATE.LAST_RUN_ID).from(SYNC_STATE).fetchSingle().value1())
+        assertThat(dsl.select(SYNC_STATE.LAST_RUN_ID)
+                        .from(SYNC_STATE)
+                        .fetchSingle()
+                        .value1())
                 .isEqualTo(runRow.getRunId());
         // every referral names the run that last fetched it, and links name the run that made them
         assertThat(coSell.getLastSyncRunId()).isEqualTo(runRow.getRunId());
@@ -179,13 +214,18 @@ class SyncEndToEndTest {
 
     @Test
     void aNulCharacterDoesNotStopItsPage() {
-        source.put(coSell("r-nul", "Nul\u0000 Ltd", "nul.com.tr").name("deal\u0000 one")
-                .raw("{\"id\":\"r-nul\",\"notes\":\"a\\u0000b\",\"path\":\"c:\\\\u0000\"}").updatedAt(at(7)).build());
+        source.put(coSell("r-nul", "Nul\u0000 Ltd", "nul.com.tr")
+                .name("deal\u0000 one")
+                .raw("{\"id\":\"r-nul\",\"notes\":\"a\\u0000b\",\"path\":\"c:\\\\u0000\"}")
+                .updatedAt(at(7))
+                .build());
 
         SyncReport report = run();
 
         assertThat(report.failedCount()).isZero();
-        var row = dsl.selectFrom(PARTNER_CENTER_REFERRALS).where(PARTNER_CENTER_REFERRALS.REFERRAL_ID.eq("r-nul")).fetchSingle();
+        var row = dsl.selectFrom(PARTNER_CENTER_REFERRALS)
+                .where(PARTNER_CENTER_REFERRALS.REFERRAL_ID.eq("r-nul"))
+                .fetchSingle();
         assertThat(row.getCompanyName()).isEqualTo("Nul Ltd");
         assertThat(row.getName()).isEqualTo("deal one");
         // the escaped NUL becomes U+FFFD; an escaped backslash followed by "u0000" is text and stays
@@ -195,19 +235,27 @@ class SyncEndToEndTest {
     @Test
     void aLoneSurrogateDoesNotStopItsPage() {
         // jsonb refuses "\ud800" without its low half (and text would get it mangled by the driver)
-        source.put(coSell("r-sur", "Sur\uD800 Ltd", "sur.com.tr").name("deal \uDC00 one")
+        source.put(coSell("r-sur", "Sur\uD800 Ltd", "sur.com.tr")
+                .name("deal \uDC00 one")
                 .raw("{\"id\":\"r-sur\",\"notes\":\"a\\ud800b\",\"low\":\"\\udc00\",\"pair\":\"\\ud83d\\ude00\","
-                        + "\"path\":\"c:\\\\ud800\"}").updatedAt(at(7)).build());
+                        + "\"path\":\"c:\\\\ud800\"}")
+                .updatedAt(at(7))
+                .build());
 
         SyncReport report = run();
 
         assertThat(report.failedCount()).isZero();
-        var row = dsl.selectFrom(PARTNER_CENTER_REFERRALS).where(PARTNER_CENTER_REFERRALS.REFERRAL_ID.eq("r-sur")).fetchSingle();
+        var row = dsl.selectFrom(PARTNER_CENTER_REFERRALS)
+                .where(PARTNER_CENTER_REFERRALS.REFERRAL_ID.eq("r-sur"))
+                .fetchSingle();
         assertThat(row.getCompanyName()).isEqualTo("Sur\uFFFD Ltd");
         assertThat(row.getName()).isEqualTo("deal \uFFFD one");
         // jsonb decodes escapes: the lone halves are U+FFFD, the pair is the emoji, an escaped backslash stays text
-        assertThat(row.getRawData().data()).contains("a\ufffdb").contains("\"low\": \"\ufffd\"")
-                .contains("\uD83D\uDE00").contains("c:\\\\ud800");
+        assertThat(row.getRawData().data())
+                .contains("a\ufffdb")
+                .contains("\"low\": \"\ufffd\"")
+                .contains("\uD83D\uDE00")
+                .contains("c:\\\\ud800");
     }
 
     @Test
@@ -221,8 +269,10 @@ class SyncEndToEndTest {
         assertThat(again.updated()).isZero();
         assertThat(content()).isEqualTo(before);
         // synced_at moved, first_seen_at and changed_at did not
-        assertThat(dsl.fetchCount(PARTNER_CENTER_REFERRALS,
-                PARTNER_CENTER_REFERRALS.SYNCED_AT.gt(PARTNER_CENTER_REFERRALS.CHANGED_AT))).isEqualTo(5);
+        assertThat(dsl.fetchCount(
+                        PARTNER_CENTER_REFERRALS,
+                        PARTNER_CENTER_REFERRALS.SYNCED_AT.gt(PARTNER_CENTER_REFERRALS.CHANGED_AT)))
+                .isEqualTo(5);
     }
 
     @Test
@@ -233,20 +283,34 @@ class SyncEndToEndTest {
         assertThat(links.link(ReferralId.of("r-3"), "https://www.fabrikam.co.uk/about"))
                 .isInstanceOf(LinkOutcome.Linked.class);
         // the next sync brings changed content for both
-        source.put(coSell("r-1", "Şahin Bilişim A.Ş.", "sahinbilisim.com.tr").status("Active").substatus("Accepted")
-                        .updatedAt(at(10)).build(),
-                marketplace("r-3", "Contoso GmbH", "contoso.de").status("Active").substatus("Accepted")
-                        .updatedAt(at(11)).build());
+        source.put(
+                coSell("r-1", "Şahin Bilişim A.Ş.", "sahinbilisim.com.tr")
+                        .status("Active")
+                        .substatus("Accepted")
+                        .updatedAt(at(10))
+                        .build(),
+                marketplace("r-3", "Contoso GmbH", "contoso.de")
+                        .status("Active")
+                        .substatus("Accepted")
+                        .updatedAt(at(11))
+                        .build());
 
         SyncReport report = run();
 
         assertThat(report.updated()).isEqualTo(2);
         assertThat(linkOf("r-1")).isEqualTo(LinkStatus.MANUAL_UNLINKED + "|null");
-        long fabrikam = companies.findByDomain(io.hunterreferrals.core.domainname.Domain.of("fabrikam.co.uk"))
-                .orElseThrow().id().value();
+        long fabrikam = companies
+                .findByDomain(io.hunterreferrals.core.domainname.Domain.of("fabrikam.co.uk"))
+                .orElseThrow()
+                .id()
+                .value();
         assertThat(linkOf("r-3")).isEqualTo(LinkStatus.MANUAL_LINKED + "|" + fabrikam);
-        assertThat(dsl.select(PARTNER_CENTER_REFERRALS.STATUS).from(PARTNER_CENTER_REFERRALS)
-                .where(PARTNER_CENTER_REFERRALS.REFERRAL_ID.eq("r-3")).fetchSingle().value1()).isEqualTo("Active");
+        assertThat(dsl.select(PARTNER_CENTER_REFERRALS.STATUS)
+                        .from(PARTNER_CENTER_REFERRALS)
+                        .where(PARTNER_CENTER_REFERRALS.REFERRAL_ID.eq("r-3"))
+                        .fetchSingle()
+                        .value1())
+                .isEqualTo("Active");
     }
 
     @Test
@@ -266,24 +330,30 @@ class SyncEndToEndTest {
 
     private String linkOf(String id) {
         var r = dsl.select(PARTNER_CENTER_REFERRALS.LINK_STATUS, PARTNER_CENTER_REFERRALS.LINKED_COMPANY_ID)
-                .from(PARTNER_CENTER_REFERRALS).where(PARTNER_CENTER_REFERRALS.REFERRAL_ID.eq(id)).fetchSingle();
+                .from(PARTNER_CENTER_REFERRALS)
+                .where(PARTNER_CENTER_REFERRALS.REFERRAL_ID.eq(id))
+                .fetchSingle();
         return LinkStatus.fromCode(r.value1()) + "|" + r.value2();
     }
 
     /** Every column but synced_at and last_sync_run_id (when and by which run it was last fetched), per referral. */
     private Map<String, String> content() {
         Map<String, String> rows = new LinkedHashMap<>();
-        dsl.selectFrom(PARTNER_CENTER_REFERRALS).orderBy(PARTNER_CENTER_REFERRALS.REFERRAL_ID).forEach(r -> {
-            r.setSyncedAt((OffsetDateTime) null);
-            r.setLastSyncRunId(null);
-            rows.put(r.getReferralId(), r.formatJSON());
-        });
+        dsl.selectFrom(PARTNER_CENTER_REFERRALS)
+                .orderBy(PARTNER_CENTER_REFERRALS.REFERRAL_ID)
+                .forEach(r -> {
+                    r.setSyncedAt((OffsetDateTime) null);
+                    r.setLastSyncRunId(null);
+                    rows.put(r.getReferralId(), r.formatJSON());
+                });
         return rows;
     }
 
     private List<Map<String, Object>> runbook(String sql) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             ResultSetMetaData meta = rs.getMetaData();
             while (rs.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What only PostgreSQL's run history does: the node it names, the row's own columns, codes stored by another version.
- * Active, last finished, the history's order and each run's times and report are the port's, in
- * SyncRunQueriesContract (PostgresSyncRunQueriesContractTest).
+ * Active, last finished, the history's order and each run's times and report are the port's, in SyncRunQueriesContract
+ * (PostgresSyncRunQueriesContractTest).
  */
 @ExtendWith(PostgresExtension.class)
 class SyncRunQueriesTest {
@@ -62,8 +62,12 @@ class SyncRunQueriesTest {
         log.progress(running, new SyncProgress(2, 200, 100, 50, 40, 10, OptionalLong.of(1000)), T0.plusSeconds(30));
 
         // for anyone reading sync_runs directly
-        assertThat(Seed.dsl(ds).select(SYNC_RUNS.CREATED_COUNT, SYNC_RUNS.UPDATED_COUNT, SYNC_RUNS.SUCCESS_COUNT)
-                .from(SYNC_RUNS).where(SYNC_RUNS.RUN_ID.eq(running.value())).fetchSingle().intoArray())
+        assertThat(Seed.dsl(ds)
+                        .select(SYNC_RUNS.CREATED_COUNT, SYNC_RUNS.UPDATED_COUNT, SYNC_RUNS.SUCCESS_COUNT)
+                        .from(SYNC_RUNS)
+                        .where(SYNC_RUNS.RUN_ID.eq(running.value()))
+                        .fetchSingle()
+                        .intoArray())
                 .containsExactly(100, 50, 150);
     }
 
@@ -72,8 +76,12 @@ class SyncRunQueriesTest {
         SyncRunId old = SyncRunId.random();
         log.start(old, SCHEDULED, T0, Optional.empty());
         log.failAbandoned(T0.plusSeconds(600), T0.plusSeconds(900));
-        DSL.using(ds, SQLDialect.POSTGRES).update(SYNC_RUNS).set(SYNC_RUNS.ERROR_CODE, "token_expired").set(SYNC_RUNS.ERROR_MESSAGE, "Sign in again")
-                .where(SYNC_RUNS.RUN_ID.eq(old.value())).execute();
+        DSL.using(ds, SQLDialect.POSTGRES)
+                .update(SYNC_RUNS)
+                .set(SYNC_RUNS.ERROR_CODE, "token_expired")
+                .set(SYNC_RUNS.ERROR_MESSAGE, "Sign in again")
+                .where(SYNC_RUNS.RUN_ID.eq(old.value()))
+                .execute();
 
         SyncError error = runs.find(old).orElseThrow().error().orElseThrow();
         assertThat(error.code()).isEqualTo(SyncErrorCode.UNRECOGNISED);

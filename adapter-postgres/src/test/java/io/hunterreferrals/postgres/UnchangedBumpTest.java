@@ -44,8 +44,10 @@ class UnchangedBumpTest {
     @Test
     void noIndexCoversTheColumnsAnUnchangedReferralsBumpWrites() throws Exception {
         List<String> covering = new ArrayList<>();
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT indexrelid::regclass::text FROM pg_index WHERE indrelid = 'partner_center_referrals'::regclass "
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT indexrelid::regclass::text FROM pg_index WHERE indrelid = "
+                        + "'partner_center_referrals'::regclass "
                         + "AND pg_get_indexdef(indexrelid) ~ '(synced_at|last_sync_run_id)'")) {
             while (rs.next()) {
                 covering.add(rs.getString(1));
@@ -59,11 +61,15 @@ class UnchangedBumpTest {
         List<ReferralRecord> records = new ArrayList<>();
         Random random = new Random(42);
         for (int i = 0; i < PAGE; i++) {
-            records.add(Referrals.record(aReferral("r-" + i).raw(payloadOfAbout1500Bytes("r-" + i, random)).build(),
+            records.add(Referrals.record(
+                    aReferral("r-" + i)
+                            .raw(payloadOfAbout1500Bytes("r-" + i, random))
+                            .build(),
                     new JooqCompanyDirectory(ds)));
         }
-        new JooqReferralStore(ds).writePage(new PageWrite(SyncRunId.random(), records, List.of(), List.of(), Instant.now(),
-                Optional.empty()));
+        new JooqReferralStore(ds)
+                .writePage(new PageWrite(
+                        SyncRunId.random(), records, List.of(), List.of(), Instant.now(), Optional.empty()));
 
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
@@ -73,15 +79,17 @@ class UnchangedBumpTest {
                 int bumped = st.executeUpdate("UPDATE partner_center_referrals SET synced_at = now(), "
                         + "last_sync_run_id = NULL WHERE referral_id LIKE 'r-%'");
                 assertThat(bumped).isEqualTo(PAGE);
-                assertThat(hotUpdates(st) - hotBefore).as("HOT updates among %d", PAGE).isEqualTo(PAGE);
+                assertThat(hotUpdates(st) - hotBefore)
+                        .as("HOT updates among %d", PAGE)
+                        .isEqualTo(PAGE);
             }
             c.rollback();
         }
     }
 
     private static long hotUpdates(Statement st) throws Exception {
-        try (ResultSet rs = st.executeQuery(
-                "SELECT pg_stat_get_xact_tuples_hot_updated('partner_center_referrals'::regclass)")) {
+        try (ResultSet rs =
+                st.executeQuery("SELECT pg_stat_get_xact_tuples_hot_updated('partner_center_referrals'::regclass)")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -19,9 +19,12 @@ import picocli.CommandLine.Command;
 
 /**
  * The device-code sign-in of runbook phase 2: shows the verification URL and the code, waits up to the code's lifetime
- * (Ctrl-C cancels and saves nothing), then shows expiry, token type, scope and where the cache was saved; never a token.
+ * (Ctrl-C cancels and saves nothing), then shows expiry, token type, scope and where the cache was saved; never a
+ * token.
  */
-@Command(name = "login", mixinStandardHelpOptions = true,
+@Command(
+        name = "login",
+        mixinStandardHelpOptions = true,
         description = "Sign in with a device code and save the token cache (HUNTER_PARTNER_CENTER_TOKEN_CACHE_PATH).")
 final class AuthLoginCommand implements Callable<Integer> {
 
@@ -39,10 +42,14 @@ final class AuthLoginCommand implements Callable<Integer> {
         HunterSettings settings = context.settings();
         PartnerCenterAuth auth = context.auth(settings.partnerCenter());
         if (!settings.partnerCenter().enabled()) {
-            context.err().println("Note: HUNTER_PARTNER_CENTER_ENABLED is not true; signing in works, but `hunter sync` "
-                    + "stays off until you set it.");
+            context.err()
+                    .println("Note: HUNTER_PARTNER_CENTER_ENABLED is not true; signing in works, but `hunter sync` "
+                            + "stays off until you set it.");
         }
-        LOG.atInfo().setMessage("partner_center_sign_in_started").addKeyValue("source", "partner_center").log();
+        LOG.atInfo()
+                .setMessage("partner_center_sign_in_started")
+                .addKeyValue("source", "partner_center")
+                .log();
         CompletableFuture<SignInResult> signIn = auth.signInAsync(this::showPrompt);
         Thread cancelOnCtrlC = new Thread(() -> cancel(signIn), "hunter-sign-in-cancel");
         Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
@@ -56,8 +63,11 @@ final class AuthLoginCommand implements Callable<Integer> {
         } finally {
             removeHook(cancelOnCtrlC);
         }
-        LOG.atInfo().setMessage("partner_center_sign_in_completed").addKeyValue("source", "partner_center")
-                .addKeyValue("expires_at", result.accessTokenExpiresAt().toString()).log();
+        LOG.atInfo()
+                .setMessage("partner_center_sign_in_completed")
+                .addKeyValue("source", "partner_center")
+                .addKeyValue("expires_at", result.accessTokenExpiresAt().toString())
+                .log();
         printSuccess(result, auth);
         return ExitCode.SUCCESS.code();
     }
@@ -77,7 +87,8 @@ final class AuthLoginCommand implements Callable<Integer> {
         err.println();
         err.println("3. Complete the sign-in (login + consent; MFA if enabled).");
         err.println();
-        long minutes = Math.max(1, Duration.between(Instant.now(), prompt.expiresAt()).toMinutes());
+        long minutes =
+                Math.max(1, Duration.between(Instant.now(), prompt.expiresAt()).toMinutes());
         err.println("Waiting for authentication (up to " + minutes + " minutes; Ctrl-C cancels)...");
         err.println(RULE);
         err.flush();
@@ -85,7 +96,9 @@ final class AuthLoginCommand implements Callable<Integer> {
 
     private void printSuccess(SignInResult result, PartnerCenterAuth auth) {
         PrintWriter out = context.out();
-        long seconds = Math.max(0, Duration.between(Instant.now(), result.accessTokenExpiresAt()).toSeconds());
+        long seconds = Math.max(
+                0,
+                Duration.between(Instant.now(), result.accessTokenExpiresAt()).toSeconds());
         out.println("SUCCESS: Token acquired!");
         out.println();
         out.println("Token Information:");
@@ -100,11 +113,15 @@ final class AuthLoginCommand implements Callable<Integer> {
     }
 
     private CliException failed(Throwable cause) {
-        AuthException auth = cause instanceof AuthException a ? a
+        AuthException auth = cause instanceof AuthException a
+                ? a
                 : new AuthException(AuthFailure.IDENTITY_PROVIDER, String.valueOf(cause.getMessage()), null, cause);
-        LOG.atError().setMessage("partner_center_auth_error").addKeyValue("source", "partner_center")
+        LOG.atError()
+                .setMessage("partner_center_auth_error")
+                .addKeyValue("source", "partner_center")
                 .addKeyValue("error_code", auth.code())
-                .addKeyValue("provider_error_code", auth.providerErrorCode().orElse("none")).log();
+                .addKeyValue("provider_error_code", auth.providerErrorCode().orElse("none"))
+                .log();
         ExitCode exit = switch (auth.failure()) {
             case CONFIGURATION -> ExitCode.CONFIG_INVALID;
             case IDENTITY_PROVIDER -> ExitCode.PARTNER_CENTER_ERROR;

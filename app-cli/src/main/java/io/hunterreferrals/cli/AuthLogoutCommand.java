@@ -20,8 +20,11 @@ final class AuthLogoutCommand implements Callable<Integer> {
         PartnerCenterAuth auth = context.auth(context.settings().partnerCenter());
         try {
             boolean deleted = auth.logout();
-            context.out().println(deleted ? "Signed out: deleted " + auth.tokenCachePath()
-                    : "Already signed out: there is no token cache at " + auth.tokenCachePath());
+            context.out()
+                    .println(
+                            deleted
+                                    ? "Signed out: deleted " + auth.tokenCachePath()
+                                    : "Already signed out: there is no token cache at " + auth.tokenCachePath());
             return ExitCode.SUCCESS.code();
         } catch (AuthException e) {
             throw new CliException(ExitCode.INTERNAL_ERROR, e.code(), e.getMessage(), e);

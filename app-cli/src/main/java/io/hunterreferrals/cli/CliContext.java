@@ -6,6 +6,7 @@ import io.hunterreferrals.app.config.HunterSettings;
 import io.hunterreferrals.app.config.InvalidConfigurationException;
 import io.hunterreferrals.app.config.LogFormat;
 import io.hunterreferrals.app.config.ParsedSettings;
+import io.hunterreferrals.app.config.PartnerCenterSettings;
 import io.hunterreferrals.app.config.Setting;
 import io.hunterreferrals.app.config.SettingProblem;
 import io.hunterreferrals.app.config.SettingsParser;
@@ -14,7 +15,6 @@ import io.hunterreferrals.app.wiring.PartnerCenterWiring;
 import io.hunterreferrals.app.wiring.Storage;
 import io.hunterreferrals.partnercenter.AuthException;
 import io.hunterreferrals.partnercenter.PartnerCenterAuth;
-import io.hunterreferrals.app.config.PartnerCenterSettings;
 import io.hunterreferrals.postgres.Database;
 import io.hunterreferrals.postgres.DatabaseSettings;
 import java.io.OutputStream;
@@ -32,17 +32,24 @@ import org.slf4j.LoggerFactory;
  * Everything a command needs from the outside world, passed in rather than read from globals, so tests run the real
  * commands with their own environment, working directory and streams.
  *
- * @param environment   the process environment (HUNTER_* variables, PATH)
- * @param workingDir    where {@code .env}, the token cache and the embedded database live by default
- * @param out           command output (tables, JSON, the sync summary)
- * @param err           messages for the operator: errors, the progress bar, the device-code prompt
- * @param terminal      whether a person is watching: draws the progress bar
- * @param logStream     where log events go (stderr in the real program)
+ * @param environment the process environment (HUNTER_* variables, PATH)
+ * @param workingDir where {@code .env}, the token cache and the embedded database live by default
+ * @param out command output (tables, JSON, the sync summary)
+ * @param err messages for the operator: errors, the progress bar, the device-code prompt
+ * @param terminal whether a person is watching: draws the progress bar
+ * @param logStream where log events go (stderr in the real program)
  * @param msalTransport empty in production; tests route MSAL to a simulator
- * @param processes     starts psql
+ * @param processes starts psql
  */
-record CliContext(Map<String, String> environment, Path workingDir, PrintWriter out, PrintWriter err, boolean terminal,
-        OutputStream logStream, Optional<IHttpClient> msalTransport, ProcessLauncher processes) {
+record CliContext(
+        Map<String, String> environment,
+        Path workingDir,
+        PrintWriter out,
+        PrintWriter err,
+        boolean terminal,
+        OutputStream logStream,
+        Optional<IHttpClient> msalTransport,
+        ProcessLauncher processes) {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.hunterreferrals.cli");
 
@@ -78,7 +85,9 @@ record CliContext(Map<String, String> environment, Path workingDir, PrintWriter 
                 return parsed.settings().get().logFormat();
             }
             String raw = parsed.raw().get(Setting.LOG_FORMAT).value();
-            return raw != null && raw.strip().toLowerCase(Locale.ROOT).equals("json") ? LogFormat.JSON : LogFormat.CONSOLE;
+            return raw != null && raw.strip().toLowerCase(Locale.ROOT).equals("json")
+                    ? LogFormat.JSON
+                    : LogFormat.CONSOLE;
         } catch (RuntimeException e) {
             return LogFormat.CONSOLE; // the command itself reports the broken configuration
         }
@@ -103,18 +112,27 @@ record CliContext(Map<String, String> environment, Path workingDir, PrintWriter 
     }
 
     static CliException databaseError(RuntimeException e) {
-        return new CliException(ExitCode.DATABASE_ERROR, "database_unavailable", e.getMessage()
-                + "\nUnset " + Setting.DATABASE_URL.variable()
-                + " to use the embedded database, or check the server and credentials.", e);
+        return new CliException(
+                ExitCode.DATABASE_ERROR,
+                "database_unavailable",
+                e.getMessage()
+                        + "\nUnset " + Setting.DATABASE_URL.variable()
+                        + " to use the embedded database, or check the server and credentials.",
+                e);
     }
 
     /** The sign-in for these settings; exit code {@link ExitCode#CONFIG_INVALID} when client or tenant is missing. */
     PartnerCenterAuth auth(PartnerCenterSettings settings) {
         if (!settings.canSignIn()) {
             List<SettingProblem> missing = settings.readinessProblems().stream()
-                    .filter(p -> p.setting() != Setting.PARTNER_CENTER_ENABLED).toList();
-            LOG.atWarn().setMessage("partner_center_config_missing").addKeyValue("source", "partner_center")
-                    .addKeyValue("missing", missing.stream().map(p -> p.setting().variable()).collect(Collectors.joining(",")))
+                    .filter(p -> p.setting() != Setting.PARTNER_CENTER_ENABLED)
+                    .toList();
+            LOG.atWarn()
+                    .setMessage("partner_center_config_missing")
+                    .addKeyValue("source", "partner_center")
+                    .addKeyValue(
+                            "missing",
+                            missing.stream().map(p -> p.setting().variable()).collect(Collectors.joining(",")))
                     .log();
             throw configInvalid(missing);
         }
@@ -127,7 +145,10 @@ record CliContext(Map<String, String> environment, Path workingDir, PrintWriter 
 
     static CliException configInvalid(List<SettingProblem> problems) {
         String lines = problems.stream().map(p -> "  - " + p.describe()).collect(Collectors.joining("\n"));
-        return new CliException(ExitCode.CONFIG_INVALID, "configuration_invalid",
-                "The configuration is not usable:\n" + lines + "\nRun `hunter config check` to see every setting and where it came from.");
+        return new CliException(
+                ExitCode.CONFIG_INVALID,
+                "configuration_invalid",
+                "The configuration is not usable:\n" + lines
+                        + "\nRun `hunter config check` to see every setting and where it came from.");
     }
 }

@@ -12,6 +12,8 @@ abstract class CommandGroup implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of " + spec.subcommands().keySet());
+        throw new ParameterException(
+                spec.commandLine(),
+                "Missing command: choose one of " + spec.subcommands().keySet());
     }
 }

@@ -7,7 +7,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Prints a bash/zsh completion script: {@code source <(./hunter completion)}. */
-@Command(name = "completion", mixinStandardHelpOptions = true,
+@Command(
+        name = "completion",
+        mixinStandardHelpOptions = true,
         description = "Print a bash/zsh completion script. Use: source <(./hunter completion)")
 final class CompletionCommand implements Callable<Integer> {
 
@@ -16,7 +18,9 @@ final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().print(AutoComplete.bash("hunter", spec.root().commandLine()));
+        spec.commandLine()
+                .getOut()
+                .print(AutoComplete.bash("hunter", spec.root().commandLine()));
         spec.commandLine().getOut().flush();
         return ExitCode.SUCCESS.code();
     }

@@ -24,7 +24,9 @@ import picocli.CommandLine.Command;
  * Runbook phase 1 in one command: every setting with its value and source (secrets masked), what is missing or invalid
  * with the fix, and whether a token cache exists. Exit 0 only when a sync could run.
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
         description = "Show every HUNTER_* setting with its value and source, what is missing or invalid, and whether "
                 + "a token cache exists. Exit 0 when the configuration can sync.")
 final class ConfigCheckCommand implements Callable<Integer> {
@@ -39,16 +41,20 @@ final class ConfigCheckCommand implements Callable<Integer> {
     public Integer call() {
         ParsedSettings parsed = context.parsedSettings();
         PrintWriter out = context.out();
-        out.println("Configuration in " + context.workingDir() + " (.env " + (parsed.raw().dotenvExists() ? "found" : "not found")
+        out.println("Configuration in " + context.workingDir() + " (.env "
+                + (parsed.raw().dotenvExists() ? "found" : "not found")
                 + "; the environment wins over .env, .env over defaults)");
-        if ("production".equalsIgnoreCase(parsed.raw().get(Setting.ENVIRONMENT).value().strip())) {
+        if ("production"
+                .equalsIgnoreCase(parsed.raw().get(Setting.ENVIRONMENT).value().strip())) {
             out.println("Production rules apply (HUNTER_ENVIRONMENT=production): an API key when listening beyond "
                     + "loopback, an external database, an absolute token cache path, JSON logs, no simulator.");
         }
         out.println();
         for (Setting setting : Setting.values()) {
             SettingValue value = parsed.raw().get(setting);
-            out.printf("  %-52s %-44s (%s)%n", setting.variable(), value.display(), value.source().label());
+            out.printf(
+                    "  %-52s %-44s (%s)%n",
+                    setting.variable(), value.display(), value.source().label());
         }
         out.println();
         List<SettingProblem> problems = new ArrayList<>(parsed.problems());
@@ -80,7 +86,8 @@ final class ConfigCheckCommand implements Callable<Integer> {
         }
         out.println("Not ready to sync (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "):");
         problems.forEach(p -> out.println("  - " + p.describe()));
-        return (onlyFlagOff && parsed.problems().isEmpty() ? ExitCode.FEATURE_DISABLED : ExitCode.CONFIG_INVALID).code();
+        return (onlyFlagOff && parsed.problems().isEmpty() ? ExitCode.FEATURE_DISABLED : ExitCode.CONFIG_INVALID)
+                .code();
     }
 
     /** Prints where the token cache is; a cache others can read (it holds a refresh token) is a problem. */
@@ -88,11 +95,14 @@ final class ConfigCheckCommand implements Callable<Integer> {
         Optional<SettingProblem> problem = Optional.empty();
         if (Files.isRegularFile(tokenCache)) {
             out.println("Token cache: " + tokenCache + " exists (`hunter auth status` shows the account).");
-            problem = readableByOthers(tokenCache).map(mode -> new SettingProblem(Setting.PARTNER_CENTER_TOKEN_CACHE_PATH,
-                    tokenCache + " has mode " + mode + ": other users can read the refresh token in it",
-                    "Run `chmod 600 " + tokenCache + "` (hunter writes it owner-only; something changed it)"));
+            problem = readableByOthers(tokenCache)
+                    .map(mode -> new SettingProblem(
+                            Setting.PARTNER_CENTER_TOKEN_CACHE_PATH,
+                            tokenCache + " has mode " + mode + ": other users can read the refresh token in it",
+                            "Run `chmod 600 " + tokenCache + "` (hunter writes it owner-only; something changed it)"));
         } else {
-            out.println("Token cache: " + tokenCache + " does not exist yet: run `hunter auth login` (runbook phase 2).");
+            out.println(
+                    "Token cache: " + tokenCache + " does not exist yet: run `hunter auth login` (runbook phase 2).");
         }
         out.println();
         return problem;

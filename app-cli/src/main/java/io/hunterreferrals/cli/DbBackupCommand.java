@@ -15,20 +15,29 @@ import picocli.CommandLine.Option;
  * owner-only, for an external or the embedded database, then restored into a scratch database and compared table by
  * table before it is called valid.
  */
-@Command(name = "backup", mixinStandardHelpOptions = true,
+@Command(
+        name = "backup",
+        mixinStandardHelpOptions = true,
         description = "Back up the database with pg_dump (of the server's major version) into DIR/backup_<label>_"
                 + "<YYYYmmdd_HHMMSS>.sql, mode 0600, and verify it by restoring it into a scratch database.")
 final class DbBackupCommand implements Callable<Integer> {
 
-    @Option(names = "--dir", defaultValue = "backups", description = "Folder for the backup (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--dir",
+            defaultValue = "backups",
+            description = "Folder for the backup (default: ${DEFAULT-VALUE}).")
     Path dir;
 
-    @Option(names = "--label", defaultValue = "manual",
+    @Option(
+            names = "--label",
+            defaultValue = "manual",
             description = "Middle of the file name, e.g. pre_partner_center (default: ${DEFAULT-VALUE}).")
     String label;
 
-    @Option(names = "--no-verify", description = "Skip the restore into a scratch database (the dump is still checked "
-            + "for pg_dump's end marker).")
+    @Option(
+            names = "--no-verify",
+            description = "Skip the restore into a scratch database (the dump is still checked "
+                    + "for pg_dump's end marker).")
     boolean noVerify;
 
     private final CliContext context;
@@ -43,8 +52,8 @@ final class DbBackupCommand implements Callable<Integer> {
         try (Database database = context.openDatabase(context.settings().database())) {
             DatabaseBackup.Result result;
             try {
-                result = new DatabaseBackup(DbTools.clients(context), DbTools.TIMEOUT).create(database,
-                        new DatabaseBackup.Request(target, label, !noVerify, LocalDateTime.now()));
+                result = new DatabaseBackup(DbTools.clients(context), DbTools.TIMEOUT)
+                        .create(database, new DatabaseBackup.Request(target, label, !noVerify, LocalDateTime.now()));
             } catch (BackupException e) {
                 throw DbTools.failure(e);
             } catch (IllegalArgumentException e) {
@@ -55,8 +64,8 @@ final class DbBackupCommand implements Callable<Integer> {
             out.println("Database: " + database.location() + " (PostgreSQL " + result.serverMajor() + ")");
             out.println("Rows: " + DbTools.counts(result.counts()));
             if (result.verifiedIn().isPresent()) {
-                out.println("Verified: restored into a scratch database (" + result.verifiedIn().get() + ", dropped "
-                        + "since); every table's row count is equal.");
+                out.println("Verified: restored into a scratch database ("
+                        + result.verifiedIn().get() + ", dropped since); every table's row count is equal.");
                 out.println("Backup valid");
             } else {
                 out.println("Not verified (--no-verify): the dump is complete (pg_dump's end marker is present).");

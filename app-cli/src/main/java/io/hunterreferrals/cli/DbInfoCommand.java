@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
  * Exits {@link ExitCode#MIGRATIONS_PENDING} when this build has migrations the database lacks, so a deploy script can
  * ask before it restarts anything.
  */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(
+        name = "info",
+        mixinStandardHelpOptions = true,
         description = "Show the database location, whether it is embedded, and its migrations; exit 12 when some are "
                 + "pending.")
 final class DbInfoCommand implements Callable<Integer> {
@@ -28,12 +30,18 @@ final class DbInfoCommand implements Callable<Integer> {
         try (Database database = context.openDatabase(context.settings().database())) {
             PrintWriter out = context.out();
             out.println("Database: " + database.location());
-            out.println("Embedded: " + (database.isEmbedded() ? "yes, data in " + database.embeddedDataDir().orElseThrow()
-                    : "no (" + Setting.DATABASE_URL.variable() + ")"));
+            out.println("Embedded: "
+                    + (database.isEmbedded()
+                            ? "yes, data in " + database.embeddedDataDir().orElseThrow()
+                            : "no (" + Setting.DATABASE_URL.variable() + ")"));
             out.println();
             out.println("Migrations:");
             for (Database.Migration migration : database.migrations()) {
-                out.printf("  %-6s %-32s %-10s %s%n", migration.version(), migration.description(), migration.state(),
+                out.printf(
+                        "  %-6s %-32s %-10s %s%n",
+                        migration.version(),
+                        migration.description(),
+                        migration.state(),
                         migration.installedOn() == null ? "" : migration.installedOn());
             }
             List<Database.Migration> pending = pending(database);
@@ -49,6 +57,8 @@ final class DbInfoCommand implements Callable<Integer> {
 
     /** Migrations this build has that the database lacks, oldest first. */
     static List<Database.Migration> pending(Database database) {
-        return database.migrations().stream().filter(m -> "Pending".equals(m.state())).toList();
+        return database.migrations().stream()
+                .filter(m -> "Pending".equals(m.state()))
+                .toList();
     }
 }

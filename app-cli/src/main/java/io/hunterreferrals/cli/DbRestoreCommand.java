@@ -17,7 +17,9 @@ import picocli.CommandLine.Parameters;
  * transaction. It says what it will replace and asks first (type the database's name), or takes {@code --yes} in a
  * script; refused while a server, worker or sync uses the database.
  */
-@Command(name = "restore", mixinStandardHelpOptions = true,
+@Command(
+        name = "restore",
+        mixinStandardHelpOptions = true,
         description = "Replace the database's contents with a backup made by `hunter db backup` (one transaction; "
                 + "stop the server and workers first).")
 final class DbRestoreCommand implements Callable<Integer> {
@@ -43,11 +45,12 @@ final class DbRestoreCommand implements Callable<Integer> {
             try (Database database = context.openDatabase(context.settings().database())) {
                 out.println("Restore " + backup);
                 out.println("   into " + database.location());
-                out.println("Every table of the product is replaced by the backup's rows; changes since the backup are lost.");
+                out.println("Every table of the product is replaced by the backup's rows; changes since the "
+                        + "backup are lost.");
                 out.flush();
                 confirm(database);
-                DatabaseRestore.Result result = new DatabaseRestore(DbTools.clients(context), DbTools.TIMEOUT)
-                        .restore(database, backup);
+                DatabaseRestore.Result result =
+                        new DatabaseRestore(DbTools.clients(context), DbTools.TIMEOUT).restore(database, backup);
                 out.println("Restored. Rows: " + DbTools.counts(result.counts()));
                 out.println("Next: `hunter db migrate` if this build has newer migrations, then start the server.");
                 return ExitCode.SUCCESS.code();
@@ -69,7 +72,10 @@ final class DbRestoreCommand implements Callable<Integer> {
                 return;
             }
         }
-        throw new CliException(ExitCode.NOT_CONFIRMED, "not_confirmed", "Not confirmed: nothing was changed. "
-                + (console == null ? "Run it again with --yes to restore without a question." : ""));
+        throw new CliException(
+                ExitCode.NOT_CONFIRMED,
+                "not_confirmed",
+                "Not confirmed: nothing was changed. "
+                        + (console == null ? "Run it again with --yes to restore without a question." : ""));
     }
 }

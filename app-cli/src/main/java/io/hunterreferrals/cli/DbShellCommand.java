@@ -14,11 +14,15 @@ import picocli.CommandLine.Parameters;
  * psql on the product's database, embedded or not, so the runbook's SQL can be pasted (phase 3.2). The database stays
  * open while psql runs: an embedded server is not stopped under the operator's feet.
  */
-@Command(name = "shell", mixinStandardHelpOptions = true,
+@Command(
+        name = "shell",
+        mixinStandardHelpOptions = true,
         description = "Open psql on the product's database (needs psql on the PATH). Arguments after -- go to psql.")
 final class DbShellCommand implements Callable<Integer> {
 
-    @Option(names = {"-c", "--command"}, description = "Run this SQL and exit, like psql -c.")
+    @Option(
+            names = {"-c", "--command"},
+            description = "Run this SQL and exit, like psql -c.")
     String sql;
 
     @Parameters(description = "More psql arguments (after --).", arity = "0..*")
@@ -32,10 +36,14 @@ final class DbShellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path psql = PsqlInvocation.findPsql(context.environment()).orElseThrow(() -> new CliException(ExitCode.TOOL_MISSING,
-                "psql_missing", "psql is not on the PATH. Install the PostgreSQL client (Debian/Ubuntu: "
-                        + "`sudo apt-get install postgresql-client`; macOS: `brew install libpq`), then run `hunter db shell` again. "
-                        + "`hunter db info` shows the connection details for any other client."));
+        Path psql = PsqlInvocation.findPsql(context.environment())
+                .orElseThrow(() -> new CliException(
+                        ExitCode.TOOL_MISSING,
+                        "psql_missing",
+                        "psql is not on the PATH. Install the PostgreSQL client (Debian/Ubuntu: "
+                                + "`sudo apt-get install postgresql-client`; macOS: `brew install libpq`), "
+                                + "then run `hunter db shell` again. "
+                                + "`hunter db info` shows the connection details for any other client."));
         List<String> extra = new ArrayList<>();
         if (sql != null) {
             extra.addAll(List.of("-c", sql));

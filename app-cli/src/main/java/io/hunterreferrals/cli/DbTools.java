@@ -14,8 +14,7 @@ final class DbTools {
     /** Long enough for a large database; a pg_dump that hangs longer is stopped. */
     static final Duration TIMEOUT = Duration.ofHours(2);
 
-    private DbTools() {
-    }
+    private DbTools() {}
 
     static PgClientTools clients(CliContext context) {
         return new PgClientTools(context.environment(), Path.of("/usr/lib/postgresql"));
@@ -32,8 +31,8 @@ final class DbTools {
 
     /** {@code companies 12, partner_center_referrals 250, ...}, by table name. */
     static String counts(Map<String, Long> counts) {
-        return new TreeMap<>(counts).entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", "));
+        return new TreeMap<>(counts)
+                .entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 
     static String size(long bytes) {

@@ -26,15 +26,20 @@ import picocli.CommandLine.Option;
  * The main job, end to end, with nothing to set up: an in-process Partner Center simulator, a device-code sign-in that
  * approves itself, and the real sync into an embedded PostgreSQL kept apart from real data in {@code .hunter/demo}.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Run a real sync against a simulated Partner Center (sample data, no account needed). "
                 + "Data goes to .hunter/demo, never to your real database.")
 final class DemoCommand implements Callable<Integer> {
 
-    private static final String BANNER = "DEMO MODE: every referral shown here is SIMULATED sample data from a local Partner "
-            + "Center simulator, not from Microsoft.";
+    private static final String BANNER =
+            "DEMO MODE: every referral shown here is SIMULATED sample data from a local Partner "
+                    + "Center simulator, not from Microsoft.";
 
-    @Option(names = "--referrals", defaultValue = "" + DemoMode.DEFAULT_REFERRALS,
+    @Option(
+            names = "--referrals",
+            defaultValue = "" + DemoMode.DEFAULT_REFERRALS,
             description = "How many sample referrals the simulator serves (default ${DEFAULT-VALUE}).")
     int referrals;
 
@@ -55,12 +60,13 @@ final class DemoCommand implements Callable<Integer> {
             demo.signIn(auth);
             out.println("Signed in to the simulator (device-code flow, approved automatically); token cache: "
                     + auth.tokenCachePath());
-            out.println("Database: embedded PostgreSQL in " + settings.database().embeddedDataDir());
+            out.println(
+                    "Database: embedded PostgreSQL in " + settings.database().embeddedDataDir());
             out.println();
             out.flush();
             try (Storage storage = context.openStorage(settings.database())) {
-                int exit = new SyncRun(context).run(settings, auth, storage,
-                        SyncRequest.of(SyncTrigger.CLI, SyncMode.INCREMENTAL));
+                int exit = new SyncRun(context)
+                        .run(settings, auth, storage, SyncRequest.of(SyncTrigger.CLI, SyncMode.INCREMENTAL));
                 printLatest(storage, out);
                 printNextSteps(demo, out);
                 return exit;
@@ -69,13 +75,24 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void printLatest(Storage storage, PrintWriter out) {
-        List<ReferralSummary> latest = storage.referralQueries().inbox(new InboxQuery(Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), InboxSort.DEFAULT, new PageRequest(1, 5))).items();
+        List<ReferralSummary> latest = storage.referralQueries()
+                .inbox(new InboxQuery(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        InboxSort.DEFAULT,
+                        new PageRequest(1, 5)))
+                .items();
         out.println();
         out.println("Latest simulated referrals:");
         TextTable table = new TextTable("REFERRAL ID", "TYPE", "STATUS", "LINK", "DOMAIN");
-        latest.forEach(r -> table.add(r.id().value(), ReferralViews.type(r.referralType()), r.status(),
-                r.linkStatus().code(), r.domain().map(Object::toString).orElse(null)));
+        latest.forEach(r -> table.add(
+                r.id().value(),
+                ReferralViews.type(r.referralType()),
+                r.status(),
+                r.linkStatus().code(),
+                r.domain().map(Object::toString).orElse(null)));
         table.print(out);
     }
 

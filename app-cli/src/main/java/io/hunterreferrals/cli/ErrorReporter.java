@@ -40,19 +40,29 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         }
         if (databaseUnavailable(exception)) {
             // The database went away (even the run's own record could not be written): an outage, not a bug.
-            LOG.atError().setMessage("hunter_database_unavailable").addKeyValue("command", commandLine.getCommandName())
+            LOG.atError()
+                    .setMessage("hunter_database_unavailable")
+                    .addKeyValue("command", commandLine.getCommandName())
                     .log();
-            context.err().println("error [" + SyncErrorCode.DATABASE_UNAVAILABLE.code() + "]: The database went away or refused "
-                    + "the connection. Nothing stored before that is lost; check that PostgreSQL is running "
-                    + "(`hunter db info`) and run the command again — a sync resumes from the last stored page.");
+            context.err()
+                    .println("error [" + SyncErrorCode.DATABASE_UNAVAILABLE.code()
+                            + "]: The database went away or refused "
+                            + "the connection. Nothing stored before that is lost; check that "
+                            + "PostgreSQL is running "
+                            + "(`hunter db info`) and run the command again — a sync resumes from the "
+                            + "last stored page.");
             context.err().flush();
             return ExitCode.DATABASE_ERROR.code();
         }
-        LOG.atError().setMessage("hunter_command_failed").addKeyValue("command", commandLine.getCommandName())
-                .addKeyValue("error", exception.getClass().getName()).log();
-        context.err().println("error [internal_error]: " + exception.getClass().getSimpleName()
-                + (exception.getMessage() == null ? "" : ": " + exception.getMessage())
-                + "\nThis is a bug in hunter; please report it with the command you ran.");
+        LOG.atError()
+                .setMessage("hunter_command_failed")
+                .addKeyValue("command", commandLine.getCommandName())
+                .addKeyValue("error", exception.getClass().getName())
+                .log();
+        context.err()
+                .println("error [internal_error]: " + exception.getClass().getSimpleName()
+                        + (exception.getMessage() == null ? "" : ": " + exception.getMessage())
+                        + "\nThis is a bug in hunter; please report it with the command you ran.");
         context.err().flush();
         return ExitCode.INTERNAL_ERROR.code();
     }

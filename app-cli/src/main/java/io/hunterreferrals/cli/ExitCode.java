@@ -12,15 +12,27 @@ enum ExitCode {
     FEATURE_DISABLED(4, "the Partner Center sync is switched off: HUNTER_PARTNER_CENTER_ENABLED is not true"),
     CONFIG_INVALID(5, "the configuration is missing or invalid (run `hunter config check`)"),
     SIGN_IN_REQUIRED(6, "no usable sign-in: run `hunter auth login`"),
-    PARTNER_CENTER_ERROR(7, "Partner Center refused or failed the request (HTTP status, error code and request id are shown)"),
-    BUSY(8, "another sync run is in progress, or (db restore) other hunter processes use the database; nothing was done"),
+    PARTNER_CENTER_ERROR(
+            7, "Partner Center refused or failed the request (HTTP status, error code and request id are shown)"),
+    BUSY(
+            8,
+            "another sync run is in progress, or (db restore) other hunter processes use the database; "
+                    + "nothing was done"),
     DATABASE_ERROR(9, "the database cannot be reached, started or migrated"),
     NOT_FOUND(10, "the referral or file named on the command line does not exist"),
-    TOOL_MISSING(11, "an external program is missing or of the wrong major version (psql for `hunter db shell`; pg_dump and psql of the server's major for `db backup` and `db restore`)"),
+    TOOL_MISSING(
+            11,
+            "an external program is missing or of the wrong major version (psql for `hunter db shell`; "
+                    + "pg_dump and psql of the server's major for `db backup` and `db restore`)"),
     MIGRATIONS_PENDING(12, "`hunter db info`: the database lacks migrations this build has (run `hunter db migrate`)"),
-    BACKUP_FAILED(13, "the backup did not complete or did not verify (no file was kept), or the restore failed (nothing was changed)"),
+    BACKUP_FAILED(
+            13,
+            "the backup did not complete or did not verify (no file was kept), or the restore failed (nothing "
+                    + "was changed)"),
     NOT_CONFIRMED(14, "a command that replaces data was not confirmed (--yes); nothing was changed"),
-    INTERRUPTED(15, "the sync was stopped (Ctrl-C or shutdown) after the page in hand; the next `hunter sync` resumes there");
+    INTERRUPTED(
+            15,
+            "the sync was stopped (Ctrl-C or shutdown) after the page in hand; the next `hunter sync` resumes there");
 
     private final int code;
     private final String meaning;

@@ -4,12 +4,23 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The root command: {@code hunter <command>}. */
-@Command(name = "hunter", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "hunter",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Syncs Microsoft Partner Center referrals into PostgreSQL and shows them as leads.%n"
                 + "Settings: HUNTER_* environment variables or a .env file in the working directory.",
-        subcommands = {ConfigCommand.class, AuthCommand.class, SyncCommand.class, DbCommand.class,
-                ReferralsCommand.class, LeadsCommand.class, DemoCommand.class, ServerCommand.class,
-                CompletionCommand.class},
+        subcommands = {
+            ConfigCommand.class,
+            AuthCommand.class,
+            SyncCommand.class,
+            DbCommand.class,
+            ReferralsCommand.class,
+            LeadsCommand.class,
+            DemoCommand.class,
+            ServerCommand.class,
+            CompletionCommand.class
+        },
         footerHeading = "%nExit codes:%n")
 final class HunterCommand extends CommandGroup {
 
@@ -27,13 +38,18 @@ final class HunterCommand extends CommandGroup {
         return commandLine;
     }
 
-    /** The exit codes from {@link ExitCode} itself (their names, lower-cased), three to a line (picocli wraps at 80 columns), then where to start. */
+    /**
+     * The exit codes from {@link ExitCode} itself (their names, lower-cased), three to a line (picocli wraps at 80
+     * columns), then where to start.
+     */
     private static String[] footer() {
         java.util.List<String> lines = new java.util.ArrayList<>();
         StringBuilder line = new StringBuilder();
         ExitCode[] codes = ExitCode.values();
         for (int i = 0; i < codes.length; i++) {
-            line.append("  ").append(codes[i].code()).append(' ')
+            line.append("  ")
+                    .append(codes[i].code())
+                    .append(' ')
                     .append(codes[i].name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
             if (i % 3 == 2 || i == codes.length - 1) {
                 lines.add(line.toString());

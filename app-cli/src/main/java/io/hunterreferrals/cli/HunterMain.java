@@ -8,14 +8,20 @@ import java.util.Optional;
 /** The program: the real environment, working directory and streams; exits with the command's exit code. */
 public final class HunterMain {
 
-    private HunterMain() {
-    }
+    private HunterMain() {}
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        CliContext context = new CliContext(System.getenv(), Path.of(""), out, err, isTerminal(),
-                System.err, Optional.empty(), ProcessLauncher.INHERIT_IO);
+        CliContext context = new CliContext(
+                System.getenv(),
+                Path.of(""),
+                out,
+                err,
+                isTerminal(),
+                System.err,
+                Optional.empty(),
+                ProcessLauncher.INHERIT_IO);
         int exitCode = HunterCommand.commandLine(context).execute(args);
         out.flush();
         err.flush();

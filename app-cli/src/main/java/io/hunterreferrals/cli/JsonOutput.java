@@ -10,8 +10,7 @@ import java.io.PrintWriter;
  */
 final class JsonOutput {
 
-    private JsonOutput() {
-    }
+    private JsonOutput() {}
 
     static void print(PrintWriter out, JsonNode document) {
         out.println(ApiJson.pretty(document));

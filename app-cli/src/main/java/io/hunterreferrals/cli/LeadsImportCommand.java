@@ -13,8 +13,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** Imports known companies so referrals link to them; importing the same file twice changes nothing. */
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import companies from a CSV file with a header row: domain,name,country (name and country optional).")
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description =
+                "Import companies from a CSV file with a header row: domain,name,country (name and country optional).")
 final class LeadsImportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "<file.csv>", description = "The CSV file.")

@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List leads (companies) by domain.")
 final class LeadsListCommand implements Callable<Integer> {
 
-    @Option(names = "--type", description = "Only leads with a referral of this type: co-sell, marketplace, solution-provider.")
+    @Option(
+            names = "--type",
+            description = "Only leads with a referral of this type: co-sell, marketplace, solution-provider.")
     String type;
 
     @Mixin
@@ -30,8 +32,7 @@ final class LeadsListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LeadQuery query = new LeadQuery(Optional.ofNullable(type).map(Options::category), list.search(),
-                list.page());
+        LeadQuery query = new LeadQuery(Optional.ofNullable(type).map(Options::category), list.search(), list.page());
         try (Storage storage = context.openStorage(context.settings().database())) {
             Page<LeadSummary> page = storage.leadQueries().leads(query);
             if (list.json()) {
@@ -40,8 +41,13 @@ final class LeadsListCommand implements Callable<Integer> {
             }
             TextTable table = new TextTable("DOMAIN", "NAME", "SOURCE", "REFERRALS", "TYPES", "LINK STATUS");
             for (LeadSummary lead : page.items()) {
-                table.add(lead.domain().toString(), lead.name(), lead.source().code(), Integer.toString(lead.referralCount()),
-                        types(lead), lead.linkStatus().code());
+                table.add(
+                        lead.domain().toString(),
+                        lead.name(),
+                        lead.source().code(),
+                        Integer.toString(lead.referralCount()),
+                        types(lead),
+                        lead.linkStatus().code());
             }
             table.print(context.out());
             context.out().println(ListOptions.showing(page, "leads"));

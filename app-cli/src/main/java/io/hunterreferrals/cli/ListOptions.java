@@ -11,7 +11,10 @@ final class ListOptions {
     @Option(names = "--search", description = "Case- and accent-insensitive text in names and domains.")
     String search;
 
-    @Option(names = "--limit", defaultValue = "20", description = "At most this many (1 to 200, default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--limit",
+            defaultValue = "20",
+            description = "At most this many (1 to 200, default ${DEFAULT-VALUE}).")
     int limit;
 
     @Option(names = "--json", description = "Print JSON instead of a table.")

@@ -7,8 +7,7 @@ import io.hunterreferrals.core.query.PageRequest;
 /** Parses filter options into core's types; a bad value is a usage error that lists the accepted ones. */
 final class Options {
 
-    private Options() {
-    }
+    private Options() {}
 
     static ReferralCategory category(String value) {
         String label = value.strip().toLowerCase(java.util.Locale.ROOT);

@@ -20,19 +20,33 @@ final class ProgressBar implements SyncListener {
 
     @Override
     public void pageProcessed(SyncRunId runId, SyncProgress progress) {
-        StringBuilder line = new StringBuilder("\rSyncing: page ").append(progress.pagesFetched()).append(" | ")
+        StringBuilder line = new StringBuilder("\rSyncing: page ")
+                .append(progress.pagesFetched())
+                .append(" | ")
                 .append(progress.fetched());
         if (progress.expectedTotal().isPresent() && progress.expectedTotal().getAsLong() > 0) {
             long total = progress.expectedTotal().getAsLong();
             int filled = (int) Math.min(WIDTH, progress.fetched() * WIDTH / total);
-            line.append('/').append(total).append(" referrals [").append("#".repeat(filled))
-                    .append("-".repeat(WIDTH - filled)).append("] ")
-                    .append(Math.min(100, progress.fetched() * 100 / total)).append('%');
+            line.append('/')
+                    .append(total)
+                    .append(" referrals [")
+                    .append("#".repeat(filled))
+                    .append("-".repeat(WIDTH - filled))
+                    .append("] ")
+                    .append(Math.min(100, progress.fetched() * 100 / total))
+                    .append('%');
         } else {
             line.append(" referrals");
         }
-        line.append(" (").append(progress.created()).append(" created, ").append(progress.updated()).append(" updated, ")
-                .append(progress.skipped()).append(" skipped, ").append(progress.failed()).append(" failed)  ");
+        line.append(" (")
+                .append(progress.created())
+                .append(" created, ")
+                .append(progress.updated())
+                .append(" updated, ")
+                .append(progress.skipped())
+                .append(" skipped, ")
+                .append(progress.failed())
+                .append(" failed)  ");
         err.print(line);
         err.flush();
         drawn = true;

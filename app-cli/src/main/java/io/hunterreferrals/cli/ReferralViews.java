@@ -6,8 +6,7 @@ import java.time.Instant;
 /** Referral values as table cells; {@code --json} prints the HTTP API's documents instead ({@code ApiJson}). */
 final class ReferralViews {
 
-    private ReferralViews() {
-    }
+    private ReferralViews() {}
 
     static String type(ReferralCategory category) {
         return category.label();

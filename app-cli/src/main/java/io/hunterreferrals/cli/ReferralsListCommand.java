@@ -13,7 +13,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The referral inbox, newest sync first (the runbook's "first 5 referrals" query, filterable). */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List referrals, new and changed referrals first.")
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        description = "List referrals, new and changed referrals first.")
 final class ReferralsListCommand implements Callable<Integer> {
 
     @Option(names = "--type", description = "co-sell, marketplace, solution-provider or unknown.")
@@ -36,9 +39,13 @@ final class ReferralsListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InboxQuery query = new InboxQuery(Optional.ofNullable(linkStatus).map(Options::linkStatus),
-                Optional.ofNullable(type).map(Options::category), Optional.ofNullable(status), list.search(),
-                InboxSort.DEFAULT, list.page());
+        InboxQuery query = new InboxQuery(
+                Optional.ofNullable(linkStatus).map(Options::linkStatus),
+                Optional.ofNullable(type).map(Options::category),
+                Optional.ofNullable(status),
+                list.search(),
+                InboxSort.DEFAULT,
+                list.page());
         try (Storage storage = context.openStorage(context.settings().database())) {
             Page<ReferralSummary> page = storage.referralQueries().inbox(query);
             if (list.json()) {
@@ -47,8 +54,14 @@ final class ReferralsListCommand implements Callable<Integer> {
             }
             TextTable table = new TextTable("REFERRAL ID", "TYPE", "STATUS", "LINK", "DOMAIN", "COMPANY", "SYNCED AT");
             for (ReferralSummary r : page.items()) {
-                table.add(r.id().value(), ReferralViews.type(r.referralType()), r.status(), r.linkStatus().code(),
-                        r.domain().map(Object::toString).orElse(null), r.companyName(), ReferralViews.text(r.syncedAt()));
+                table.add(
+                        r.id().value(),
+                        ReferralViews.type(r.referralType()),
+                        r.status(),
+                        r.linkStatus().code(),
+                        r.domain().map(Object::toString).orElse(null),
+                        r.companyName(),
+                        ReferralViews.text(r.syncedAt()));
             }
             table.print(context.out());
             context.out().println(ListOptions.showing(page, "referrals"));

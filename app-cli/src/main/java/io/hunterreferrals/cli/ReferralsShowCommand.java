@@ -22,7 +22,9 @@ final class ReferralsShowCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
-    @Option(names = "--raw", description = "Include the raw payload as received (contains personal data: do not paste it into tickets).")
+    @Option(
+            names = "--raw",
+            description = "Include the raw payload as received (contains personal data: do not paste it into tickets).")
     boolean raw;
 
     private final CliContext context;
@@ -40,9 +42,14 @@ final class ReferralsShowCommand implements Callable<Integer> {
             throw new CliException(ExitCode.USAGE, "invalid_referral_id", e.getMessage());
         }
         try (Storage storage = context.openStorage(context.settings().database())) {
-            ReferralDetail detail = storage.referralQueries().find(referralId, raw).orElseThrow(() -> new CliException(
-                    ExitCode.NOT_FOUND, "referral_not_found", "No referral with id " + id
-                            + " is stored. `hunter referrals list --search <text>` finds ids; `hunter sync` fetches new ones."));
+            ReferralDetail detail = storage.referralQueries()
+                    .find(referralId, raw)
+                    .orElseThrow(() -> new CliException(
+                            ExitCode.NOT_FOUND,
+                            "referral_not_found",
+                            "No referral with id " + id
+                                    + " is stored. `hunter referrals list --search <text>` finds ids; "
+                                    + "`hunter sync` fetches new ones."));
             JsonNode view = ApiJson.referralDetail(detail);
             if (json) {
                 JsonOutput.print(context.out(), view);
@@ -59,7 +66,9 @@ final class ReferralsShowCommand implements Callable<Integer> {
         view.properties().forEach(field -> {
             if (!field.getKey().equals("raw") && !field.getKey().equals("referral_id")) {
                 JsonNode value = field.getValue();
-                out.printf("  %-28s %s%n", field.getKey(), value.isNull() ? "-" : value.isTextual() ? value.asText() : value);
+                out.printf(
+                        "  %-28s %s%n",
+                        field.getKey(), value.isNull() ? "-" : value.isTextual() ? value.asText() : value);
             }
         });
         if (view.has("raw")) {

@@ -9,19 +9,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code hunter server}: the HTTP API and the background sync, in the foreground until SIGTERM or Ctrl-C. */
-@Command(name = "server", mixinStandardHelpOptions = true,
+@Command(
+        name = "server",
+        mixinStandardHelpOptions = true,
         description = "Run the server: HTTP API on HUNTER_HTTP_HOST:HUNTER_HTTP_PORT (default 127.0.0.1:8000), "
                 + "background sync every HUNTER_PARTNER_CENTER_SYNC_INTERVAL seconds, /healthz and /metrics. "
                 + "Logs go to stdout. Stop with Ctrl-C or SIGTERM (a running sync finishes its page).")
 final class ServerCommand implements Callable<Integer> {
 
-    @Option(names = "--role", defaultValue = "all", paramLabel = "all|api|worker",
+    @Option(
+            names = "--role",
+            defaultValue = "all",
+            paramLabel = "all|api|worker",
             description = "all (default): API and background sync; api: API only, manual syncs are queued for a "
                     + "worker; worker: background sync, health and metrics only.")
     String role;
 
-    @Option(names = "--demo", description = "Embedded database in .hunter/demo, an in-process Partner Center "
-            + "simulator and a signed-in simulated account, syncing every 30 s. The data is SIMULATED.")
+    @Option(
+            names = "--demo",
+            description = "Embedded database in .hunter/demo, an in-process Partner Center "
+                    + "simulator and a signed-in simulated account, syncing every 30 s. The data is SIMULATED.")
     boolean demo;
 
     private final CliContext context;

@@ -20,7 +20,10 @@ import picocli.CommandLine.Option;
  * Runbook phase 3.1: one sync, in this process. Each reason a sync cannot run has its own exit code and message, so an
  * "all zero" summary never hides a switched-off flag or a missing sign-in (the predecessor's worst trap).
  */
-@Command(name = "sync", mixinStandardHelpOptions = true, subcommands = SyncFailuresCommand.class,
+@Command(
+        name = "sync",
+        mixinStandardHelpOptions = true,
+        subcommands = SyncFailuresCommand.class,
         description = "Sync referrals from Partner Center now and print the summary (runbook phase 3); "
                 + "`hunter sync failures` lists the referrals it could not store.")
 final class SyncCommand implements Callable<Integer> {
@@ -43,12 +46,18 @@ final class SyncCommand implements Callable<Integer> {
     public Integer call() {
         HunterSettings settings = context.settings();
         if (SyncWiring.runPolicy().direct(settings.partnerCenter().enabled()) instanceof Decision.Skip skip) {
-            LOG.atWarn().setMessage("partner_center_sync_skipped").addKeyValue("source", "partner_center")
-                    .addKeyValue("reason", skip.reason().code()).log();
+            LOG.atWarn()
+                    .setMessage("partner_center_sync_skipped")
+                    .addKeyValue("source", "partner_center")
+                    .addKeyValue("reason", skip.reason().code())
+                    .log();
             String flag = Setting.PARTNER_CENTER_ENABLED.variable();
-            throw new CliException(ExitCode.FEATURE_DISABLED, skip.reason().code(), "The Partner Center sync is "
-                    + "switched off, so nothing was synced: " + flag + " is not true. Set " + flag
-                    + "=true in .env or the environment and run `hunter sync` again.");
+            throw new CliException(
+                    ExitCode.FEATURE_DISABLED,
+                    skip.reason().code(),
+                    "The Partner Center sync is "
+                            + "switched off, so nothing was synced: " + flag + " is not true. Set " + flag
+                            + "=true in .env or the environment and run `hunter sync` again.");
         }
         PartnerCenterAuth auth = context.auth(settings.partnerCenter());
         requireSignIn(auth);
@@ -67,9 +76,14 @@ final class SyncCommand implements Callable<Integer> {
             case AuthStatus.CacheUnreadable unreadable -> unreadable.message();
         };
         if (reason != null) {
-            LOG.atError().setMessage("partner_center_auth_error").addKeyValue("source", "partner_center")
-                    .addKeyValue("error_code", "sign_in_required").log();
-            throw new CliException(ExitCode.SIGN_IN_REQUIRED, "sign_in_required",
+            LOG.atError()
+                    .setMessage("partner_center_auth_error")
+                    .addKeyValue("source", "partner_center")
+                    .addKeyValue("error_code", "sign_in_required")
+                    .log();
+            throw new CliException(
+                    ExitCode.SIGN_IN_REQUIRED,
+                    "sign_in_required",
                     "Not signed in to Partner Center: " + reason + " Then run `hunter sync` again.");
         }
     }

@@ -10,14 +10,16 @@ import java.util.stream.Collectors;
 /** The runbook's summary block (phase 3.1), exactly, followed by the reasons and the paging facts. */
 final class SyncSummary {
 
-    private SyncSummary() {
-    }
+    private SyncSummary() {}
 
     static void print(SyncReport report, PrintWriter out) {
         if (report.dryRun()) {
             out.println("Dry run: nothing was written (referrals, companies and the watermark are unchanged).");
         }
-        out.println(report.status() == SyncStatus.FAILED ? "Partner Center sync failed:" : "Partner Center sync completed:");
+        out.println(
+                report.status() == SyncStatus.FAILED
+                        ? "Partner Center sync failed:"
+                        : "Partner Center sync completed:");
         out.println("  - Success: " + report.successCount());
         out.println("  - Failed: " + report.failedCount());
         out.println("  - Skipped: " + report.skippedCount());
@@ -31,23 +33,33 @@ final class SyncSummary {
         out.println("Task id: " + report.runId());
         if (report.totalFetched() == 0 && report.status() == SyncStatus.SUCCEEDED) {
             out.println("Partner Center returned no referrals"
-                    + (report.watermarkBefore().isPresent() ? " changed since the last sync (`hunter sync --full` re-reads all)." : "."));
+                    + (report.watermarkBefore().isPresent()
+                            ? " changed since the last sync (`hunter sync --full` re-reads all)."
+                            : "."));
         }
         if (report.isPartial()) {
-            out.println("Partial: " + report.failedCount() + (report.dryRun() ? " referrals would be quarantined"
-                    : " referrals could not be stored and are quarantined (`hunter sync failures` shows them);")
+            out.println("Partial: " + report.failedCount()
+                    + (report.dryRun()
+                            ? " referrals would be quarantined"
+                            : " referrals could not be stored and are quarantined (`hunter sync failures` shows them);")
                     + " the watermark moved past them, so they do not slow later syncs.");
         }
         out.flush();
     }
 
     private static String skipped(Map<SkipReason, Integer> reasons) {
-        return reasons.isEmpty() ? "none"
-                : reasons.entrySet().stream().map(e -> e.getKey().code() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        return reasons.isEmpty()
+                ? "none"
+                : reasons.entrySet().stream()
+                        .map(e -> e.getKey().code() + "=" + e.getValue())
+                        .collect(Collectors.joining(", "));
     }
 
     private static String failed(Map<String, Integer> reasons) {
-        return reasons.isEmpty() ? "none"
-                : reasons.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        return reasons.isEmpty()
+                ? "none"
+                : reasons.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(", "));
     }
 }

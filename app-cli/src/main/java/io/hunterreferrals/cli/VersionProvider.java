@@ -8,6 +8,9 @@ final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"hunter " + BuildInfo.current().describe() + " (Java " + Runtime.version().feature() + ")"};
+        return new String[] {
+            "hunter " + BuildInfo.current().describe() + " (Java "
+                    + Runtime.version().feature() + ")"
+        };
     }
 }

@@ -39,7 +39,8 @@ final class Cli {
         Cli cli = new Cli(workingDir);
         String tenant = sim.identity().tenantId();
         // MSAL keeps some failures per client and authority JVM-wide: every Cli gets its own.
-        URI authority = URI.create("https://login-" + UUID.randomUUID().toString().substring(0, 8) + ".simulator.test/" + tenant);
+        URI authority = URI.create(
+                "https://login-" + UUID.randomUUID().toString().substring(0, 8) + ".simulator.test/" + tenant);
         cli.environment.putAll(Map.of(
                 "HUNTER_PARTNER_CENTER_ENABLED", "true",
                 "HUNTER_PARTNER_CENTER_CLIENT_ID", UUID.randomUUID().toString(),
@@ -80,8 +81,15 @@ final class Cli {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ByteArrayOutputStream logs = new ByteArrayOutputStream();
-        CliContext context = new CliContext(environment, workingDir, new PrintWriter(out, true), new PrintWriter(err, true),
-                false, logs, msalTransport, processes);
+        CliContext context = new CliContext(
+                environment,
+                workingDir,
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                false,
+                logs,
+                msalTransport,
+                processes);
         int exitCode = HunterCommand.commandLine(context).execute(args);
         String logText = logs.toString(StandardCharsets.UTF_8);
         allLogs.append(logText);

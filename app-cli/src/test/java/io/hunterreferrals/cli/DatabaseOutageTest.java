@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The database goes away in the middle of a {@code hunter sync} (every session terminated and new ones refused, what
- * a stopped server looks like to the client) and comes back: the run says so and exits 9, the pages stored before are
+ * The database goes away in the middle of a {@code hunter sync} (every session terminated and new ones refused, what a
+ * stopped server looks like to the client) and comes back: the run says so and exits 9, the pages stored before are
  * kept, and the next run recovers without an operator (the dead run's lock died with its session).
  */
 @ExtendWith(PostgresExtension.class)
@@ -44,7 +44,12 @@ class DatabaseOutageTest {
         this.pg = pg;
         database = "outage_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         admin("CREATE DATABASE " + database);
-        sim = PartnerCenterSimulator.builder().referrals(250).pollIntervalSeconds(0).autoApproveAfterPolls(1).build().start();
+        sim = PartnerCenterSimulator.builder()
+                .referrals(250)
+                .pollIntervalSeconds(0)
+                .autoApproveAfterPolls(1)
+                .build()
+                .start();
     }
 
     @AfterEach
@@ -64,12 +69,18 @@ class DatabaseOutageTest {
         assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCode.DATABASE_ERROR.code());
         assertThat(failed.err()).contains("database_unavailable").doesNotContain("This is a bug");
         admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
-        assertThat(count(ds, "SELECT count(*) FROM partner_center_referrals")).as("page 1 is kept").isPositive();
+        assertThat(count(ds, "SELECT count(*) FROM partner_center_referrals"))
+                .as("page 1 is kept")
+                .isPositive();
         SyncInvariants.assertWatermarkCoversOnlyStoredReferrals(sim, ds);
 
         SyncInvariants.assertNextRunsRecover(sim, cli, ds);
-        assertThat(count(ds, "SELECT count(*) FROM sync_runs WHERE status = 'failed' AND error_code IN "
-                + "('abandoned', 'database_unavailable')")).as("the lost run is recorded as failed").isEqualTo(1);
+        assertThat(count(
+                        ds,
+                        "SELECT count(*) FROM sync_runs WHERE status = 'failed' AND error_code IN "
+                                + "('abandoned', 'database_unavailable')"))
+                .as("the lost run is recorded as failed")
+                .isEqualTo(1);
     }
 
     @Test
@@ -134,7 +145,9 @@ class DatabaseOutageTest {
     }
 
     private static int count(DataSource ds, String sql) {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
         } catch (SQLException e) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The production runbook's phases 3.1 and 3.2 from the command line: `hunter db backup`, `db restore`,
- * `db migrate --dry-run` and `db info`'s exit code, each against its own fresh database.
+ * The production runbook's phases 3.1 and 3.2 from the command line: `hunter db backup`, `db restore`, `db migrate
+ * --dry-run` and `db info`'s exit code, each against its own fresh database.
  */
 @ExtendWith(PostgresExtension.class)
 class DbBackupCommandsTest {
@@ -34,7 +34,8 @@ class DbBackupCommandsTest {
     void freshDatabase(TestPostgres pg) throws Exception {
         this.pg = pg;
         this.database = "cli_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = pg.dataSource().getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = pg.dataSource().getConnection();
+                Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + database);
         }
     }
@@ -51,9 +52,13 @@ class DbBackupCommandsTest {
 
         Cli.Result dryRun = cli().run("db", "migrate", "--dry-run");
         assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
-        assertThat(dryRun.out()).contains("9 pending migration(s), not applied (--dry-run):", "  1 referrals schema",
-                "  9 restorable backups");
-        assertThat(cli().run("db", "info").exitCode()).as("the dry run applied nothing")
+        assertThat(dryRun.out())
+                .contains(
+                        "9 pending migration(s), not applied (--dry-run):",
+                        "  1 referrals schema",
+                        "  9 restorable backups");
+        assertThat(cli().run("db", "info").exitCode())
+                .as("the dry run applied nothing")
                 .isEqualTo(ExitCode.MIGRATIONS_PENDING.code());
 
         assertThat(cli().run("db", "migrate").exitCode()).isZero();
@@ -63,20 +68,24 @@ class DbBackupCommandsTest {
 
     @Test
     void backupThenRestoreBringsTheRowsBack() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/lib/postgresql/15/bin/pg_dump"))
-                || "required".equals(System.getenv("HUNTER_PG_CLIENT_TESTS")), "postgresql-client-15 is not installed");
+        assumeTrue(
+                Files.isExecutable(Path.of("/usr/lib/postgresql/15/bin/pg_dump"))
+                        || "required".equals(System.getenv("HUNTER_PG_CLIENT_TESTS")),
+                "postgresql-client-15 is not installed");
         assertThat(cli().run("db", "migrate").exitCode()).isZero();
         execute("INSERT INTO companies (domain, name, source) VALUES ('contoso.com', 'Contoso', 'manual')");
 
         Cli.Result backup = cli().run("db", "backup", "--label", "pre_partner_center");
         assertThat(backup.exitCode()).as(backup.toString()).isZero();
-        assertThat(backup.out()).containsPattern("Backup: .*/backups/backup_pre_partner_center_\\d{8}_\\d{6}\\.sql \\(")
+        assertThat(backup.out())
+                .containsPattern("Backup: .*/backups/backup_pre_partner_center_\\d{8}_\\d{6}\\.sql \\(")
                 .contains("companies 1", "Backup valid");
         Path file;
         try (var files = Files.list(dir.resolve("backups"))) {
             file = files.findFirst().orElseThrow();
         }
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(Files.readString(file)).contains("PostgreSQL database dump"); // the runbook's integrity grep
 
         execute("DELETE FROM companies");
@@ -122,7 +131,8 @@ class DbBackupCommandsTest {
 
     private int count(String table) throws Exception {
         try (Connection c = java.sql.DriverManager.getConnection(pg.jdbcUrlFor(database), pg.user(), pg.password());
-                Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             return rs.getInt(1);
         }

@@ -50,8 +50,11 @@ class DbCommandsTest {
                 throw new IOException(e);
             }
         });
-        Cli.Result result = cli.run("db", "shell", "-c", "SELECT COUNT(*) AS referral_count FROM partner_center_referrals");
-        assertThat(result.exitCode()).as(result + psqlOutput.toString(StandardCharsets.UTF_8)).isZero();
+        Cli.Result result =
+                cli.run("db", "shell", "-c", "SELECT COUNT(*) AS referral_count FROM partner_center_referrals");
+        assertThat(result.exitCode())
+                .as(result + psqlOutput.toString(StandardCharsets.UTF_8))
+                .isZero();
         assertThat(psqlOutput.toString(StandardCharsets.UTF_8)).contains("referral_count");
     }
 }

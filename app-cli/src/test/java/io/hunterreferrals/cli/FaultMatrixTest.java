@@ -28,7 +28,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FaultMatrixTest {
 
     /** A fault, how the run that meets it must end, and what the operator must do afterwards (usually nothing). */
-    record Case(String name, Consumer<PartnerCenterSimulator> inject, ExitCode exit, String status, String errorCode,
+    record Case(
+            String name,
+            Consumer<PartnerCenterSimulator> inject,
+            ExitCode exit,
+            String status,
+            String errorCode,
             boolean signInAgain) {
 
         static Case recovered(String name, Consumer<PartnerCenterSimulator> inject) {
@@ -53,7 +58,12 @@ class FaultMatrixTest {
     @BeforeEach
     void start(DataSource ds) {
         PostgresExtension.truncateAll(ds);
-        sim = PartnerCenterSimulator.builder().referrals(250).pollIntervalSeconds(0).autoApproveAfterPolls(1).build().start();
+        sim = PartnerCenterSimulator.builder()
+                .referrals(250)
+                .pollIntervalSeconds(0)
+                .autoApproveAfterPolls(1)
+                .build()
+                .start();
     }
 
     @AfterEach
@@ -63,29 +73,73 @@ class FaultMatrixTest {
 
     static Stream<Arguments> faults() {
         return Stream.of(
-                Case.recovered("429 with Retry-After in seconds", s -> s.faults().inject(Fault.tooManyRequests(1).onPage(2))),
-                Case.recovered("429 with Retry-After as an HTTP date",
-                        s -> s.faults().inject(Fault.tooManyRequests(1).withHttpDateRetryAfter().onPage(2))),
-                Case.recovered("503 once", s -> s.faults().inject(Fault.serviceUnavailable().onPage(2))),
-                Case.recovered("500 once", s -> s.faults().inject(Fault.internalServerError().onPage(2))),
-                Case.failed("503 past the retry budget", s -> s.faults().inject(Fault.serviceUnavailable(1).onPage(2).times(20)),
-                        ExitCode.PARTNER_CENTER_ERROR, "partner_center_unavailable"),
-                Case.recovered("a response slower than the timeout",
-                        s -> s.faults().inject(Fault.delay(Duration.ofSeconds(3)).onPage(2))),
-                Case.recovered("the connection reset mid-page", s -> s.faults().inject(Fault.connectionReset().onPage(2))),
-                Case.failed("a malformed page", s -> s.faults().inject(Fault.malformedPage().onPage(2).times(20)),
-                        ExitCode.PARTNER_CENTER_ERROR, "malformed_page"),
-                Case.failed("a nextLink loop", s -> s.faults().inject(Fault.nextLinkLoop().onPage(2)),
-                        ExitCode.PARTNER_CENTER_ERROR, "paging_aborted"),
-                Case.failed("a nextLink to a foreign host", s -> s.faults().inject(Fault.foreignNextLink().onPage(2)),
-                        ExitCode.PARTNER_CENTER_ERROR, "paging_aborted"),
-                Case.failed("403 access denied", s -> s.faults().inject(Fault.forbidden().onPage(2)),
-                        ExitCode.PARTNER_CENTER_ERROR, "forbidden"),
-                Case.recovered("access tokens rejected by the server", s -> s.identity().expireAllAccessTokens()),
-                new Case("the refresh token revoked", s -> {
-                    s.identity().expireAllAccessTokens();
-                    s.identity().revokeAllRefreshTokens();
-                }, ExitCode.SIGN_IN_REQUIRED, "failed", "sign_in_required", true))
+                        Case.recovered(
+                                "429 with Retry-After in seconds",
+                                s -> s.faults().inject(Fault.tooManyRequests(1).onPage(2))),
+                        Case.recovered(
+                                "429 with Retry-After as an HTTP date",
+                                s -> s.faults()
+                                        .inject(Fault.tooManyRequests(1)
+                                                .withHttpDateRetryAfter()
+                                                .onPage(2))),
+                        Case.recovered(
+                                "503 once",
+                                s -> s.faults()
+                                        .inject(Fault.serviceUnavailable().onPage(2))),
+                        Case.recovered(
+                                "500 once",
+                                s -> s.faults()
+                                        .inject(Fault.internalServerError().onPage(2))),
+                        Case.failed(
+                                "503 past the retry budget",
+                                s -> s.faults()
+                                        .inject(Fault.serviceUnavailable(1)
+                                                .onPage(2)
+                                                .times(20)),
+                                ExitCode.PARTNER_CENTER_ERROR,
+                                "partner_center_unavailable"),
+                        Case.recovered(
+                                "a response slower than the timeout",
+                                s -> s.faults()
+                                        .inject(Fault.delay(Duration.ofSeconds(3))
+                                                .onPage(2))),
+                        Case.recovered(
+                                "the connection reset mid-page",
+                                s -> s.faults().inject(Fault.connectionReset().onPage(2))),
+                        Case.failed(
+                                "a malformed page",
+                                s -> s.faults()
+                                        .inject(Fault.malformedPage().onPage(2).times(20)),
+                                ExitCode.PARTNER_CENTER_ERROR,
+                                "malformed_page"),
+                        Case.failed(
+                                "a nextLink loop",
+                                s -> s.faults().inject(Fault.nextLinkLoop().onPage(2)),
+                                ExitCode.PARTNER_CENTER_ERROR,
+                                "paging_aborted"),
+                        Case.failed(
+                                "a nextLink to a foreign host",
+                                s -> s.faults().inject(Fault.foreignNextLink().onPage(2)),
+                                ExitCode.PARTNER_CENTER_ERROR,
+                                "paging_aborted"),
+                        Case.failed(
+                                "403 access denied",
+                                s -> s.faults().inject(Fault.forbidden().onPage(2)),
+                                ExitCode.PARTNER_CENTER_ERROR,
+                                "forbidden"),
+                        Case.recovered(
+                                "access tokens rejected by the server",
+                                s -> s.identity().expireAllAccessTokens()),
+                        new Case(
+                                "the refresh token revoked",
+                                s -> {
+                                    s.identity().expireAllAccessTokens();
+                                    s.identity().revokeAllRefreshTokens();
+                                },
+                                ExitCode.SIGN_IN_REQUIRED,
+                                "failed",
+                                "sign_in_required",
+                                true))
                 .map(Arguments::of);
     }
 
@@ -103,7 +157,9 @@ class FaultMatrixTest {
         assertThat(recorded.status()).as(run.toString()).isEqualTo(fault.status());
         assertThat(recorded.errorCode()).as(run.toString()).isEqualTo(fault.errorCode());
         SyncInvariants.assertWatermarkCoversOnlyStoredReferrals(sim, ds);
-        assertThat(sim.foreignHost().journal().all()).as("the foreign host never sees a request").isEmpty();
+        assertThat(sim.foreignHost().journal().all())
+                .as("the foreign host never sees a request")
+                .isEmpty();
 
         sim.faults().clear();
         if (fault.signInAgain()) {

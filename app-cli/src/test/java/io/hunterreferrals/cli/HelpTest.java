@@ -25,8 +25,15 @@ class HelpTest {
         Cli cli = new Cli(dir);
         List<List<String>> paths = new ArrayList<>();
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
-        CliContext context = new CliContext(Map.of(), dir, sink, sink, false, OutputStream.nullOutputStream(),
-                Optional.empty(), ProcessLauncher.INHERIT_IO);
+        CliContext context = new CliContext(
+                Map.of(),
+                dir,
+                sink,
+                sink,
+                false,
+                OutputStream.nullOutputStream(),
+                Optional.empty(),
+                ProcessLauncher.INHERIT_IO);
         collect(HunterCommand.commandLine(context), new ArrayList<>(), paths);
         assertThat(paths).hasSizeGreaterThan(15);
         for (List<String> path : paths) {
@@ -42,14 +49,18 @@ class HelpTest {
     void theHelpListsEveryExitCode() {
         String help = new Cli(dir).run("--help").out().replaceAll("\\s+", " ");
         for (ExitCode code : ExitCode.values()) {
-            assertThat(help).contains(code.code() + " " + code.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            assertThat(help)
+                    .contains(code.code() + " "
+                            + code.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         }
     }
 
     @Test
     void versionAndCompletion() {
         Cli cli = new Cli(dir);
-        assertThat(cli.run("--version").out()).startsWith("hunter ").containsPattern("\\(commit [0-9a-f]{12}(-dirty)?\\)");
+        assertThat(cli.run("--version").out())
+                .startsWith("hunter ")
+                .containsPattern("\\(commit [0-9a-f]{12}(-dirty)?\\)");
         Cli.Result completion = cli.run("completion");
         assertThat(completion.exitCode()).isZero();
         assertThat(completion.out()).contains("complete -F", "referrals", "--dry-run");

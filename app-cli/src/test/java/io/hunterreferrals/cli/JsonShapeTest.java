@@ -39,7 +39,12 @@ class JsonShapeTest {
     @BeforeEach
     void start(TestPostgres pg, DataSource ds) throws IOException {
         PostgresExtension.truncateAll(ds);
-        sim = PartnerCenterSimulator.builder().referrals(40).pollIntervalSeconds(0).autoApproveAfterPolls(1).build().start();
+        sim = PartnerCenterSimulator.builder()
+                .referrals(40)
+                .pollIntervalSeconds(0)
+                .autoApproveAfterPolls(1)
+                .build()
+                .start();
         sim.referrals().injectRaw("{\"name\":\"no id\",\"direction\":\"Incoming\",\"status\":\"New\"}");
         cli = Cli.against(sim, pg, dir);
         assertThat(cli.run("auth", "login").exitCode()).isZero();
@@ -105,10 +110,12 @@ class JsonShapeTest {
         List<String> printed = new ArrayList<>();
         document.fieldNames().forEachRemaining(printed::add);
         assertThat(documented).as(schemaName).containsAll(printed);
-        schema.get("required").forEach(name -> assertThat(printed).as(schemaName).contains(name.asText()));
-        document.properties().forEach(field -> assertThat(matches(field.getValue(),
-                schema.at("/properties/" + field.getKey()))).as(schemaName + "." + field.getKey() + " = "
-                + field.getValue()).isTrue());
+        schema.get("required")
+                .forEach(name -> assertThat(printed).as(schemaName).contains(name.asText()));
+        document.properties()
+                .forEach(field -> assertThat(matches(field.getValue(), schema.at("/properties/" + field.getKey())))
+                        .as(schemaName + "." + field.getKey() + " = " + field.getValue())
+                        .isTrue());
     }
 
     private boolean matches(JsonNode value, JsonNode property) {

@@ -15,10 +15,10 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 17's log canaries: referrals seeded with e-mail addresses, names, phone numbers, notes and token-like strings
@@ -40,15 +40,23 @@ class LogCanaryTest {
     @BeforeEach
     void start(DataSource ds) {
         PostgresExtension.truncateAll(ds);
-        sim = PartnerCenterSimulator.builder().referrals(120).pollIntervalSeconds(0).autoApproveAfterPolls(1).build().start();
+        sim = PartnerCenterSimulator.builder()
+                .referrals(120)
+                .pollIntervalSeconds(0)
+                .autoApproveAfterPolls(1)
+                .build()
+                .start();
         String contact = "{\"firstName\":\"" + SECRET_NAME + "\",\"email\":\"" + Canary.CUSTOMER_EMAIL
                 + "\",\"phoneNumber\":\"" + Canary.CUSTOMER_PHONE + "\"}";
-        sim.referrals().injectRaw("{\"id\":\"canary-stored\",\"direction\":\"Incoming\",\"status\":\"New\","
-                + "\"type\":\"Independent\",\"name\":\"" + SECRET_NAME + "\",\"updatedDateTime\":\"2025-06-01T00:00:00Z\","
-                + "\"customerProfile\":{\"name\":\"" + SECRET_NAME + " A.Ş.\",\"team\":[" + contact + "]},"
-                + "\"details\":{\"notes\":\"" + NOTE + "\"},\"externalReferenceId\":\"" + TOKEN_LIKE + "\"}");
-        sim.referrals().injectRaw("{\"direction\":\"Incoming\",\"status\":\"New\",\"name\":\"" + SECRET_NAME + "\","
-                + "\"customerProfile\":{\"team\":[" + contact + "]},\"details\":{\"notes\":\"" + NOTE + "\"}}");
+        sim.referrals()
+                .injectRaw("{\"id\":\"canary-stored\",\"direction\":\"Incoming\",\"status\":\"New\","
+                        + "\"type\":\"Independent\",\"name\":\"" + SECRET_NAME
+                        + "\",\"updatedDateTime\":\"2025-06-01T00:00:00Z\","
+                        + "\"customerProfile\":{\"name\":\"" + SECRET_NAME + " A.Ş.\",\"team\":[" + contact + "]},"
+                        + "\"details\":{\"notes\":\"" + NOTE + "\"},\"externalReferenceId\":\"" + TOKEN_LIKE + "\"}");
+        sim.referrals()
+                .injectRaw("{\"direction\":\"Incoming\",\"status\":\"New\",\"name\":\"" + SECRET_NAME + "\","
+                        + "\"customerProfile\":{\"team\":[" + contact + "]},\"details\":{\"notes\":\"" + NOTE + "\"}}");
     }
 
     @AfterEach
@@ -62,12 +70,13 @@ class LogCanaryTest {
         Cli cli = Cli.against(sim, pg, dir).with("HUNTER_LOG_FORMAT", format);
         assertThat(cli.run("auth", "login").exitCode()).isZero();
         List<Cli.Result> outputs = Stream.of(
-                cli.run("sync"),
-                cli.run("sync", "--full"),
-                failingSync(cli),
-                cli.run("sync", "failures"),
-                cli.run("sync", "failures", "--json"),
-                cli.run("config", "check")).toList();
+                        cli.run("sync"),
+                        cli.run("sync", "--full"),
+                        failingSync(cli),
+                        cli.run("sync", "failures"),
+                        cli.run("sync", "failures", "--json"),
+                        cli.run("config", "check"))
+                .toList();
 
         assertThat(outputs.get(0).exitCode()).as(outputs.get(0).toString()).isEqualTo(ExitCode.PARTIAL.code());
         assertThat(outputs.get(3).out()).contains("missing_id");

@@ -7,8 +7,7 @@ import io.hunterreferrals.simulator.Canary;
 /** The simulator's canaries (tokens, device codes, e-mails, names, phones) must never reach a log line. */
 final class NoSecretsInLogs {
 
-    private NoSecretsInLogs() {
-    }
+    private NoSecretsInLogs() {}
 
     static void assertClean(CharSequence logs) {
         assertThat(logs.toString())

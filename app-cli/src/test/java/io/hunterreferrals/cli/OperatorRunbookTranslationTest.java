@@ -20,7 +20,8 @@ class OperatorRunbookTranslationTest {
 
     private static final Path ENGLISH = Path.of("..", "docs", "operator-runbook.md");
     private static final Path TURKISH = Path.of("..", "docs", "operator-runbook.tr.md");
-    private static final Pattern COMMAND = Pattern.compile("`((?:\\./)?hunter [^`]+|scripts/[^`]+|docker compose [^`]+)`");
+    private static final Pattern COMMAND =
+            Pattern.compile("`((?:\\./)?hunter [^`]+|scripts/[^`]+|docker compose [^`]+)`");
 
     /** One heading and what follows it up to the next heading. */
     private record Section(int level, int tableRows, List<String> commands) {}
@@ -30,12 +31,18 @@ class OperatorRunbookTranslationTest {
         List<Section> english = sections(ENGLISH);
         List<Section> turkish = sections(TURKISH);
 
-        assertThat(turkish).extracting(Section::level).as("heading levels, in order")
+        assertThat(turkish)
+                .extracting(Section::level)
+                .as("heading levels, in order")
                 .containsExactlyElementsOf(english.stream().map(Section::level).toList());
-        assertThat(turkish).extracting(Section::tableRows).as("table rows per section")
-                .containsExactlyElementsOf(english.stream().map(Section::tableRows).toList());
+        assertThat(turkish)
+                .extracting(Section::tableRows)
+                .as("table rows per section")
+                .containsExactlyElementsOf(
+                        english.stream().map(Section::tableRows).toList());
         for (int i = 0; i < english.size(); i++) {
-            assertThat(turkish.get(i).commands()).as("commands of section " + (i + 1))
+            assertThat(turkish.get(i).commands())
+                    .as("commands of section " + (i + 1))
                     .containsExactlyInAnyOrderElementsOf(english.get(i).commands());
         }
     }

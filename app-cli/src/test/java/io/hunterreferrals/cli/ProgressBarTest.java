@@ -18,14 +18,16 @@ class ProgressBarTest {
     void showsCreatedAndUpdatedApart() {
         bar.pageProcessed(SyncRunId.random(), new SyncProgress(2, 10, 3, 2, 4, 1, OptionalLong.of(40)));
 
-        assertThat(err.toString()).isEqualTo("\rSyncing: page 2 | 10/40 referrals [#######-----------------------] 25%"
-                + " (3 created, 2 updated, 4 skipped, 1 failed)  ");
+        assertThat(err.toString())
+                .isEqualTo("\rSyncing: page 2 | 10/40 referrals [#######-----------------------] 25%"
+                        + " (3 created, 2 updated, 4 skipped, 1 failed)  ");
     }
 
     @Test
     void withoutAnAnnouncedTotalThereIsNoBar() {
         bar.pageProcessed(SyncRunId.random(), new SyncProgress(1, 5, 0, 5, 0, 0, OptionalLong.empty()));
 
-        assertThat(err.toString()).isEqualTo("\rSyncing: page 1 | 5 referrals (0 created, 5 updated, 0 skipped, 0 failed)  ");
+        assertThat(err.toString())
+                .isEqualTo("\rSyncing: page 1 | 5 referrals (0 created, 5 updated, 0 skipped, 0 failed)  ");
     }
 }

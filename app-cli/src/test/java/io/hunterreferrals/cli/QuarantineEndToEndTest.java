@@ -40,7 +40,12 @@ class QuarantineEndToEndTest {
     @BeforeEach
     void start(TestPostgres pg, DataSource ds) {
         PostgresExtension.truncateAll(ds);
-        sim = PartnerCenterSimulator.builder().referrals(250).pollIntervalSeconds(0).autoApproveAfterPolls(1).build().start();
+        sim = PartnerCenterSimulator.builder()
+                .referrals(250)
+                .pollIntervalSeconds(0)
+                .autoApproveAfterPolls(1)
+                .build()
+                .start();
         sim.referrals().injectRaw(NO_ID.formatted(1, 1));
         sim.referrals().injectRaw(NO_ID.formatted(2, 2));
         cli = Cli.against(sim, pg, dir);
@@ -56,8 +61,13 @@ class QuarantineEndToEndTest {
     void referralsWithoutAnIdAreQuarantinedAndNoLongerHoldTheWatermarkBack(DataSource ds) throws Exception {
         Cli.Result first = cli.run("sync");
         assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCode.PARTIAL.code());
-        assertThat(first.out()).contains("  - Failed: 2", "Failed reasons: missing_id=2", "Pages fetched: 3",
-                "Partial: 2 referrals could not be stored and are quarantined (`hunter sync failures` shows them)");
+        assertThat(first.out())
+                .contains(
+                        "  - Failed: 2",
+                        "Failed reasons: missing_id=2",
+                        "Pages fetched: 3",
+                        "Partial: 2 referrals could not be stored and are quarantined (`hunter sync failures` "
+                                + "shows them)");
         assertThat(first.logs()).contains("\"status\":\"partial\"");
         assertThat(strings(ds, "SELECT status FROM sync_runs")).containsExactly("partial");
 
@@ -69,9 +79,11 @@ class QuarantineEndToEndTest {
 
         Cli.Result failures = cli.run("sync", "failures");
         assertThat(failures.exitCode()).as(failures.toString()).isZero();
-        assertThat(failures.out()).contains("missing_id", "Showing 2 of 2 quarantined referrals.")
+        assertThat(failures.out())
+                .contains("missing_id", "Showing 2 of 2 quarantined referrals.")
                 .doesNotContain("no id 1");
-        JsonNode json = new ObjectMapper().readTree(cli.run("sync", "failures", "--json", "--payload").out());
+        JsonNode json = new ObjectMapper()
+                .readTree(cli.run("sync", "failures", "--json", "--payload").out());
         assertThat(json.get("total").asInt()).isEqualTo(2);
         assertThat(json.get("failures")).allSatisfy(item -> {
             assertThat(item.get("reason").asText()).isEqualTo("missing_id");
@@ -82,7 +94,8 @@ class QuarantineEndToEndTest {
 
         Cli.Result full = cli.run("sync", "--full");
         assertThat(full.exitCode()).as(full.toString()).isEqualTo(ExitCode.PARTIAL.code());
-        JsonNode again = new ObjectMapper().readTree(cli.run("sync", "failures", "--json").out());
+        JsonNode again = new ObjectMapper()
+                .readTree(cli.run("sync", "failures", "--json").out());
         assertThat(again.get("failures")).hasSize(2).allSatisfy(item -> {
             assertThat(item.get("times_seen").asInt()).isEqualTo(2);
             assertThat(item.has("payload")).isFalse();
@@ -91,8 +104,9 @@ class QuarantineEndToEndTest {
 
     @Test
     void aReferralPartnerCenterFixesLeavesTheQuarantine(DataSource ds) throws Exception {
-        sim.referrals().injectRaw("{\"id\":\"fix-me\",\"direction\":\"Incoming\",\"status\":\"New\","
-                + "\"updatedDateTime\":\"not a date\"}");
+        sim.referrals()
+                .injectRaw("{\"id\":\"fix-me\",\"direction\":\"Incoming\",\"status\":\"New\","
+                        + "\"updatedDateTime\":\"not a date\"}");
         assertThat(cli.run("sync").out()).contains("bad_timestamp=1");
 
         sim.referrals().update("fix-me", referral -> referral.put("name", "Fixed"));
@@ -101,12 +115,14 @@ class QuarantineEndToEndTest {
         assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
         assertThat(strings(ds, "SELECT referral_id FROM partner_center_referrals WHERE referral_id = 'fix-me'"))
                 .containsExactly("fix-me");
-        assertThat(strings(ds, "SELECT reason FROM sync_quarantine ORDER BY reason")).containsExactly("missing_id",
-                "missing_id");
+        assertThat(strings(ds, "SELECT reason FROM sync_quarantine ORDER BY reason"))
+                .containsExactly("missing_id", "missing_id");
     }
 
     private static List<String> strings(DataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             List<String> values = new java.util.ArrayList<>();
             while (rs.next()) {
                 values.add(rs.getString(1));

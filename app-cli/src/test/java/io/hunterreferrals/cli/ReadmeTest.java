@@ -22,7 +22,8 @@ class ReadmeTest {
     @Test
     void theConfigurationTableListsEverySettingWithItsDefault() throws IOException {
         String expected = Arrays.stream(Setting.values()).map(ReadmeTest::row).collect(Collectors.joining("\n"));
-        assertThat(Files.readString(README)).as("README.md's configuration table; expected rows:\n" + expected)
+        assertThat(Files.readString(README))
+                .as("README.md's configuration table; expected rows:\n" + expected)
                 .contains(expected);
     }
 
@@ -31,14 +32,18 @@ class ReadmeTest {
         String expected = Arrays.stream(ExitCode.values())
                 .map(c -> "| " + c.code() + " | `" + c.name() + "` | " + c.meaning() + " |")
                 .collect(Collectors.joining("\n"));
-        assertThat(Files.readString(README)).as("README.md's exit code table; expected rows:\n" + expected)
+        assertThat(Files.readString(README))
+                .as("README.md's exit code table; expected rows:\n" + expected)
                 .contains(expected);
     }
 
     @Test
     void theReadmeShowsTheMainJobAndTheTestCommandCiRuns() throws IOException {
-        String ciTestCommand = Files.readAllLines(CI_RUN).stream().map(String::strip)
-                .filter(line -> line.startsWith("./mvnw ")).reduce((first, last) -> last).orElseThrow();
+        String ciTestCommand = Files.readAllLines(CI_RUN).stream()
+                .map(String::strip)
+                .filter(line -> line.startsWith("./mvnw "))
+                .reduce((first, last) -> last)
+                .orElseThrow();
         assertThat(Files.readString(README)).contains("./hunter server --demo", "./hunter demo", ciTestCommand);
     }
 

@@ -42,7 +42,12 @@ class SigkillTrialsTest {
 
     @BeforeEach
     void start() {
-        sim = PartnerCenterSimulator.builder().referrals(1000).pollIntervalSeconds(0).autoApproveAfterPolls(1).build().start();
+        sim = PartnerCenterSimulator.builder()
+                .referrals(1000)
+                .pollIntervalSeconds(0)
+                .autoApproveAfterPolls(1)
+                .build()
+                .start();
     }
 
     @AfterEach
@@ -77,8 +82,9 @@ class SigkillTrialsTest {
             }
             String killed = finished ? "finished first (exit " + child.exitValue() + ")" : "killed";
             int pagesStored = pagesOfLastRun(ds);
-            trials.add("trial " + trial + ": " + killAfterMs + " ms after " + (duringStartUp ? "launch" : "the run started")
-                    + ", " + killed + ", " + pagesStored + " pages stored");
+            trials.add("trial " + trial + ": " + killAfterMs + " ms after "
+                    + (duringStartUp ? "launch" : "the run started") + ", " + killed + ", " + pagesStored
+                    + " pages stored");
 
             sim.faults().clear();
             assertTokenCacheOwnerOnly();
@@ -96,11 +102,13 @@ class SigkillTrialsTest {
 
     private Process launch(Cli cli, String... args) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                KillableSync.class.getName()));
+        List<String> command = new ArrayList<>(
+                List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), KillableSync.class.getName()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(new File(dir.toFile(), "child.out")).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectOutput(new File(dir.toFile(), "child.out"))
+                .redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(cli.environment);
         return builder.start();
@@ -112,7 +120,8 @@ class SigkillTrialsTest {
             files.filter(f -> f.getFileName().toString().contains(".token_cache"))
                     .forEach(f -> {
                         try {
-                            assertThat(java.nio.file.Files.getPosixFilePermissions(f)).as(f.toString())
+                            assertThat(java.nio.file.Files.getPosixFilePermissions(f))
+                                    .as(f.toString())
                                     .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
                         } catch (java.io.IOException e) {
                             throw new java.io.UncheckedIOException(e);
@@ -124,7 +133,8 @@ class SigkillTrialsTest {
     private static void awaitRunning(DataSource ds, Process child) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline && child.isAlive()) {
-            try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+            try (Connection c = ds.getConnection();
+                    Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT count(*) FROM sync_runs WHERE status = 'running'")) {
                 rs.next();
                 if (rs.getInt(1) > 0) {
@@ -138,16 +148,19 @@ class SigkillTrialsTest {
 
     /** The killed run, if it got as far as being recorded, was failed as abandoned by the next start. */
     private static boolean abandonedOrNone(DataSource ds) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE status = 'failed' AND error_code = "
-                        + "'abandoned'), count(*) FILTER (WHERE status NOT IN ('succeeded', 'failed')) FROM sync_runs")) {
+                        + "'abandoned'), count(*) FILTER (WHERE status NOT IN ('succeeded', "
+                        + "'failed')) FROM sync_runs")) {
             rs.next();
             return rs.getInt(1) <= 1 && rs.getInt(2) == 0;
         }
     }
 
     private static int pagesOfLastRun(DataSource ds) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT coalesce(max(pages_fetched), 0) FROM sync_runs")) {
             rs.next();
             return rs.getInt(1);

@@ -24,10 +24,15 @@ class SimulatorRehearsalTest {
 
     @Test
     void signInAndSyncGoToTheSimulatorNamedInTheSettings(TestPostgres pg) {
-        try (PartnerCenterSimulator sim = PartnerCenterSimulator.builder().referrals(40).pollIntervalSeconds(0)
-                .autoApproveAfterPolls(1).build().start()) {
+        try (PartnerCenterSimulator sim = PartnerCenterSimulator.builder()
+                .referrals(40)
+                .pollIntervalSeconds(0)
+                .autoApproveAfterPolls(1)
+                .build()
+                .start()) {
             PostgresExtension.truncateAll(pg.dataSource());
-            Cli cli = new Cli(dir).database(pg)
+            Cli cli = new Cli(dir)
+                    .database(pg)
                     .with("HUNTER_PARTNER_CENTER_ENABLED", "true")
                     .with("HUNTER_PARTNER_CENTER_CLIENT_ID", UUID.randomUUID().toString())
                     .with("HUNTER_PARTNER_CENTER_TENANT_ID", sim.identity().tenantId())

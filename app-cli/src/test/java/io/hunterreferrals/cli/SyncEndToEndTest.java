@@ -28,8 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(PostgresExtension.class)
 class SyncEndToEndTest {
 
-    private static final List<String> RUN_EVENTS = List.of("partner_center_sync_task_started",
-            "partner_center_sync_started", "partner_center_referrals_fetched", "partner_center_sync_summary",
+    private static final List<String> RUN_EVENTS = List.of(
+            "partner_center_sync_task_started",
+            "partner_center_sync_started",
+            "partner_center_referrals_fetched",
+            "partner_center_sync_summary",
             "partner_center_sync_task_completed");
 
     @TempDir
@@ -40,7 +43,12 @@ class SyncEndToEndTest {
     @BeforeEach
     void start(DataSource ds) {
         PostgresExtension.truncateAll(ds);
-        sim = PartnerCenterSimulator.builder().referrals(120).pollIntervalSeconds(0).autoApproveAfterPolls(1).build().start();
+        sim = PartnerCenterSimulator.builder()
+                .referrals(120)
+                .pollIntervalSeconds(0)
+                .autoApproveAfterPolls(1)
+                .build()
+                .start();
     }
 
     @AfterEach
@@ -49,7 +57,8 @@ class SyncEndToEndTest {
     }
 
     @Test
-    void loginThenSyncStoresWhatItPrintsAndASecondSyncChangesNothing(TestPostgres pg, DataSource ds) throws SQLException {
+    void loginThenSyncStoresWhatItPrintsAndASecondSyncChangesNothing(TestPostgres pg, DataSource ds)
+            throws SQLException {
         Cli cli = Cli.against(sim, pg, dir);
 
         Cli.Result login = cli.run("auth", "login");
@@ -61,12 +70,14 @@ class SyncEndToEndTest {
 
         Cli.Result first = cli.run("sync");
         assertThat(first.exitCode()).as(first.toString()).isZero();
-        assertThat(first.out()).containsPattern("Partner Center sync completed:\n  - Success: \\d+\n  - Failed: 0\n"
-                + "  - Skipped: \\d+\n  - Total processed: \\d+\n");
+        assertThat(first.out())
+                .containsPattern("Partner Center sync completed:\n  - Success: \\d+\n  - Failed: 0\n"
+                        + "  - Skipped: \\d+\n  - Total processed: \\d+\n");
         int success = number(first.out(), "Success");
         assertThat(success).isPositive();
         assertThat(count(ds, "SELECT COUNT(*) FROM partner_center_referrals")).isEqualTo(success);
-        assertThat(count(ds, "SELECT COUNT(*) FROM sync_runs WHERE trigger = 'cli' AND status = 'succeeded'")).isEqualTo(1);
+        assertThat(count(ds, "SELECT COUNT(*) FROM sync_runs WHERE trigger = 'cli' AND status = 'succeeded'"))
+                .isEqualTo(1);
         assertRunEventsLogged(first.logs());
         Map<String, Timestamp> changedAt = changedAt(ds);
 
@@ -87,8 +98,19 @@ class SyncEndToEndTest {
         Cli.Result show = cli.run("referrals", "show", someId, "--json", "--raw");
         assertThat(show.exitCode()).as(show.toString()).isZero();
         assertThat(show.out()).contains("\"referral_id\" : \"" + someId + "\"", "\"raw\" : {");
-        assertThat(cli.run("referrals", "list", "--type", "co-sell", "--status", "Active", "--link-status", "unlinked",
-                "--search", "a").exitCode()).isZero();
+        assertThat(cli.run(
+                                "referrals",
+                                "list",
+                                "--type",
+                                "co-sell",
+                                "--status",
+                                "Active",
+                                "--link-status",
+                                "unlinked",
+                                "--search",
+                                "a")
+                        .exitCode())
+                .isZero();
 
         Cli.Result leads = cli.run("leads", "list");
         assertThat(leads.exitCode()).as(leads.toString()).isZero();
@@ -104,7 +126,8 @@ class SyncEndToEndTest {
     @Test
     void leadsImportCreatesCompaniesOnceAndReportsRejectedLines(TestPostgres pg, DataSource ds) throws Exception {
         Cli cli = Cli.against(sim, pg, dir);
-        Files.writeString(dir.resolve("leads.csv"), "domain,name,country\nexample.com.tr,Example,TR\nwww.contoso.com,Contoso,\n");
+        Files.writeString(
+                dir.resolve("leads.csv"), "domain,name,country\nexample.com.tr,Example,TR\nwww.contoso.com,Contoso,\n");
         Cli.Result first = cli.run("leads", "import", "leads.csv");
         assertThat(first.exitCode()).as(first.toString()).isZero();
         assertThat(first.out()).contains("Created: 2", "Rejected: 0");
@@ -119,7 +142,9 @@ class SyncEndToEndTest {
     }
 
     private static void assertRunEventsLogged(String jsonLogs) {
-        List<String> lines = jsonLogs.lines().filter(l -> l.contains("\"message\":\"partner_center_")).toList();
+        List<String> lines = jsonLogs.lines()
+                .filter(l -> l.contains("\"message\":\"partner_center_"))
+                .toList();
         for (String event : RUN_EVENTS) {
             assertThat(lines).as(event).anySatisfy(l -> assertThat(l).contains("\"message\":\"" + event + "\""));
         }
@@ -141,7 +166,9 @@ class SyncEndToEndTest {
     }
 
     static int count(DataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
         }
@@ -149,7 +176,8 @@ class SyncEndToEndTest {
 
     private static Map<String, Timestamp> changedAt(DataSource ds) throws SQLException {
         Map<String, Timestamp> values = new HashMap<>();
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT referral_id, changed_at FROM partner_center_referrals")) {
             while (rs.next()) {
                 values.put(rs.getString(1), rs.getTimestamp(2));

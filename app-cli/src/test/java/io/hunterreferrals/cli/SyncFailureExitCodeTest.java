@@ -14,8 +14,8 @@ class SyncFailureExitCodeTest {
     @ParameterizedTest
     @EnumSource(SyncErrorCode.class)
     void everyErrorCodeHasItsExitCode(SyncErrorCode code) {
-        CliException e = SyncRun.failure(new SyncError(code, "what happened", Optional.of(503), Optional.of("PC-1"),
-                Optional.of("req-9")));
+        CliException e = SyncRun.failure(
+                new SyncError(code, "what happened", Optional.of(503), Optional.of("PC-1"), Optional.of("req-9")));
 
         assertThat(e.errorCode()).isEqualTo(code.code());
         ExitCode expected = switch (code) {
@@ -23,10 +23,15 @@ class SyncFailureExitCodeTest {
             case CONFIGURATION_INVALID -> ExitCode.CONFIG_INVALID;
             case DATABASE_UNAVAILABLE -> ExitCode.DATABASE_ERROR;
             case INTERRUPTED -> ExitCode.INTERRUPTED;
-            case FORBIDDEN, THROTTLED, PARTNER_CENTER_UNAVAILABLE, NETWORK_ERROR, MALFORMED_PAGE, PAGING_ABORTED,
+            case FORBIDDEN,
+                    THROTTLED,
+                    PARTNER_CENTER_UNAVAILABLE,
+                    NETWORK_ERROR,
+                    MALFORMED_PAGE,
+                    PAGING_ABORTED,
                     REQUEST_REJECTED -> ExitCode.PARTNER_CENTER_ERROR;
             case INTERNAL_ERROR, ABANDONED, DISPATCH_FAILED, NOT_DISPATCHED, PARTNER_CENTER_DISABLED, UNRECOGNISED ->
-                    ExitCode.INTERNAL_ERROR;
+                ExitCode.INTERNAL_ERROR;
         };
         assertThat(e.exitCode()).isEqualTo(expected);
         if (expected == ExitCode.PARTNER_CENTER_ERROR) {

@@ -21,33 +21,40 @@ import javax.sql.DataSource;
  */
 final class SyncInvariants {
 
-    private SyncInvariants() {
-    }
+    private SyncInvariants() {}
 
-    record Run(String status, String errorCode) {
-    }
+    record Run(String status, String errorCode) {}
 
     static Run lastRun(DataSource ds) {
-        return query(ds, "SELECT status, error_code FROM sync_runs ORDER BY requested_at DESC LIMIT 1",
+        return query(
+                ds,
+                "SELECT status, error_code FROM sync_runs ORDER BY requested_at DESC LIMIT 1",
                 rs -> rs.next() ? new Run(rs.getString(1), rs.getString(2)) : null);
     }
 
     /** Every referral the rules take in and the watermark has passed is stored. */
     static void assertWatermarkCoversOnlyStoredReferrals(PartnerCenterSimulator sim, DataSource ds) {
-        Instant watermark = query(ds, "SELECT watermark FROM sync_state", rs -> rs.next() && rs.getTimestamp(1) != null
-                ? rs.getTimestamp(1).toInstant() : null);
+        Instant watermark = query(
+                ds,
+                "SELECT watermark FROM sync_state",
+                rs -> rs.next() && rs.getTimestamp(1) != null
+                        ? rs.getTimestamp(1).toInstant()
+                        : null);
         if (watermark == null) {
             return;
         }
         Set<String> stored = storedIds(ds);
         Set<String> passed = new TreeSet<>();
         for (JsonNode referral : sim.referrals().all()) {
-            if (takenIn(referral) && !Instant.parse(referral.path("updatedDateTime").asText()).isAfter(watermark)) {
+            if (takenIn(referral)
+                    && !Instant.parse(referral.path("updatedDateTime").asText()).isAfter(watermark)) {
                 passed.add(referral.path("id").asText());
             }
         }
         passed.removeAll(stored);
-        assertThat(passed).as("referrals at or before the watermark %s that are not stored", watermark).isEmpty();
+        assertThat(passed)
+                .as("referrals at or before the watermark %s that are not stored", watermark)
+                .isEmpty();
     }
 
     /** With the fault healed: an incremental run succeeds, and a full run after it has nothing to create or update. */
@@ -57,18 +64,25 @@ final class SyncInvariants {
         assertWatermarkCoversOnlyStoredReferrals(sim, ds);
         Cli.Result full = cli.run("sync", "--full");
         assertThat(full.exitCode()).as(full.toString()).isZero();
-        assertThat(full.out()).as("nothing lost or half-written").contains("Success: 0 created, 0 updated", "  - Failed: 0");
+        assertThat(full.out())
+                .as("nothing lost or half-written")
+                .contains("Success: 0 created, 0 updated", "  - Failed: 0");
         Set<String> expected = new TreeSet<>();
-        sim.referrals().all().stream().filter(SyncInvariants::takenIn).forEach(r -> expected.add(r.path("id").asText()));
+        sim.referrals().all().stream()
+                .filter(SyncInvariants::takenIn)
+                .forEach(r -> expected.add(r.path("id").asText()));
         assertThat(new TreeSet<>(storedIds(ds))).isEqualTo(expected);
-        int unfinished = query(ds, "SELECT count(*) FROM sync_runs WHERE status IN ('running', 'queued')",
+        int unfinished = query(
+                ds,
+                "SELECT count(*) FROM sync_runs WHERE status IN ('running', 'queued')",
                 rs -> rs.next() ? rs.getInt(1) : -1);
         assertThat(unfinished).as("runs left running").isZero();
     }
 
     private static boolean takenIn(JsonNode referral) {
         String status = referral.path("status").asText();
-        return referral.path("direction").asText().equals("Incoming") && (status.equals("New") || status.equals("Active"));
+        return referral.path("direction").asText().equals("Incoming")
+                && (status.equals("New") || status.equals("Active"));
     }
 
     private static Set<String> storedIds(DataSource ds) {
@@ -86,7 +100,9 @@ final class SyncInvariants {
     }
 
     private static <T> T query(DataSource ds, String sql, Reader<T> reader) {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             return reader.read(rs);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);

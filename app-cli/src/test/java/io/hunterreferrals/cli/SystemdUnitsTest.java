@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * deploy/systemd/hunter@.service, the plain-Java alternative to the containers: systemd's own parser accepts it with
- * no warning (an unknown key or a bad value is only a warning to systemd, so any output fails here), and it keeps the
+ * deploy/systemd/hunter@.service, the plain-Java alternative to the containers: systemd's own parser accepts it with no
+ * warning (an unknown key or a bad value is only a warning to systemd, so any output fails here), and it keeps the
  * promises docs/deployment.md makes (user, settings files, 60 s SIGTERM grace, hardening, the writable folders).
  */
 class SystemdUnitsTest {
@@ -43,10 +43,13 @@ class SystemdUnitsTest {
             Path instance = temp.resolve("hunter@" + role + ".service");
             Files.createSymbolicLink(instance, temp.resolve("hunter@.service"));
             Process verify = new ProcessBuilder(analyze.toString(), "verify", instance.toString())
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(verify.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(output).as("systemd-analyze verify hunter@%s.service", role).isEmpty();
+            assertThat(output)
+                    .as("systemd-analyze verify hunter@%s.service", role)
+                    .isEmpty();
             assertThat(verify.exitValue()).isZero();
         }
     }
@@ -55,10 +58,13 @@ class SystemdUnitsTest {
     void theUnitRunsAsHunterWithTheGraceAndTheHardeningTheDocsPromise() throws IOException {
         Map<String, List<String>> service = section(Files.readAllLines(UNIT), "Service");
         assertThat(service.get("User")).containsExactly("hunter");
-        assertThat(service.get("EnvironmentFile")).containsExactly("/etc/hunter/hunter.env", "-/etc/hunter/hunter-%i.env");
+        assertThat(service.get("EnvironmentFile"))
+                .containsExactly("/etc/hunter/hunter.env", "-/etc/hunter/hunter-%i.env");
         assertThat(service.get("KillSignal")).containsExactly("SIGTERM");
         assertThat(service.get("TimeoutStopSec")).containsExactly("60");
-        assertThat(service.get("SuccessExitStatus")).as("the JVM's exit status after SIGTERM").containsExactly("143");
+        assertThat(service.get("SuccessExitStatus"))
+                .as("the JVM's exit status after SIGTERM")
+                .containsExactly("143");
         assertThat(service.get("NoNewPrivileges")).containsExactly("yes");
         assertThat(service.get("ProtectSystem")).containsExactly("strict");
         assertThat(service.get("PrivateTmp")).containsExactly("yes");
@@ -72,12 +78,17 @@ class SystemdUnitsTest {
     @Test
     void theEnvFileExampleUsesTheUnitsFoldersAndOnlyKnownSettings() throws IOException {
         List<String> lines = Files.readAllLines(Path.of("..", "deploy", "systemd", "hunter.env.example"));
-        List<String> keys = lines.stream().filter(l -> !l.isBlank() && !l.startsWith("#"))
-                .map(l -> l.substring(0, l.indexOf('='))).toList();
-        List<String> known = Arrays.stream(Setting.values()).map(Setting::variable).toList();
+        List<String> keys = lines.stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .map(l -> l.substring(0, l.indexOf('=')))
+                .toList();
+        List<String> known =
+                Arrays.stream(Setting.values()).map(Setting::variable).toList();
         assertThat(known).containsAll(keys);
-        assertThat(lines).contains("HUNTER_ENVIRONMENT=production",
-                "HUNTER_PARTNER_CENTER_TOKEN_CACHE_PATH=/var/lib/hunter/token/token_cache");
+        assertThat(lines)
+                .contains(
+                        "HUNTER_ENVIRONMENT=production",
+                        "HUNTER_PARTNER_CENTER_TOKEN_CACHE_PATH=/var/lib/hunter/token/token_cache");
     }
 
     /** key -> values of one [section] of a unit file (a key may repeat). */

@@ -10,7 +10,7 @@ import java.util.Properties;
  * start-up event all read it here, so an operator can tell which commit a deploy really runs.
  *
  * @param version the project version, e.g. {@code 0.1.0-SNAPSHOT}
- * @param commit  the abbreviated commit id, or {@code unknown} (built without git)
+ * @param commit the abbreviated commit id, or {@code unknown} (built without git)
  */
 public record BuildInfo(String version, String commit) {
 

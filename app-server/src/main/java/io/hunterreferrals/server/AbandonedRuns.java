@@ -42,17 +42,27 @@ final class AbandonedRuns {
         Instant staleBefore = now.minus(abandonedAfter);
         List<SyncRunId> abandoned = runLog.failAbandoned(staleBefore, now);
         abandoned.forEach(runId -> log("partner_center_sync_abandoned", runId, "heartbeat_stale"));
-        runs.active().ifPresent(active -> policy.orphaned(active.status(), active.requestedAt(), staleBefore,
-                () -> scheduler.getScheduledExecution(TaskInstanceId.of(SyncTasks.MANUAL, active.runId().toString()))
-                        .isPresent())
-                .ifPresent(error -> {
-                    runLog.failQueued(active.runId(), error, now);
-                    log("partner_center_sync_abandoned", active.runId(), "queued_without_execution");
-                }));
+        runs.active()
+                .ifPresent(active -> policy.orphaned(
+                                active.status(),
+                                active.requestedAt(),
+                                staleBefore,
+                                () -> scheduler
+                                        .getScheduledExecution(TaskInstanceId.of(
+                                                SyncTasks.MANUAL, active.runId().toString()))
+                                        .isPresent())
+                        .ifPresent(error -> {
+                            runLog.failQueued(active.runId(), error, now);
+                            log("partner_center_sync_abandoned", active.runId(), "queued_without_execution");
+                        }));
     }
 
     private static void log(String name, SyncRunId runId, String reason) {
-        LOG.atWarn().setMessage(name).addKeyValue("source", "partner_center").addKeyValue("task_id", runId.toString())
-                .addKeyValue("reason", reason).log();
+        LOG.atWarn()
+                .setMessage(name)
+                .addKeyValue("source", "partner_center")
+                .addKeyValue("task_id", runId.toString())
+                .addKeyValue("reason", reason)
+                .log();
     }
 }

@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 final class AuthStates {
 
-    private AuthStates() {
-    }
+    private AuthStates() {}
 
     /** @param auth empty when client id or tenant are not configured */
     static PartnerCenterAuthState of(Optional<PartnerCenterAuth> auth, Clock clock) {
@@ -26,10 +25,13 @@ final class AuthStates {
 
     static PartnerCenterAuthState of(AuthStatus status, Clock clock) {
         return switch (status) {
-            case AuthStatus.SignedIn signedIn -> signedIn.refreshTokenPresent()
-                    || signedIn.accessTokenExpiresAt().filter(at -> at.isAfter(clock.instant())).isPresent()
-                    ? PartnerCenterAuthState.OK
-                    : PartnerCenterAuthState.SIGN_IN_REQUIRED;
+            case AuthStatus.SignedIn signedIn ->
+                signedIn.refreshTokenPresent()
+                                || signedIn.accessTokenExpiresAt()
+                                        .filter(at -> at.isAfter(clock.instant()))
+                                        .isPresent()
+                        ? PartnerCenterAuthState.OK
+                        : PartnerCenterAuthState.SIGN_IN_REQUIRED;
             case AuthStatus.SignedOut signedOut -> PartnerCenterAuthState.SIGN_IN_REQUIRED;
             case AuthStatus.CacheUnreadable unreadable -> PartnerCenterAuthState.SIGN_IN_REQUIRED;
         };

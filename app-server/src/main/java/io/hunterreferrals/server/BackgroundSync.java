@@ -28,11 +28,12 @@ final class BackgroundSync implements AutoCloseable {
         this.job = job;
     }
 
-    static BackgroundSync start(DataSource dataSource, SyncTasks tasks, SyncJob job, SchedulerTuning tuning,
-            ServerRole role, String node) {
+    static BackgroundSync start(
+            DataSource dataSource, SyncTasks tasks, SyncJob job, SchedulerTuning tuning, ServerRole role, String node) {
         if (!role.runsScheduler()) {
             SchedulerClient client = SchedulerClient.Builder.create(dataSource, tasks.manual())
-                    .serializer(new TextSerializer()).build();
+                    .serializer(new TextSerializer())
+                    .build();
             return new BackgroundSync(Optional.empty(), client, tasks, job);
         }
         Scheduler scheduler = Scheduler.create(dataSource, tasks.manual())

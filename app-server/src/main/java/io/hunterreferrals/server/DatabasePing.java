@@ -53,7 +53,8 @@ final class DatabasePing implements AutoCloseable {
     }
 
     private boolean select1() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
             return statement.execute("SELECT 1");
         } catch (SQLException | RuntimeException e) {

@@ -27,6 +27,7 @@ final class DbSchedulerSyncDispatcher implements SyncDispatcher {
     public void dispatch(SyncRequest request) {
         SyncRunId runId = request.queuedRun()
                 .orElseThrow(() -> new IllegalArgumentException("Only a queued run can be dispatched"));
-        scheduler.scheduleIfNotExists(task.instance(runId.toString(), QueuedSync.of(request).encode()), clock.instant());
+        scheduler.scheduleIfNotExists(
+                task.instance(runId.toString(), QueuedSync.of(request).encode()), clock.instant());
     }
 }

@@ -44,7 +44,7 @@ public final class HunterServer implements AutoCloseable {
 
     /**
      * @throws ServerStartupException when the settings forbid starting (loopback rule, bad API key) or the database or
-     *                                the port cannot be opened
+     *     the port cannot be opened
      */
     static HunterServer start(ServerSetup setup) {
         HunterSettings settings = setup.settings();
@@ -61,26 +61,45 @@ public final class HunterServer implements AutoCloseable {
             CurrentSyncRun currentRun = new CurrentSyncRun();
             PartnerCenterMetrics partnerCenterMetrics = new PartnerCenterMetrics(metrics.registry());
             ReferralSource source = auth.<ReferralSource>map(a -> PartnerCenterWiring.referralSource(
-                            settings.partnerCenter(), a, new PartnerCenterListeners(new PartnerCenterEventLogger(currentRun),
-                                    partnerCenterMetrics)))
+                            settings.partnerCenter(),
+                            a,
+                            new PartnerCenterListeners(new PartnerCenterEventLogger(currentRun), partnerCenterMetrics)))
                     .orElseGet(UnconfiguredSource::new);
-            RunHeartbeat heartbeat = resources.add("run-heartbeat",
+            RunHeartbeat heartbeat = resources.add(
+                    "run-heartbeat",
                     new RunHeartbeat(storage.runLog(), setup.tuning().runHeartbeat(), clock));
             SyncMetrics syncMetrics = new SyncMetrics(metrics.registry());
             StopSignal stop = new StopSignal();
-            ReferralSync sync = SyncWiring.referralSync(source, storage, settings.filter(),
+            ReferralSync sync = SyncWiring.referralSync(
+                    source,
+                    storage,
+                    settings.filter(),
                     List.of(currentRun, heartbeat, syncMetrics, partnerCenterMetrics, stop));
             boolean enabled = settings.partnerCenter().enabled();
             RunPolicy policy = SyncWiring.runPolicy();
-            SyncJob job = new SyncJob(sync, storage.runLog(), storage.runQueries(), policy, () -> enabled, syncMetrics,
-                    stop, setup.simulated(), clock);
-            AbandonedRuns abandoned = new AbandonedRuns(storage.runLog(), storage.runQueries(), policy,
-                    setup.tuning().abandonedAfter(), clock);
+            SyncJob job = new SyncJob(
+                    sync,
+                    storage.runLog(),
+                    storage.runQueries(),
+                    policy,
+                    () -> enabled,
+                    syncMetrics,
+                    stop,
+                    setup.simulated(),
+                    clock);
+            AbandonedRuns abandoned = new AbandonedRuns(
+                    storage.runLog(),
+                    storage.runQueries(),
+                    policy,
+                    setup.tuning().abandonedAfter(),
+                    clock);
             SyncTasks tasks = new SyncTasks(job, abandoned, settings.syncInterval(), setup.tuning());
-            BackgroundSync background = resources.add("scheduler", BackgroundSync.start(storage.database().dataSource(),
-                    tasks, job, setup.tuning(), setup.role(), node()));
-            DatabasePing ping = resources.add("database-ping",
-                    new DatabasePing(storage.database().dataSource(), DATABASE_PING_TIMEOUT));
+            BackgroundSync background = resources.add(
+                    "scheduler",
+                    BackgroundSync.start(
+                            storage.database().dataSource(), tasks, job, setup.tuning(), setup.role(), node()));
+            DatabasePing ping = resources.add(
+                    "database-ping", new DatabasePing(storage.database().dataSource(), DATABASE_PING_TIMEOUT));
             HttpApi.Builder api = HttpApi.builder()
                     .health(new ServerHealth(ping, auth, BuildInfo.current(), setup.simulated()))
                     .partnerCenterEnabled(() -> enabled)
@@ -107,10 +126,12 @@ public final class HunterServer implements AutoCloseable {
 
     private static ApiKeys apiKeys(HunterSettings settings) {
         try {
-            return settings.http().apiKeys().isEmpty() ? ApiKeys.none() : ApiKeys.of(settings.http().apiKeys());
+            return settings.http().apiKeys().isEmpty()
+                    ? ApiKeys.none()
+                    : ApiKeys.of(settings.http().apiKeys());
         } catch (IllegalArgumentException e) {
-            throw new ServerStartupException("HUNTER_API_KEY: " + e.getMessage()
-                    + ". Generate one with e.g. `openssl rand -hex 32`.", e);
+            throw new ServerStartupException(
+                    "HUNTER_API_KEY: " + e.getMessage() + ". Generate one with e.g. `openssl rand -hex 32`.", e);
         }
     }
 
@@ -124,7 +145,8 @@ public final class HunterServer implements AutoCloseable {
 
     /** Empty when client id or tenant are missing; the server still serves stored data (health says not_configured). */
     private static Optional<PartnerCenterAuth> auth(PartnerCenterSettings settings, ServerSetup setup) {
-        return settings.canSignIn() ? Optional.of(PartnerCenterWiring.auth(settings, setup.msalTransport()))
+        return settings.canSignIn()
+                ? Optional.of(PartnerCenterWiring.auth(settings, setup.msalTransport()))
                 : Optional.empty();
     }
 
@@ -132,8 +154,11 @@ public final class HunterServer implements AutoCloseable {
         try {
             http.start(settings.http().host(), settings.http().port());
         } catch (RuntimeException e) {
-            throw new ServerStartupException("Cannot listen on " + settings.http().host() + ":" + settings.http().port()
-                    + " (" + e.getMessage() + "); is another server running? Set HUNTER_HTTP_HOST / HUNTER_HTTP_PORT.", e);
+            throw new ServerStartupException(
+                    "Cannot listen on " + settings.http().host() + ":"
+                            + settings.http().port() + " (" + e.getMessage()
+                            + "); is another server running? Set HUNTER_HTTP_HOST / HUNTER_HTTP_PORT.",
+                    e);
         }
     }
 
@@ -143,7 +168,8 @@ public final class HunterServer implements AutoCloseable {
     }
 
     private static void started(ServerSetup setup, int port, Storage storage, boolean enabled, boolean configured) {
-        LOG.atInfo().setMessage("hunter_server_started")
+        LOG.atInfo()
+                .setMessage("hunter_server_started")
                 .addKeyValue("role", setup.role().code())
                 .addKeyValue("host", setup.settings().http().host())
                 .addKeyValue("port", port)
@@ -156,12 +182,18 @@ public final class HunterServer implements AutoCloseable {
                 .addKeyValue("database", storage.database().isEmbedded() ? "embedded" : "external")
                 .log();
         if (setup.simulated()) {
-            String detail = setup.settings().partnerCenter().simulatorUrl()
+            String detail = setup.settings()
+                    .partnerCenter()
+                    .simulatorUrl()
                     .map(url -> "Referrals come from the Partner Center simulator at " + url + " (sample data, "
                             + "HUNTER_PARTNER_CENTER_SIMULATOR_URL), not from Microsoft.")
                     .orElse("Referrals come from an in-process Partner Center simulator (sample data), not from "
                             + "Microsoft; the database is .hunter/demo/postgres.");
-            LOG.atWarn().setMessage("hunter_demo_mode").addKeyValue("simulated", true).addKeyValue("detail", detail).log();
+            LOG.atWarn()
+                    .setMessage("hunter_demo_mode")
+                    .addKeyValue("simulated", true)
+                    .addKeyValue("detail", detail)
+                    .log();
         }
     }
 
@@ -172,8 +204,8 @@ public final class HunterServer implements AutoCloseable {
 
     /**
      * Graceful shutdown: stops accepting HTTP requests, stops the scheduler (a running sync finishes its page and
-     * records its outcome), then releases the database (pool closed; an embedded server this process started is
-     * stopped unless another Hunter process still uses it). Idempotent.
+     * records its outcome), then releases the database (pool closed; an embedded server this process started is stopped
+     * unless another Hunter process still uses it). Idempotent.
      */
     @Override
     public void close() {

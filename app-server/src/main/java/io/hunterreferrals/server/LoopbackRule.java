@@ -9,12 +9,11 @@ import java.net.UnknownHostException;
  */
 final class LoopbackRule {
 
-    private LoopbackRule() {
-    }
+    private LoopbackRule() {}
 
     /**
      * @throws ServerStartupException when {@code host} is not a loopback address and no key is required, or when it
-     *                                does not resolve
+     *     does not resolve
      */
     static void check(String host, boolean apiKeyRequired) {
         if (apiKeyRequired || isLoopback(host)) {
@@ -30,8 +29,10 @@ final class LoopbackRule {
         try {
             return HttpSettings.isLoopbackOnly(host);
         } catch (UnknownHostException e) {
-            throw new ServerStartupException("HUNTER_HTTP_HOST=" + host + " does not resolve to an address of this "
-                    + "machine; use an IP address such as 127.0.0.1 or 0.0.0.0.", e);
+            throw new ServerStartupException(
+                    "HUNTER_HTTP_HOST=" + host + " does not resolve to an address of this "
+                            + "machine; use an IP address such as 127.0.0.1 or 0.0.0.0.",
+                    e);
         }
     }
 }

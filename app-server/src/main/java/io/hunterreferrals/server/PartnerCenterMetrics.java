@@ -12,8 +12,9 @@ import java.util.Locale;
 /**
  * Partner Center calls as the Referrals client saw them: {@code hunter_partner_center_requests_total{status}} (a
  * fetched page is one 200; each retried failure counts with its status, or {@code none} for timeouts and refused
- * connections; the failure that ended a run counts from its report), {@code hunter_partner_center_retries_total{reason}}
- * and {@code hunter_partner_center_throttle_wait_seconds} (time spent honouring Retry-After).
+ * connections; the failure that ended a run counts from its report),
+ * {@code hunter_partner_center_retries_total{reason}} and {@code hunter_partner_center_throttle_wait_seconds} (time
+ * spent honouring Retry-After).
  */
 final class PartnerCenterMetrics implements PartnerCenterListener, SyncListener {
 
@@ -30,8 +31,14 @@ final class PartnerCenterMetrics implements PartnerCenterListener, SyncListener 
 
     @Override
     public void onRetry(RetryEvent event) {
-        request(event.httpStatus().isPresent() ? Integer.toString(event.httpStatus().getAsInt()) : "none");
-        registry.counter("hunter.partner_center.retries", "reason", event.reason().name().toLowerCase(Locale.ROOT))
+        request(
+                event.httpStatus().isPresent()
+                        ? Integer.toString(event.httpStatus().getAsInt())
+                        : "none");
+        registry.counter(
+                        "hunter.partner_center.retries",
+                        "reason",
+                        event.reason().name().toLowerCase(Locale.ROOT))
                 .increment();
         if (event.reason() == RetryReason.THROTTLED) {
             registry.timer("hunter.partner_center.throttle.wait").record(event.delay());

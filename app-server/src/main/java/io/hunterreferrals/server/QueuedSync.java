@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * What a manual-trigger execution carries in {@code scheduled_tasks}: the task instance id is the queued run's id (the
- * task id operators see), the data is this, stored as plain text ({@code manual/full}) rather than Java serialisation so
- * any version of the server can read it.
+ * task id operators see), the data is this, stored as plain text ({@code manual/full}) rather than Java serialisation
+ * so any version of the server can read it.
  */
 record QueuedSync(SyncTrigger trigger, SyncMode mode) {
 

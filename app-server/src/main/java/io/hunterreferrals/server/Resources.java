@@ -13,8 +13,7 @@ final class Resources implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HunterServer.class);
 
-    private record Step(String name, AutoCloseable resource) {
-    }
+    private record Step(String name, AutoCloseable resource) {}
 
     private final Deque<Step> opened = new ArrayDeque<>();
 
@@ -30,9 +29,11 @@ final class Resources implements AutoCloseable {
             try {
                 step.resource().close();
             } catch (Exception e) {
-                LOG.atWarn().setMessage("hunter_server_shutdown_step_failed")
+                LOG.atWarn()
+                        .setMessage("hunter_server_shutdown_step_failed")
                         .addKeyValue("step", step.name())
-                        .addKeyValue("error", e.toString()).log();
+                        .addKeyValue("error", e.toString())
+                        .log();
             }
         }
     }

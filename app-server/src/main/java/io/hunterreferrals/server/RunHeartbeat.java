@@ -59,8 +59,11 @@ final class RunHeartbeat implements SyncListener, AutoCloseable {
             runLog.heartbeat(runId, clock.instant());
         } catch (RuntimeException e) {
             // The database may be briefly unreachable; the next beat tries again.
-            LOG.atDebug().setMessage("partner_center_sync_heartbeat_failed").addKeyValue("task_id", runId.toString())
-                    .addKeyValue("error", e.getClass().getSimpleName()).log();
+            LOG.atDebug()
+                    .setMessage("partner_center_sync_heartbeat_failed")
+                    .addKeyValue("task_id", runId.toString())
+                    .addKeyValue("error", e.getClass().getSimpleName())
+                    .log();
         }
     }
 

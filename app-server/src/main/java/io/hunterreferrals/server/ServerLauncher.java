@@ -19,12 +19,12 @@ import java.util.stream.Collectors;
 
 /**
  * Runs the server in the foreground until SIGTERM or Ctrl-C: settings parsed once, logging configured (JSON in
- * production, to stdout), demo set up if asked, then {@link HunterServer}; the JVM's shutdown hook closes it gracefully.
+ * production, to stdout), demo set up if asked, then {@link HunterServer}; the JVM's shutdown hook closes it
+ * gracefully.
  */
 public final class ServerLauncher {
 
-    private ServerLauncher() {
-    }
+    private ServerLauncher() {}
 
     /**
      * Blocks until the process is asked to stop.
@@ -37,15 +37,21 @@ public final class ServerLauncher {
         try {
             ServerSetup setup;
             if (options.demo()) {
-                LogSetup.configure(parsed.settings().map(HunterSettings::logFormat).orElse(LogFormat.CONSOLE),
-                        LogSetup.Target.STDOUT, Level.INFO);
+                LogSetup.configure(
+                        parsed.settings().map(HunterSettings::logFormat).orElse(LogFormat.CONSOLE),
+                        LogSetup.Target.STDOUT,
+                        Level.INFO);
                 demo = DemoMode.start(workingDir, DemoMode.DEFAULT_REFERRALS);
                 setup = demoSetup(demo, parsed, options.role());
             } else {
                 HunterSettings settings = parsed.settings().orElseThrow(() -> invalid(parsed.problems()));
                 LogSetup.configure(settings.logFormat(), LogSetup.Target.STDOUT, Level.INFO);
                 // against a standalone simulator (HUNTER_PARTNER_CENTER_SIMULATOR_URL) health and logs say "simulated"
-                setup = new ServerSetup(settings, options.role(), SchedulerTuning.DEFAULTS, Optional.empty(),
+                setup = new ServerSetup(
+                        settings,
+                        options.role(),
+                        SchedulerTuning.DEFAULTS,
+                        Optional.empty(),
                         settings.partnerCenter().simulatorUrl().isPresent());
             }
             HunterServer server = HunterServer.start(setup);
@@ -60,10 +66,11 @@ public final class ServerLauncher {
 
     /** The demo's own database, token cache and simulator; host, port and key still come from the settings if valid. */
     private static ServerSetup demoSetup(DemoMode demo, ParsedSettings parsed, ServerRole role) {
-        HttpSettings http = parsed.settings().map(HunterSettings::http)
+        HttpSettings http = parsed.settings()
+                .map(HunterSettings::http)
                 .orElseGet(() -> new HttpSettings("127.0.0.1", 8000, List.of()));
-        HunterSettings settings = demo.settings(parsed.settings().map(HunterSettings::logFormat).orElse(LogFormat.CONSOLE),
-                http);
+        HunterSettings settings =
+                demo.settings(parsed.settings().map(HunterSettings::logFormat).orElse(LogFormat.CONSOLE), http);
         demo.signIn(PartnerCenterWiring.auth(settings.partnerCenter(), demo.msalTransport()));
         return new ServerSetup(settings, role, SchedulerTuning.DEFAULTS, demo.msalTransport(), true);
     }
@@ -75,16 +82,19 @@ public final class ServerLauncher {
 
     private static void awaitShutdown(HunterServer server, DemoMode demo) {
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-                if (demo != null) {
-                    demo.close();
-                }
-            } finally {
-                stopped.countDown();
-            }
-        }, "hunter-server-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                server.close();
+                                if (demo != null) {
+                                    demo.close();
+                                }
+                            } finally {
+                                stopped.countDown();
+                            }
+                        },
+                        "hunter-server-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {

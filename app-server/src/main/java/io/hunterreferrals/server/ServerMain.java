@@ -8,8 +8,7 @@ import java.nio.file.Path;
  */
 public final class ServerMain {
 
-    private ServerMain() {
-    }
+    private ServerMain() {}
 
     public static void main(String[] args) {
         ServerOptions options;

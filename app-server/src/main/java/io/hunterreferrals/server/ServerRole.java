@@ -3,8 +3,8 @@ package io.hunterreferrals.server;
 import java.util.Locale;
 
 /**
- * What one server process does. The predecessor's api, worker and beat containers become one image started with a
- * role; any number of processes of any role can share one database.
+ * What one server process does. The predecessor's api, worker and beat containers become one image started with a role;
+ * any number of processes of any role can share one database.
  */
 public enum ServerRole {
     /** Serves the API and runs the scheduler (recurring syncs, manual triggers): one process does everything. */
@@ -34,9 +34,7 @@ public enum ServerRole {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /**
-     * @throws IllegalArgumentException naming the valid roles
-     */
+    /** @throws IllegalArgumentException naming the valid roles */
     public static ServerRole parse(String text) {
         for (ServerRole role : values()) {
             if (role.code().equalsIgnoreCase(text == null ? "" : text.strip())) {

@@ -9,10 +9,14 @@ import java.util.Optional;
  * Everything {@link HunterServer#start} needs.
  *
  * @param msalTransport empty in production; the demo and tests route MSAL to the simulator
- * @param simulated     the referrals come from the in-process simulator (demo): health and logs say so
+ * @param simulated the referrals come from the in-process simulator (demo): health and logs say so
  */
-record ServerSetup(HunterSettings settings, ServerRole role, SchedulerTuning tuning,
-        Optional<IHttpClient> msalTransport, boolean simulated) {
+record ServerSetup(
+        HunterSettings settings,
+        ServerRole role,
+        SchedulerTuning tuning,
+        Optional<IHttpClient> msalTransport,
+        boolean simulated) {
 
     ServerSetup {
         Objects.requireNonNull(settings, "settings");

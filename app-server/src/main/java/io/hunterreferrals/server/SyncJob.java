@@ -24,8 +24,8 @@ import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Runs one sync for a scheduler task, with the task-level log events around it, after asking core's {@link RunPolicy}
- * whether it may start (the feature flag, a shutdown in progress, a queued run still waiting). Overlap is not prevented here: the run log refuses
- * a second running run whoever asks ({@link SyncOutcome.Busy}).
+ * whether it may start (the feature flag, a shutdown in progress, a queued run still waiting). Overlap is not prevented
+ * here: the run log refuses a second running run whoever asks ({@link SyncOutcome.Busy}).
  */
 final class SyncJob {
 
@@ -49,8 +49,16 @@ final class SyncJob {
     private final StopSignal stop;
     private final RunPolicy policy;
 
-    SyncJob(SyncReferrals sync, SyncRunLog runLog, SyncRunQueries runs, RunPolicy policy, BooleanSupplier enabled,
-            SyncMetrics metrics, StopSignal stop, boolean simulated, Clock clock) {
+    SyncJob(
+            SyncReferrals sync,
+            SyncRunLog runLog,
+            SyncRunQueries runs,
+            RunPolicy policy,
+            BooleanSupplier enabled,
+            SyncMetrics metrics,
+            StopSignal stop,
+            boolean simulated,
+            Clock clock) {
         this.policy = policy;
         this.sync = sync;
         this.runLog = runLog;
@@ -66,11 +74,13 @@ final class SyncJob {
     void runScheduled(String taskName, SyncMode mode) {
         SyncRunId runId = SyncRunId.random();
         SyncRequest request = SyncRequest.of(SyncTrigger.SCHEDULED, mode).forQueuedRun(runId);
-        event(LOG.atInfo(), "partner_center_sync_scheduled", runId, taskName).addKeyValue("mode", mode.code()).log();
+        event(LOG.atInfo(), "partner_center_sync_scheduled", runId, taskName)
+                .addKeyValue("mode", mode.code())
+                .log();
         switch (policy.scheduled(enabled.getAsBoolean(), stop.stopping())) {
             case Decision.Start start -> execute(runId, request);
             case Decision.Skip skip -> disabledOrSkipped(runId, taskName, skip.reason(), request);
-            case Decision.RetryLater later -> { } // stopping, nothing recorded: the next due time runs it
+            case Decision.RetryLater later -> {} // stopping, nothing recorded: the next due time runs it
             case Decision.FailQueued fail -> throw new IllegalStateException("a scheduled run is never queued");
         }
     }
@@ -80,8 +90,8 @@ final class SyncJob {
         SyncRequest request = queued.request(runId);
         Supplier<Optional<SyncStatus>> status = () -> runs.find(runId).map(SyncRunView::status);
         return switch (policy.queued(status, enabled.getAsBoolean(), stop.stopping())) {
-            case Decision.Start start -> execute(runId, request) instanceof SyncOutcome.Busy
-                    ? QueuedResult.RETRY_LATER : QueuedResult.DONE;
+            case Decision.Start start ->
+                execute(runId, request) instanceof SyncOutcome.Busy ? QueuedResult.RETRY_LATER : QueuedResult.DONE;
             case Decision.RetryLater later -> QueuedResult.RETRY_LATER;
             case Decision.Skip skip -> {
                 disabledOrSkipped(runId, taskName, skip.reason(), request);
@@ -96,7 +106,9 @@ final class SyncJob {
     }
 
     private void disabledOrSkipped(SyncRunId runId, String taskName, SkipCause cause, SyncRequest request) {
-        event(LOG.atInfo(), "partner_center_sync_skipped", runId, taskName).addKeyValue("reason", cause.code()).log();
+        event(LOG.atInfo(), "partner_center_sync_skipped", runId, taskName)
+                .addKeyValue("reason", cause.code())
+                .log();
         if (cause == SkipCause.FEATURE_FLAG_DISABLED) {
             metrics.runDisabled(request);
         }
@@ -122,7 +134,10 @@ final class SyncJob {
     }
 
     private LoggingEventBuilder event(LoggingEventBuilder builder, String name, SyncRunId runId, String taskName) {
-        return builder.setMessage(name).addKeyValue("source", "partner_center").addKeyValue("task_id", runId.toString())
-                .addKeyValue("task", taskName).addKeyValue("simulated", simulated);
+        return builder.setMessage(name)
+                .addKeyValue("source", "partner_center")
+                .addKeyValue("task_id", runId.toString())
+                .addKeyValue("task", taskName)
+                .addKeyValue("simulated", simulated);
     }
 }

@@ -46,11 +46,15 @@ final class SyncMetrics implements SyncListener {
     public void runFinished(SyncReport report) {
         String outcome = report.status() == SyncStatus.FAILED ? "failed" : report.isPartial() ? "partial" : "succeeded";
         run(outcome, report.trigger().code());
-        Timer.builder("hunter.sync.duration").description("Duration of finished sync runs")
-                .tag("outcome", outcome).register(registry).record(report.duration());
+        Timer.builder("hunter.sync.duration")
+                .description("Duration of finished sync runs")
+                .tag("outcome", outcome)
+                .register(registry)
+                .record(report.duration());
     }
 
     private void run(String outcome, String trigger) {
-        registry.counter("hunter.sync.runs", "outcome", outcome, "trigger", trigger).increment();
+        registry.counter("hunter.sync.runs", "outcome", outcome, "trigger", trigger)
+                .increment();
     }
 }

@@ -26,6 +26,7 @@ final class SyncTasks {
     static final String RECONCILE = "reconcile-partner-center-referrals";
     /** One execution per manual trigger; the instance id is the queued run's id. */
     static final String MANUAL = "manual-partner-center-sync";
+
     static final String SWEEP = "fail-abandoned-sync-runs";
     /** A manual execution that keeps failing (database down) is retried this often before it is dropped. */
     private static final int MANUAL_MAX_RETRIES = 20;
@@ -44,14 +45,15 @@ final class SyncTasks {
                 .execute((instance, context) -> abandoned.sweep(context.getSchedulerClient()));
         Duration retry = tuning.busyRetryDelay();
         this.manual = Tasks.custom(MANUAL, String.class)
-                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(MANUAL_MAX_RETRIES,
-                        new FailureHandler.OnFailureRetryLater<>(retry)))
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(
+                        MANUAL_MAX_RETRIES, new FailureHandler.OnFailureRetryLater<>(retry)))
                 .execute((instance, context) -> {
-                    SyncJob.QueuedResult result = job.runQueued(MANUAL, SyncRunId.parse(instance.getId()),
-                            QueuedSync.decode(instance.getData()));
+                    SyncJob.QueuedResult result = job.runQueued(
+                            MANUAL, SyncRunId.parse(instance.getId()), QueuedSync.decode(instance.getData()));
                     return result == SyncJob.QueuedResult.DONE
                             ? new CompletionHandler.OnCompleteRemove<>()
-                            : (complete, operations) -> operations.reschedule(complete, complete.getTimeDone().plus(retry));
+                            : (complete, operations) -> operations.reschedule(
+                                    complete, complete.getTimeDone().plus(retry));
                 });
     }
 

@@ -17,7 +17,8 @@ final class TextSerializer implements Serializer {
         if (data instanceof String text) {
             return text.getBytes(StandardCharsets.UTF_8);
         }
-        throw new IllegalArgumentException("Hunter's tasks carry text data, not " + data.getClass().getName());
+        throw new IllegalArgumentException(
+                "Hunter's tasks carry text data, not " + data.getClass().getName());
     }
 
     @Override

@@ -13,8 +13,11 @@ final class UnconfiguredSource implements ReferralSource {
 
     @Override
     public PageCursor open(SourceQuery query) {
-        throw new ReferralSourceException(SourceFailure.CONFIGURATION, "Partner Center is not configured: set "
-                + "HUNTER_PARTNER_CENTER_CLIENT_ID and HUNTER_PARTNER_CENTER_TENANT_ID (hunter config check), then "
-                + "sign in with hunter auth login.");
+        throw new ReferralSourceException(
+                SourceFailure.CONFIGURATION,
+                "Partner Center is not configured: set "
+                        + "HUNTER_PARTNER_CENTER_CLIENT_ID and HUNTER_PARTNER_CENTER_TENANT_ID (hunter config "
+                        + "check), then "
+                        + "sign in with hunter auth login.");
     }
 }

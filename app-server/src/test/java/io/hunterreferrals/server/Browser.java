@@ -32,9 +32,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium, headless, driven through its own chromedriver (same build, so the versions always match).
- * Without them the browser tests are skipped on a developer's machine, but fail where {@code HUNTER_BROWSER_TESTS}
- * is {@code required} (.ci/run sets it), so CI can never pass without having run them.
+ * Debian's Chromium, headless, driven through its own chromedriver (same build, so the versions always match). Without
+ * them the browser tests are skipped on a developer's machine, but fail where {@code HUNTER_BROWSER_TESTS} is
+ * {@code required} (.ci/run sets it), so CI can never pass without having run them.
  */
 final class Browser implements AutoCloseable {
 
@@ -57,27 +57,48 @@ final class Browser implements AutoCloseable {
     static Browser open(int port, String language) {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed && "required".equals(System.getenv("HUNTER_BROWSER_TESTS"))) {
-            throw new IllegalStateException("Chromium is required for the browser tests: apt-get install -y chromium "
-                    + "chromium-driver");
+            throw new IllegalStateException(
+                    "Chromium is required for the browser tests: apt-get install -y chromium chromium-driver");
         }
         Assumptions.assumeTrue(installed, "Chromium and chromedriver are not installed; browser tests skipped");
         try {
             Path profile = Files.createTempDirectory("hunter-chromium-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-default-apps", "--disable-extensions", "--disable-quic", "--no-first-run",
-                    "--no-default-browser-check", "--metrics-recording-only", "--mute-audio",
-                    "--user-data-dir=" + profile, "--lang=" + language, "--window-size=1440,1000");
-            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language,
-                    "download.default_directory", profile.resolve("downloads").toString(),
-                    "download.prompt_for_download", false));
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-default-apps",
+                    "--disable-extensions",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--no-default-browser-check",
+                    "--metrics-recording-only",
+                    "--mute-audio",
+                    "--user-data-dir=" + profile,
+                    "--lang=" + language,
+                    "--window-size=1440,1000");
+            options.setExperimentalOption(
+                    "prefs",
+                    java.util.Map.of(
+                            "intl.accept_languages",
+                            language,
+                            "download.default_directory",
+                            profile.resolve("downloads").toString(),
+                            "download.prompt_for_download",
+                            false));
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().scriptTimeout(WAIT);
             return new Browser(driver, "http://127.0.0.1:" + port, profile);
@@ -113,8 +134,8 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Clicks the element, finding it again if the page re-rendered it in between (a table reloads when a sync
-     * finishes, which can happen at any moment in these tests).
+     * Clicks the element, finding it again if the page re-rendered it in between (a table reloads when a sync finishes,
+     * which can happen at any moment in these tests).
      */
     void click(String css) {
         until(d -> {
@@ -125,7 +146,8 @@ final class Browser implements AutoCloseable {
                 }
                 element.click();
                 return true;
-            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+            } catch (org.openqa.selenium.StaleElementReferenceException
+                    | org.openqa.selenium.NoSuchElementException e) {
                 return false;
             }
         });
@@ -150,11 +172,13 @@ final class Browser implements AutoCloseable {
     }
 
     void untilText(String css, String expected) {
-        waiting().withMessage(() -> css + " to contain '" + expected + "', showing '"
-                + all(css).stream().findFirst().map(WebElement::getText).orElse("(absent)") + "'").until(d -> {
-            List<WebElement> found = d.findElements(By.cssSelector(css));
-            return !found.isEmpty() && found.get(0).getText().contains(expected);
-        });
+        waiting()
+                .withMessage(() -> css + " to contain '" + expected + "', showing '"
+                        + all(css).stream().findFirst().map(WebElement::getText).orElse("(absent)") + "'")
+                .until(d -> {
+                    List<WebElement> found = d.findElements(By.cssSelector(css));
+                    return !found.isEmpty() && found.get(0).getText().contains(expected);
+                });
     }
 
     Object script(String script, Object... args) {
@@ -193,12 +217,17 @@ final class Browser implements AutoCloseable {
                 .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
                 .map(Browser::describe)
                 .toList();
-        assertThat(severe).as("axe-core serious/critical violations on " + screen).isEmpty();
+        assertThat(severe)
+                .as("axe-core serious/critical violations on " + screen)
+                .isEmpty();
     }
 
     private static String describe(Rule rule) {
         return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
-                + rule.getNodes().stream().limit(3).map(node -> String.valueOf(node.getTarget())).toList();
+                + rule.getNodes().stream()
+                        .limit(3)
+                        .map(node -> String.valueOf(node.getTarget()))
+                        .toList();
     }
 
     /** The console's errors since the last call: CSP violations and uncaught exceptions land here. */
@@ -212,8 +241,8 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Closes the browser, then fails if the page logged an error: CSP violations and uncaught script errors are
-     * console errors, and the UI must cause none.
+     * Closes the browser, then fails if the page logged an error: CSP violations and uncaught script errors are console
+     * errors, and the UI must cause none.
      */
     void closeExpectingNoConsoleErrors() {
         List<String> errors = consoleErrors();
@@ -225,7 +254,8 @@ final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temp dir left behind is harmless
         }

@@ -13,8 +13,11 @@ public final class CapturedLogs extends AppenderBase<ILoggingEvent> {
 
     @Override
     protected void append(ILoggingEvent event) {
-        String pairs = event.getKeyValuePairs() == null ? ""
-                : event.getKeyValuePairs().stream().map(kv -> kv.key + "=" + kv.value).collect(Collectors.joining(" "));
+        String pairs = event.getKeyValuePairs() == null
+                ? ""
+                : event.getKeyValuePairs().stream()
+                        .map(kv -> kv.key + "=" + kv.value)
+                        .collect(Collectors.joining(" "));
         synchronized (LINES) {
             LINES.add(event.getFormattedMessage() + " " + pairs);
         }
@@ -37,13 +40,15 @@ public final class CapturedLogs extends AppenderBase<ILoggingEvent> {
     }
 
     static List<String> matching(String... parts) {
-        return lines().stream().filter(line -> {
-            for (String part : parts) {
-                if (!line.contains(part)) {
-                    return false;
-                }
-            }
-            return true;
-        }).toList();
+        return lines().stream()
+                .filter(line -> {
+                    for (String part : parts) {
+                        if (!line.contains(part)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                })
+                .toList();
     }
 }

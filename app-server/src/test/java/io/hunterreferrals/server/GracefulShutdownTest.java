@@ -33,18 +33,25 @@ class GracefulShutdownTest {
             TestServer server = TestServer.start(demo, pg.settings(), ServerRole.ALL);
             try {
                 server.awaitIdle(Duration.ofSeconds(30));
-                demo.simulator().faults().inject(Fault.delay(Duration.ofMillis(400)).times(1_000));
+                demo.simulator()
+                        .faults()
+                        .inject(Fault.delay(Duration.ofMillis(400)).times(1_000));
                 // A full run re-reads all ten pages; an incremental one after the start-up run would be one page.
-                JsonNode trigger = TestServer.json(server.post("/api/v1/partner-center/referrals/sync",
-                        "{\"mode\": \"full\"}"));
+                JsonNode trigger =
+                        TestServer.json(server.post("/api/v1/partner-center/referrals/sync", "{\"mode\": \"full\"}"));
                 taskId = trigger.path("task_id").asText();
-                TestServer.await(Duration.ofSeconds(20), () -> server.getJson("/api/v1/partner-center/sync/runs/" + taskId)
-                        .path("pages_fetched").asInt() >= 1);
+                TestServer.await(
+                        Duration.ofSeconds(20),
+                        () -> server.getJson("/api/v1/partner-center/sync/runs/" + taskId)
+                                        .path("pages_fetched")
+                                        .asInt()
+                                >= 1);
             } finally {
                 server.close();
             }
-            try (Connection c = pg.dataSource().getConnection(); PreparedStatement st = c.prepareStatement(
-                    "SELECT status, error_code, pages_fetched FROM sync_runs WHERE run_id = ?")) {
+            try (Connection c = pg.dataSource().getConnection();
+                    PreparedStatement st = c.prepareStatement(
+                            "SELECT status, error_code, pages_fetched FROM sync_runs WHERE run_id = ?")) {
                 st.setObject(1, UUID.fromString(taskId));
                 try (ResultSet rs = st.executeQuery()) {
                     assertThat(rs.next()).isTrue();

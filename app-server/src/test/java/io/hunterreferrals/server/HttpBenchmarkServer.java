@@ -33,18 +33,18 @@ public final class HttpBenchmarkServer {
     static final int COMPANIES = 1_000_000;
     static final int REFERRALS = 200_000;
 
-    private HttpBenchmarkServer() {
-    }
+    private HttpBenchmarkServer() {}
 
     public static void main(String[] args) throws Exception {
-        Path dataDir = Path.of(args.length > 0 ? args[0] : "app-server/target/bench-pg").toAbsolutePath();
+        Path dataDir = Path.of(args.length > 0 ? args[0] : "app-server/target/bench-pg")
+                .toAbsolutePath();
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 8000;
         DatabaseSettings database = DatabaseSettings.embedded(dataDir);
         try (Database db = Database.open(database)) {
             load(db);
         }
-        HunterServer server = HunterServer.start(new ServerSetup(settings(database, port), ServerRole.API,
-                SchedulerTuning.DEFAULTS, Optional.empty(), false));
+        HunterServer server = HunterServer.start(new ServerSetup(
+                settings(database, port), ServerRole.API, SchedulerTuning.DEFAULTS, Optional.empty(), false));
         System.out.println("Serving " + REFERRALS + " referrals and " + COMPANIES + " companies on http://127.0.0.1:"
                 + server.port() + " (Ctrl-C to stop)");
         CountDownLatch stopped = new CountDownLatch(1);
@@ -56,16 +56,33 @@ public final class HttpBenchmarkServer {
     }
 
     private static HunterSettings settings(DatabaseSettings database, int port) {
-        PartnerCenterSettings partnerCenter = new PartnerCenterSettings(false, Optional.empty(), Optional.empty(),
-                Optional.empty(), URI.create("https://api.partner.microsoft.com"), "v1.0",
-                "https://api.partner.microsoft.com/.default", Path.of(".token_cache"), 100, 10_000,
-                PartnerCenterSettings.DEFAULT_REQUEST_TIMEOUT, Optional.empty());
-        return new HunterSettings(Environment.PRODUCTION, LogFormat.CONSOLE, partnerCenter, Duration.ofSeconds(600),
-                ReferralFilter.DEFAULT, database, new HttpSettings("127.0.0.1", port, List.of()), DynamicsSettings.OFF);
+        PartnerCenterSettings partnerCenter = new PartnerCenterSettings(
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                URI.create("https://api.partner.microsoft.com"),
+                "v1.0",
+                "https://api.partner.microsoft.com/.default",
+                Path.of(".token_cache"),
+                100,
+                10_000,
+                PartnerCenterSettings.DEFAULT_REQUEST_TIMEOUT,
+                Optional.empty());
+        return new HunterSettings(
+                Environment.PRODUCTION,
+                LogFormat.CONSOLE,
+                partnerCenter,
+                Duration.ofSeconds(600),
+                ReferralFilter.DEFAULT,
+                database,
+                new HttpSettings("127.0.0.1", port, List.of()),
+                DynamicsSettings.OFF);
     }
 
     private static void load(Database db) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement st = c.createStatement()) {
             if (count(st, "companies") >= COMPANIES && count(st, "partner_center_referrals") >= REFERRALS) {
                 System.out.println("Data already loaded");
                 return;
@@ -113,8 +130,9 @@ public final class HttpBenchmarkServer {
                     JOIN companies c ON c.id = r * 5""".replace(":n", Integer.toString(REFERRALS)));
             st.execute("VACUUM ANALYZE companies");
             st.execute("VACUUM ANALYZE partner_center_referrals");
-            System.out.printf("Loaded %d companies in %d s and %d referrals in %d s%n", COMPANIES,
-                    (t1 - t0) / 1_000_000_000, REFERRALS, (System.nanoTime() - t1) / 1_000_000_000);
+            System.out.printf(
+                    "Loaded %d companies in %d s and %d referrals in %d s%n",
+                    COMPANIES, (t1 - t0) / 1_000_000_000, REFERRALS, (System.nanoTime() - t1) / 1_000_000_000);
         }
     }
 

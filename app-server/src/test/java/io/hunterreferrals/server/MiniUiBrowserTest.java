@@ -25,8 +25,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web UI in a real Chromium against the real server, the simulator and PostgreSQL: the header's sync button and
- * status, the leads with their badges, the language switch, a hostile referral, the screens' accessibility.
- * The inbox and its actions are in {@link MiniUiInboxBrowserTest}.
+ * status, the leads with their badges, the language switch, a hostile referral, the screens' accessibility. The inbox
+ * and its actions are in {@link MiniUiInboxBrowserTest}.
  */
 @ExtendWith(PostgresExtension.class)
 class MiniUiBrowserTest {
@@ -37,6 +37,7 @@ class MiniUiBrowserTest {
 
     @TempDir
     static Path workDir;
+
     static DemoMode demo;
     static TestServer server;
     static String hostileId;
@@ -49,12 +50,18 @@ class MiniUiBrowserTest {
         hostileId = demo.simulator().referrals().addNew(MiniUiBrowserTest::hostile);
         server = TestServer.start(demo, pg.settings(), ServerRole.ALL);
         server.awaitIdle(Duration.ofSeconds(60));
-        assertThat(server.post("/api/v1/leads/import", "domain,name,country\n" + LONELY_DOMAIN + ",Referanssız Ltd,TR\n")
-                .statusCode()).isEqualTo(200);
+        assertThat(server.post(
+                                "/api/v1/leads/import",
+                                "domain,name,country\n" + LONELY_DOMAIN + ",Referanssız Ltd,TR\n")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     static void hostile(ObjectNode referral) {
-        referral.put("name", HOSTILE_NAME).put("status", "New").put("substatus", "Pending").put("direction", "Incoming");
+        referral.put("name", HOSTILE_NAME)
+                .put("status", "New")
+                .put("substatus", "Pending")
+                .put("direction", "Incoming");
         ((ObjectNode) referral.get("customerProfile")).put("name", HOSTILE_COMPANY);
     }
 
@@ -106,19 +113,25 @@ class MiniUiBrowserTest {
         assertThat(browser.css(sp, "color")).isEqualTo("rgba(255, 255, 255, 1)");
 
         JsonNode several = firstLead("", lead -> lead.path("referral_count").asInt() > 1);
-        WebElement row = browser.find("#leads-table tr[data-domain='" + several.path("domain").asText() + "']");
+        WebElement row = browser.find(
+                "#leads-table tr[data-domain='" + several.path("domain").asText() + "']");
         WebElement count = row.findElement(By.cssSelector(".count-badge"));
-        assertThat(count.getText()).isEqualTo("(" + several.path("referral_count").asInt() + ")");
-        assertThat(count.getAttribute("title")).startsWith(several.path("referral_count").asInt() + " referrals: ");
+        assertThat(count.getText())
+                .isEqualTo("(" + several.path("referral_count").asInt() + ")");
+        assertThat(count.getAttribute("title"))
+                .startsWith(several.path("referral_count").asInt() + " referrals: ");
         assertThat(row.findElement(By.cssSelector(".chip")).getText()).contains("Auto-linked");
 
         WebElement search = browser.find("#filter-leads-search");
         search.sendKeys(LONELY_DOMAIN);
-        browser.until(d -> d.findElements(By.cssSelector("#leads-table tbody tr")).size() == 1);
+        browser.until(
+                d -> d.findElements(By.cssSelector("#leads-table tbody tr")).size() == 1);
         WebElement lonely = browser.find("#leads-table tr[data-domain='" + LONELY_DOMAIN + "'] .referral-cell");
-        assertThat(lonely.findElements(By.cssSelector(".referral-badge, .count-badge"))).isEmpty();
+        assertThat(lonely.findElements(By.cssSelector(".referral-badge, .count-badge")))
+                .isEmpty();
         assertThat(lonely.findElement(By.cssSelector(".dash")).getText()).isEqualTo("-");
-        assertThat(lonely.findElement(By.cssSelector(".chip--link-none")).getText()).isEqualTo("-");
+        assertThat(lonely.findElement(By.cssSelector(".chip--link-none")).getText())
+                .isEqualTo("-");
         assertThat(browser.url()).contains("search=" + LONELY_DOMAIN);
     }
 
@@ -135,7 +148,9 @@ class MiniUiBrowserTest {
 
         browser.reload();
         browser.find("#leads-table");
-        assertThat(new Select(browser.find("#filter-referral-type")).getFirstSelectedOption().getText())
+        assertThat(new Select(browser.find("#filter-referral-type"))
+                        .getFirstSelectedOption()
+                        .getText())
                 .isEqualTo("Co-sell");
         assertThat(shownDomains()).isEqualTo(expected);
     }
@@ -150,12 +165,16 @@ class MiniUiBrowserTest {
         browser.untilText("#toasts .toast--success", "Partner Center sync queued");
         assertThat(browser.css(browser.find("#toasts .toast--success"), "background-color"))
                 .isEqualTo("rgba(30, 126, 69, 1)");
-        browser.until(d -> !browser.find("#partner-center-sync-status").getAttribute("data-task-id").equals(before)
+        browser.until(d -> !browser.find("#partner-center-sync-status")
+                        .getAttribute("data-task-id")
+                        .equals(before)
                 && "ok".equals(browser.find("#partner-center-sync-status").getAttribute("data-state")));
         assertThat(browser.find("#partner-center-sync-status-text").getText()).isEqualTo("Last sync: just now (OK)");
         assertThat(browser.find("#btn-partner-center-sync").isEnabled()).isTrue();
         String finished = browser.find("#partner-center-sync-status").getAttribute("data-task-id");
-        assertThat(server.getJson("/api/v1/partner-center/sync/runs/" + finished).path("trigger").asText())
+        assertThat(server.getJson("/api/v1/partner-center/sync/runs/" + finished)
+                        .path("trigger")
+                        .asText())
                 .isEqualTo("manual");
     }
 
@@ -167,11 +186,13 @@ class MiniUiBrowserTest {
         demo.simulator().faults().inject(io.hunterreferrals.simulator.Fault.delay(Duration.ofSeconds(4)));
         browser.find("#btn-partner-center-sync").click();
         // The indicator turns amber the moment the run is accepted and stays so until the server reports it done.
-        browser.until(d -> "running".equals(browser.find("#partner-center-sync-status").getAttribute("data-state")));
+        browser.until(d ->
+                "running".equals(browser.find("#partner-center-sync-status").getAttribute("data-state")));
         assertThat(browser.find("#btn-partner-center-sync").isEnabled()).isFalse();
         assertThat(browser.css(browser.find("#partner-center-sync-status .sync-status__dot"), "background-color"))
                 .isEqualTo("rgba(183, 121, 31, 1)");
-        browser.until(d -> "ok".equals(browser.find("#partner-center-sync-status").getAttribute("data-state")));
+        browser.until(
+                d -> "ok".equals(browser.find("#partner-center-sync-status").getAttribute("data-state")));
     }
 
     @Test
@@ -181,7 +202,8 @@ class MiniUiBrowserTest {
         browser.script("window.__sameDocument = true");
         String taskId = server.triggerSync().path("task_id").asText();
         server.awaitRunFinished(taskId, Duration.ofSeconds(30));
-        browser.until(d -> taskId.equals(browser.find("#partner-center-sync-status").getAttribute("data-task-id")));
+        browser.until(
+                d -> taskId.equals(browser.find("#partner-center-sync-status").getAttribute("data-task-id")));
         assertThat(browser.script("return window.__sameDocument === true")).isEqualTo(true);
         browser.untilText("#toasts .toast--success", "Sync finished");
     }
@@ -194,12 +216,14 @@ class MiniUiBrowserTest {
         assertThat(row.getText()).contains(HOSTILE_COMPANY).contains(HOSTILE_NAME);
         browser.click("#referrals-table tr[data-referral-id='" + hostileId + "'] .js-detail");
         browser.find("#referral-detail");
-        assertThat(browser.find("#referral-detail-modal .dialog__title").getText()).isEqualTo(HOSTILE_NAME);
+        assertThat(browser.find("#referral-detail-modal .dialog__title").getText())
+                .isEqualTo(HOSTILE_NAME);
         // the raw payload (collapsed) holds the name as JSON text
         assertThat(browser.driver().findElement(By.id("referral-raw-json")).getAttribute("textContent"))
                 .contains("onerror");
 
-        assertThat(browser.all("img[src='x'], main script, dialog script, dialog img")).isEmpty();
+        assertThat(browser.all("img[src='x'], main script, dialog script, dialog img"))
+                .isEmpty();
         assertThat(browser.script("return window.__pwned === undefined")).isEqualTo(true);
         try {
             browser.driver().switchTo().alert();
@@ -215,7 +239,9 @@ class MiniUiBrowserTest {
         browser.find("#leads-table");
         browser.untilText("#partner-center-sync-status-text", "Son sync: az önce (OK)");
         assertThat(browser.find("#tab-referrals").getText()).contains("Partner Center Referral'ları");
-        assertThat(new Select(browser.find("#filter-referral-type")).getFirstSelectedOption().getText())
+        assertThat(new Select(browser.find("#filter-referral-type"))
+                        .getFirstSelectedOption()
+                        .getText())
                 .isEqualTo("Tümü");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("tr");
         browser.screenshot("leads-tr");
@@ -255,19 +281,23 @@ class MiniUiBrowserTest {
         browser.find("#leads-table");
         browser.find("#tab-leads").sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
         browser.until(d -> d.getCurrentUrl().contains("tab=inbox"));
-        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("tab-referrals");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                .isEqualTo("tab-referrals");
         browser.find("#referrals-table .js-detail").sendKeys(org.openqa.selenium.Keys.ENTER);
         browser.find("#referral-detail");
         // Tab from the last focusable element wraps to the first: focus stays in the dialog.
         for (int i = 0; i < 40; i++) {
             browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
             assertThat(browser.script("return document.activeElement.closest('dialog') !== null"))
-                    .as("focus on step %d: %s", i, browser.script("return document.activeElement.outerHTML.slice(0, 120)"))
+                    .as(
+                            "focus on step %d: %s",
+                            i, browser.script("return document.activeElement.outerHTML.slice(0, 120)"))
                     .isEqualTo(true);
         }
         browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
         browser.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("dialog"), 0));
-        assertThat(browser.driver().switchTo().activeElement().getAttribute("class")).contains("js-detail");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("class"))
+                .contains("js-detail");
     }
 
     @Test
@@ -275,7 +305,8 @@ class MiniUiBrowserTest {
         open("en").go("/mini-ui/?tab=inbox");
         browser.resize(820, 1100);
         browser.find("#referrals-table");
-        assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+        assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .isEqualTo(true);
         browser.screenshot("inbox-tablet-en");
         browser.assertAccessible("inbox at tablet width");
     }
@@ -283,8 +314,8 @@ class MiniUiBrowserTest {
     @Test
     void companiesAreImportedFromACsvWithTheReportShownAndTheFilteredListExports() throws Exception {
         Path csv = workDir.resolve("companies.csv");
-        java.nio.file.Files.writeString(csv, "domain,name,country\nyeni-musteri.com.tr,Yeni Müşteri A.Ş.,TR\n"
-                + "not a domain,Broken,TR\n");
+        java.nio.file.Files.writeString(
+                csv, "domain,name,country\nyeni-musteri.com.tr,Yeni Müşteri A.Ş.,TR\nnot a domain,Broken,TR\n");
         open("en").go("/mini-ui/");
         browser.find("#leads-table");
         browser.find("#btn-leads-import").click();
@@ -328,7 +359,8 @@ class MiniUiBrowserTest {
     }
 
     private static JsonNode firstLead(String query, java.util.function.Predicate<JsonNode> condition) {
-        for (JsonNode lead : server.getJson("/api/v1/leads?page_size=50" + query).path("leads")) {
+        for (JsonNode lead :
+                server.getJson("/api/v1/leads?page_size=50" + query).path("leads")) {
             if (condition.test(lead)) {
                 return lead;
             }

@@ -28,6 +28,7 @@ class MiniUiInboxBrowserTest {
 
     @TempDir
     static Path workDir;
+
     static DemoMode demo;
     static TestServer server;
     private Browser browser;
@@ -61,9 +62,12 @@ class MiniUiInboxBrowserTest {
     void pagesWithAChosenPageSizeAndTheTotal() {
         open("en", "/mini-ui/?tab=inbox");
         browser.find("#referrals-table");
-        long total = server.getJson("/api/v1/partner-center/referrals?page_size=1").path("total").asLong();
+        long total = server.getJson("/api/v1/partner-center/referrals?page_size=1")
+                .path("total")
+                .asLong();
         new Select(browser.find("#referrals-pagination-size")).selectByValue("25");
-        browser.until(d -> d.findElements(By.cssSelector("#referrals-table tbody tr")).size() == 25);
+        browser.until(
+                d -> d.findElements(By.cssSelector("#referrals-table tbody tr")).size() == 25);
         String first = firstRowId();
         browser.find("#referrals-pagination .pager__page:last-child").click();
         browser.until(d -> d.getCurrentUrl().contains("page=2") && !firstRowId().equals(first));
@@ -71,7 +75,8 @@ class MiniUiInboxBrowserTest {
         assertThat(total).isGreaterThan(25);
         assertThat(browser.find("#referrals-pagination .pager__range").getText())
                 .isEqualTo("26–" + Math.min(50, total) + " of " + total);
-        assertThat(browser.find("#referrals-pagination [aria-current='page']").getText()).isEqualTo("2");
+        assertThat(browser.find("#referrals-pagination [aria-current='page']").getText())
+                .isEqualTo("2");
     }
 
     @Test
@@ -90,7 +95,8 @@ class MiniUiInboxBrowserTest {
         browser.click("#btn-referral-filters-clear");
         browser.find("#referrals-table");
         assertThat(browser.url()).endsWith("?tab=inbox");
-        assertThat(browser.find("#filter-referral-search").getAttribute("value")).isEmpty();
+        assertThat(browser.find("#filter-referral-search").getAttribute("value"))
+                .isEmpty();
     }
 
     @Test
@@ -99,17 +105,21 @@ class MiniUiInboxBrowserTest {
         browser.find("#referrals-table");
         new Select(browser.find("#filter-referral-type-inbox")).selectByValue("solution-provider");
         browser.until(d -> d.getCurrentUrl().contains("referral_type=solution-provider")
-                && rowsAll(row -> !row.findElements(By.cssSelector(".referral-badge--solution-provider")).isEmpty()));
+                && rowsAll(row -> !row.findElements(By.cssSelector(".referral-badge--solution-provider"))
+                        .isEmpty()));
         new Select(browser.find("#filter-referral-status")).selectByValue("Active");
         browser.until(d -> d.getCurrentUrl().contains("status=Active")
-                && rowsAll(row -> !row.findElements(By.cssSelector(".chip--status-active")).isEmpty()));
+                && rowsAll(row -> !row.findElements(By.cssSelector(".chip--status-active"))
+                        .isEmpty()));
         long expected = server.getJson("/api/v1/partner-center/referrals?referral_type=solution-provider&status=Active")
-                .path("total").asLong();
+                .path("total")
+                .asLong();
         assertThat(browser.find("#referrals-count").getText()).isEqualTo(expected + " referrals");
 
         browser.click("#btn-referral-filters-clear");
         new Select(browser.find("#filter-referral-link-status")).selectByValue("unlinked");
-        browser.until(d -> rowsAll(row -> !row.findElements(By.cssSelector(".chip--link-unlinked")).isEmpty()));
+        browser.until(d -> rowsAll(
+                row -> !row.findElements(By.cssSelector(".chip--link-unlinked")).isEmpty()));
         new Select(browser.find("#filter-referral-status")).selectByValue("Closed");
         // closed referrals are filtered out by the sync, so none are stored
         browser.untilText("#referrals-empty", "No referral matches this filter.");
@@ -132,9 +142,13 @@ class MiniUiInboxBrowserTest {
         browser.find("#link-dialog button[type='submit']").click();
         browser.untilText("#toasts .toast--success", "Referral linked to \"fabrikam.com.tr\"");
         WebElement updated = row(referral);
-        assertThat(updated.findElement(By.cssSelector(".chip--link-manual_linked")).getText()).contains("Linked by hand");
+        assertThat(updated.findElement(By.cssSelector(".chip--link-manual_linked"))
+                        .getText())
+                .contains("Linked by hand");
         assertThat(updated.getText()).contains("fabrikam.com.tr");
-        assertThat(server.getJson("/api/v1/partner-center/referrals/" + id(referral)).path("link_status").asText())
+        assertThat(server.getJson("/api/v1/partner-center/referrals/" + id(referral))
+                        .path("link_status")
+                        .asText())
                 .isEqualTo("manual_linked");
     }
 
@@ -159,18 +173,23 @@ class MiniUiInboxBrowserTest {
     @Test
     void unlinkThenCreateALeadFromTheReferral() {
         JsonNode referral = server.getJson("/api/v1/partner-center/referrals?link_status=auto_linked&page_size=1")
-                .path("referrals").get(0);
+                .path("referrals")
+                .get(0);
         open("en", "/mini-ui/?tab=inbox&search=" + id(referral));
         browser.click(rowCss(referral) + " .js-unlink");
         browser.find("#unlink-dialog button[type='submit']").click();
         browser.untilText("#toasts .toast--success", "Link removed");
-        browser.until(d -> !row(referral).findElements(By.cssSelector(".chip--link-manual_unlinked")).isEmpty());
+        browser.until(d -> !row(referral)
+                .findElements(By.cssSelector(".chip--link-manual_unlinked"))
+                .isEmpty());
 
         browser.click(rowCss(referral) + " .js-create-lead");
         browser.find("#create-lead-name").sendKeys("Yeni Şirket Adı");
         browser.find("#create-lead-notes").sendKeys("Fuarda tanıştık");
         browser.find("#create-lead-dialog button[type='submit']").click();
-        browser.until(d -> !row(referral).findElements(By.cssSelector(".chip--link-manual_linked")).isEmpty());
+        browser.until(d -> !row(referral)
+                .findElements(By.cssSelector(".chip--link-manual_linked"))
+                .isEmpty());
         JsonNode stored = server.getJson("/api/v1/partner-center/referrals/" + id(referral));
         assertThat(stored.path("link_status").asText()).isEqualTo("manual_linked");
         assertThat(stored.path("link_changed_by").asText()).isEqualTo("operator");
@@ -179,7 +198,8 @@ class MiniUiInboxBrowserTest {
     @Test
     void theDetailHasItsOwnAddressTheSectionsCopyButtonsAndTheWayToPartnerCenter() {
         JsonNode referral = server.getJson("/api/v1/partner-center/referrals?link_status=auto_linked&page_size=1")
-                .path("referrals").get(0);
+                .path("referrals")
+                .get(0);
         for (String language : List.of("en", "tr")) {
             open(language, "/mini-ui/?tab=inbox");
             browser.find("#referrals-table");
@@ -196,8 +216,17 @@ class MiniUiInboxBrowserTest {
         browser.find("#referral-detail");
         assertThat(browser.url()).contains("referral=" + id(referral));
         String detail = browser.find("#referral-detail").getText();
-        assertThat(detail).contains("Customer", "Contacts", "Deal", "Partner Center team", "Notes", "Classification",
-                "Link history", "Auto-linked", "Sync (");
+        assertThat(detail)
+                .contains(
+                        "Customer",
+                        "Contacts",
+                        "Deal",
+                        "Partner Center team",
+                        "Notes",
+                        "Classification",
+                        "Link history",
+                        "Auto-linked",
+                        "Sync (");
         assertThat(detail).contains(referral.path("classification_rule").asText());
         WebElement partnerCenter = browser.find("#open-in-partner-center");
         assertThat(partnerCenter.getAttribute("href"))
@@ -212,7 +241,8 @@ class MiniUiInboxBrowserTest {
         ((HasPermissions) browser.driver()).setPermission("clipboard-write", "granted");
         browser.find("#copy-referral-id").click();
         browser.untilText("#copy-referral-id", "✓ Copied");
-        assertThat(browser.asyncScript("navigator.clipboard.readText().then(arguments[0])")).isEqualTo(id(referral));
+        assertThat(browser.asyncScript("navigator.clipboard.readText().then(arguments[0])"))
+                .isEqualTo(id(referral));
         browser.find("#copy-domain").click();
         browser.untilText("#copy-domain", "✓ Copied");
         assertThat(browser.asyncScript("navigator.clipboard.readText().then(arguments[0])"))

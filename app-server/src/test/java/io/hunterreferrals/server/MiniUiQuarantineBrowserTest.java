@@ -27,6 +27,7 @@ class MiniUiQuarantineBrowserTest {
 
     @TempDir
     static Path workDir;
+
     static DemoMode demo;
     static TestServer server;
     private Browser browser;
@@ -35,10 +36,14 @@ class MiniUiQuarantineBrowserTest {
     static void start(TestPostgres pg) {
         PostgresExtension.truncateAll(pg.dataSource());
         demo = TestServer.simulator(workDir, 30);
-        demo.simulator().referrals().injectRaw("{\"name\":\"" + HOSTILE + "\",\"direction\":\"Incoming\","
-                + "\"status\":\"New\",\"updatedDateTime\":\"2020-01-01T00:00:00Z\"}");
-        demo.simulator().referrals().injectRaw("{\"id\":\"bad-date\",\"direction\":\"Incoming\",\"status\":\"New\","
-                + "\"updatedDateTime\":\"31/12/2025\"}");
+        demo.simulator()
+                .referrals()
+                .injectRaw("{\"name\":\"" + HOSTILE + "\",\"direction\":\"Incoming\","
+                        + "\"status\":\"New\",\"updatedDateTime\":\"2020-01-01T00:00:00Z\"}");
+        demo.simulator()
+                .referrals()
+                .injectRaw("{\"id\":\"bad-date\",\"direction\":\"Incoming\",\"status\":\"New\","
+                        + "\"updatedDateTime\":\"31/12/2025\"}");
         server = TestServer.start(demo, pg.settings(), ServerRole.ALL);
         server.awaitIdle(Duration.ofSeconds(60));
     }
@@ -67,10 +72,13 @@ class MiniUiQuarantineBrowserTest {
         assertThat(browser.url()).contains("tab=runs");
         assertThat(browser.find("#sync-quarantine-title").getText()).isEqualTo("Quarantine (2)");
         assertThat(browser.all("#quarantine-table tbody tr")).hasSize(2);
-        assertThat(browser.find("#quarantine-table tr[data-reason='bad_timestamp']").getText())
+        assertThat(browser.find("#quarantine-table tr[data-reason='bad_timestamp']")
+                        .getText())
                 .contains("bad-date", "unreadable date", "page 1", "31/12/2025", "1×");
-        assertThat(browser.find("#runs-table tbody tr").getAttribute("data-status")).isEqualTo("partial");
-        assertThat(browser.find("#runs-table tbody tr .chip--run-partial").getText()).isEqualTo("PARTIAL");
+        assertThat(browser.find("#runs-table tbody tr").getAttribute("data-status"))
+                .isEqualTo("partial");
+        assertThat(browser.find("#runs-table tbody tr .chip--run-partial").getText())
+                .isEqualTo("PARTIAL");
 
         WebElement noId = browser.find("#quarantine-table tr[data-reason='missing_id']");
         assertThat(noId.getText()).contains("no id");
@@ -87,7 +95,8 @@ class MiniUiQuarantineBrowserTest {
         browser = Browser.open(server.port(), "tr").go("/mini-ui/?tab=runs");
         browser.untilText("#partner-center-sync-status-text", "(KISMİ)");
         assertThat(browser.find("#sync-quarantine-title").getText()).isEqualTo("Karantina (2)");
-        assertThat(browser.find("#quarantine-table tr[data-reason='bad_timestamp']").getText())
+        assertThat(browser.find("#quarantine-table tr[data-reason='bad_timestamp']")
+                        .getText())
                 .contains("okunamayan tarih", "sayfa 1");
         browser.screenshot("runs-quarantine-tr");
         browser.assertAccessible("sync runs with a quarantine (tr)");

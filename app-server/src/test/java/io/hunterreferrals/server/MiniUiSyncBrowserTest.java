@@ -19,9 +19,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * The header's live sync status against a server whose schedule syncs every two seconds: scheduled runs, their
- * progress and their failures show up without a reload. Also a second server with the feature flag off and an API
- * key: the key form, and the red toast with the server's message.
+ * The header's live sync status against a server whose schedule syncs every two seconds: scheduled runs, their progress
+ * and their failures show up without a reload. Also a second server with the feature flag off and an API key: the key
+ * form, and the red toast with the server's message.
  */
 @ExtendWith(PostgresExtension.class)
 class MiniUiSyncBrowserTest {
@@ -30,6 +30,7 @@ class MiniUiSyncBrowserTest {
 
     @TempDir
     static Path workDir;
+
     static DemoMode demo;
     static TestServer scheduled;
     static TestServer locked;
@@ -39,11 +40,15 @@ class MiniUiSyncBrowserTest {
     static void start(TestPostgres pg) {
         PostgresExtension.truncateAll(pg.dataSource());
         demo = TestServer.simulator(workDir, 250);
-        scheduled = TestServer.start(demo, TestServer.settings(demo, pg.settings(), Duration.ofSeconds(2), true,
-                "127.0.0.1", List.of()), ServerRole.ALL);
+        scheduled = TestServer.start(
+                demo,
+                TestServer.settings(demo, pg.settings(), Duration.ofSeconds(2), true, "127.0.0.1", List.of()),
+                ServerRole.ALL);
         scheduled.awaitIdle(Duration.ofSeconds(60));
-        locked = TestServer.start(demo, TestServer.settings(demo, pg.settings(), TestServer.ONE_HOUR, false,
-                "127.0.0.1", List.of(KEY)), ServerRole.API);
+        locked = TestServer.start(
+                demo,
+                TestServer.settings(demo, pg.settings(), TestServer.ONE_HOUR, false, "127.0.0.1", List.of(KEY)),
+                ServerRole.API);
     }
 
     @AfterAll
@@ -67,7 +72,10 @@ class MiniUiSyncBrowserTest {
         browser.script("window.__sameDocument = true");
         browser.until(d -> !indicator().getAttribute("data-task-id").equals(first));
         String later = indicator().getAttribute("data-task-id");
-        assertThat(scheduled.getJson("/api/v1/partner-center/sync/runs/" + later).path("trigger").asText())
+        assertThat(scheduled
+                        .getJson("/api/v1/partner-center/sync/runs/" + later)
+                        .path("trigger")
+                        .asText())
                 .isEqualTo("scheduled");
         assertThat(browser.script("return window.__sameDocument === true")).isEqualTo(true);
         assertThat(browser.script("return document.body.dataset.syncFeed")).isEqualTo("stream");
@@ -91,7 +99,9 @@ class MiniUiSyncBrowserTest {
         demo.simulator().faults().inject(Fault.forbidden().times(1000));
         browser = Browser.open(scheduled.port(), "tr").go("/mini-ui/");
         browser.until(d -> "fail".equals(indicator().getAttribute("data-state")));
-        assertThat(browser.find("#partner-center-sync-status-text").getText()).startsWith("Son sync: ").endsWith("(FAIL)");
+        assertThat(browser.find("#partner-center-sync-status-text").getText())
+                .startsWith("Son sync: ")
+                .endsWith("(FAIL)");
         assertThat(browser.css(browser.find("#partner-center-sync-status .sync-status__dot"), "background-color"))
                 .isEqualTo("rgba(192, 57, 43, 1)");
         String title = indicator().getAttribute("title");
@@ -118,8 +128,10 @@ class MiniUiSyncBrowserTest {
         browser.find("#api-key-input").sendKeys(KEY);
         browser.find("#api-key-dialog button[type='submit']").click();
         browser.find("#leads-table");
-        assertThat(browser.script("return sessionStorage.getItem('hunter:api-key')")).isEqualTo(KEY);
-        assertThat(browser.script("return localStorage.getItem('hunter:api-key')")).isNull();
+        assertThat(browser.script("return sessionStorage.getItem('hunter:api-key')"))
+                .isEqualTo(KEY);
+        assertThat(browser.script("return localStorage.getItem('hunter:api-key')"))
+                .isNull();
         assertThat(browser.script("return document.cookie")).isEqualTo("");
 
         browser.reload();

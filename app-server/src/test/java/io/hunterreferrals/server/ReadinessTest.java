@@ -25,25 +25,32 @@ class ReadinessTest {
         Path dataDir = workDir.resolve("pg");
         EmbeddedPostgres postgres = startPostgres(dataDir, port);
         DatabaseSettings database = DatabaseSettings.external(
-                DatabaseUrl.parse("jdbc:postgresql://localhost:" + port + "/postgres"), "postgres", null).withMigrateOnStart(true);
+                        DatabaseUrl.parse("jdbc:postgresql://localhost:" + port + "/postgres"), "postgres", null)
+                .withMigrateOnStart(true);
         try (DemoMode demo = TestServer.simulator(workDir, 10);
                 TestServer server = TestServer.start(demo, database, ServerRole.API)) {
             assertThat(server.get("/healthz/ready").statusCode()).isEqualTo(200);
 
             postgres.close();
-            TestServer.await(Duration.ofSeconds(20), () -> server.get("/healthz/ready").statusCode() == 503);
+            TestServer.await(
+                    Duration.ofSeconds(20), () -> server.get("/healthz/ready").statusCode() == 503);
             assertThat(server.getJson("/healthz").path("status").asText()).isNotEqualTo("ok");
             assertThat(server.get("/healthz/live").statusCode()).isEqualTo(200);
 
             postgres = startPostgres(dataDir, port);
-            TestServer.await(Duration.ofSeconds(30), () -> server.get("/healthz/ready").statusCode() == 200);
+            TestServer.await(
+                    Duration.ofSeconds(30), () -> server.get("/healthz/ready").statusCode() == 200);
         } finally {
             postgres.close();
         }
     }
 
     private static EmbeddedPostgres startPostgres(Path dataDir, int port) throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port).start();
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start();
     }
 
     private static int freePort() throws IOException {

@@ -56,12 +56,26 @@ class RunHeartbeatTest {
     }
 
     private static SyncReport report(SyncRunId runId) {
-        return new SyncReport(runId, SyncTrigger.SCHEDULED, SyncMode.INCREMENTAL, false, SyncStatus.SUCCEEDED, 1, 0,
-                Map.of(), Map.of(), 1, 1, NOW, NOW, Optional.empty(), Optional.empty(), Optional.empty());
+        return new SyncReport(
+                runId,
+                SyncTrigger.SCHEDULED,
+                SyncMode.INCREMENTAL,
+                false,
+                SyncStatus.SUCCEEDED,
+                1,
+                0,
+                Map.of(),
+                Map.of(),
+                1,
+                1,
+                NOW,
+                NOW,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
-    private record Beat(SyncRunId runId, Instant at) {
-    }
+    private record Beat(SyncRunId runId, Instant at) {}
 
     /** Records heartbeats; any other call is recorded too, as something the heartbeat must never do. */
     private static final class BeatRecorder implements SyncRunLog {
@@ -86,7 +100,8 @@ class RunHeartbeatTest {
         }
 
         @Override
-        public RunClaim start(SyncRunId runId, SyncRequest request, Instant startedAt, Optional<Instant> watermarkBefore) {
+        public RunClaim start(
+                SyncRunId runId, SyncRequest request, Instant startedAt, Optional<Instant> watermarkBefore) {
             otherCalls.add("start");
             return RunClaim.CLAIMED;
         }

@@ -28,6 +28,7 @@ class SecurityTest {
 
     @TempDir
     static Path workDir;
+
     private static DemoMode demo;
 
     @BeforeAll
@@ -42,15 +43,21 @@ class SecurityTest {
 
     @Test
     void apiNeedsTheKeyWhileHealthAndMetricsStayOpen(TestPostgres pg) {
-        try (TestServer server = TestServer.start(demo, TestServer.settings(demo, pg.settings(), TestServer.ONE_HOUR,
-                true, "127.0.0.1", List.of(KEY)), ServerRole.API)) {
-            assertThat(server.get("/api/v1/partner-center/referrals").statusCode()).isEqualTo(401);
-            assertThat(server.post("/api/referrals/sync", "").statusCode()).isEqualTo(401);
-            assertThat(server.get("/api/v1/partner-center/referrals", "X-API-Key", "wrong-key-0123456789").statusCode())
+        try (TestServer server = TestServer.start(
+                demo,
+                TestServer.settings(demo, pg.settings(), TestServer.ONE_HOUR, true, "127.0.0.1", List.of(KEY)),
+                ServerRole.API)) {
+            assertThat(server.get("/api/v1/partner-center/referrals").statusCode())
                     .isEqualTo(401);
-            assertThat(server.get("/api/v1/partner-center/referrals", "Authorization", "Bearer " + KEY).statusCode())
+            assertThat(server.post("/api/referrals/sync", "").statusCode()).isEqualTo(401);
+            assertThat(server.get("/api/v1/partner-center/referrals", "X-API-Key", "wrong-key-0123456789")
+                            .statusCode())
+                    .isEqualTo(401);
+            assertThat(server.get("/api/v1/partner-center/referrals", "Authorization", "Bearer " + KEY)
+                            .statusCode())
                     .isEqualTo(200);
-            assertThat(server.get("/api/v1/leads", "X-API-Key", KEY).statusCode()).isEqualTo(200);
+            assertThat(server.get("/api/v1/leads", "X-API-Key", KEY).statusCode())
+                    .isEqualTo(200);
             assertThat(server.get("/healthz").statusCode()).isEqualTo(200);
             assertThat(server.get("/metrics").statusCode()).isEqualTo(200);
         }
@@ -58,8 +65,10 @@ class SecurityTest {
 
     @Test
     void refusesANonLoopbackAddressWithoutAKey(TestPostgres pg) {
-        assertThatThrownBy(() -> TestServer.start(demo, TestServer.settings(demo, pg.settings(), TestServer.ONE_HOUR,
-                true, "0.0.0.0", List.of()), ServerRole.ALL))
+        assertThatThrownBy(() -> TestServer.start(
+                        demo,
+                        TestServer.settings(demo, pg.settings(), TestServer.ONE_HOUR, true, "0.0.0.0", List.of()),
+                        ServerRole.ALL))
                 .isInstanceOf(ServerStartupException.class)
                 .hasMessageContaining("HUNTER_API_KEY")
                 .hasMessageContaining("HUNTER_HTTP_HOST");
@@ -77,8 +86,11 @@ class SecurityTest {
 
     @Test
     void refusesAKeyTooShortToBeSafe(TestPostgres pg) {
-        assertThatThrownBy(() -> TestServer.start(demo, TestServer.settings(demo, pg.settings(), TestServer.ONE_HOUR,
-                true, "127.0.0.1", List.of("short")), ServerRole.ALL))
+        assertThatThrownBy(() -> TestServer.start(
+                        demo,
+                        TestServer.settings(
+                                demo, pg.settings(), TestServer.ONE_HOUR, true, "127.0.0.1", List.of("short")),
+                        ServerRole.ALL))
                 .isInstanceOf(ServerStartupException.class)
                 .hasMessageContaining("HUNTER_API_KEY");
     }
@@ -91,11 +103,14 @@ class SecurityTest {
             LoopbackRule.check("0.0.0.0", true);
             return;
         }
-        try (TestServer server = TestServer.start(demo, TestServer.settings(demo, pg.settings(), TestServer.ONE_HOUR,
-                true, address.get(), List.of(KEY)), ServerRole.API)) {
+        try (TestServer server = TestServer.start(
+                demo,
+                TestServer.settings(demo, pg.settings(), TestServer.ONE_HOUR, true, address.get(), List.of(KEY)),
+                ServerRole.API)) {
             assertThat(server.get("/healthz").statusCode()).isEqualTo(200);
             assertThat(server.get("/api/v1/leads").statusCode()).isEqualTo(401);
-            assertThat(server.get("/api/v1/leads", "X-API-Key", KEY).statusCode()).isEqualTo(200);
+            assertThat(server.get("/api/v1/leads", "X-API-Key", KEY).statusCode())
+                    .isEqualTo(200);
         }
     }
 

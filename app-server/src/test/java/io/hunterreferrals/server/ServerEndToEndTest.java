@@ -21,6 +21,7 @@ class ServerEndToEndTest {
 
     @TempDir
     static Path workDir;
+
     private static DemoMode demo;
     private static TestServer server;
 
@@ -83,7 +84,8 @@ class ServerEndToEndTest {
             Thread.sleep(50);
             metrics = server.get("/metrics").body();
         }
-        assertThat(metrics).contains("hunter_http_requests_seconds_count")
+        assertThat(metrics)
+                .contains("hunter_http_requests_seconds_count")
                 .contains("route=\"/api/v1/partner-center/referrals\"")
                 .contains("hunter_sync_runs_total")
                 .contains("hunter_sync_referrals_total")

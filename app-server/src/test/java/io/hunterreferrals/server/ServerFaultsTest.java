@@ -25,6 +25,7 @@ class ServerFaultsTest {
 
     @TempDir
     static Path workDir;
+
     private static DemoMode demo;
     private static TestServer server;
 
@@ -47,25 +48,30 @@ class ServerFaultsTest {
         server.awaitIdle(Duration.ofSeconds(60));
         demo.simulator().faults().inject(Fault.serviceUnavailable(1).times(20));
 
-        JsonNode failed = server.awaitRunFinished(server.triggerSync().path("task_id").asText(), Duration.ofSeconds(60));
+        JsonNode failed =
+                server.awaitRunFinished(server.triggerSync().path("task_id").asText(), Duration.ofSeconds(60));
 
         assertThat(failed.path("status").asText()).isEqualTo("failed");
         assertThat(failed.path("error").path("code").asText()).isEqualTo("partner_center_unavailable");
         assertThat(failed.path("error").path("http_status").asInt()).isEqualTo(503);
         assertThat(failed.path("error").path("request_id").asText()).isNotBlank();
         JsonNode status = server.getJson("/api/v1/partner-center/sync/status").path("last_finished");
-        assertThat(status.path("task_id").asText()).isEqualTo(failed.path("task_id").asText());
+        assertThat(status.path("task_id").asText())
+                .isEqualTo(failed.path("task_id").asText());
 
         demo.simulator().faults().clear();
-        JsonNode recovered = server.awaitRunFinished(server.triggerSync().path("task_id").asText(), Duration.ofSeconds(60));
+        JsonNode recovered =
+                server.awaitRunFinished(server.triggerSync().path("task_id").asText(), Duration.ofSeconds(60));
         assertThat(recovered.path("status").asText()).isEqualTo("succeeded");
     }
 
     @Test
     void aReferralWithoutAnIdMakesTheServersRunPartialAndIsQuarantined() {
         // long before the watermark: only a full run meets it, so the other test's incremental runs never do
-        demo.simulator().referrals().injectRaw("{\"name\":\"no id\",\"direction\":\"Incoming\",\"status\":\"New\","
-                + "\"updatedDateTime\":\"2001-01-01T00:00:00Z\"}");
+        demo.simulator()
+                .referrals()
+                .injectRaw("{\"name\":\"no id\",\"direction\":\"Incoming\",\"status\":\"New\","
+                        + "\"updatedDateTime\":\"2001-01-01T00:00:00Z\"}");
 
         server.awaitIdle(Duration.ofSeconds(60)); // so the trigger queues a full run of its own
         JsonNode trigger = TestServer.json(server.post("/api/v1/partner-center/referrals/sync", "{\"mode\":\"full\"}"));
@@ -79,6 +85,7 @@ class ServerFaultsTest {
         assertThat(quarantine.path("total").asInt()).isEqualTo(1);
         assertThat(quarantine.path("failures").get(0).path("last_task_id").asText())
                 .isEqualTo(partial.path("task_id").asText());
-        assertThat(server.getJson("/healthz").path("last_sync").path("status").asText()).isEqualTo("partial");
+        assertThat(server.getJson("/healthz").path("last_sync").path("status").asText())
+                .isEqualTo("partial");
     }
 }

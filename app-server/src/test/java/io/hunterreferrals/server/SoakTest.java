@@ -31,16 +31,20 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(PostgresExtension.class)
 class SoakTest {
 
-    private static final List<String> PATHS = List.of("/api/v1/leads?page_size=50",
-            "/api/v1/partner-center/referrals?page_size=50", "/api/v1/partner-center/referrals/stats",
-            "/api/v1/partner-center/sync/status", "/api/v1/partner-center/sync/runs?page_size=25", "/healthz",
-            "/api/v1/partner-center/referrals?search=contoso", "/api/v1/leads?sort=name_asc");
+    private static final List<String> PATHS = List.of(
+            "/api/v1/leads?page_size=50",
+            "/api/v1/partner-center/referrals?page_size=50",
+            "/api/v1/partner-center/referrals/stats",
+            "/api/v1/partner-center/sync/status",
+            "/api/v1/partner-center/sync/runs?page_size=25",
+            "/healthz",
+            "/api/v1/partner-center/referrals?search=contoso",
+            "/api/v1/leads?sort=name_asc");
 
     @TempDir
     static Path workDir;
 
-    private record Sample(int minute, long heapMb, int threads, int sessions, long requests, long errors, int runs) {
-    }
+    private record Sample(int minute, long heapMb, int threads, int sessions, long requests, long errors, int runs) {}
 
     @Test
     void heapThreadsAndConnectionsStayFlat(TestPostgres pg) throws Exception {
@@ -50,27 +54,38 @@ class SoakTest {
         AtomicLong errors = new AtomicLong();
         List<Sample> samples = new ArrayList<>();
         try (DemoMode demo = TestServer.simulator(workDir, 2_000);
-                TestServer server = TestServer.start(demo, TestServer.settings(demo, pg.settings(), Duration.ofSeconds(30),
-                        true, "127.0.0.1", List.of()), ServerRole.ALL)) {
+                TestServer server = TestServer.start(
+                        demo,
+                        TestServer.settings(demo, pg.settings(), Duration.ofSeconds(30), true, "127.0.0.1", List.of()),
+                        ServerRole.ALL)) {
             server.awaitIdle(Duration.ofSeconds(120));
             ScheduledExecutorService load = Executors.newScheduledThreadPool(4);
             AtomicLong next = new AtomicLong();
             // 100 requests a second: one every 10 ms, spread over the endpoints the UI calls
-            load.scheduleAtFixedRate(() -> {
-                String path = PATHS.get((int) (next.getAndIncrement() % PATHS.size()));
-                try {
-                    HttpResponse<String> response = server.get(path);
-                    requests.incrementAndGet();
-                    if (response.statusCode() != 200) {
-                        errors.incrementAndGet();
-                    }
-                } catch (RuntimeException e) {
-                    errors.incrementAndGet();
-                }
-            }, 0, 10, TimeUnit.MILLISECONDS);
+            load.scheduleAtFixedRate(
+                    () -> {
+                        String path = PATHS.get((int) (next.getAndIncrement() % PATHS.size()));
+                        try {
+                            HttpResponse<String> response = server.get(path);
+                            requests.incrementAndGet();
+                            if (response.statusCode() != 200) {
+                                errors.incrementAndGet();
+                            }
+                        } catch (RuntimeException e) {
+                            errors.incrementAndGet();
+                        }
+                    },
+                    0,
+                    10,
+                    TimeUnit.MILLISECONDS);
             // Partner Center changes a few referrals between syncs, so each run writes something
-            load.scheduleAtFixedRate(() -> demo.simulator().referrals().ids().stream().limit(5)
-                    .forEach(id -> demo.simulator().referrals().touch(id)), 15, 30, TimeUnit.SECONDS);
+            load.scheduleAtFixedRate(
+                    () -> demo.simulator().referrals().ids().stream()
+                            .limit(5)
+                            .forEach(id -> demo.simulator().referrals().touch(id)),
+                    15,
+                    30,
+                    TimeUnit.SECONDS);
             for (int minute = 0; minute <= minutes; minute++) {
                 if (minute > 0) {
                     Thread.sleep(Duration.ofMinutes(1));
@@ -97,7 +112,8 @@ class SoakTest {
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
         int threads = ManagementFactory.getThreadMXBean().getThreadCount();
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM pg_stat_activity WHERE datname = "
                         + "current_database()), (SELECT count(*) FROM sync_runs WHERE finished_at IS NOT NULL)")) {
             rs.next();
@@ -106,7 +122,8 @@ class SoakTest {
     }
 
     private static int failedRuns(DataSource ds) throws Exception {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT count(*) FROM sync_runs WHERE status = 'failed'")) {
             rs.next();
             return rs.getInt(1);

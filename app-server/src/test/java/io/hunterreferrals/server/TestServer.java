@@ -27,12 +27,20 @@ import java.util.function.BooleanSupplier;
 final class TestServer implements AutoCloseable {
 
     /** Short db-scheduler and heartbeat timings so scheduling shows within a second or two. */
-    static final SchedulerTuning FAST = new SchedulerTuning(Duration.ofMillis(200), Duration.ofSeconds(2),
-            Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMillis(300),
-            LocalTime.of(3, 30), Duration.ofSeconds(20));
+    static final SchedulerTuning FAST = new SchedulerTuning(
+            Duration.ofMillis(200),
+            Duration.ofSeconds(2),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(1),
+            Duration.ofMillis(300),
+            LocalTime.of(3, 30),
+            Duration.ofSeconds(20));
+
     static final Duration ONE_HOUR = Duration.ofHours(1);
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HunterServer server;
@@ -51,19 +59,42 @@ final class TestServer implements AutoCloseable {
         return demo;
     }
 
-    static HunterSettings settings(DemoMode demo, DatabaseSettings database, Duration syncInterval, boolean enabled,
-            String host, List<String> apiKeys) {
+    static HunterSettings settings(
+            DemoMode demo,
+            DatabaseSettings database,
+            Duration syncInterval,
+            boolean enabled,
+            String host,
+            List<String> apiKeys) {
         HunterSettings base = demo.settings(LogFormat.CONSOLE, new HttpSettings(host, 0, apiKeys));
         PartnerCenterSettings pc = base.partnerCenter();
-        PartnerCenterSettings partnerCenter = new PartnerCenterSettings(enabled, pc.clientId(), pc.tenantId(),
-                pc.authority(), pc.apiUrl(), pc.apiVersion(), pc.scope(), pc.tokenCachePath(), pc.pageSize(), pc.maxPages(),
-                pc.requestTimeout(), Optional.empty());
-        return new HunterSettings(base.environment(), base.logFormat(), partnerCenter, syncInterval, base.filter(),
-                database, base.http(), base.dynamics());
+        PartnerCenterSettings partnerCenter = new PartnerCenterSettings(
+                enabled,
+                pc.clientId(),
+                pc.tenantId(),
+                pc.authority(),
+                pc.apiUrl(),
+                pc.apiVersion(),
+                pc.scope(),
+                pc.tokenCachePath(),
+                pc.pageSize(),
+                pc.maxPages(),
+                pc.requestTimeout(),
+                Optional.empty());
+        return new HunterSettings(
+                base.environment(),
+                base.logFormat(),
+                partnerCenter,
+                syncInterval,
+                base.filter(),
+                database,
+                base.http(),
+                base.dynamics());
     }
 
     static TestServer start(DemoMode demo, HunterSettings settings, ServerRole role) {
-        return new TestServer(HunterServer.start(new ServerSetup(settings, role, FAST, demo.msalTransport(), false)),
+        return new TestServer(
+                HunterServer.start(new ServerSetup(settings, role, FAST, demo.msalTransport(), false)),
                 settings.http().host());
     }
 
@@ -80,8 +111,10 @@ final class TestServer implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String body, String... headers) {
-        return send(request(path, headers).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request(path, headers)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     JsonNode getJson(String path) {
@@ -95,7 +128,11 @@ final class TestServer implements AutoCloseable {
 
     /** Waits until no run is queued or running, and returns the last finished one. */
     JsonNode awaitIdle(Duration timeout) {
-        await(timeout, () -> getJson("/api/v1/partner-center/sync/status").path("active").isNull());
+        await(
+                timeout,
+                () -> getJson("/api/v1/partner-center/sync/status")
+                        .path("active")
+                        .isNull());
         return getJson("/api/v1/partner-center/sync/status").path("last_finished");
     }
 

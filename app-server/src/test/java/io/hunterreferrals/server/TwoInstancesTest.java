@@ -48,8 +48,7 @@ class TwoInstancesTest {
     @TempDir
     Path workDir;
 
-    private record Interval(String runId, Timestamp startedAt, Timestamp finishedAt) {
-    }
+    private record Interval(String runId, Timestamp startedAt, Timestamp finishedAt) {}
 
     @Test
     void fiftyConcurrentTriggersOverTwoInstancesAndACommandLineSyncNeverOverlap(TestPostgres pg) throws Exception {
@@ -59,17 +58,22 @@ class TwoInstancesTest {
         AtomicInteger cliBusy = new AtomicInteger();
         try (DemoMode demo = TestServer.simulator(workDir, 250)) {
             // Both schedulers also try the recurring sync every second, so manual and scheduled runs contend.
-            HunterSettings settings = TestServer.settings(demo, pg.settings(), Duration.ofSeconds(1), true, "127.0.0.1",
-                    List.of());
+            HunterSettings settings =
+                    TestServer.settings(demo, pg.settings(), Duration.ofSeconds(1), true, "127.0.0.1", List.of());
             try (TestServer a = TestServer.start(demo, settings, ServerRole.ALL);
                     TestServer b = TestServer.start(demo, settings, ServerRole.ALL);
                     Storage cliStorage = Storage.open(pg.settings())) {
                 // Slow pages make each run last a few hundred milliseconds, so triggers land while one is running.
-                demo.simulator().faults().inject(Fault.delay(Duration.ofMillis(100)).times(100_000));
+                demo.simulator()
+                        .faults()
+                        .inject(Fault.delay(Duration.ofMillis(100)).times(100_000));
                 // A third process, as `hunter sync` is: the same core sync on its own storage, again and again.
                 PartnerCenterAuth auth = PartnerCenterWiring.auth(settings.partnerCenter(), demo.msalTransport());
-                ReferralSync cli = SyncWiring.referralSync(PartnerCenterWiring.referralSource(settings.partnerCenter(),
-                        auth, PartnerCenterListener.NONE), cliStorage, settings.filter(), List.of());
+                ReferralSync cli = SyncWiring.referralSync(
+                        PartnerCenterWiring.referralSource(settings.partnerCenter(), auth, PartnerCenterListener.NONE),
+                        cliStorage,
+                        settings.filter(),
+                        List.of());
                 AtomicBoolean triggering = new AtomicBoolean(true);
                 Thread commandLine = Thread.ofPlatform().start(() -> {
                     while (triggering.get()) {
@@ -87,25 +91,36 @@ class TwoInstancesTest {
                 commandLine.join(Duration.ofSeconds(60));
                 assertThat(taskIds).hasSize(50).allSatisfy(id -> assertThat(id).isNotBlank());
                 for (String taskId : taskIds.stream().distinct().toList()) {
-                    assertThat(a.awaitRunFinished(taskId, Duration.ofSeconds(60)).path("status").asText())
+                    assertThat(a.awaitRunFinished(taskId, Duration.ofSeconds(60))
+                                    .path("status")
+                                    .asText())
                             .isEqualTo("succeeded");
                 }
                 // On a slow machine the waves can land on one run; one more trigger after it finished makes sure
                 // the log holds at least two runs to compare (a new manual run, or the scheduled one running then).
                 String after = triggerConcurrently(a, b, 1).getFirst();
                 assertThat(after).isNotIn(taskIds);
-                assertThat(a.awaitRunFinished(after, Duration.ofSeconds(60)).path("status").asText()).isEqualTo("succeeded");
+                assertThat(a.awaitRunFinished(after, Duration.ofSeconds(60))
+                                .path("status")
+                                .asText())
+                        .isEqualTo("succeeded");
             }
         }
         // Both servers and the command line are done: every run that started has finished, none overlapped.
-        assertThat(cliRan.get() + cliBusy.get()).as("the command line's attempts").isPositive();
+        assertThat(cliRan.get() + cliBusy.get())
+                .as("the command line's attempts")
+                .isPositive();
         List<Interval> runs = startedRuns(pg.dataSource());
         assertThat(runs).hasSizeGreaterThanOrEqualTo(2);
         for (int i = 1; i < runs.size(); i++) {
-            assertThat(runs.get(i - 1).finishedAt()).as("run %s finished before %s started", runs.get(i - 1).runId(),
-                    runs.get(i).runId()).isBeforeOrEqualTo(runs.get(i).startedAt());
+            assertThat(runs.get(i - 1).finishedAt())
+                    .as(
+                            "run %s finished before %s started",
+                            runs.get(i - 1).runId(), runs.get(i).runId())
+                    .isBeforeOrEqualTo(runs.get(i).startedAt());
         }
-        System.out.println("Concurrency: " + taskIds.size() + " triggers -> " + taskIds.stream().distinct().count()
+        System.out.println("Concurrency: " + taskIds.size() + " triggers -> "
+                + taskIds.stream().distinct().count()
                 + " manual runs; command line " + cliRan.get() + " runs, " + cliBusy.get() + " busy; " + runs.size()
                 + " runs in all, none overlapping");
     }
@@ -134,7 +149,8 @@ class TwoInstancesTest {
 
     private static List<Interval> startedRuns(DataSource dataSource) throws SQLException {
         List<Interval> runs = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT run_id, started_at, finished_at FROM sync_runs "
                         + "WHERE started_at IS NOT NULL ORDER BY started_at")) {
             while (rs.next()) {

@@ -25,10 +25,15 @@ class UnitsTest {
         assertThat(AuthStates.of(Optional.empty(), NOW)).isEqualTo(PartnerCenterAuthState.NOT_CONFIGURED);
         assertThat(AuthStates.of(new AuthStatus.SignedIn(CACHE, "a@b.c", Optional.empty(), true), NOW))
                 .isEqualTo(PartnerCenterAuthState.OK);
-        assertThat(AuthStates.of(new AuthStatus.SignedIn(CACHE, "a@b.c",
-                Optional.of(Instant.parse("2026-01-01T01:00:00Z")), false), NOW)).isEqualTo(PartnerCenterAuthState.OK);
-        assertThat(AuthStates.of(new AuthStatus.SignedIn(CACHE, "a@b.c",
-                Optional.of(Instant.parse("2025-12-31T23:00:00Z")), false), NOW))
+        assertThat(AuthStates.of(
+                        new AuthStatus.SignedIn(
+                                CACHE, "a@b.c", Optional.of(Instant.parse("2026-01-01T01:00:00Z")), false),
+                        NOW))
+                .isEqualTo(PartnerCenterAuthState.OK);
+        assertThat(AuthStates.of(
+                        new AuthStatus.SignedIn(
+                                CACHE, "a@b.c", Optional.of(Instant.parse("2025-12-31T23:00:00Z")), false),
+                        NOW))
                 .isEqualTo(PartnerCenterAuthState.SIGN_IN_REQUIRED);
         assertThat(AuthStates.of(new AuthStatus.SignedOut(CACHE, "no cache"), NOW))
                 .isEqualTo(PartnerCenterAuthState.SIGN_IN_REQUIRED);

@@ -27,9 +27,9 @@ import java.util.Map;
 
 /**
  * The dependency rules across modules that Maven's module graph cannot express on its own: the core knows no adapter,
- * adapters know the core but never each other, and only the apps wire them together. This module's test classpath
- * holds the main classes of every product module (see its pom), and {@link #everyModuleIsImported} fails if one is
- * missing, so no rule here can pass because the classes it speaks about were never looked at.
+ * adapters know the core but never each other, and only the apps wire them together. This module's test classpath holds
+ * the main classes of every product module (see its pom), and {@link #everyModuleIsImported} fails if one is missing,
+ * so no rule here can pass because the classes it speaks about were never looked at.
  *
  * <p>"Knows" means any dependency ArchUnit sees in the bytecode: imports, fields, calls, signatures, annotations.
  */
@@ -76,68 +76,95 @@ class HexagonalArchitectureTest {
                 empty.add(module + " (" + rootPackage + ")");
             }
         });
-        assertTrue(empty.isEmpty(), "no main classes imported of " + empty
-                + ": add the module to architecture-tests/pom.xml, or fix its package in MODULES");
+        assertTrue(
+                empty.isEmpty(),
+                "no main classes imported of " + empty
+                        + ": add the module to architecture-tests/pom.xml, or fix its package in MODULES");
     }
 
     /** A new module or root package must be given its rules here before it can be merged. */
     @ArchTest
     static final ArchRule everyClassBelongsToAKnownModule = classes()
-            .should().resideInAnyPackage(MODULES.values().toArray(String[]::new))
+            .should()
+            .resideInAnyPackage(MODULES.values().toArray(String[]::new))
             .because("each module's dependencies are checked by the rules below, by its root package");
 
     // --- core ----------------------------------------------------------------------------------------------------
 
     @ArchTest
-    static final ArchRule coreKnowsNoAdapterOrApp = noClasses().that().resideInAPackage(CORE)
-            .should().dependOnClassesThat(projectClassesOutside(CORE));
+    static final ArchRule coreKnowsNoAdapterOrApp =
+            noClasses().that().resideInAPackage(CORE).should().dependOnClassesThat(projectClassesOutside(CORE));
 
     /** The same as core's own ArchitectureTest, seen from here: no framework, JDBC, JSON or HTTP library. */
     @ArchTest
-    static final ArchRule coreDependsOnTheJdkAndGuavaOnly = classes().that().resideInAPackage(CORE)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(CORE, "java..", "com.google.common.net..")
-            .because("core holds the business rules; technology belongs in adapters (Guava only for the Public Suffix List)");
+    static final ArchRule coreDependsOnTheJdkAndGuavaOnly = classes()
+            .that()
+            .resideInAPackage(CORE)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(CORE, "java..", "com.google.common.net..")
+            .because("core holds the business rules; technology belongs in adapters (Guava only for the Public "
+                    + "Suffix List)");
 
     // --- adapters: the core and nothing else of the project --------------------------------------------------------
 
     @ArchTest
-    static final ArchRule partnerCenterAdapterKnowsOnlyTheCore = noClasses().that().resideInAPackage(PARTNER_CENTER)
-            .should().dependOnClassesThat(projectClassesOutside(PARTNER_CENTER, CORE));
+    static final ArchRule partnerCenterAdapterKnowsOnlyTheCore = noClasses()
+            .that()
+            .resideInAPackage(PARTNER_CENTER)
+            .should()
+            .dependOnClassesThat(projectClassesOutside(PARTNER_CENTER, CORE));
 
     @ArchTest
-    static final ArchRule postgresAdapterKnowsOnlyTheCore = noClasses().that().resideInAPackage(POSTGRES)
-            .should().dependOnClassesThat(projectClassesOutside(POSTGRES, CORE));
+    static final ArchRule postgresAdapterKnowsOnlyTheCore = noClasses()
+            .that()
+            .resideInAPackage(POSTGRES)
+            .should()
+            .dependOnClassesThat(projectClassesOutside(POSTGRES, CORE));
 
     @ArchTest
-    static final ArchRule csvAdapterKnowsOnlyTheCore = noClasses().that().resideInAPackage(CSV)
-            .should().dependOnClassesThat(projectClassesOutside(CSV, CORE));
+    static final ArchRule csvAdapterKnowsOnlyTheCore =
+            noClasses().that().resideInAPackage(CSV).should().dependOnClassesThat(projectClassesOutside(CSV, CORE));
 
     @ArchTest
-    static final ArchRule httpAdapterKnowsOnlyTheCore = noClasses().that().resideInAPackage(HTTP)
-            .should().dependOnClassesThat(projectClassesOutside(HTTP, CORE));
+    static final ArchRule httpAdapterKnowsOnlyTheCore =
+            noClasses().that().resideInAPackage(HTTP).should().dependOnClassesThat(projectClassesOutside(HTTP, CORE));
 
     // --- the simulator -------------------------------------------------------------------------------------------
 
     @ArchTest
-    static final ArchRule theSimulatorStandsAlone = noClasses().that().resideInAPackage(SIMULATOR)
-            .should().dependOnClassesThat(projectClassesOutside(SIMULATOR));
+    static final ArchRule theSimulatorStandsAlone = noClasses()
+            .that()
+            .resideInAPackage(SIMULATOR)
+            .should()
+            .dependOnClassesThat(projectClassesOutside(SIMULATOR));
 
     /** Tests and the apps' demo mode use the simulator; the product's rules and adapters never do. */
     @ArchTest
     static final ArchRule noCoreOrAdapterCodeUsesTheSimulator = noClasses()
-            .that().resideInAnyPackage(CORE, PARTNER_CENTER, POSTGRES, CSV, HTTP)
-            .should().dependOnClassesThat().resideInAPackage(SIMULATOR);
+            .that()
+            .resideInAnyPackage(CORE, PARTNER_CENTER, POSTGRES, CSV, HTTP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(SIMULATOR);
 
     // --- apps ----------------------------------------------------------------------------------------------------
 
     /** The shared app layer serves both apps and knows neither: the core, the driven adapters and the simulator. */
     @ArchTest
-    static final ArchRule appCommonKnowsNoApp = noClasses().that().resideInAPackage(APP_COMMON)
-            .should().dependOnClassesThat(projectClassesOutside(APP_COMMON, CORE, PARTNER_CENTER, POSTGRES, CSV, SIMULATOR));
+    static final ArchRule appCommonKnowsNoApp = noClasses()
+            .that()
+            .resideInAPackage(APP_COMMON)
+            .should()
+            .dependOnClassesThat(projectClassesOutside(APP_COMMON, CORE, PARTNER_CENTER, POSTGRES, CSV, SIMULATOR));
 
     @ArchTest
-    static final ArchRule serverKnowsNoCli = noClasses().that().resideInAPackage(SERVER)
-            .should().dependOnClassesThat().resideInAPackage(CLI);
+    static final ArchRule serverKnowsNoCli = noClasses()
+            .that()
+            .resideInAPackage(SERVER)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(CLI);
 
     /**
      * The CLI knows the server only to start it: {@code hunter server} is {@code ServerCommand} calling the server's
@@ -145,34 +172,51 @@ class HexagonalArchitectureTest {
      * server's wiring leaks into the command line.
      */
     @ArchTest
-    static final ArchRule cliKnowsNoServerButItsLaunchApi = noClasses().that().resideInAPackage(CLI)
-            .should().dependOnClassesThat(resideInAPackage(SERVER)
-                    .and(not(belongToAnyOf(ServerLauncher.class, ServerOptions.class, ServerRole.class,
+    static final ArchRule cliKnowsNoServerButItsLaunchApi = noClasses()
+            .that()
+            .resideInAPackage(CLI)
+            .should()
+            .dependOnClassesThat(resideInAPackage(SERVER)
+                    .and(not(belongToAnyOf(
+                            ServerLauncher.class,
+                            ServerOptions.class,
+                            ServerRole.class,
                             ServerStartupException.class))));
 
     @ArchTest
-    static final ArchRule onlyServerCommandStartsTheServer = noClasses().that().resideInAPackage(CLI)
-            .and().doNotHaveFullyQualifiedName("io.hunterreferrals.cli.ServerCommand")
-            .should().dependOnClassesThat().resideInAPackage(SERVER);
+    static final ArchRule onlyServerCommandStartsTheServer = noClasses()
+            .that()
+            .resideInAPackage(CLI)
+            .and()
+            .doNotHaveFullyQualifiedName("io.hunterreferrals.cli.ServerCommand")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(SERVER);
 
     /** jOOQ's code generator runs at build time only; nothing shipped may need it. */
     @ArchTest
-    static final ArchRule noProductCodeUsesTheBuildTools = noClasses()
-            .should().dependOnClassesThat().resideInAPackage(BUILD_TOOLS);
+    static final ArchRule noProductCodeUsesTheBuildTools =
+            noClasses().should().dependOnClassesThat().resideInAPackage(BUILD_TOOLS);
 
     // --- cycles --------------------------------------------------------------------------------------------------
 
     @ArchTest
-    static final ArchRule modulesAreFreeOfCycles = slices().matching("io.hunterreferrals.(*)..").should().beFreeOfCycles();
+    static final ArchRule modulesAreFreeOfCycles =
+            slices().matching("io.hunterreferrals.(*)..").should().beFreeOfCycles();
 
     /** jOOQ's generated classes reference each other across their packages by design; they are not ours. */
     @ArchTest
-    static final ArchRule packagesAreFreeOfCycles = slices().matching("io.hunterreferrals.(**)").should().beFreeOfCycles()
-            .ignoreDependency(JavaClass.Predicates.resideInAPackage("io.hunterreferrals.postgres.jooq.."), DescribedPredicate.alwaysTrue());
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("io.hunterreferrals.(**)")
+            .should()
+            .beFreeOfCycles()
+            .ignoreDependency(
+                    JavaClass.Predicates.resideInAPackage("io.hunterreferrals.postgres.jooq.."),
+                    DescribedPredicate.alwaysTrue());
 
     /** Classes of the project outside the given root packages. */
     private static DescribedPredicate<JavaClass> projectClassesOutside(String... allowed) {
-        return resideInAPackage(PROJECT).and(not(resideInAnyPackage(allowed)))
+        return resideInAPackage(PROJECT)
+                .and(not(resideInAnyPackage(allowed)))
                 .as("classes of the project outside " + String.join(", ", allowed));
     }
 }

@@ -14,17 +14,19 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule coreDependsOnTheJdkAndThePublicSuffixListOnly = classes()
-            .should().onlyDependOnClassesThat()
+            .should()
+            .onlyDependOnClassesThat()
             .resideInAnyPackage("io.hunterreferrals.core..", "java..", "com.google.common.net..")
             .because("core holds the business rules; frameworks, JDBC, JSON and HTTP belong in adapters");
 
     @ArchTest
     static final ArchRule coreAvoidsJdkInfrastructure = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
-            .should().dependOnClassesThat()
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage("java.sql..", "java.net.http..", "javax..", "java.util.logging..")
             .because("databases, HTTP and logging are adapters' concerns");
 
     @ArchTest
-    static final ArchRule corePackagesAreFreeOfCycles = slices().matching("io.hunterreferrals.core.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule corePackagesAreFreeOfCycles =
+            slices().matching("io.hunterreferrals.core.(*)..").should().beFreeOfCycles();
 }

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 
 /**
- * {@code /_simulator/...}: the Java levers over HTTP, for the standalone demo and for tests in other processes.
- * Not part of any Microsoft API. Answers with small JSON documents; errors as the Partner API error body.
+ * {@code /_simulator/...}: the Java levers over HTTP, for the standalone demo and for tests in other processes. Not
+ * part of any Microsoft API. Answers with small JSON documents; errors as the Partner API error body.
  */
 final class AdminEndpoint {
 
@@ -34,16 +34,21 @@ final class AdminEndpoint {
         String m = r.method();
         switch (m + " " + path) {
             case "GET /health":
-                return ok(Json.object().put("status", "ok").put("referrals", sim.referrals().size()));
+                return ok(Json.object()
+                        .put("status", "ok")
+                        .put("referrals", sim.referrals().size()));
             case "GET /device/pending":
                 return ok(list("userCodes", sim.identity().pendingUserCodes()));
             case "POST /device/approve": {
-                List<String> codes = r.param("user_code").map(List::of).orElseGet(() -> sim.identity().pendingUserCodes());
+                List<String> codes = r.param("user_code")
+                        .map(List::of)
+                        .orElseGet(() -> sim.identity().pendingUserCodes());
                 codes.forEach(sim.identity()::approve);
                 return ok(list("approved", codes));
             }
             case "POST /device/decline": {
-                String code = r.param("user_code").orElseThrow(() -> new IllegalArgumentException("user_code is required"));
+                String code =
+                        r.param("user_code").orElseThrow(() -> new IllegalArgumentException("user_code is required"));
                 sim.identity().decline(code);
                 return ok(list("declined", List.of(code)));
             }
@@ -68,12 +73,14 @@ final class AdminEndpoint {
                 return Reply.noContent();
             case "GET /journal": {
                 ArrayNode a = Json.MAPPER.createArrayNode();
-                sim.journal().all().forEach(req -> a.addObject()
-                        .put("receivedAt", req.receivedAt().toString())
-                        .put("method", req.method())
-                        .put("path", req.path())
-                        .put("query", req.rawQuery())
-                        .put("hasAuthorization", req.hasAuthorization()));
+                sim.journal()
+                        .all()
+                        .forEach(req -> a.addObject()
+                                .put("receivedAt", req.receivedAt().toString())
+                                .put("method", req.method())
+                                .put("path", req.path())
+                                .put("query", req.rawQuery())
+                                .put("hasAuthorization", req.hasAuthorization()));
                 return ok(Json.object().set("requests", a));
             }
             case "DELETE /journal":
@@ -101,9 +108,14 @@ final class AdminEndpoint {
         if (r.isPost() && parts.length == 4 && parts[1].equals("referrals")) {
             String id = parts[2];
             switch (parts[3]) {
-                case "status" -> sim.referrals().changeStatus(id,
-                        r.param("status").orElseThrow(() -> new IllegalArgumentException("status is required")),
-                        r.param("substatus").orElseThrow(() -> new IllegalArgumentException("substatus is required")));
+                case "status" ->
+                    sim.referrals()
+                            .changeStatus(
+                                    id,
+                                    r.param("status")
+                                            .orElseThrow(() -> new IllegalArgumentException("status is required")),
+                                    r.param("substatus")
+                                            .orElseThrow(() -> new IllegalArgumentException("substatus is required")));
                 case "touch" -> sim.referrals().touch(id);
                 default -> {
                     return ApiErrors.notFound("Unknown simulator lever.");
@@ -114,7 +126,9 @@ final class AdminEndpoint {
         return ApiErrors.notFound("Unknown simulator lever.");
     }
 
-    /** kind=429|500|503|403|delay|malformed|loop|foreign|reset, plus times, page, retryAfter, httpDate, delayMs, target. */
+    /**
+     * kind=429|500|503|403|delay|malformed|loop|foreign|reset, plus times, page, retryAfter, httpDate, delayMs, target.
+     */
     static Fault faultFrom(Request r) {
         String kind = r.param("kind").orElseThrow(() -> new IllegalArgumentException("kind is required"));
         int retryAfter = Integer.parseInt(r.param("retryAfter").orElse("-1"));
@@ -123,7 +137,8 @@ final class AdminEndpoint {
             case "500" -> Fault.internalServerError();
             case "503" -> retryAfter >= 0 ? Fault.serviceUnavailable(retryAfter) : Fault.serviceUnavailable();
             case "403" -> Fault.forbidden();
-            case "delay" -> Fault.delay(Duration.ofMillis(Long.parseLong(r.param("delayMs").orElse("5000"))));
+            case "delay" ->
+                Fault.delay(Duration.ofMillis(Long.parseLong(r.param("delayMs").orElse("5000"))));
             case "malformed" -> Fault.malformedPage();
             case "reset" -> Fault.connectionReset();
             case "loop" -> Fault.nextLinkLoop();

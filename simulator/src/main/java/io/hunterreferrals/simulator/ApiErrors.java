@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** The Partner API error body: {"error":{"code","message"}}; clients must branch on code, never on message. */
 final class ApiErrors {
 
-    private ApiErrors() {
-    }
+    private ApiErrors() {}
 
     static Reply error(int status, String code, String message) {
         ObjectNode body = Json.object();

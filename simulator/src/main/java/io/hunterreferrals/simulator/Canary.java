@@ -32,6 +32,5 @@ public final class Canary {
     /** Every device code (the secret half of the device-code pair) starts with this. */
     public static final String DEVICE_CODE_PREFIX = "simDC.";
 
-    private Canary() {
-    }
+    private Canary() {}
 }

@@ -1,8 +1,8 @@
 package io.hunterreferrals.simulator;
 
 /**
- * Shapes of customerProfile.team and its e-mails that real payloads show or that a domain extractor must survive.
- * Each one appears in any data set of at least {@code values().length} referrals.
+ * Shapes of customerProfile.team and its e-mails that real payloads show or that a domain extractor must survive. Each
+ * one appears in any data set of at least {@code values().length} referrals.
  */
 enum ContactStyle {
     COMPANY,

@@ -10,8 +10,7 @@ import java.util.random.RandomGenerator;
 /** Builds customerProfile (address, contacts, ids) in the shape and with the quirks a referral parser must accept. */
 final class CustomerProfiles {
 
-    private CustomerProfiles() {
-    }
+    private CustomerProfiles() {}
 
     static ObjectNode build(Company company, ContactStyle contacts, IdsStyle ids, RandomGenerator r) {
         ObjectNode profile = Json.object();
@@ -48,10 +47,13 @@ final class CustomerProfiles {
         String companyEmail = p.mailbox() + "@" + c.domain();
         switch (style) {
             case COMPANY -> profile.putArray("team").add(member(p, companyEmail, c, r));
-            case CONSUMER -> profile.putArray("team").add(member(p, p.mailbox() + "@" + pick(SampleData.CONSUMER_DOMAINS, r), c, r));
+            case CONSUMER ->
+                profile.putArray("team").add(member(p, p.mailbox() + "@" + pick(SampleData.CONSUMER_DOMAINS, r), c, r));
             case SECOND_COMPANY_CONTACT -> {
                 Person q = pick(SampleData.CUSTOMER_PEOPLE, r);
-                profile.putArray("team").add(member(p, companyEmail, c, r)).add(member(q, q.mailbox() + "@" + c.domain(), c, r));
+                profile.putArray("team")
+                        .add(member(p, companyEmail, c, r))
+                        .add(member(q, q.mailbox() + "@" + c.domain(), c, r));
             }
             case MIXED_CONSUMER_AND_COMPANY -> {
                 Person q = pick(SampleData.CUSTOMER_PEOPLE, r);
@@ -64,14 +66,20 @@ final class CustomerProfiles {
                 m.put("phoneNumber", Canary.CUSTOMER_PHONE);
                 profile.putArray("team").add(m);
             }
-            case UPPER_CASE_EMAIL -> profile.putArray("team")
-                    .add(member(p, " " + p.mailbox().toUpperCase(Locale.ROOT) + "@" + c.domain().toUpperCase(Locale.ROOT) + " ", c, r));
+            case UPPER_CASE_EMAIL ->
+                profile.putArray("team")
+                        .add(member(
+                                p,
+                                " " + p.mailbox().toUpperCase(Locale.ROOT) + "@"
+                                        + c.domain().toUpperCase(Locale.ROOT) + " ",
+                                c,
+                                r));
             case SINGLE_OBJECT_TEAM -> profile.set("team", member(p, companyEmail, c, r));
             case MEMBER_WITHOUT_EMAIL -> profile.putArray("team").add(member(p, null, c, r));
             case EMPTY_STRING_EMAIL -> profile.putArray("team").add(member(p, "", c, r));
             case EMPTY_TEAM -> profile.putArray("team");
             case NULL_TEAM -> profile.putNull("team");
-            case NO_TEAM_KEY -> { }
+            case NO_TEAM_KEY -> {}
         }
     }
 
@@ -80,7 +88,9 @@ final class CustomerProfiles {
                 .put("firstName", p.firstName())
                 .put("lastName", p.lastName())
                 .put("email", email)
-                .put("phoneNumber", r.nextInt(4) == 0 ? "" : c.phonePrefix() + " " + (1_000_000 + r.nextInt(8_999_999)));
+                .put(
+                        "phoneNumber",
+                        r.nextInt(4) == 0 ? "" : c.phonePrefix() + " " + (1_000_000 + r.nextInt(8_999_999)));
         m.putNull("title");
         m.putObject("contactPreference").put("locale", c.locale()).put("disableNotifications", false);
         return m;
@@ -94,14 +104,28 @@ final class CustomerProfiles {
                 a.addObject().put("profileType", "Duns").put("id", duns);
                 a.addObject().put("profileType", "External").put("id", "CRM-" + r.nextInt(100_000));
             }
-            case EXTERNAL_URL -> profile.putArray("ids").addObject().put("profileType", "External").put("id", "https://www." + c.domain() + "/");
-            case EXTERNAL_HOST -> profile.putArray("ids").addObject().put("profileType", "External").put("id", "www." + c.domain());
-            case EXTERNAL_IDN_HOST -> profile.putArray("ids").addObject().put("profileType", "External").put("id", "örnek.com.tr");
-            case DUNS_ONLY -> profile.putArray("ids").addObject().put("profileType", "Duns").put("id", duns);
-            case SINGLE_OBJECT -> profile.putObject("ids").put("profileType", "Duns").put("id", duns);
+            case EXTERNAL_URL ->
+                profile.putArray("ids")
+                        .addObject()
+                        .put("profileType", "External")
+                        .put("id", "https://www." + c.domain() + "/");
+            case EXTERNAL_HOST ->
+                profile.putArray("ids")
+                        .addObject()
+                        .put("profileType", "External")
+                        .put("id", "www." + c.domain());
+            case EXTERNAL_IDN_HOST ->
+                profile.putArray("ids")
+                        .addObject()
+                        .put("profileType", "External")
+                        .put("id", "örnek.com.tr");
+            case DUNS_ONLY ->
+                profile.putArray("ids").addObject().put("profileType", "Duns").put("id", duns);
+            case SINGLE_OBJECT ->
+                profile.putObject("ids").put("profileType", "Duns").put("id", duns);
             case EMPTY_ARRAY -> profile.putArray("ids");
             case EMPTY_OBJECT -> profile.putObject("ids");
-            case NO_IDS_KEY -> { }
+            case NO_IDS_KEY -> {}
         }
     }
 

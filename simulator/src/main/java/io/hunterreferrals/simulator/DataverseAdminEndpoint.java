@@ -35,7 +35,9 @@ final class DataverseAdminEndpoint {
     private Reply route(Request r, String path) {
         switch (r.method() + " " + path) {
             case "GET /health":
-                return ok(Json.object().put("status", "ok").put("leads", sim.leads().size()));
+                return ok(Json.object()
+                        .put("status", "ok")
+                        .put("leads", sim.leads().size()));
             case "POST /faults": {
                 DataverseFault fault = faultFrom(r);
                 sim.faults().inject(fault);
@@ -51,13 +53,15 @@ final class DataverseAdminEndpoint {
                 return Reply.noContent();
             case "GET /journal": {
                 ArrayNode a = Json.MAPPER.createArrayNode();
-                sim.journal().all().forEach(req -> a.addObject()
-                        .put("receivedAt", req.receivedAt().toString())
-                        .put("method", req.method())
-                        .put("path", req.path())
-                        .put("query", req.rawQuery())
-                        .put("hasAuthorization", req.hasAuthorization())
-                        .put("body", req.body()));
+                sim.journal()
+                        .all()
+                        .forEach(req -> a.addObject()
+                                .put("receivedAt", req.receivedAt().toString())
+                                .put("method", req.method())
+                                .put("path", req.path())
+                                .put("query", req.rawQuery())
+                                .put("hasAuthorization", req.hasAuthorization())
+                                .put("body", req.body()));
                 return ok(Json.object().set("requests", a));
             }
             case "DELETE /journal":
@@ -66,14 +70,17 @@ final class DataverseAdminEndpoint {
             case "GET /leads": {
                 ArrayNode a = Json.MAPPER.createArrayNode();
                 sim.leads().all().forEach(l -> a.add(lead(l)));
-                return ok(Json.object().put("created", sim.leads().createdCount())
-                        .put("updated", sim.leads().updatedCount()).set("leads", a));
+                return ok(Json.object()
+                        .put("created", sim.leads().createdCount())
+                        .put("updated", sim.leads().updatedCount())
+                        .set("leads", a));
             }
             case "POST /leads": {
                 JsonNode body = Json.parse(r.body());
                 Map<String, Object> columns = new LinkedHashMap<>();
                 body.properties().forEach(e -> columns.put(e.getKey(), DataverseLeadWrites.plain(e.getValue())));
-                return ok(Json.object().put("leadid", sim.leads().insert(columns).toString()));
+                return ok(
+                        Json.object().put("leadid", sim.leads().insert(columns).toString()));
             }
             case "GET /keys": {
                 ArrayNode a = Json.MAPPER.createArrayNode();
@@ -103,8 +110,11 @@ final class DataverseAdminEndpoint {
         if (parts.length >= 3 && parts[1].equals("leads")) {
             UUID id = leadId(parts[2]);
             if (r.isPost() && parts.length == 4 && parts[3].equals("state")) {
-                sim.leads().setState(id, Integer.parseInt(required(r, "statecode")),
-                        Integer.parseInt(required(r, "statuscode")));
+                sim.leads()
+                        .setState(
+                                id,
+                                Integer.parseInt(required(r, "statecode")),
+                                Integer.parseInt(required(r, "statuscode")));
                 return Reply.noContent();
             }
             if (r.method().equals("DELETE") && parts.length == 3) {
@@ -139,8 +149,10 @@ final class DataverseAdminEndpoint {
         } catch (IllegalArgumentException e) {
             // Not a GUID: a referral id.
         }
-        return sim.leads().byReferralId(idOrReferral).orElseThrow(() -> new NoSuchElementException(
-                "no lead with leadid or referral id " + idOrReferral)).leadId();
+        return sim.leads()
+                .byReferralId(idOrReferral)
+                .orElseThrow(() -> new NoSuchElementException("no lead with leadid or referral id " + idOrReferral))
+                .leadId();
     }
 
     /**
@@ -158,7 +170,9 @@ final class DataverseAdminEndpoint {
             case "403-user" -> DataverseFault.missingApplicationUser();
             case "403-privilege" -> DataverseFault.missingPrivilege();
             case "duplicate" -> DataverseFault.duplicateDetected();
-            case "delay" -> DataverseFault.delay(Duration.ofMillis(Long.parseLong(r.param("delayMs").orElse("5000"))));
+            case "delay" ->
+                DataverseFault.delay(
+                        Duration.ofMillis(Long.parseLong(r.param("delayMs").orElse("5000"))));
             case "expired-secret" -> DataverseFault.expiredClientSecret();
             default -> throw new IllegalArgumentException("unknown fault kind: " + kind);
         };

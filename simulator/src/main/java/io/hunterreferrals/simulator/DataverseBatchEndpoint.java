@@ -23,8 +23,7 @@ final class DataverseBatchEndpoint {
     private static final String ROOT = DataverseWebApi.ROOT;
 
     /** One request of the batch; {@code changeSet} groups the members of one change set. */
-    private record Op(HttpRequestPart http, String contentId, int changeSet) {
-    }
+    private record Op(HttpRequestPart http, String contentId, int changeSet) {}
 
     private final DataverseLeads leads;
     private final Function<Request, Reply> items;
@@ -41,10 +40,12 @@ final class DataverseBatchEndpoint {
         int count = groups.stream().mapToInt(List::size).sum();
         if (count > MAX_REQUESTS) {
             // The limit is documented; the error's code and wording are UNCONFIRMED.
-            return DataverseErrors.badRequest("", "The batch contains " + count + " requests; the maximum is "
-                    + MAX_REQUESTS + ".");
+            return DataverseErrors.badRequest(
+                    "", "The batch contains " + count + " requests; the maximum is " + MAX_REQUESTS + ".");
         }
-        boolean continueOnError = r.header("Prefer").filter(p -> p.contains("odata.continue-on-error")).isPresent();
+        boolean continueOnError = r.header("Prefer")
+                .filter(p -> p.contains("odata.continue-on-error"))
+                .isPresent();
         String responseBoundary = "batchresponse_" + UUID.randomUUID();
         StringBuilder out = new StringBuilder();
         for (List<Op> group : groups) {
@@ -58,7 +59,8 @@ final class DataverseBatchEndpoint {
                 StringBuilder only = new StringBuilder();
                 String failedId = group.get(replies.size() - 1).contentId();
                 DataverseMultipart.writeResponse(only, responseBoundary, last, failedId);
-                return multipart(last.status(), only, responseBoundary, last.headers().get("Retry-After"));
+                return multipart(
+                        last.status(), only, responseBoundary, last.headers().get("Retry-After"));
             }
             if (changeSet && failed(last)) {
                 // A failed change set is rolled back and answered by its failing request (OData 4.0 §11.7.4).
@@ -66,14 +68,20 @@ final class DataverseBatchEndpoint {
                 DataverseMultipart.writeResponse(out, responseBoundary, last, failedId);
             } else if (changeSet) {
                 String inner = "changesetresponse_" + UUID.randomUUID();
-                out.append("--").append(responseBoundary).append("\r\n")
-                        .append("Content-Type: multipart/mixed; boundary=").append(inner).append("\r\n\r\n");
+                out.append("--")
+                        .append(responseBoundary)
+                        .append("\r\n")
+                        .append("Content-Type: multipart/mixed; boundary=")
+                        .append(inner)
+                        .append("\r\n\r\n");
                 for (int i = 0; i < replies.size(); i++) {
-                    DataverseMultipart.writeResponse(out, inner, replies.get(i), group.get(i).contentId());
+                    DataverseMultipart.writeResponse(
+                            out, inner, replies.get(i), group.get(i).contentId());
                 }
                 out.append("--").append(inner).append("--\r\n");
             } else {
-                DataverseMultipart.writeResponse(out, responseBoundary, last, group.getFirst().contentId());
+                DataverseMultipart.writeResponse(
+                        out, responseBoundary, last, group.getFirst().contentId());
             }
         }
         return multipart(200, out, responseBoundary, null);
@@ -132,8 +140,8 @@ final class DataverseBatchEndpoint {
                     groups.add(members);
                 }
             } else {
-                throw new IllegalArgumentException("a batch part must be application/http or multipart/mixed, was '"
-                        + type + "'");
+                throw new IllegalArgumentException(
+                        "a batch part must be application/http or multipart/mixed, was '" + type + "'");
             }
         }
         return groups;
@@ -149,8 +157,8 @@ final class DataverseBatchEndpoint {
         if (url.startsWith("$")) {
             String ref = url.split("[/?]", 2)[0];
             if (!created.containsKey(ref)) {
-                throw new DataverseRejection(DataverseErrors.badRequest("",
-                        "Content-ID Reference: '" + ref + "' does not exist in the batch context."));
+                throw new DataverseRejection(DataverseErrors.badRequest(
+                        "", "Content-ID Reference: '" + ref + "' does not exist in the batch context."));
             }
             url = created.get(ref) + url.substring(ref.length());
         }
@@ -163,7 +171,13 @@ final class DataverseBatchEndpoint {
         String rawQuery = q < 0 ? null : url.substring(q + 1);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         op.http().headers().forEach((k, v) -> headers.put(k, List.of(v)));
-        return new Request(op.http().method(), path, rawQuery, QueryStrings.parse(rawQuery), headers, op.http().body(),
+        return new Request(
+                op.http().method(),
+                path,
+                rawQuery,
+                QueryStrings.parse(rawQuery),
+                headers,
+                op.http().body(),
                 outer.receivedAt());
     }
 
@@ -173,7 +187,9 @@ final class DataverseBatchEndpoint {
 
     private static Reply multipart(int status, StringBuilder parts, String boundary, String retryAfter) {
         parts.append("--").append(boundary).append("--\r\n");
-        Reply reply = new Reply(status, Map.of("Content-Type", "multipart/mixed; boundary=" + boundary),
+        Reply reply = new Reply(
+                status,
+                Map.of("Content-Type", "multipart/mixed; boundary=" + boundary),
                 parts.toString().getBytes(StandardCharsets.UTF_8));
         return retryAfter == null ? reply : reply.withHeader("Retry-After", retryAfter);
     }

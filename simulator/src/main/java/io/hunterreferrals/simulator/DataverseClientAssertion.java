@@ -24,15 +24,13 @@ final class DataverseClientAssertion {
     private static final long SKEW_SECONDS = 300;
 
     /** Why an assertion was refused: the AADSTS number and its message. */
-    record Refusal(int aadsts, String message) {
-    }
+    record Refusal(int aadsts, String message) {}
 
-    private DataverseClientAssertion() {
-    }
+    private DataverseClientAssertion() {}
 
     /** Empty when the assertion is acceptable. */
-    static Optional<Refusal> check(String jwt, String clientId, String tenant, X509Certificate certificate,
-            Instant now) {
+    static Optional<Refusal> check(
+            String jwt, String clientId, String tenant, X509Certificate certificate, Instant now) {
         String[] parts = jwt.split("\\.", -1);
         if (parts.length != 3 || parts[2].isEmpty()) {
             return refuse(50027, "JWT token is invalid or malformed.");
@@ -45,14 +43,16 @@ final class DataverseClientAssertion {
         } catch (IllegalArgumentException e) {
             return refuse(50027, "JWT token is invalid or malformed.");
         }
-        if (!clientId.equals(claims.path("iss").asText()) || !clientId.equals(claims.path("sub").asText())) {
+        if (!clientId.equals(claims.path("iss").asText())
+                || !clientId.equals(claims.path("sub").asText())) {
             return refuse(700021, "Client assertion application identifier doesn't match 'client_id' parameter.");
         }
         if (!audienceFits(claims.path("aud").asText(), tenant)) {
             return refuse(700023, "Client assertion audience claim does not match Realm issuer.");
         }
         long t = now.getEpochSecond();
-        boolean expired = !claims.path("exp").canConvertToLong() || claims.path("exp").asLong() + SKEW_SECONDS < t;
+        boolean expired =
+                !claims.path("exp").canConvertToLong() || claims.path("exp").asLong() + SKEW_SECONDS < t;
         boolean early = claims.has("nbf") && claims.path("nbf").asLong() - SKEW_SECONDS > t;
         if (expired || early) {
             return refuse(700024, "Client assertion is not within its valid time range.");

@@ -8,9 +8,9 @@ import java.util.Objects;
  * One column of the simulated lead table, standard or custom, as its attribute metadata describes it.
  *
  * @param maxLength for String and Memo columns; 0 otherwise
- * @param options   the allowed values of a Picklist, State or Status column (Boolean: 0 and 1); empty otherwise
- * @param writable  false for columns the server computes (fullname, createdon, ...): values sent for them are ignored,
- *                  as dataverse.md §4 says Dataverse does
+ * @param options the allowed values of a Picklist, State or Status column (Boolean: 0 and 1); empty otherwise
+ * @param writable false for columns the server computes (fullname, createdon, ...): values sent for them are ignored,
+ *     as dataverse.md §4 says Dataverse does
  */
 public record DataverseColumn(
         String logicalName,
@@ -23,8 +23,17 @@ public record DataverseColumn(
 
     /** The AttributeType values the simulator knows; {@link #attributeType()} is the Web API's spelling. */
     public enum Type {
-        STRING("String"), MEMO("Memo"), BOOLEAN("Boolean"), PICKLIST("Picklist"), MONEY("Money"), LOOKUP("Lookup"),
-        OWNER("Owner"), STATE("State"), STATUS("Status"), UNIQUEIDENTIFIER("Uniqueidentifier"), DATETIME("DateTime"),
+        STRING("String"),
+        MEMO("Memo"),
+        BOOLEAN("Boolean"),
+        PICKLIST("Picklist"),
+        MONEY("Money"),
+        LOOKUP("Lookup"),
+        OWNER("Owner"),
+        STATE("State"),
+        STATUS("Status"),
+        UNIQUEIDENTIFIER("Uniqueidentifier"),
+        DATETIME("DateTime"),
         BIGINT("BigInt");
 
         private final String attributeType;

@@ -47,7 +47,9 @@ final class DataverseCurrencies {
         BigDecimal perBase = new BigDecimal(SEED.get(baseIso)[2]);
         for (String iso : List.of("USD", "EUR", "TRY", "GBP")) {
             String[] s = SEED.get(iso);
-            BigDecimal rate = new BigDecimal(s[2]).divide(perBase, 10, RoundingMode.HALF_UP).stripTrailingZeros();
+            BigDecimal rate = new BigDecimal(s[2])
+                    .divide(perBase, 10, RoundingMode.HALF_UP)
+                    .stripTrailingZeros();
             byIso.put(iso, new Currency(ids.uuid("transactioncurrency", iso), iso, s[0], s[1], rate));
         }
     }
@@ -69,18 +71,19 @@ final class DataverseCurrencies {
         DataverseQuery q = DataverseQuery.parse(r);
         for (String p : q.select()) {
             if (!base().row().containsKey(p)) {
-                return DataverseErrors.badRequest(DataverseErrors.UNKNOWN_PROPERTY, "Could not find a property named '"
-                        + p + "' on type 'Microsoft.Dynamics.CRM.transactioncurrency'.");
+                return DataverseErrors.badRequest(
+                        DataverseErrors.UNKNOWN_PROPERTY,
+                        "Could not find a property named '" + p
+                                + "' on type 'Microsoft.Dynamics.CRM.transactioncurrency'.");
             }
         }
         String context = serviceRoot + "$metadata#transactioncurrencies"
                 + (q.select().isEmpty() ? "" : "(" + String.join(",", q.select()) + ")");
         if (rest.startsWith("(") && rest.endsWith(")")) {
             UUID id = UUID.fromString(rest.substring(1, rest.length() - 1));
-            return byId(id)
-                    .map(c -> Reply.json(200, row(c, q).put("@odata.context", context + "/$entity")))
-                    .orElseGet(() -> DataverseErrors.error(
-                            404, "", "transactioncurrency With Id = " + id + " Does Not Exist"));
+            return byId(id).map(c -> Reply.json(200, row(c, q).put("@odata.context", context + "/$entity")))
+                    .orElseGet(() ->
+                            DataverseErrors.error(404, "", "transactioncurrency With Id = " + id + " Does Not Exist"));
         }
         ObjectNode body = Json.object().put("@odata.context", context);
         ArrayNode value = body.putArray("value");

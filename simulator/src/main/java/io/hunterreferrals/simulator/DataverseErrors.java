@@ -31,14 +31,15 @@ final class DataverseErrors {
     static final String DUPLICATE_KEY = "0x80060892";
     /** EntityKeyNameExists / EntityKeyWithSelectedAttributesExists, §2. */
     static final String KEY_NAME_EXISTS = "0x80060893";
+
     static final String KEY_ATTRIBUTES_EXIST = "0x80060894";
     /** Service protection, §6. */
     static final String LIMIT_REQUESTS = "0x80072322";
+
     static final String LIMIT_EXECUTION_TIME = "0x80072321";
     static final String LIMIT_CONCURRENCY = "0x80072326";
 
-    private DataverseErrors() {
-    }
+    private DataverseErrors() {}
 
     static Reply error(int status, String code, String message) {
         ObjectNode body = Json.object();
@@ -52,14 +53,18 @@ final class DataverseErrors {
 
     static Reply unknownProperty(String name) {
         // Wording from dataverse.md §2 (third-party); the same message is what an unknown $select column gives.
-        return badRequest(UNKNOWN_PROPERTY,
+        return badRequest(
+                UNKNOWN_PROPERTY,
                 "Could not find a property named '" + name + "' on type 'Microsoft.Dynamics.CRM.lead'.");
     }
 
     static Reply tooLong(String column, int maxLength) {
         // The batch doc's example, two spaces after the first sentence included.
-        return badRequest(VALIDATION, "A validation error occurred.  The length of the '" + column
-                + "' attribute of the 'lead' entity exceeded the maximum allowed length of '" + maxLength + "'.");
+        return badRequest(
+                VALIDATION,
+                "A validation error occurred.  The length of the '" + column
+                        + "' attribute of the 'lead' entity exceeded the maximum allowed length of '" + maxLength
+                        + "'.");
     }
 
     /** The simulator has no resource or does not support the request; not a Dataverse message. */

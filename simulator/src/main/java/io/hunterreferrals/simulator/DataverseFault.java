@@ -48,7 +48,7 @@ public record DataverseFault(Kind kind, DataverseFaultTarget target, int times, 
                 case EXPIRED_CLIENT_SECRET -> EnumSet.of(DataverseFaultTarget.TOKEN);
                 case DUPLICATE_DETECTED -> EnumSet.of(DataverseFaultTarget.UPSERT, DataverseFaultTarget.BATCH_ITEM);
                 case MISSING_APPLICATION_USER, MISSING_PRIVILEGE ->
-                        EnumSet.complementOf(EnumSet.of(DataverseFaultTarget.TOKEN));
+                    EnumSet.complementOf(EnumSet.of(DataverseFaultTarget.TOKEN));
                 default -> EnumSet.allOf(DataverseFaultTarget.class);
             };
         }

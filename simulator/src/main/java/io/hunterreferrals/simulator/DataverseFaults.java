@@ -4,16 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Dataverse faults waiting to fire, oldest first. A request takes at most one delay and one replacement response, so
- * a delay and a 429 can be combined. Thread-safe.
+ * Dataverse faults waiting to fire, oldest first. A request takes at most one delay and one replacement response, so a
+ * delay and a 429 can be combined. Thread-safe.
  */
 public final class DataverseFaults {
 
     private final List<DataverseFault> armed = new ArrayList<>();
     private int fired;
 
-    DataverseFaults() {
-    }
+    DataverseFaults() {}
 
     public synchronized void inject(DataverseFault fault) {
         armed.add(fault);

@@ -8,11 +8,16 @@ import java.util.UUID;
  *
  * @param status the EntityKeyIndexStatus the Web API would return now
  */
-public record DataverseKey(UUID metadataId, String schemaName, String logicalName, List<String> keyAttributes,
-        Status status) {
+public record DataverseKey(
+        UUID metadataId, String schemaName, String logicalName, List<String> keyAttributes, Status status) {
 
     /** EntityKeyIndexStatus; the Web API returns the names (dataverse.md §3). */
-    public enum Status { Pending, InProgress, Active, Failed }
+    public enum Status {
+        Pending,
+        InProgress,
+        Active,
+        Failed
+    }
 
     public DataverseKey {
         keyAttributes = List.copyOf(keyAttributes);

@@ -12,13 +12,13 @@ import java.util.UUID;
 /**
  * An immutable snapshot of one stored lead, for tests to assert on what the push wrote.
  *
- * @param referralId   the value of the alternate-key column, or null for a lead the sales team made by hand
- * @param columns      every stored column under its Web API property name (lookups as {@code _x_value}), values as
- *                     String, Boolean, Integer, BigDecimal or null; statecode and statuscode are always there
+ * @param referralId the value of the alternate-key column, or null for a lead the sales team made by hand
+ * @param columns every stored column under its Web API property name (lookups as {@code _x_value}), values as String,
+ *     Boolean, Integer, BigDecimal or null; statecode and statuscode are always there
  * @param createdByApi false when the lead came from {@link DataverseLeads#insert}, as if the sales team typed it in
- * @param apiUpdates   how many Web API upserts updated it after it existed
- * @param apiWrites    the accepted body of every Web API write, oldest first, binds as sent
- *                     ({@code transactioncurrencyid@odata.bind}), so a test can prove a column was never written
+ * @param apiUpdates how many Web API upserts updated it after it existed
+ * @param apiWrites the accepted body of every Web API write, oldest first, binds as sent
+ *     ({@code transactioncurrencyid@odata.bind}), so a test can prove a column was never written
  */
 public record DataverseLead(
         UUID leadId,
@@ -33,7 +33,9 @@ public record DataverseLead(
 
     public DataverseLead {
         columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
-        apiWrites = apiWrites.stream().map(w -> Collections.unmodifiableMap(new LinkedHashMap<>(w))).toList();
+        apiWrites = apiWrites.stream()
+                .map(w -> Collections.unmodifiableMap(new LinkedHashMap<>(w)))
+                .toList();
     }
 
     public Object column(String name) {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * The part of a lead URL in parentheses: {@code (<guid>)} or {@code (<key column>='<value>')}. A key reference is only
  * usable once its key is Active, which this checks when parsing.
  *
- * @param id       the leadid, or null for a key reference
+ * @param id the leadid, or null for a key reference
  * @param keyValue the referral id, or null for an id reference
  */
 record DataverseLeadRef(UUID id, String keyColumn, String keyValue) {
@@ -23,16 +23,22 @@ record DataverseLeadRef(UUID id, String keyColumn, String keyValue) {
             return new DataverseLeadRef(UUID.fromString(g.group(1)), keyColumn, null);
         }
         Matcher k = KEY.matcher(rest);
-        if (!k.matches() || !k.group(1).equals(keyColumn) || metadata.keyOn(keyColumn).isEmpty()) {
+        if (!k.matches()
+                || !k.group(1).equals(keyColumn)
+                || metadata.keyOn(keyColumn).isEmpty()) {
             // Wording from dataverse.md §2; that the status is 400 is UNCONFIRMED.
-            throw new DataverseRejection(DataverseErrors.badRequest("", "The key in the request URI is not valid for"
-                    + " resource 'Microsoft.Dynamics.CRM.lead'. Ensure that the names and number of key properties"
-                    + " match the declared key for the resource 'Microsoft.Dynamics.CRM.lead'."));
+            throw new DataverseRejection(DataverseErrors.badRequest(
+                    "",
+                    "The key in the request URI is not valid for"
+                            + " resource 'Microsoft.Dynamics.CRM.lead'. Ensure that the names and number of "
+                            + "key properties"
+                            + " match the declared key for the resource 'Microsoft.Dynamics.CRM.lead'."));
         }
         if (!metadata.isActiveKey(keyColumn)) {
             // UNCONFIRMED: the docs only say a new key "will not be immediately available"; third-party notes say
             // 400. EntityKeyNotDefined is the closest listed code.
-            throw new DataverseRejection(DataverseErrors.badRequest(DataverseErrors.KEY_NOT_DEFINED,
+            throw new DataverseRejection(DataverseErrors.badRequest(
+                    DataverseErrors.KEY_NOT_DEFINED,
                     "The specified key attributes are not a defined key for the lead entity"));
         }
         return new DataverseLeadRef(null, keyColumn, k.group(2).replace("''", "'"));
@@ -49,7 +55,9 @@ record DataverseLeadRef(UUID id, String keyColumn, String keyValue) {
     Reply notFound() {
         return id != null
                 ? DataverseErrors.error(404, "", "lead With Id = " + id + " Does Not Exist")
-                : DataverseErrors.error(404, DataverseErrors.NO_RECORD_FOR_KEY,
+                : DataverseErrors.error(
+                        404,
+                        DataverseErrors.NO_RECORD_FOR_KEY,
                         "A record with the specified key values does not exist in lead entity");
     }
 }

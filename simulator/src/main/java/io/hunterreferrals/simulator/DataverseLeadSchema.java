@@ -38,7 +38,13 @@ final class DataverseLeadSchema {
             string("websiteurl", 200),
             string("address1_country", 80),
             new DataverseColumn("description", "Description", Type.MEMO, 2000, false, true, List.of()),
-            new DataverseColumn("leadsourcecode", "LeadSourceCode", Type.PICKLIST, 0, false, true,
+            new DataverseColumn(
+                    "leadsourcecode",
+                    "LeadSourceCode",
+                    Type.PICKLIST,
+                    0,
+                    false,
+                    true,
                     List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)),
             new DataverseColumn("budgetamount", "BudgetAmount", Type.MONEY, 0, false, true, List.of()),
             system("budgetamount_base", Type.MONEY),
@@ -54,8 +60,7 @@ final class DataverseLeadSchema {
     /** budgetamount's range (lead.md: 0 to 1,000,000,000,000, precision 2). */
     static final java.math.BigDecimal MONEY_MAX = new java.math.BigDecimal("1000000000000");
 
-    private DataverseLeadSchema() {
-    }
+    private DataverseLeadSchema() {}
 
     private static DataverseColumn string(String name, int maxLength) {
         return new DataverseColumn(name, schemaName(name), Type.STRING, maxLength, false, true, List.of());

@@ -17,19 +17,18 @@ import java.util.regex.Pattern;
 final class DataverseLeadWrites {
 
     /** What a valid body comes to: values under their property names, and the body as sent for the write log. */
-    record Changes(Map<String, Object> values, Map<String, Object> asSent) {
-    }
+    record Changes(Map<String, Object> values, Map<String, Object> asSent) {}
 
-    private static final Pattern BIND = Pattern.compile(
-            "^(?:https?://[^/]+)?/?(?:api/data/v9\\.\\d/)?([a-z_]+)\\(([0-9a-fA-F-]{36})\\)$");
+    private static final Pattern BIND =
+            Pattern.compile("^(?:https?://[^/]+)?/?(?:api/data/v9\\.\\d/)?([a-z_]+)\\(([0-9a-fA-F-]{36})\\)$");
 
     private final DataverseMetadata metadata;
     private final DataverseCurrencies currencies;
     private final UUID applicationUserId;
     private final String keyColumn;
 
-    DataverseLeadWrites(DataverseMetadata metadata, DataverseCurrencies currencies, UUID applicationUserId,
-            String keyColumn) {
+    DataverseLeadWrites(
+            DataverseMetadata metadata, DataverseCurrencies currencies, UUID applicationUserId, String keyColumn) {
         this.metadata = metadata;
         this.currencies = currencies;
         this.applicationUserId = applicationUserId;
@@ -38,8 +37,10 @@ final class DataverseLeadWrites {
 
     Changes read(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw reject(DataverseErrors.badRequest("", "Error identified in Payload provided by the user for Entity"
-                    + " :'leads'. The body must be a JSON object."));
+            throw reject(DataverseErrors.badRequest(
+                    "",
+                    "Error identified in Payload provided by the user for Entity"
+                            + " :'leads'. The body must be a JSON object."));
         }
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Object> asSent = new LinkedHashMap<>();
@@ -57,17 +58,22 @@ final class DataverseLeadWrites {
             if (name.equals(keyColumn)) {
                 // A simulator rule, stricter than Dataverse, which strips the key on update and uses it on create
                 // (use-upsert-insert-update-record.md): a key in the body is a bug in the push, so it fails loudly.
-                throw reject(DataverseErrors.badRequest("", "Do not send the alternate key column '" + keyColumn
-                        + "' in the body of an upsert by that key (simulator rule)."));
+                throw reject(DataverseErrors.badRequest(
+                        "",
+                        "Do not send the alternate key column '" + keyColumn
+                                + "' in the body of an upsert by that key (simulator rule)."));
             }
             DataverseColumn column = metadata.columns().stream()
-                    .filter(c -> c.logicalName().equals(name) || c.propertyName().equals(name))
+                    .filter(c ->
+                            c.logicalName().equals(name) || c.propertyName().equals(name))
                     .findFirst()
                     .orElseThrow(() -> reject(DataverseErrors.unknownProperty(name)));
             if (column.isLookup()) {
                 // Wording as commonly reported; code and status UNCONFIRMED.
-                throw reject(DataverseErrors.badRequest("", "CRM do not support direct update of Entity Reference"
-                        + " properties, Use Navigation properties instead."));
+                throw reject(DataverseErrors.badRequest(
+                        "",
+                        "CRM do not support direct update of Entity Reference"
+                                + " properties, Use Navigation properties instead."));
             }
             if (column.writable()) {
                 values.put(name, value(column, v));
@@ -77,18 +83,25 @@ final class DataverseLeadWrites {
     }
 
     private void bind(String navigation, JsonNode v, Map<String, Object> values) {
-        DataverseColumn column = metadata.column(navigation).filter(DataverseColumn::isLookup)
+        DataverseColumn column = metadata.column(navigation)
+                .filter(DataverseColumn::isLookup)
                 .orElseThrow(() -> reject(DataverseErrors.unknownProperty(navigation)));
         Matcher m = v.isTextual() ? BIND.matcher(v.asText()) : null;
         if (m == null || !m.matches()) {
-            throw reject(DataverseErrors.badRequest("", "The value of '" + navigation + "@odata.bind' must be a URL"
-                    + " like /<entity set>(<guid>); the simulator binds by GUID only."));
+            throw reject(DataverseErrors.badRequest(
+                    "",
+                    "The value of '" + navigation + "@odata.bind' must be a URL"
+                            + " like /<entity set>(<guid>); the simulator binds by GUID only."));
         }
         String set = m.group(1);
         UUID id = UUID.fromString(m.group(2));
-        if (!DataverseLeadSchema.LOOKUP_TARGETS.getOrDefault(column.logicalName(), java.util.Set.of()).contains(set)) {
-            throw reject(DataverseErrors.badRequest("", "The entity set '" + set + "' is not a valid target of the"
-                    + " navigation property '" + navigation + "'."));
+        if (!DataverseLeadSchema.LOOKUP_TARGETS
+                .getOrDefault(column.logicalName(), java.util.Set.of())
+                .contains(set)) {
+            throw reject(DataverseErrors.badRequest(
+                    "",
+                    "The entity set '" + set + "' is not a valid target of the navigation property '" + navigation
+                            + "'."));
         }
         boolean exists = switch (set) {
             case "transactioncurrencies" -> currencies.byId(id).isPresent();
@@ -123,17 +136,22 @@ final class DataverseLeadWrites {
                 int n = expect(v.isInt(), v, "Edm.Int32").asInt();
                 if (!c.options().contains(n)) {
                     // Validation code from the batch doc; this message wording is UNCONFIRMED.
-                    throw reject(DataverseErrors.badRequest(DataverseErrors.VALIDATION, "A validation error occurred."
-                            + " The value " + n + " of '" + c.logicalName() + "' on record of type 'lead' is outside"
-                            + " the valid range. Accepted Values: " + join(c.options())));
+                    throw reject(DataverseErrors.badRequest(
+                            DataverseErrors.VALIDATION,
+                            "A validation error occurred."
+                                    + " The value " + n + " of '" + c.logicalName()
+                                    + "' on record of type 'lead' is outside"
+                                    + " the valid range. Accepted Values: " + join(c.options())));
                 }
                 yield n;
             }
             case MONEY -> {
                 BigDecimal d = expect(v.isNumber(), v, "Edm.Decimal").decimalValue();
                 if (d.signum() < 0 || d.compareTo(DataverseLeadSchema.MONEY_MAX) > 0) {
-                    throw reject(DataverseErrors.badRequest(DataverseErrors.VALIDATION, "A validation error occurred."
-                            + " The value of '" + c.logicalName() + "' is outside the range 0 to 1000000000000."));
+                    throw reject(DataverseErrors.badRequest(
+                            DataverseErrors.VALIDATION,
+                            "A validation error occurred. The value of '" + c.logicalName()
+                                    + "' is outside the range 0 to 1000000000000."));
                 }
                 // Precision 2 (lead.md); that Dataverse rounds rather than refuses more digits is UNCONFIRMED.
                 yield d.setScale(2, RoundingMode.HALF_UP);
@@ -144,8 +162,8 @@ final class DataverseLeadWrites {
 
     private static JsonNode expect(boolean ok, JsonNode v, String edmType) {
         if (!ok) {
-            throw reject(DataverseErrors.badRequest("", "Cannot convert the literal '" + v + "' to the expected type '"
-                    + edmType + "'."));
+            throw reject(DataverseErrors.badRequest(
+                    "", "Cannot convert the literal '" + v + "' to the expected type '" + edmType + "'."));
         }
         return v;
     }

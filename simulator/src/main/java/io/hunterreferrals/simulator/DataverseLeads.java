@@ -128,8 +128,8 @@ public final class DataverseLeads {
     }
 
     /** A new lead; its id derives from the key (or the given id), so the same seed gives the same leadid. */
-    synchronized DataverseLead create(UUID requestedId, String referralId, Map<String, Object> values,
-            Map<String, Object> asSent) {
+    synchronized DataverseLead create(
+            UUID requestedId, String referralId, Map<String, Object> values, Map<String, Object> asSent) {
         UUID id = requestedId;
         for (int n = 0; id == null || byId.containsKey(id); n++) {
             id = ids.uuid("lead", String.valueOf(referralId), Integer.toString(n));
@@ -189,7 +189,9 @@ public final class DataverseLeads {
     }
 
     private Optional<Stored> find(String referralId) {
-        return byId.values().stream().filter(s -> referralId.equals(s.columns.get(keyColumn))).findFirst();
+        return byId.values().stream()
+                .filter(s -> referralId.equals(s.columns.get(keyColumn)))
+                .findFirst();
     }
 
     private Stored existing(UUID id) {
@@ -235,8 +237,16 @@ public final class DataverseLeads {
 
         DataverseLead snapshot() {
             Object key = columns.get(keyColumn);
-            return new DataverseLead(id, key == null ? null : key.toString(), columns, createdByApi, updates, writes,
-                    createdOn, modifiedOn, version);
+            return new DataverseLead(
+                    id,
+                    key == null ? null : key.toString(),
+                    columns,
+                    createdByApi,
+                    updates,
+                    writes,
+                    createdOn,
+                    modifiedOn,
+                    version);
         }
     }
 }

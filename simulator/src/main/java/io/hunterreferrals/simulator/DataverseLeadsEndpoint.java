@@ -14,9 +14,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * {@code leads}: upsert by alternate key or id (PATCH), reads by id, by key and by $filter (GET), with the
- * conditional headers, Prefer and $select as use-upsert-insert-update-record.md and
- * perform-conditional-operations-using-web-api.md show them.
+ * {@code leads}: upsert by alternate key or id (PATCH), reads by id, by key and by $filter (GET), with the conditional
+ * headers, Prefer and $select as use-upsert-insert-update-record.md and perform-conditional-operations-using-web-api.md
+ * show them.
  */
 final class DataverseLeadsEndpoint {
 
@@ -27,8 +27,13 @@ final class DataverseLeadsEndpoint {
     private final String keyColumn;
     private final Supplier<String> serviceRoot;
 
-    DataverseLeadsEndpoint(DataverseLeads leads, DataverseMetadata metadata, DataverseLeadWrites writes,
-            DataverseCurrencies currencies, String keyColumn, Supplier<String> serviceRoot) {
+    DataverseLeadsEndpoint(
+            DataverseLeads leads,
+            DataverseMetadata metadata,
+            DataverseLeadWrites writes,
+            DataverseCurrencies currencies,
+            String keyColumn,
+            Supplier<String> serviceRoot) {
         this.leads = leads;
         this.metadata = metadata;
         this.writes = writes;
@@ -96,9 +101,11 @@ final class DataverseLeadsEndpoint {
         if (ifMatch != null && existing.isEmpty()) {
             return ref.notFound();
         }
-        if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(existing.get().etag())) {
-            return DataverseErrors.error(412, "",
-                    "The version of the existing record doesn't match the RowVersion property provided.");
+        if (ifMatch != null
+                && !ifMatch.equals("*")
+                && !ifMatch.equals(existing.get().etag())) {
+            return DataverseErrors.error(
+                    412, "", "The version of the existing record doesn't match the RowVersion property provided.");
         }
         // "If-None-Match: null" is the docs' cache-buster on every request, not a precondition.
         if ("*".equals(ifNoneMatch) && existing.isPresent()) {
@@ -110,7 +117,8 @@ final class DataverseLeadsEndpoint {
                 : leads.update(existing.get().leadId(), forUpdate(existing.get(), changes.values()), changes.asSent());
         Reply reply;
         if (r.header("Prefer").filter(p -> p.contains("return=representation")).isPresent()) {
-            reply = Reply.json(create ? 201 : 200, representation(lead, query, true)).withHeader("ETag", lead.etag());
+            reply = Reply.json(create ? 201 : 200, representation(lead, query, true))
+                    .withHeader("ETag", lead.etag());
             if (create) {
                 // As in the docs' examples: Preference-Applied on the 201, not on the 200.
                 reply = reply.withHeader("Preference-Applied", "return=representation");
@@ -144,9 +152,13 @@ final class DataverseLeadsEndpoint {
         if (lead.stateCode() != 0 && !onlyState) {
             // dataverse.md §4: qualified and disqualified leads are read-only until reactivated. Code and message
             // UNCONFIRMED.
-            throw new DataverseRejection(DataverseErrors.badRequest("", "The lead is "
-                    + DataverseLeadSchema.STATE_NAMES.get(lead.stateCode()).toLowerCase(java.util.Locale.ROOT)
-                    + " and cannot be updated until it is reactivated."));
+            throw new DataverseRejection(DataverseErrors.badRequest(
+                    "",
+                    "The lead is "
+                            + DataverseLeadSchema.STATE_NAMES
+                                    .get(lead.stateCode())
+                                    .toLowerCase(java.util.Locale.ROOT)
+                            + " and cannot be updated until it is reactivated."));
         }
         int state = (Integer) v.getOrDefault("statecode", lead.stateCode());
         if (v.containsKey("statecode") && !v.containsKey("statuscode")) {
@@ -170,8 +182,8 @@ final class DataverseLeadsEndpoint {
         if (amount == null || !(v.containsKey("budgetamount") || v.containsKey("_transactioncurrencyid_value"))) {
             return;
         }
-        Object bound = v.getOrDefault("_transactioncurrencyid_value",
-                lead == null ? null : lead.column("_transactioncurrencyid_value"));
+        Object bound = v.getOrDefault(
+                "_transactioncurrencyid_value", lead == null ? null : lead.column("_transactioncurrencyid_value"));
         DataverseCurrencies.Currency currency = bound == null
                 ? currencies.base()
                 : currencies.byId(UUID.fromString(bound.toString())).orElse(currencies.base());
@@ -180,8 +192,10 @@ final class DataverseLeadsEndpoint {
     }
 
     private static DataverseRejection badStatus(int status, int state) {
-        return new DataverseRejection(DataverseErrors.badRequest(DataverseErrors.BAD_STATUS, status + " is not a valid"
-                + " status code for state code LeadState." + DataverseLeadSchema.STATE_NAMES.get(state)));
+        return new DataverseRejection(DataverseErrors.badRequest(
+                DataverseErrors.BAD_STATUS,
+                status + " is not a valid status code for state code LeadState."
+                        + DataverseLeadSchema.STATE_NAMES.get(state)));
     }
 
     private void checkSelect(List<String> names) {

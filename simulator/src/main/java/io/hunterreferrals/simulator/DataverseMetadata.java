@@ -44,7 +44,8 @@ public final class DataverseMetadata {
     /** Standard columns first, then custom ones in creation order. */
     public List<DataverseColumn> columns() {
         synchronized (leads) {
-            return Stream.concat(DataverseLeadSchema.STANDARD.stream(), custom.values().stream()).toList();
+            return Stream.concat(DataverseLeadSchema.STANDARD.stream(), custom.values().stream())
+                    .toList();
         }
     }
 
@@ -55,7 +56,9 @@ public final class DataverseMetadata {
     }
 
     public Optional<DataverseColumn> column(String logicalName) {
-        return columns().stream().filter(c -> c.logicalName().equals(logicalName)).findFirst();
+        return columns().stream()
+                .filter(c -> c.logicalName().equals(logicalName))
+                .findFirst();
     }
 
     /** Every key with its status now, without counting as a read. */
@@ -125,7 +128,9 @@ public final class DataverseMetadata {
     }
 
     Optional<DataverseKey> keyOn(String column) {
-        return keys().stream().filter(k -> k.keyAttributes().equals(List.of(column))).findFirst();
+        return keys().stream()
+                .filter(k -> k.keyAttributes().equals(List.of(column)))
+                .findFirst();
     }
 
     /** Back to a table with the given custom columns and, if wanted, an Active referral-id key. */
@@ -135,7 +140,9 @@ public final class DataverseMetadata {
             keys.clear();
             columns.forEach(c -> custom.put(c.logicalName(), c));
             if (withKey) {
-                Job job = new Job(ids.uuid("key", keySchemaName.toLowerCase(java.util.Locale.ROOT)), keySchemaName,
+                Job job = new Job(
+                        ids.uuid("key", keySchemaName.toLowerCase(java.util.Locale.ROOT)),
+                        keySchemaName,
                         List.of(keyColumn));
                 job.finish();
                 keys.add(job);
@@ -162,8 +169,8 @@ public final class DataverseMetadata {
             if (read && end == null) {
                 reads++;
             }
-            return new DataverseKey(metadataId, schemaName, schemaName.toLowerCase(java.util.Locale.ROOT), attributes,
-                    status());
+            return new DataverseKey(
+                    metadataId, schemaName, schemaName.toLowerCase(java.util.Locale.ROOT), attributes, status());
         }
 
         private Status status() {

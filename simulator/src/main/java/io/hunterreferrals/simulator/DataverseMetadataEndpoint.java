@@ -20,8 +20,11 @@ final class DataverseMetadataEndpoint {
 
     private static final String LEAD = "(LogicalName='lead')";
     /** Column types an alternate key may use (define-alternate-keys-entity.md), as far as the simulator has them. */
-    private static final Set<DataverseColumn.Type> KEY_TYPES = Set.of(DataverseColumn.Type.STRING,
-            DataverseColumn.Type.PICKLIST, DataverseColumn.Type.LOOKUP, DataverseColumn.Type.DATETIME);
+    private static final Set<DataverseColumn.Type> KEY_TYPES = Set.of(
+            DataverseColumn.Type.STRING,
+            DataverseColumn.Type.PICKLIST,
+            DataverseColumn.Type.LOOKUP,
+            DataverseColumn.Type.DATETIME);
 
     private final DataverseMetadata metadata;
     private final DataverseIds ids;
@@ -45,13 +48,15 @@ final class DataverseMetadataEndpoint {
         String sub = rest.substring(LEAD.length());
         String key = r.method() + " " + sub;
         if (key.equals("GET ")) {
-            return Reply.json(200, Json.object()
-                    .put("@odata.context", serviceRoot.get() + "$metadata#EntityDefinitions/$entity")
-                    .put("MetadataId", ids.uuid("entity", "lead").toString())
-                    .put("LogicalName", "lead")
-                    .put("EntitySetName", DataverseLeadSchema.ENTITY_SET)
-                    .put("PrimaryIdAttribute", DataverseLeadSchema.PRIMARY_KEY)
-                    .put("IsOptimisticConcurrencyEnabled", true));
+            return Reply.json(
+                    200,
+                    Json.object()
+                            .put("@odata.context", serviceRoot.get() + "$metadata#EntityDefinitions/$entity")
+                            .put("MetadataId", ids.uuid("entity", "lead").toString())
+                            .put("LogicalName", "lead")
+                            .put("EntitySetName", DataverseLeadSchema.ENTITY_SET)
+                            .put("PrimaryIdAttribute", DataverseLeadSchema.PRIMARY_KEY)
+                            .put("IsOptimisticConcurrencyEnabled", true));
         }
         if (key.equals("GET /Attributes")) {
             return attributes(DataverseQuery.parse(r), metadata.columns());
@@ -71,8 +76,11 @@ final class DataverseMetadataEndpoint {
     }
 
     private Reply attributes(DataverseQuery q, List<DataverseColumn> columns) {
-        ObjectNode body = Json.object().put("@odata.context", serviceRoot.get() + "$metadata#EntityDefinitions('lead')"
-                + "/Attributes" + (q.select().isEmpty() ? "" : "(" + String.join(",", q.select()) + ")"));
+        ObjectNode body = Json.object()
+                .put(
+                        "@odata.context",
+                        serviceRoot.get() + "$metadata#EntityDefinitions('lead')/Attributes"
+                                + (q.select().isEmpty() ? "" : "(" + String.join(",", q.select()) + ")"));
         ArrayNode value = body.putArray("value");
         columns.stream()
                 .map(c -> attribute(c, q))
@@ -92,7 +100,8 @@ final class DataverseMetadataEndpoint {
         if (c.maxLength() > 0) {
             all.put("MaxLength", c.maxLength());
         }
-        ObjectNode o = Json.object().put("@odata.type", "#Microsoft.Dynamics.CRM." + c.type().metadataType());
+        ObjectNode o = Json.object()
+                .put("@odata.type", "#Microsoft.Dynamics.CRM." + c.type().metadataType());
         o.put("MetadataId", ids.uuid("attribute", c.logicalName()).toString());
         all.forEach((k, v) -> {
             if (q.select().isEmpty() || q.select().contains(k) || q.filter().containsKey(k)) {
@@ -115,18 +124,28 @@ final class DataverseMetadataEndpoint {
             }
             case "BooleanAttributeMetadata" -> DataverseColumn.customBoolean(logicalName);
             case "PicklistAttributeMetadata" -> DataverseColumn.customPicklist(logicalName, options(body));
-            default -> throw new IllegalArgumentException("the simulator creates String, Boolean and Picklist columns,"
-                    + " not '" + body.path("@odata.type").asText() + "'");
+            default ->
+                throw new IllegalArgumentException("the simulator creates String, Boolean and Picklist columns,"
+                        + " not '" + body.path("@odata.type").asText() + "'");
         };
-        column = new DataverseColumn(column.logicalName(), body.path("SchemaName").asText(), column.type(),
-                column.maxLength(), true, true, column.options());
+        column = new DataverseColumn(
+                column.logicalName(),
+                body.path("SchemaName").asText(),
+                column.type(),
+                column.maxLength(),
+                true,
+                true,
+                column.options());
         if (!metadata.addColumn(column)) {
             // UNCONFIRMED code and wording.
-            return DataverseErrors.badRequest("", "An attribute with the name " + column.schemaName()
-                    + " already exists on the lead entity.");
+            return DataverseErrors.badRequest(
+                    "", "An attribute with the name " + column.schemaName() + " already exists on the lead entity.");
         }
-        return Reply.noContent().withHeader("OData-EntityId", serviceRoot.get() + "EntityDefinitions("
-                + ids.uuid("entity", "lead") + ")/Attributes(" + ids.uuid("attribute", logicalName) + ")");
+        return Reply.noContent()
+                .withHeader(
+                        "OData-EntityId",
+                        serviceRoot.get() + "EntityDefinitions(" + ids.uuid("entity", "lead") + ")/Attributes("
+                                + ids.uuid("attribute", logicalName) + ")");
     }
 
     /** Options with a null Value get the publisher's option value prefix (10000, the default publisher's) plus n. */
@@ -140,8 +159,11 @@ final class DataverseMetadataEndpoint {
     }
 
     private Reply keys(DataverseQuery q) {
-        ObjectNode body = Json.object().put("@odata.context", serviceRoot.get() + "$metadata#EntityDefinitions('lead')"
-                + "/Keys" + (q.select().isEmpty() ? "" : "(" + String.join(",", q.select()) + ")"));
+        ObjectNode body = Json.object()
+                .put(
+                        "@odata.context",
+                        serviceRoot.get() + "$metadata#EntityDefinitions('lead')/Keys"
+                                + (q.select().isEmpty() ? "" : "(" + String.join(",", q.select()) + ")"));
         ArrayNode value = body.putArray("value");
         for (DataverseKey k : metadata.readKeys()) {
             Map<String, Object> all = new LinkedHashMap<>();
@@ -168,20 +190,20 @@ final class DataverseMetadataEndpoint {
             throw new IllegalArgumentException("KeyAttributes must name 1 to 16 columns");
         }
         for (String a : attributes) {
-            DataverseColumn c = metadata.column(a)
-                    .orElseThrow(() -> new DataverseRejection(DataverseErrors.unknownProperty(a)));
+            DataverseColumn c =
+                    metadata.column(a).orElseThrow(() -> new DataverseRejection(DataverseErrors.unknownProperty(a)));
             if (!KEY_TYPES.contains(c.type())) {
                 throw new IllegalArgumentException("a " + c.type().attributeType() + " column cannot be part of a key");
             }
         }
         List<DataverseKey> existing = metadata.keys();
         if (existing.stream().anyMatch(k -> k.schemaName().equalsIgnoreCase(schemaName))) {
-            return DataverseErrors.badRequest(DataverseErrors.KEY_NAME_EXISTS,
-                    "An entity key with the name " + schemaName + " already exists.");
+            return DataverseErrors.badRequest(
+                    DataverseErrors.KEY_NAME_EXISTS, "An entity key with the name " + schemaName + " already exists.");
         }
         if (existing.stream().anyMatch(k -> Set.copyOf(k.keyAttributes()).equals(Set.copyOf(attributes)))) {
-            return DataverseErrors.badRequest(DataverseErrors.KEY_ATTRIBUTES_EXIST,
-                    "An entity key with the selected attributes already exists.");
+            return DataverseErrors.badRequest(
+                    DataverseErrors.KEY_ATTRIBUTES_EXIST, "An entity key with the selected attributes already exists.");
         }
         if (existing.size() >= 10) {
             // The limit is documented (define-alternate-keys-entity.md); the error's code and wording are UNCONFIRMED.
@@ -189,8 +211,11 @@ final class DataverseMetadataEndpoint {
         }
         DataverseKey key = metadata.addKey(schemaName, attributes);
         // The status of this reply is UNCONFIRMED; 204 with OData-EntityId like column creation is the likely one.
-        return Reply.noContent().withHeader("OData-EntityId", serviceRoot.get() + "EntityDefinitions("
-                + ids.uuid("entity", "lead") + ")/Keys(" + key.metadataId() + ")");
+        return Reply.noContent()
+                .withHeader(
+                        "OData-EntityId",
+                        serviceRoot.get() + "EntityDefinitions(" + ids.uuid("entity", "lead") + ")/Keys("
+                                + key.metadataId() + ")");
     }
 
     /** The logical name of a custom column or key: SchemaName lower-cased, which must carry the publisher prefix. */
@@ -201,8 +226,10 @@ final class DataverseMetadataEndpoint {
         }
         if (!logical.startsWith(prefix + "_")) {
             // The rule is the publisher's; the code and wording of this error are UNCONFIRMED.
-            throw new DataverseRejection(DataverseErrors.badRequest("", "The SchemaName '" + schemaName + "' must"
-                    + " start with the customization prefix '" + prefix + "_' of the solution's publisher."));
+            throw new DataverseRejection(DataverseErrors.badRequest(
+                    "",
+                    "The SchemaName '" + schemaName + "' must start with the customization prefix '" + prefix
+                            + "_' of the solution's publisher."));
         }
         return logical;
     }

@@ -26,18 +26,24 @@ final class DataverseMultipart {
     }
 
     /** The request inside an application/http part. */
-    record HttpRequestPart(String method, String url, Map<String, String> headers, String body) {
-    }
+    record HttpRequestPart(String method, String url, Map<String, String> headers, String body) {}
 
     private static final Pattern BOUNDARY = Pattern.compile("(?i)boundary=(\"([^\"]+)\"|([^;\\s]+))");
-    private static final Map<Integer, String> REASONS = Map.ofEntries(Map.entry(200, "OK"),
-            Map.entry(201, "Created"), Map.entry(204, "No Content"), Map.entry(304, "Not Modified"),
-            Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
-            Map.entry(404, "Not Found"), Map.entry(412, "Precondition Failed"), Map.entry(429, "Too Many Requests"),
-            Map.entry(500, "Internal Server Error"), Map.entry(503, "Service Unavailable"));
+    private static final Map<Integer, String> REASONS = Map.ofEntries(
+            Map.entry(200, "OK"),
+            Map.entry(201, "Created"),
+            Map.entry(204, "No Content"),
+            Map.entry(304, "Not Modified"),
+            Map.entry(400, "Bad Request"),
+            Map.entry(401, "Unauthorized"),
+            Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not Found"),
+            Map.entry(412, "Precondition Failed"),
+            Map.entry(429, "Too Many Requests"),
+            Map.entry(500, "Internal Server Error"),
+            Map.entry(503, "Service Unavailable"));
 
-    private DataverseMultipart() {
-    }
+    private DataverseMultipart() {}
 
     /** The boundary parameter of a multipart/mixed content type; refuses anything else. */
     static String boundary(String contentType) {
@@ -55,9 +61,10 @@ final class DataverseMultipart {
         String delimiter = "--" + boundary;
         int pos = body.startsWith(delimiter) ? 0 : body.indexOf("\r\n" + delimiter);
         if (pos < 0) {
-            throw new IllegalArgumentException(body.contains("\n" + delimiter)
-                    ? "multipart framing must use CRLF line ends, not bare LF"
-                    : "the body has no '" + delimiter + "' delimiter");
+            throw new IllegalArgumentException(
+                    body.contains("\n" + delimiter)
+                            ? "multipart framing must use CRLF line ends, not bare LF"
+                            : "the body has no '" + delimiter + "' delimiter");
         }
         pos = pos == 0 ? 0 : pos + 2;
         List<Part> parts = new ArrayList<>();
@@ -95,7 +102,9 @@ final class DataverseMultipart {
             if (colon <= 0) {
                 throw new IllegalArgumentException("not a header line: '" + line + "'");
             }
-            headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            headers.put(
+                    line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).trim());
         }
         return new Part(headers, end < 0 ? "" : content.substring(end + 4));
     }
@@ -109,7 +118,11 @@ final class DataverseMultipart {
             throw new IllegalArgumentException("not an HTTP request line: '" + line + "'");
         }
         Part rest = eol < 0 ? new Part(Map.of(), "") : part(body.substring(eol + 2));
-        return new HttpRequestPart(words[0].toUpperCase(Locale.ROOT), words[1], rest.headers(), rest.body().strip());
+        return new HttpRequestPart(
+                words[0].toUpperCase(Locale.ROOT),
+                words[1],
+                rest.headers(),
+                rest.body().strip());
     }
 
     /** The application/http part for one response, with its Content-ID when the request had one. */
@@ -121,9 +134,13 @@ final class DataverseMultipart {
             out.append("Content-ID: ").append(contentId).append("\r\n");
         }
         out.append("\r\n");
-        out.append("HTTP/1.1 ").append(reply.status()).append(' ')
-                .append(REASONS.getOrDefault(reply.status(), "Status")).append("\r\n");
-        new TreeMap<>(reply.headers()).forEach((k, v) -> out.append(k).append(": ").append(v).append("\r\n"));
+        out.append("HTTP/1.1 ")
+                .append(reply.status())
+                .append(' ')
+                .append(REASONS.getOrDefault(reply.status(), "Status"))
+                .append("\r\n");
+        new TreeMap<>(reply.headers())
+                .forEach((k, v) -> out.append(k).append(": ").append(v).append("\r\n"));
         out.append("\r\n");
         out.append(new String(reply.body(), StandardCharsets.UTF_8)).append("\r\n");
     }

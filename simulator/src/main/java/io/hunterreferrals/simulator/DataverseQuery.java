@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * {@code property eq literal} terms joined by {@code and} (or by {@code or} over one property, as metadata lookups by
  * LogicalName do). Anything else is refused rather than half-applied.
  *
- * @param select  requested properties in order; empty means all
- * @param filter  property → accepted values; a row matches when, for every property, its value is one of them
+ * @param select requested properties in order; empty means all
+ * @param filter property → accepted values; a row matches when, for every property, its value is one of them
  */
 record DataverseQuery(List<String> select, Map<String, List<Object>> filter) {
 
@@ -24,7 +24,10 @@ record DataverseQuery(List<String> select, Map<String, List<Object>> filter) {
 
     static DataverseQuery parse(Request r) {
         List<String> select = r.param("$select")
-                .map(s -> Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList())
+                .map(s -> Arrays.stream(s.split(","))
+                        .map(String::trim)
+                        .filter(x -> !x.isEmpty())
+                        .toList())
                 .orElse(List.of());
         Map<String, List<Object>> filter = new LinkedHashMap<>();
         String raw = r.param("$filter").orElse("").trim();
@@ -36,8 +39,8 @@ record DataverseQuery(List<String> select, Map<String, List<Object>> filter) {
             for (String term : raw.split(ors ? "\\s+or\\s+" : "\\s+and\\s+")) {
                 Matcher m = TERM.matcher(term);
                 if (!m.matches()) {
-                    throw new IllegalArgumentException("the simulator's $filter only supports 'property eq literal': "
-                            + term);
+                    throw new IllegalArgumentException(
+                            "the simulator's $filter only supports 'property eq literal': " + term);
                 }
                 filter.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(literal(m.group(2)));
             }
@@ -49,8 +52,9 @@ record DataverseQuery(List<String> select, Map<String, List<Object>> filter) {
     }
 
     boolean matches(Map<String, Object> row) {
-        return filter.entrySet().stream().allMatch(e -> e.getValue().stream()
-                .anyMatch(v -> Objects.equals(normal(row.get(e.getKey())), normal(v))));
+        return filter.entrySet().stream()
+                .allMatch(e ->
+                        e.getValue().stream().anyMatch(v -> Objects.equals(normal(row.get(e.getKey())), normal(v))));
     }
 
     /** Numbers compare by value whatever their Java type; strings compare case-insensitively, as SQL Server does. */

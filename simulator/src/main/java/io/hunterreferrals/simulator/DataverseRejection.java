@@ -1,8 +1,8 @@
 package io.hunterreferrals.simulator;
 
 /**
- * Thrown deep inside request handling to answer with a ready error reply at once; the Web API front catches it.
- * Keeps validation code linear instead of threading Optional replies through every step.
+ * Thrown deep inside request handling to answer with a ready error reply at once; the Web API front catches it. Keeps
+ * validation code linear instead of threading Optional replies through every step.
  */
 final class DataverseRejection extends RuntimeException {
 

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,21 +63,35 @@ public final class DataverseSimulator implements AutoCloseable {
     DataverseSimulator(DataverseSimulatorBuilder b) {
         this.config = b;
         this.ids = new DataverseIds(b.seed);
-        this.identity = new DataverseWebApi.Identity(ids.uuid("systemuser", b.clientId), ids.uuid("businessunit"),
-                ids.uuid("organization"));
+        this.identity = new DataverseWebApi.Identity(
+                ids.uuid("systemuser", b.clientId), ids.uuid("businessunit"), ids.uuid("organization"));
         this.tokens = new DataverseTokens(b.clock, b.accessTokenLifetime, b.clientId, scope());
         this.journal = new RequestJournal(b.journalCapacity);
-        this.leads = new DataverseLeads(keyColumn(), ids, b.clock, identity.userId(),
-                () -> metadata().isActiveKey(keyColumn()));
+        this.leads = new DataverseLeads(
+                keyColumn(), ids, b.clock, identity.userId(), () -> metadata().isActiveKey(keyColumn()));
         this.metadata = new DataverseMetadata(leads, ids, b.clock, keyColumn(), b.keyIndexPolls, b.keyIndexDuration);
         this.currencies = new DataverseCurrencies(ids, b.baseCurrency);
-        this.tokenEndpoint = new DataverseTokenEndpoint(tokens, b.clock, b.tenantId, b.clientId, b.clientSecret,
-                b.certificate, () -> List.of(b.orgUrl, baseUrl()));
+        this.tokenEndpoint = new DataverseTokenEndpoint(
+                tokens,
+                b.clock,
+                b.tenantId,
+                b.clientId,
+                b.clientSecret,
+                b.certificate,
+                () -> List.of(b.orgUrl, baseUrl()));
         DataverseLeadWrites writes = new DataverseLeadWrites(metadata, currencies, identity.userId(), keyColumn());
-        this.webApi = new DataverseWebApi(tokens, faults, b.clock, b.clientId, identity, this::challenge,
-                this::serviceRoot, new DataverseMetadataEndpoint(metadata, ids, b.columnPrefix, this::serviceRoot),
+        this.webApi = new DataverseWebApi(
+                tokens,
+                faults,
+                b.clock,
+                b.clientId,
+                identity,
+                this::challenge,
+                this::serviceRoot,
+                new DataverseMetadataEndpoint(metadata, ids, b.columnPrefix, this::serviceRoot),
                 new DataverseLeadsEndpoint(leads, metadata, writes, currencies, keyColumn(), this::serviceRoot),
-                currencies, leads);
+                currencies,
+                leads);
         this.admin = new DataverseAdminEndpoint(this);
         resetMetadata();
     }
@@ -200,7 +213,10 @@ public final class DataverseSimulator implements AutoCloseable {
 
     /** The transactioncurrencyid of USD, EUR, TRY or GBP. */
     public UUID currencyId(String isoCode) {
-        return currencies.byIso(isoCode).orElseThrow(() -> new IllegalArgumentException("no currency " + isoCode)).id();
+        return currencies
+                .byIso(isoCode)
+                .orElseThrow(() -> new IllegalArgumentException("no currency " + isoCode))
+                .id();
     }
 
     // ---- state and levers -----------------------------------------------------------------------------------------
@@ -240,8 +256,14 @@ public final class DataverseSimulator implements AutoCloseable {
         boolean columns = config.setup != DataverseSimulatorBuilder.Setup.EMPTY;
         List<DataverseColumn> custom = new java.util.ArrayList<>();
         if (columns) {
-            custom.add(new DataverseColumn(keyColumn(), config.columnPrefix + "_PartnerCenterReferralId",
-                    DataverseColumn.Type.STRING, 100, true, true, List.of()));
+            custom.add(new DataverseColumn(
+                    keyColumn(),
+                    config.columnPrefix + "_PartnerCenterReferralId",
+                    DataverseColumn.Type.STRING,
+                    100,
+                    true,
+                    true,
+                    List.of()));
             custom.addAll(config.extraColumns);
         }
         metadata.reset(custom, config.setup == DataverseSimulatorBuilder.Setup.READY, keySchemaName());
@@ -257,18 +279,22 @@ public final class DataverseSimulator implements AutoCloseable {
         }
         Matcher token = TOKEN_PATH.matcher(path);
         if (token.matches()) {
-            var fault = DataverseFaultReplies.apply(faults.take(DataverseFaultTarget.TOKEN), r, config.clock,
-                    config.clientId);
+            var fault = DataverseFaultReplies.apply(
+                    faults.take(DataverseFaultTarget.TOKEN), r, config.clock, config.clientId);
             return fault.orElseGet(() -> tokenEndpoint.token(r, token.group(1)));
         }
         Matcher discovery = DISCOVERY_PATH.matcher(path);
         if (discovery.matches()) {
             // Only clients built with an OIDC authority read this; MSAL's AAD authorities do not (see README).
             String issuer = baseUrl() + "/" + discovery.group(1) + "/v2.0";
-            return Reply.json(200, Json.object()
-                    .put("issuer", issuer)
-                    .put("token_endpoint", baseUrl() + "/" + discovery.group(1) + "/oauth2/v2.0/token")
-                    .put("authorization_endpoint", baseUrl() + "/" + discovery.group(1) + "/oauth2/v2.0/authorize"));
+            return Reply.json(
+                    200,
+                    Json.object()
+                            .put("issuer", issuer)
+                            .put("token_endpoint", baseUrl() + "/" + discovery.group(1) + "/oauth2/v2.0/token")
+                            .put(
+                                    "authorization_endpoint",
+                                    baseUrl() + "/" + discovery.group(1) + "/oauth2/v2.0/authorize"));
         }
         return DataverseWebApi.odata(DataverseErrors.error(404, "", "The simulator has no resource at " + path + "."));
     }
@@ -280,9 +306,11 @@ public final class DataverseSimulator implements AutoCloseable {
     /** The journal keeps whether credentials were sent, never their values. */
     static RecordedRequest redact(RecordedRequest r) {
         Map<String, List<String>> headers = new LinkedHashMap<>(r.headers());
-        headers.computeIfPresent("authorization", (k, v) -> v.stream()
-                .map(a -> a.regionMatches(true, 0, "Bearer ", 0, 7) ? "Bearer [redacted]" : "[redacted]")
-                .toList());
+        headers.computeIfPresent(
+                "authorization",
+                (k, v) -> v.stream()
+                        .map(a -> a.regionMatches(true, 0, "Bearer ", 0, 7) ? "Bearer [redacted]" : "[redacted]")
+                        .toList());
         String body = r.body() == null
                 ? null
                 : r.body().replaceAll("(^|&)client_secret=[^&]*", "$1client_secret=%5Bredacted%5D");

@@ -42,8 +42,7 @@ public final class DataverseSimulatorBuilder {
     String baseCurrency = "USD";
     int journalCapacity = 10_000;
 
-    DataverseSimulatorBuilder() {
-    }
+    DataverseSimulatorBuilder() {}
 
     /** 0 (the default) picks a free port. */
     public DataverseSimulatorBuilder port(int port) {
@@ -87,8 +86,8 @@ public final class DataverseSimulatorBuilder {
     }
 
     /**
-     * The certificate registered for the app: client assertions must then carry a valid RS256 or PS256 signature by
-     * its key. Without one, any well-formed assertion from the client id is accepted, signature unchecked.
+     * The certificate registered for the app: client assertions must then carry a valid RS256 or PS256 signature by its
+     * key. Without one, any well-formed assertion from the client id is accepted, signature unchecked.
      */
     public DataverseSimulatorBuilder clientCertificate(X509Certificate certificate) {
         this.certificate = Objects.requireNonNull(certificate);
@@ -122,8 +121,8 @@ public final class DataverseSimulatorBuilder {
     /** One more custom column to pre-create with {@link Setup#COLUMNS} or {@link Setup#READY}. */
     public DataverseSimulatorBuilder customColumn(DataverseColumn column) {
         if (!column.custom() || !column.logicalName().startsWith(columnPrefix + "_")) {
-            throw new IllegalArgumentException("a custom column must carry the prefix " + columnPrefix + "_ (set"
-                    + " columnPrefix first)");
+            throw new IllegalArgumentException(
+                    "a custom column must carry the prefix " + columnPrefix + "_ (set columnPrefix first)");
         }
         this.extraColumns.add(column);
         return this;
@@ -139,8 +138,8 @@ public final class DataverseSimulatorBuilder {
     }
 
     /**
-     * A new key's index job ends on the Nth read of the Keys collection (1st read Pending, then InProgress). Default
-     * 3; 0 makes a new key Active (or Failed) at once.
+     * A new key's index job ends on the Nth read of the Keys collection (1st read Pending, then InProgress). Default 3;
+     * 0 makes a new key Active (or Failed) at once.
      */
     public DataverseSimulatorBuilder keyIndexPolls(int polls) {
         if (polls < 0) {

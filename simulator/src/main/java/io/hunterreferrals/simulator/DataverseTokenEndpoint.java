@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * Entra ID's v2.0 token endpoint for the client-credentials grant (dataverse.md §1): a client secret, or a
- * certificate's signed client_assertion, for the scope {@code <environment URL>/.default}. Errors as Entra sends
- * them: 401 invalid_client for bad credentials (AADSTS7000215), 400 for the rest.
+ * certificate's signed client_assertion, for the scope {@code <environment URL>/.default}. Errors as Entra sends them:
+ * 401 invalid_client for bad credentials (AADSTS7000215), 400 for the rest.
  */
 final class DataverseTokenEndpoint {
 
@@ -29,8 +29,14 @@ final class DataverseTokenEndpoint {
     /** Resources a token may be asked for: the configured org URL and the simulator's own base URL. */
     private final Supplier<List<String>> resources;
 
-    DataverseTokenEndpoint(DataverseTokens tokens, Clock clock, String tenantId, String clientId, String clientSecret,
-            X509Certificate certificate, Supplier<List<String>> resources) {
+    DataverseTokenEndpoint(
+            DataverseTokens tokens,
+            Clock clock,
+            String tenantId,
+            String clientId,
+            String clientSecret,
+            X509Certificate certificate,
+            Supplier<List<String>> resources) {
         this.tokens = tokens;
         this.clock = clock;
         this.tenantId = tenantId;
@@ -47,23 +53,45 @@ final class DataverseTokenEndpoint {
                     400, r, now, "invalid_request", 900561, "The endpoint only accepts POST requests.");
         }
         if (!tenant.equalsIgnoreCase(tenantId)) {
-            return OAuthErrors.entraError(400, r, now, "invalid_request", 90002, "Tenant '" + tenant + "' not found."
-                    + " Check to make sure you have the correct tenant ID and are signing into the correct cloud.");
+            return OAuthErrors.entraError(
+                    400,
+                    r,
+                    now,
+                    "invalid_request",
+                    90002,
+                    "Tenant '" + tenant + "' not found."
+                            + " Check to make sure you have the correct tenant ID and are signing into the "
+                            + "correct cloud.");
         }
         Map<String, List<String>> form = r.form();
         String grant = first(form, "grant_type");
         String client = first(form, "client_id");
         if (!grant.equals("client_credentials")) {
-            return OAuthErrors.entraError(400, r, now, "unsupported_grant_type", 70003,
+            return OAuthErrors.entraError(
+                    400,
+                    r,
+                    now,
+                    "unsupported_grant_type",
+                    70003,
                     "The app requested an unsupported grant type '" + grant + "'.");
         }
         if (client.isBlank()) {
-            return OAuthErrors.entraError(400, r, now, "invalid_request", 900144,
+            return OAuthErrors.entraError(
+                    400,
+                    r,
+                    now,
+                    "invalid_request",
+                    900144,
                     "The request body must contain the following parameter: 'client_id'.");
         }
         if (!client.equals(clientId)) {
-            return OAuthErrors.entraError(400, r, now, "unauthorized_client", 700016, "Application with identifier '"
-                    + client + "' was not found in the directory '" + tenant + "'.");
+            return OAuthErrors.entraError(
+                    400,
+                    r,
+                    now,
+                    "unauthorized_client",
+                    700016,
+                    "Application with identifier '" + client + "' was not found in the directory '" + tenant + "'.");
         }
         Optional<Reply> refused = authenticate(r, form, tenant, now);
         if (refused.isPresent()) {
@@ -89,7 +117,12 @@ final class DataverseTokenEndpoint {
         String assertion = first(form, "client_assertion");
         if (!secret.isEmpty()) {
             if (!secret.equals(clientSecret)) {
-                return Optional.of(OAuthErrors.entraError(401, r, now, "invalid_client", 7000215,
+                return Optional.of(OAuthErrors.entraError(
+                        401,
+                        r,
+                        now,
+                        "invalid_client",
+                        7000215,
                         "Invalid client secret provided. Ensure the secret being sent in the request is the client"
                                 + " secret value, not the client secret ID, for a secret added to app '" + clientId
                                 + "'."));
@@ -97,11 +130,21 @@ final class DataverseTokenEndpoint {
             return Optional.empty();
         }
         if (assertion.isEmpty()) {
-            return Optional.of(OAuthErrors.entraError(401, r, now, "invalid_client", 7000218,
+            return Optional.of(OAuthErrors.entraError(
+                    401,
+                    r,
+                    now,
+                    "invalid_client",
+                    7000218,
                     "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."));
         }
         if (!JWT_BEARER.equals(first(form, "client_assertion_type"))) {
-            return Optional.of(OAuthErrors.entraError(400, r, now, "invalid_request", 900144,
+            return Optional.of(OAuthErrors.entraError(
+                    400,
+                    r,
+                    now,
+                    "invalid_request",
+                    900144,
                     "The request body must contain the following parameter: 'client_assertion_type'."));
         }
         Optional<Refusal> refusal = DataverseClientAssertion.check(assertion, clientId, tenant, certificate, now);
@@ -110,16 +153,29 @@ final class DataverseTokenEndpoint {
 
     private Optional<Reply> checkScope(Request r, String scope, Instant now) {
         if (scope.isEmpty() || scope.contains(" ") || !scope.endsWith("/.default")) {
-            return Optional.of(OAuthErrors.entraError(400, r, now, "invalid_scope", 1002012, "The provided value for"
-                    + " scope " + scope + " is not valid. Client credential flows must have a scope value with"
-                    + " /.default suffixed to the resource identifier (application ID URI)."));
+            return Optional.of(OAuthErrors.entraError(
+                    400,
+                    r,
+                    now,
+                    "invalid_scope",
+                    1002012,
+                    "The provided value for"
+                            + " scope " + scope + " is not valid. Client credential flows must have a scope value with"
+                            + " /.default suffixed to the resource identifier (application ID URI)."));
         }
         String resource = trimSlashes(scope.substring(0, scope.length() - "/.default".length()));
         boolean known = resources.get().stream().anyMatch(u -> trimSlashes(u).equalsIgnoreCase(resource));
         if (!known) {
-            return Optional.of(OAuthErrors.entraError(400, r, now, "invalid_resource", 500011, "The resource principal"
-                    + " named " + resource + " was not found in the tenant named " + tenantId + ". This can happen if"
-                    + " the application has not been installed by the administrator of the tenant."));
+            return Optional.of(OAuthErrors.entraError(
+                    400,
+                    r,
+                    now,
+                    "invalid_resource",
+                    500011,
+                    "The resource principal"
+                            + " named " + resource + " was not found in the tenant named " + tenantId
+                            + ". This can happen if"
+                            + " the application has not been installed by the administrator of the tenant."));
         }
         return Optional.empty();
     }

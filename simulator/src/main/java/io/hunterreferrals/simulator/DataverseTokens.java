@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Access tokens the simulated Entra ID issued for the client-credentials grant: opaque, random, with an expiry, and
- * the levers tests pull on them. Thread-safe.
+ * Access tokens the simulated Entra ID issued for the client-credentials grant: opaque, random, with an expiry, and the
+ * levers tests pull on them. Thread-safe.
  */
 public final class DataverseTokens {
 

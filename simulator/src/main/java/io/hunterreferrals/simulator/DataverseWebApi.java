@@ -21,8 +21,7 @@ final class DataverseWebApi {
     private static final Logger LOG = LoggerFactory.getLogger(DataverseWebApi.class);
 
     /** The ids WhoAmI returns: the application user, its business unit and the organization. */
-    record Identity(UUID userId, UUID businessUnitId, UUID organizationId) {
-    }
+    record Identity(UUID userId, UUID businessUnitId, UUID organizationId) {}
 
     private final DataverseTokens tokens;
     private final DataverseFaults faults;
@@ -36,9 +35,18 @@ final class DataverseWebApi {
     private final DataverseCurrencies currencies;
     private final DataverseBatchEndpoint batch;
 
-    DataverseWebApi(DataverseTokens tokens, DataverseFaults faults, Clock clock, String clientId, Identity identity,
-            Supplier<String> wwwAuthenticate, Supplier<String> serviceRoot, DataverseMetadataEndpoint metadata,
-            DataverseLeadsEndpoint leads, DataverseCurrencies currencies, DataverseLeads store) {
+    DataverseWebApi(
+            DataverseTokens tokens,
+            DataverseFaults faults,
+            Clock clock,
+            String clientId,
+            Identity identity,
+            Supplier<String> wwwAuthenticate,
+            Supplier<String> serviceRoot,
+            DataverseMetadataEndpoint metadata,
+            DataverseLeadsEndpoint leads,
+            DataverseCurrencies currencies,
+            DataverseLeads store) {
         this.tokens = tokens;
         this.faults = faults;
         this.clock = clock;
@@ -68,8 +76,8 @@ final class DataverseWebApi {
 
     /** One operation of a batch: already authenticated with the batch; item faults apply instead of the others. */
     Reply item(Request r) {
-        Optional<Reply> fault = DataverseFaultReplies.apply(faults.take(DataverseFaultTarget.BATCH_ITEM), r, clock,
-                clientId);
+        Optional<Reply> fault =
+                DataverseFaultReplies.apply(faults.take(DataverseFaultTarget.BATCH_ITEM), r, clock, clientId);
         if (fault.isPresent()) {
             return odata(fault.get());
         }
@@ -100,11 +108,13 @@ final class DataverseWebApi {
     }
 
     private Reply whoAmI() {
-        return Reply.json(200, Json.object()
-                .put("@odata.context", serviceRoot.get() + "$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse")
-                .put("BusinessUnitId", identity.businessUnitId().toString())
-                .put("UserId", identity.userId().toString())
-                .put("OrganizationId", identity.organizationId().toString()));
+        return Reply.json(
+                200,
+                Json.object()
+                        .put("@odata.context", serviceRoot.get() + "$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse")
+                        .put("BusinessUnitId", identity.businessUnitId().toString())
+                        .put("UserId", identity.userId().toString())
+                        .put("OrganizationId", identity.organizationId().toString()));
     }
 
     private Optional<Reply> authenticate(Request r) {
@@ -141,7 +151,8 @@ final class DataverseWebApi {
             return DataverseErrors.badRequest("", e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("dataverse simulator failed on {} {}", r.method(), r.path(), e);
-            return DataverseErrors.error(500, "", "The simulator failed: " + e.getClass().getSimpleName());
+            return DataverseErrors.error(
+                    500, "", "The simulator failed: " + e.getClass().getSimpleName());
         }
     }
 

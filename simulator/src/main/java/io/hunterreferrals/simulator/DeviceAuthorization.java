@@ -5,7 +5,12 @@ import java.time.Instant;
 /** One device-code sign-in in progress. Mutable, guarded by {@link SimulatedIdentity}'s lock. */
 final class DeviceAuthorization {
 
-    enum State { PENDING, APPROVED, DECLINED, REDEEMED }
+    enum State {
+        PENDING,
+        APPROVED,
+        DECLINED,
+        REDEEMED
+    }
 
     final String deviceCode;
     final String userCode;
@@ -16,7 +21,8 @@ final class DeviceAuthorization {
     State state = State.PENDING;
     int polls;
 
-    DeviceAuthorization(String deviceCode, String userCode, String clientId, String tenant, String scope, Instant expiresAt) {
+    DeviceAuthorization(
+            String deviceCode, String userCode, String clientId, String tenant, String scope, Instant expiresAt) {
         this.deviceCode = deviceCode;
         this.userCode = userCode;
         this.clientId = clientId;

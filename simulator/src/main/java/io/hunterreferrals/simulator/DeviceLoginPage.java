@@ -16,7 +16,9 @@ final class DeviceLoginPage {
 
     Reply handle(Request request) {
         if (request.isPost()) {
-            String code = request.form().getOrDefault("user_code", java.util.List.of("")).getFirst();
+            String code = request.form()
+                    .getOrDefault("user_code", java.util.List.of(""))
+                    .getFirst();
             try {
                 identity.approve(code);
                 return Reply.html(page("Signed in as " + escape(identity.username()) + ". You can close this window."));

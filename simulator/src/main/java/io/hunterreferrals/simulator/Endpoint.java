@@ -1,4 +1,10 @@
 package io.hunterreferrals.simulator;
 
 /** Which simulated endpoint a request hit; faults are scoped by it. */
-enum Endpoint { REFERRALS_LIST, REFERRAL_BY_ID, TOKEN, DEVICE_CODE, OTHER }
+enum Endpoint {
+    REFERRALS_LIST,
+    REFERRAL_BY_ID,
+    TOKEN,
+    DEVICE_CODE,
+    OTHER
+}

@@ -9,13 +9,13 @@ import java.util.Objects;
  * {@link SimulatedFaults#inject(Fault)}:
  *
  * <pre>{@code
- * sim.faults().inject(Fault.tooManyRequests(2).times(3));          // next 3 Referrals API calls get 429, Retry-After: 2
+ * sim.faults().inject(Fault.tooManyRequests(2).times(3)); // next 3 Referrals API calls get 429, Retry-After: 2
  * sim.faults().inject(Fault.serviceUnavailable(1).onPage(2));      // 503 the first time page 2 is fetched
  * sim.faults().inject(Fault.foreignNextLink().onPage(1));          // page 1 links to the foreign host
  * }</pre>
  *
  * @param retryAfterSeconds negative means "send no Retry-After header"
- * @param page              only list page {@code page} (1-based, counted along one nextLink chain); null means any
+ * @param page only list page {@code page} (1-based, counted along one nextLink chain); null means any
  */
 public record Fault(
         Kind kind,
@@ -28,11 +28,20 @@ public record Fault(
 
     /** What goes wrong. The last four tamper with a list page's response and only ever hit list calls. */
     public enum Kind {
-        TOO_MANY_REQUESTS, INTERNAL_SERVER_ERROR, SERVICE_UNAVAILABLE, FORBIDDEN, DELAY,
-        MALFORMED_JSON, NEXT_LINK_LOOP, FOREIGN_NEXT_LINK, CONNECTION_RESET;
+        TOO_MANY_REQUESTS,
+        INTERNAL_SERVER_ERROR,
+        SERVICE_UNAVAILABLE,
+        FORBIDDEN,
+        DELAY,
+        MALFORMED_JSON,
+        NEXT_LINK_LOOP,
+        FOREIGN_NEXT_LINK,
+        CONNECTION_RESET;
 
         boolean tampersWithPage() {
-            return this == MALFORMED_JSON || this == NEXT_LINK_LOOP || this == FOREIGN_NEXT_LINK
+            return this == MALFORMED_JSON
+                    || this == NEXT_LINK_LOOP
+                    || this == FOREIGN_NEXT_LINK
                     || this == CONNECTION_RESET;
         }
     }
@@ -108,8 +117,8 @@ public record Fault(
     }
 
     /**
-     * A 200 list page whose connection is closed halfway through the body it announced (Content-Length): what a
-     * proxy restart or a network drop looks like to the client.
+     * A 200 list page whose connection is closed halfway through the body it announced (Content-Length): what a proxy
+     * restart or a network drop looks like to the client.
      */
     public static Fault connectionReset() {
         return of(Kind.CONNECTION_RESET, -1, Duration.ZERO);

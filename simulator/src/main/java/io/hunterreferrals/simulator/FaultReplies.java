@@ -11,12 +11,9 @@ import java.util.Optional;
 /** Renders the delay and replacement-response faults; page tampering is the list endpoint's business. */
 final class FaultReplies {
 
-    private FaultReplies() {
-    }
+    private FaultReplies() {}
 
-    /**
-     * Sleeps for any delay fault, then returns the replacement reply of a response fault if one was taken.
-     */
+    /** Sleeps for any delay fault, then returns the replacement reply of a response fault if one was taken. */
     static Optional<Reply> apply(List<Fault> taken, Clock clock) {
         for (Fault f : taken) {
             if (f.kind() == Fault.Kind.DELAY) {
@@ -35,13 +32,19 @@ final class FaultReplies {
                 // The gateway's own shape, not the Partner API error envelope (partner-center-api.md §4).
                 ObjectNode body = Json.object()
                         .put("statusCode", 429)
-                        .put("message", "Rate limit is exceeded. Try again in " + Math.max(0, f.retryAfterSeconds()) + " seconds.");
+                        .put(
+                                "message",
+                                "Rate limit is exceeded. Try again in " + Math.max(0, f.retryAfterSeconds())
+                                        + " seconds.");
                 yield Reply.json(429, body);
             }
-            case INTERNAL_SERVER_ERROR -> ApiErrors.error(500, "generalException", "An unexpected error occurred. Please retry.");
-            case SERVICE_UNAVAILABLE -> ApiErrors.error(503, "serviceNotAvailable", "The service is temporarily unavailable.");
-            case FORBIDDEN -> ApiErrors.error(403, "accessDenied",
-                    "The user does not have the Referral Admin or Referral User role.");
+            case INTERNAL_SERVER_ERROR ->
+                ApiErrors.error(500, "generalException", "An unexpected error occurred. Please retry.");
+            case SERVICE_UNAVAILABLE ->
+                ApiErrors.error(503, "serviceNotAvailable", "The service is temporarily unavailable.");
+            case FORBIDDEN ->
+                ApiErrors.error(
+                        403, "accessDenied", "The user does not have the Referral Admin or Referral User role.");
             default -> throw new IllegalArgumentException("not a response fault: " + f.kind());
         };
         if (f.retryAfterSeconds() >= 0) {

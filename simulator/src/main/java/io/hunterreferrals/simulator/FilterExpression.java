@@ -50,7 +50,8 @@ sealed interface FilterExpression {
     record TimeComparison(String field, String op, Instant value) implements FilterExpression {
         @Override
         public boolean test(JsonNode referral) {
-            Optional<Instant> actual = Timestamps.parse(referral.path(field).isTextual() ? referral.path(field).asText() : null);
+            Optional<Instant> actual = Timestamps.parse(
+                    referral.path(field).isTextual() ? referral.path(field).asText() : null);
             if (actual.isEmpty()) {
                 return false;
             }

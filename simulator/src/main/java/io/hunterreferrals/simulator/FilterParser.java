@@ -21,7 +21,8 @@ import java.util.Set;
  */
 final class FilterParser {
 
-    static final Set<String> TEXT_FIELDS = Set.of("direction", "status", "substatus", "type", "qualification", "engagementId");
+    static final Set<String> TEXT_FIELDS =
+            Set.of("direction", "status", "substatus", "type", "qualification", "engagementId");
     static final Set<String> TIME_FIELDS = Set.of("updatedDateTime", "createdDateTime");
     private static final Set<String> TEXT_OPS = Set.of("eq", "ne");
     private static final Set<String> TIME_OPS = Set.of("eq", "ne", "ge", "gt", "le", "lt");
@@ -41,7 +42,8 @@ final class FilterParser {
         FilterParser parser = new FilterParser(tokenize(filter));
         FilterExpression expr = parser.expr();
         if (parser.pos != parser.tokens.size()) {
-            throw new IllegalArgumentException("Unexpected '" + parser.tokens.get(parser.pos).text() + "' in $filter.");
+            throw new IllegalArgumentException(
+                    "Unexpected '" + parser.tokens.get(parser.pos).text() + "' in $filter.");
         }
         return expr;
     }
@@ -82,16 +84,19 @@ final class FilterParser {
         String operator = op.text().toLowerCase(Locale.ROOT);
         if (field.kind() == Kind.WORD && TEXT_FIELDS.contains(field.text())) {
             if (!TEXT_OPS.contains(operator) || value.kind() != Kind.QUOTED) {
-                throw new IllegalArgumentException("Property '" + field.text() + "' supports only eq/ne with a quoted string.");
+                throw new IllegalArgumentException(
+                        "Property '" + field.text() + "' supports only eq/ne with a quoted string.");
             }
             return new FilterExpression.TextComparison(field.text(), operator, value.text());
         }
         if (field.kind() == Kind.WORD && TIME_FIELDS.contains(field.text())) {
             if (!TIME_OPS.contains(operator) || value.kind() == Kind.OPEN || value.kind() == Kind.CLOSE) {
-                throw new IllegalArgumentException("Property '" + field.text() + "' supports eq/ne/ge/gt/le/lt with a date-time.");
+                throw new IllegalArgumentException(
+                        "Property '" + field.text() + "' supports eq/ne/ge/gt/le/lt with a date-time.");
             }
             Instant instant = Timestamps.parse(value.text())
-                    .orElseThrow(() -> new IllegalArgumentException("'" + value.text() + "' is not an ISO-8601 date-time."));
+                    .orElseThrow(
+                            () -> new IllegalArgumentException("'" + value.text() + "' is not an ISO-8601 date-time."));
             return new FilterExpression.TimeComparison(field.text(), operator, instant);
         }
         throw new IllegalArgumentException("Filtering on '" + field.text() + "' is not supported.");
@@ -117,10 +122,14 @@ final class FilterParser {
         return tokens.get(pos++);
     }
 
-    private enum Kind { WORD, QUOTED, OPEN, CLOSE }
-
-    private record Token(Kind kind, String text) {
+    private enum Kind {
+        WORD,
+        QUOTED,
+        OPEN,
+        CLOSE
     }
+
+    private record Token(Kind kind, String text) {}
 
     private static List<Token> tokenize(String s) {
         List<Token> out = new ArrayList<>();

@@ -39,9 +39,18 @@ public final class ForeignHost implements AutoCloseable {
         }
         this.server = bound;
         this.baseUrl = "http://" + host + ":" + bound.getAddress().getPort();
-        server.createContext("/", new HttpFront("foreign", clock, journal, request -> Reply.json(200,
-                Json.object().put("@odata.context", baseUrl + "/v1.0/$metadata#Referrals").put("@odata.count", 0)
-                        .set("value", Json.MAPPER.createArrayNode()))));
+        server.createContext(
+                "/",
+                new HttpFront(
+                        "foreign",
+                        clock,
+                        journal,
+                        request -> Reply.json(
+                                200,
+                                Json.object()
+                                        .put("@odata.context", baseUrl + "/v1.0/$metadata#Referrals")
+                                        .put("@odata.count", 0)
+                                        .set("value", Json.MAPPER.createArrayNode()))));
         server.setExecutor(executor);
         server.start();
     }

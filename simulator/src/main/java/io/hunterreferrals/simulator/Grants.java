@@ -5,8 +5,7 @@ import java.time.Instant;
 /** What the simulator remembers about issued tokens; never the tokens' meaning, only their lifetime and owner. */
 final class Grants {
 
-    private Grants() {
-    }
+    private Grants() {}
 
     record AccessGrant(String clientId, String scope, Instant expiresAt) {
 
@@ -23,5 +22,9 @@ final class Grants {
     }
 
     /** Result of checking a bearer token at the Referrals API. */
-    enum AccessCheck { VALID, UNKNOWN, EXPIRED }
+    enum AccessCheck {
+        VALID,
+        UNKNOWN,
+        EXPIRED
+    }
 }

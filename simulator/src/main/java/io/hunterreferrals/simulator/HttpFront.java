@@ -36,7 +36,11 @@ final class HttpFront implements HttpHandler {
     }
 
     /** @param redaction applied to each request before it is journaled, e.g. to drop credentials */
-    HttpFront(String name, Clock clock, RequestJournal journal, Function<Request, Reply> router,
+    HttpFront(
+            String name,
+            Clock clock,
+            RequestJournal journal,
+            Function<Request, Reply> router,
             UnaryOperator<RecordedRequest> redaction) {
         this.name = name;
         this.clock = clock;
@@ -49,15 +53,24 @@ final class HttpFront implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             Request request = read(exchange);
-            journal.record(redaction.apply(new RecordedRequest(request.receivedAt(), request.method(), request.path(),
-                    request.rawQuery(), request.query(), request.headers(), request.body())));
+            journal.record(redaction.apply(new RecordedRequest(
+                    request.receivedAt(),
+                    request.method(),
+                    request.path(),
+                    request.rawQuery(),
+                    request.query(),
+                    request.headers(),
+                    request.body())));
             Reply reply;
             try {
                 reply = router.apply(request);
             } catch (RuntimeException e) {
                 // A simulator bug must still look like an API failure to the client, not a dropped connection.
                 LOG.warn("{} simulator failed on {} {}", name, request.method(), request.path(), e);
-                reply = ApiErrors.error(500, "generalException", "The simulator failed: " + e.getClass().getSimpleName());
+                reply = ApiErrors.error(
+                        500,
+                        "generalException",
+                        "The simulator failed: " + e.getClass().getSimpleName());
             }
             write(exchange, request, reply);
             // Path only: query strings and bodies may hold codes or tokens, and we never log those.
@@ -76,8 +89,14 @@ final class HttpFront implements HttpHandler {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String rawQuery = exchange.getRequestURI().getRawQuery();
-        return new Request(exchange.getRequestMethod().toUpperCase(Locale.ROOT), exchange.getRequestURI().getPath(),
-                rawQuery, QueryStrings.parse(rawQuery), headers, body, clock.instant());
+        return new Request(
+                exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+                exchange.getRequestURI().getPath(),
+                rawQuery,
+                QueryStrings.parse(rawQuery),
+                headers,
+                body,
+                clock.instant());
     }
 
     private static void write(HttpExchange exchange, Request request, Reply reply) throws IOException {

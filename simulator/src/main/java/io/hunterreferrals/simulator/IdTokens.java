@@ -11,10 +11,10 @@ import java.util.Base64;
  */
 final class IdTokens {
 
-    private IdTokens() {
-    }
+    private IdTokens() {}
 
-    static String idToken(IdentitySettings settings, String issuerBase, String clientId, Instant now, Instant expiresAt) {
+    static String idToken(
+            IdentitySettings settings, String issuerBase, String clientId, Instant now, Instant expiresAt) {
         ObjectNode header = Json.object().put("typ", "JWT").put("alg", "none");
         ObjectNode payload = Json.object()
                 .put("aud", clientId)

@@ -15,5 +15,4 @@ record IdentitySettings(
         Duration accessTokenLifetime,
         Duration deviceCodeLifetime,
         int pollIntervalSeconds,
-        int autoApproveAfterPolls) {
-}
+        int autoApproveAfterPolls) {}

@@ -32,7 +32,8 @@ record ListQuery(String filter, String orderBy, boolean descending, int top, int
         if (order != null && !order.isBlank()) {
             String[] parts = order.trim().split("\\s+");
             if (parts.length > 2 || !FilterParser.TIME_FIELDS.contains(parts[0])) {
-                throw new IllegalArgumentException("$orderby supports updatedDateTime or createdDateTime, asc or desc.");
+                throw new IllegalArgumentException(
+                        "$orderby supports updatedDateTime or createdDateTime, asc or desc.");
             }
             String direction = parts.length == 2 ? parts[1].toLowerCase(Locale.ROOT) : "asc";
             if (!direction.equals("asc") && !direction.equals("desc")) {

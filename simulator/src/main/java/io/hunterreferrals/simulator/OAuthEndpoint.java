@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
  */
 final class OAuthEndpoint {
 
-    /** MSAL adds these to every request; the token response must echo only the resource scope, or MSAL's cache misses. */
+    /**
+     * MSAL adds these to every request; the token response must echo only the resource scope, or MSAL's cache misses.
+     */
     private static final Set<String> OIDC_SCOPES = Set.of("openid", "profile", "offline_access");
 
     private final SimulatedIdentity identity;
@@ -34,17 +36,27 @@ final class OAuthEndpoint {
 
     Reply deviceCode(Request request, String tenant) {
         if (!request.isPost()) {
-            return OAuthErrors.error(request, clock.instant(), "invalid_request", "AADSTS900561: The endpoint only accepts POST requests.");
+            return OAuthErrors.error(
+                    request,
+                    clock.instant(),
+                    "invalid_request",
+                    "AADSTS900561: The endpoint only accepts POST requests.");
         }
         Map<String, List<String>> form = request.form();
         String clientId = first(form, "client_id");
         if (clientId.isBlank()) {
-            return OAuthErrors.error(request, clock.instant(), "invalid_request",
+            return OAuthErrors.error(
+                    request,
+                    clock.instant(),
+                    "invalid_request",
                     "AADSTS900144: The request body must contain the following parameter: 'client_id'.");
         }
         String scope = resourceScope(first(form, "scope"));
         if (scope.isEmpty()) {
-            return OAuthErrors.error(request, clock.instant(), "invalid_request",
+            return OAuthErrors.error(
+                    request,
+                    clock.instant(),
+                    "invalid_request",
                     "AADSTS900144: The request body must contain the following parameter: 'scope'.");
         }
         DeviceAuthorization d = identity.startDeviceAuthorization(clientId, tenant, scope);
@@ -56,31 +68,39 @@ final class OAuthEndpoint {
                 .put("verification_uri", verificationUri)
                 .put("expires_in", expiresIn)
                 .put("interval", identity.settings().pollIntervalSeconds())
-                .put("message", "To sign in, use a web browser to open the page " + verificationUri
-                        + " and enter the code " + d.userCode + " to authenticate.");
+                .put(
+                        "message",
+                        "To sign in, use a web browser to open the page " + verificationUri + " and enter the code "
+                                + d.userCode + " to authenticate.");
         return Reply.json(200, body);
     }
 
     Reply token(Request request, String tenant) {
         Instant now = clock.instant();
         if (!request.isPost()) {
-            return OAuthErrors.error(request, now, "invalid_request", "AADSTS900561: The endpoint only accepts POST requests.");
+            return OAuthErrors.error(
+                    request, now, "invalid_request", "AADSTS900561: The endpoint only accepts POST requests.");
         }
         Map<String, List<String>> form = request.form();
         String grantType = first(form, "grant_type");
         String clientId = first(form, "client_id");
         String scope = resourceScope(first(form, "scope"));
         if (clientId.isBlank()) {
-            return OAuthErrors.error(request, now, "invalid_request",
+            return OAuthErrors.error(
+                    request,
+                    now,
+                    "invalid_request",
                     "AADSTS900144: The request body must contain the following parameter: 'client_id'.");
         }
         Redemption outcome = switch (grantType) {
             // MSAL sends the bare "device_code"; the RFC 8628 URN is accepted too, as Entra ID does.
             case "device_code", "urn:ietf:params:oauth:grant-type:device_code" ->
-                    identity.redeemDeviceCode(first(form, "device_code"), clientId, tenant, scope);
+                identity.redeemDeviceCode(first(form, "device_code"), clientId, tenant, scope);
             case "refresh_token" -> identity.redeemRefreshToken(first(form, "refresh_token"), clientId, scope);
-            default -> new Failed("unsupported_grant_type",
-                    "AADSTS70003: The app requested an unsupported grant type '" + grantType + "'.");
+            default ->
+                new Failed(
+                        "unsupported_grant_type",
+                        "AADSTS70003: The app requested an unsupported grant type '" + grantType + "'.");
         };
         return switch (outcome) {
             case Failed f -> OAuthErrors.error(request, now, f.error(), f.description(), f.suberror());

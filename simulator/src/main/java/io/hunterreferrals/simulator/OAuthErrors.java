@@ -15,8 +15,7 @@ final class OAuthErrors {
     private static final DateTimeFormatter ENTRA_TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
-    private OAuthErrors() {
-    }
+    private OAuthErrors() {}
 
     static Reply error(Request request, Instant now, String error, String description) {
         return error(request, now, error, description, null);
@@ -28,7 +27,10 @@ final class OAuthErrors {
                 .put("error_description", description)
                 .put("timestamp", ENTRA_TIMESTAMP.format(now))
                 .put("trace_id", UUID.randomUUID().toString())
-                .put("correlation_id", request.header("client-request-id").orElse(UUID.randomUUID().toString()));
+                .put(
+                        "correlation_id",
+                        request.header("client-request-id")
+                                .orElse(UUID.randomUUID().toString()));
         if (suberror != null) {
             body.put("suberror", suberror);
         }
@@ -42,12 +44,15 @@ final class OAuthErrors {
      */
     static Reply entraError(int status, Request request, Instant now, String error, int aadsts, String message) {
         String trace = UUID.randomUUID().toString();
-        String correlation = request.header("client-request-id").orElse(UUID.randomUUID().toString());
+        String correlation =
+                request.header("client-request-id").orElse(UUID.randomUUID().toString());
         String timestamp = ENTRA_TIMESTAMP.format(now);
         ObjectNode body = Json.object()
                 .put("error", error)
-                .put("error_description", "AADSTS" + aadsts + ": " + message + "\r\nTrace ID: " + trace
-                        + "\r\nCorrelation ID: " + correlation + "\r\nTimestamp: " + timestamp);
+                .put(
+                        "error_description",
+                        "AADSTS" + aadsts + ": " + message + "\r\nTrace ID: " + trace + "\r\nCorrelation ID: "
+                                + correlation + "\r\nTimestamp: " + timestamp);
         body.putArray("error_codes").add(aadsts);
         body.put("timestamp", timestamp)
                 .put("trace_id", trace)

@@ -23,14 +23,14 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (PartnerCenterSimulator sim = PartnerCenterSimulator.builder().port(0).seed(42).referrals(250).build().start()) {
  *     String api = sim.baseUrl();                        // http://127.0.0.1:PORT
- *     String token = sim.identity().issueAccessToken();  // or run the device-code flow against sim.baseUrl() + "/{tenant}/"
+ *     String token = sim.identity().issueAccessToken(); // or the device-code flow at sim.baseUrl() + "/{tenant}/"
  *     sim.faults().inject(Fault.tooManyRequests(1));
  *     ... sim.journal().referralRequests() ...
  * }
  * }</pre>
  *
- * <p>Endpoints: {@code POST /{tenant}/oauth2/v2.0/devicecode}, {@code POST /{tenant}/oauth2/v2.0/token},
- * {@code GET /v1.0/engagements/referrals[/{id}]}, the verification page {@code /devicelogin} and the admin levers under
+ * <p>Endpoints: {@code POST /{tenant}/oauth2/v2.0/devicecode}, {@code POST /{tenant}/oauth2/v2.0/token}, {@code GET
+ * /v1.0/engagements/referrals[/{id}]}, the verification page {@code /devicelogin} and the admin levers under
  * {@code /_simulator/}. MSAL insists on an https authority, so MSAL-based clients reach this plain-HTTP server through
  * a rewriting IHttpClient (partner-center-api.md §6.6 option A). Thread-safe.
  */
@@ -42,7 +42,8 @@ public final class PartnerCenterSimulator implements AutoCloseable {
     public static final String REFERRALS_PATH = "/v1.0/engagements/referrals";
 
     private static final Logger LOG = LoggerFactory.getLogger(PartnerCenterSimulator.class);
-    private static final Pattern OAUTH_PATH = Pattern.compile("^/([^/]+)/oauth2/v2\\.0/(devicecode|token)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OAUTH_PATH =
+            Pattern.compile("^/([^/]+)/oauth2/v2\\.0/(devicecode|token)$", Pattern.CASE_INSENSITIVE);
 
     private final Builder config;
     private final Clock clock;
@@ -62,13 +63,27 @@ public final class PartnerCenterSimulator implements AutoCloseable {
     private PartnerCenterSimulator(Builder b) {
         this.config = b;
         this.clock = b.clock;
-        this.identity = new SimulatedIdentity(new IdentitySettings(b.tenantId, b.userObjectId, b.username, b.displayName,
-                b.accessTokenLifetime, b.deviceCodeLifetime, b.pollIntervalSeconds, b.autoApproveAfterPolls), clock);
-        this.referrals = new SimulatedReferrals(clock, new ReferralGenerator(b.seed, b.dataAnchor, b.partnerOrganizationId),
-                b.referrals, b.seed);
+        this.identity = new SimulatedIdentity(
+                new IdentitySettings(
+                        b.tenantId,
+                        b.userObjectId,
+                        b.username,
+                        b.displayName,
+                        b.accessTokenLifetime,
+                        b.deviceCodeLifetime,
+                        b.pollIntervalSeconds,
+                        b.autoApproveAfterPolls),
+                clock);
+        this.referrals = new SimulatedReferrals(
+                clock, new ReferralGenerator(b.seed, b.dataAnchor, b.partnerOrganizationId), b.referrals, b.seed);
         this.journal = new RequestJournal(b.journalCapacity);
         this.oauth = new OAuthEndpoint(identity, clock, this::baseUrl);
-        this.referralsEndpoint = new ReferralsEndpoint(referrals, faults, new BearerAuth(identity), clock, this::baseUrl,
+        this.referralsEndpoint = new ReferralsEndpoint(
+                referrals,
+                faults,
+                new BearerAuth(identity),
+                clock,
+                this::baseUrl,
                 () -> foreignHost().baseUrl());
         this.deviceLogin = new DeviceLoginPage(identity);
         this.admin = new AdminEndpoint(this);
@@ -97,7 +112,10 @@ public final class PartnerCenterSimulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind " + config.host + ":" + config.port, e);
         }
-        LOG.atInfo().addKeyValue("url", baseUrl).addKeyValue("referrals", referrals.size()).log("simulator_started");
+        LOG.atInfo()
+                .addKeyValue("url", baseUrl)
+                .addKeyValue("referrals", referrals.size())
+                .log("simulator_started");
         return this;
     }
 
@@ -206,8 +224,7 @@ public final class PartnerCenterSimulator implements AutoCloseable {
         private int autoApproveAfterPolls;
         private int journalCapacity = 10_000;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** 0 (the default) picks a free port. */
         public Builder port(int port) {

@@ -10,8 +10,7 @@ import java.util.Map;
 /** Decodes query strings and form bodies (same encoding); keeps repeated keys so the journal shows them all. */
 final class QueryStrings {
 
-    private QueryStrings() {
-    }
+    private QueryStrings() {}
 
     static Map<String, List<String>> parse(String raw) {
         Map<String, List<String>> out = new LinkedHashMap<>();

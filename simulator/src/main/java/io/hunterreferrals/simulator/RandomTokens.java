@@ -9,8 +9,7 @@ final class RandomTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] USER_CODE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ23456789".toCharArray();
 
-    private RandomTokens() {
-    }
+    private RandomTokens() {}
 
     static String secret(String prefix) {
         byte[] bytes = new byte[32];

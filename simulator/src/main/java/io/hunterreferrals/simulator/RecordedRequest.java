@@ -9,10 +9,10 @@ import java.util.Optional;
 /**
  * One request exactly as the simulator received it, for tests to assert on what a client really sent.
  *
- * @param rawQuery    the query string before decoding, or {@code null} if there was none
+ * @param rawQuery the query string before decoding, or {@code null} if there was none
  * @param queryParams the decoded query parameters, in arrival order
- * @param headers     header names lower-cased; values as sent (including {@code Authorization})
- * @param body        the request body as text (token requests are form-encoded)
+ * @param headers header names lower-cased; values as sent (including {@code Authorization})
+ * @param body the request body as text (token requests are form-encoded)
  */
 public record RecordedRequest(
         Instant receivedAt,

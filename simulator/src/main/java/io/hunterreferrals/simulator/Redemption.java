@@ -4,8 +4,7 @@ package io.hunterreferrals.simulator;
 sealed interface Redemption {
 
     record Issued(String accessToken, String refreshToken, String clientId, String scope, long expiresInSeconds)
-            implements Redemption {
-    }
+            implements Redemption {}
 
     record Failed(String error, String description, String suberror) implements Redemption {
 

@@ -21,16 +21,21 @@ import java.util.UUID;
  */
 final class ReferralGenerator {
 
-    record StatusPair(String status, String substatus) {
-    }
+    record StatusPair(String status, String substatus) {}
 
     /** Every status/substatus combination the API documents (partner-center-api.md §2.2). */
     static final List<StatusPair> STATUSES = List.of(
-            new StatusPair("New", "Pending"), new StatusPair("New", "Received"), new StatusPair("Active", "Accepted"),
-            new StatusPair("Closed", "Won"), new StatusPair("Closed", "Lost"), new StatusPair("Closed", "Declined"),
-            new StatusPair("Closed", "Expired"), new StatusPair("None", "None"));
+            new StatusPair("New", "Pending"),
+            new StatusPair("New", "Received"),
+            new StatusPair("Active", "Accepted"),
+            new StatusPair("Closed", "Won"),
+            new StatusPair("Closed", "Lost"),
+            new StatusPair("Closed", "Declined"),
+            new StatusPair("Closed", "Expired"),
+            new StatusPair("None", "None"));
 
-    static final int FULL_COVERAGE = Math.max(ClassificationCase.ALL.size(),
+    static final int FULL_COVERAGE = Math.max(
+            ClassificationCase.ALL.size(),
             Math.max(ContactStyle.values().length, Math.max(IdsStyle.values().length, STATUSES.size())));
 
     private static final List<String> DIRECTIONS = List.of("Incoming", "Outgoing");
@@ -47,10 +52,16 @@ final class ReferralGenerator {
 
     ObjectNode generate(int index) {
         SplittableRandom r = random(index);
-        Instant created = anchor.minus(Duration.ofSeconds(r.nextLong(Duration.ofDays(365).toSeconds())))
+        Instant created = anchor.minus(
+                        Duration.ofSeconds(r.nextLong(Duration.ofDays(365).toSeconds())))
                 .plusNanos(r.nextInt(10_000_000) * 100L);
-        Instant updated = r.nextInt(5) == 0 ? created
-                : min(anchor, created.plus(Duration.ofSeconds(r.nextLong(Duration.ofDays(20).toSeconds()))).plusNanos(r.nextInt(10_000_000) * 100L));
+        Instant updated = r.nextInt(5) == 0
+                ? created
+                : min(
+                        anchor,
+                        created.plus(Duration.ofSeconds(
+                                        r.nextLong(Duration.ofDays(20).toSeconds())))
+                                .plusNanos(r.nextInt(10_000_000) * 100L));
         return generate(index, r, created, updated);
     }
 
@@ -60,7 +71,11 @@ final class ReferralGenerator {
     }
 
     String newEtag(SplittableRandom r) {
-        return String.format(Locale.ROOT, "\"%08x-0000-0100-0000-%012x\"", r.nextInt() & 0xffffffffL, r.nextLong() & 0xffffffffffffL);
+        return String.format(
+                Locale.ROOT,
+                "\"%08x-0000-0100-0000-%012x\"",
+                r.nextInt() & 0xffffffffL,
+                r.nextLong() & 0xffffffffffffL);
     }
 
     private SplittableRandom random(int index) {
@@ -68,12 +83,14 @@ final class ReferralGenerator {
     }
 
     private ObjectNode generate(int index, SplittableRandom r, Instant created, Instant updated) {
-        ClassificationCase cls = index < ClassificationCase.ALL.size() ? ClassificationCase.ALL.get(index)
+        ClassificationCase cls = index < ClassificationCase.ALL.size()
+                ? ClassificationCase.ALL.get(index)
                 : r.nextInt(10) == 0 ? pick(ClassificationCase.ALL, r) : pick(ClassificationCase.COMMON, r);
         StatusPair status = cycle(STATUSES, index, r);
         ContactStyle contacts = cycle(List.of(ContactStyle.values()), index, r);
         IdsStyle ids = cycle(List.of(IdsStyle.values()), index, r);
-        String direction = index < DIRECTIONS.size() * 2 ? DIRECTIONS.get(index % 2) : r.nextInt(5) == 0 ? "Outgoing" : "Incoming";
+        String direction =
+                index < DIRECTIONS.size() * 2 ? DIRECTIONS.get(index % 2) : r.nextInt(5) == 0 ? "Outgoing" : "Incoming";
         Company company = cycle(SampleData.COMPANIES, index, r);
 
         ObjectNode n = Json.object();
@@ -111,9 +128,14 @@ final class ReferralGenerator {
         inviteContext(n, cls.invite(), r);
         ObjectNode links = n.putObject("links");
         links.putObject("relatedReferrals")
-                .put("uri", "https://api.partner.microsoft.com/v1.0/engagements/referrals?$filter=engagementId eq '" + n.get("engagementId").asText() + "'")
+                .put(
+                        "uri",
+                        "https://api.partner.microsoft.com/v1.0/engagements/referrals?$filter=engagementId eq '"
+                                + n.get("engagementId").asText() + "'")
                 .put("method", "GET");
-        links.putObject("self").put("uri", "https://api.partner.microsoft.com/v1.0/engagements/referrals/" + id).put("method", "GET");
+        links.putObject("self")
+                .put("uri", "https://api.partner.microsoft.com/v1.0/engagements/referrals/" + id)
+                .put("method", "GET");
         n.putArray("tags");
         n.putArray("registrations");
         n.put("registrationStatus", "None");
@@ -123,12 +145,18 @@ final class ReferralGenerator {
         return n;
     }
 
-    private static void applyLifecycle(ObjectNode n, StatusPair s, Instant created, Instant updated, SplittableRandom r) {
+    private static void applyLifecycle(
+            ObjectNode n, StatusPair s, Instant created, Instant updated, SplittableRandom r) {
         Instant accepted = created.plus(Duration.ofMinutes(30 + r.nextInt(3 * 24 * 60)));
-        boolean wasAccepted = s.status().equals("Active") || s.substatus().equals("Won") || s.substatus().equals("Lost");
+        boolean wasAccepted = s.status().equals("Active")
+                || s.substatus().equals("Won")
+                || s.substatus().equals("Lost");
         n.put("acceptedDateTime", wasAccepted ? Timestamps.format(min(accepted, updated)) : null);
-        n.put("expirationDateTime", s.status().equals("New") || s.substatus().equals("Expired")
-                ? Timestamps.format(created.plus(Duration.ofDays(14))) : null);
+        n.put(
+                "expirationDateTime",
+                s.status().equals("New") || s.substatus().equals("Expired")
+                        ? Timestamps.format(created.plus(Duration.ofDays(14)))
+                        : null);
         n.put("closedDateTime", s.status().equals("Closed") ? Timestamps.format(updated) : null);
         n.put("status", s.status());
         n.put("substatus", s.substatus());
@@ -166,8 +194,17 @@ final class ReferralGenerator {
 
     /** Top-level team: the partner's (and for co-sell, Microsoft's) sellers, never the customer. */
     private static com.fasterxml.jackson.databind.JsonNode partnerTeam(ClassificationCase cls, SplittableRandom r) {
-        Company own = new Company(SampleData.PARTNER_NAME, SampleData.PARTNER_DOMAIN, "TR", "İstanbul", "", "", "",
-                "tr-TR", "TRY", "+90 216");
+        Company own = new Company(
+                SampleData.PARTNER_NAME,
+                SampleData.PARTNER_DOMAIN,
+                "TR",
+                "İstanbul",
+                "",
+                "",
+                "",
+                "tr-TR",
+                "TRY",
+                "+90 216");
         Person seller = pick(SampleData.PARTNER_PEOPLE, r);
         ObjectNode first = CustomerProfiles.member(seller, seller.mailbox() + "@" + SampleData.PARTNER_DOMAIN, own, r);
         if (r.nextInt(12) == 0) {
@@ -195,7 +232,9 @@ final class ReferralGenerator {
             case MSFT -> by.put("organizationId", "msft").put("organizationName", "Microsoft");
             case MSFT_UNTRIMMED -> by.put("organizationId", " MSFT ").put("organizationName", "Microsoft");
             case OWN_ORG -> by.put("organizationId", partnerOrgId).put("organizationName", SampleData.PARTNER_NAME);
-            case OTHER_PARTNER -> by.put("organizationId", SampleData.OTHER_PARTNER_ORG_ID).put("organizationName", SampleData.OTHER_PARTNER_NAME);
+            case OTHER_PARTNER ->
+                by.put("organizationId", SampleData.OTHER_PARTNER_ORG_ID)
+                        .put("organizationName", SampleData.OTHER_PARTNER_NAME);
             case NULL_ORG -> by.putNull("organizationId").putNull("organizationName");
             case BLANK_ORG -> by.put("organizationId", "").put("organizationName", "");
             case NO_INVITE_CONTEXT -> throw new IllegalStateException();

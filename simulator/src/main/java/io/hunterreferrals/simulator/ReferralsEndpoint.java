@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /v1.0/engagements/referrals} and {@code GET /v1.0/engagements/referrals/{id}}: bearer check, faults,
- * OData subset, keyset paging behind an opaque {@code $skiptoken}, and the OData envelope.
+ * {@code GET /v1.0/engagements/referrals} and {@code GET /v1.0/engagements/referrals/{id}}: bearer check, faults, OData
+ * subset, keyset paging behind an opaque {@code $skiptoken}, and the OData envelope.
  */
 final class ReferralsEndpoint {
 
@@ -24,8 +24,13 @@ final class ReferralsEndpoint {
     private final Supplier<String> baseUrl;
     private final Supplier<String> foreignBaseUrl;
 
-    ReferralsEndpoint(SimulatedReferrals referrals, SimulatedFaults faults, BearerAuth auth, Clock clock,
-                      Supplier<String> baseUrl, Supplier<String> foreignBaseUrl) {
+    ReferralsEndpoint(
+            SimulatedReferrals referrals,
+            SimulatedFaults faults,
+            BearerAuth auth,
+            Clock clock,
+            Supplier<String> baseUrl,
+            Supplier<String> foreignBaseUrl) {
         this.referrals = referrals;
         this.faults = faults;
         this.auth = auth;
@@ -88,8 +93,13 @@ final class ReferralsEndpoint {
         }
         Page page = page(position);
         String selfLink = link(baseUrl.get(), rawToken != null ? rawToken : position.encode());
-        String nextLink = page.next() == null ? null : link(baseUrl.get(), page.next().encode());
-        Fault.Kind tamper = taken.stream().map(Fault::kind).filter(Fault.Kind::tampersWithPage).findFirst().orElse(null);
+        String nextLink =
+                page.next() == null ? null : link(baseUrl.get(), page.next().encode());
+        Fault.Kind tamper = taken.stream()
+                .map(Fault::kind)
+                .filter(Fault.Kind::tampersWithPage)
+                .findFirst()
+                .orElse(null);
         if (tamper == Fault.Kind.NEXT_LINK_LOOP) {
             nextLink = selfLink;
         } else if (tamper == Fault.Kind.FOREIGN_NEXT_LINK) {
@@ -114,14 +124,12 @@ final class ReferralsEndpoint {
         return Reply.json(200, body);
     }
 
-    private record Page(List<JsonNode> items, int total, SkipToken next) {
-    }
+    private record Page(List<JsonNode> items, int total, SkipToken next) {}
 
     private Page page(SkipToken position) {
         ListQuery query = position.query();
         FilterExpression filter = query.filterExpression();
-        record Positioned(SortPosition pos, JsonNode node) {
-        }
+        record Positioned(SortPosition pos, JsonNode node) {}
         Comparator<SortPosition> order = SortPosition.order(query.descending());
         List<Positioned> matching = new ArrayList<>();
         for (Entry e : referrals.snapshot()) {
@@ -132,7 +140,9 @@ final class ReferralsEndpoint {
         matching.sort(Comparator.comparing(Positioned::pos, order));
         List<Positioned> remaining = position.after() == null
                 ? matching.subList(Math.min(query.skip(), matching.size()), matching.size())
-                : matching.stream().filter(p -> order.compare(p.pos(), position.after()) > 0).toList();
+                : matching.stream()
+                        .filter(p -> order.compare(p.pos(), position.after()) > 0)
+                        .toList();
         List<Positioned> slice = remaining.subList(0, Math.min(query.top(), remaining.size()));
         SkipToken next = remaining.size() > slice.size()
                 ? new SkipToken(query, slice.getLast().pos(), position.page() + 1)

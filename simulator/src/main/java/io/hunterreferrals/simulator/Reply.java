@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * What an endpoint answers; the HTTP front adds the headers every response shares.
  *
- * @param cutAfter when not negative, the front announces the whole body but sends only this many bytes, then drops
- *                 the connection
+ * @param cutAfter when not negative, the front announces the whole body but sends only this many bytes, then drops the
+ *     connection
  */
 record Reply(int status, Map<String, String> headers, byte[] body, int cutAfter) {
 
@@ -38,7 +38,8 @@ record Reply(int status, Map<String, String> headers, byte[] body, int cutAfter)
     }
 
     static Reply html(String body) {
-        return new Reply(200, Map.of("Content-Type", "text/html; charset=utf-8"), body.getBytes(StandardCharsets.UTF_8));
+        return new Reply(
+                200, Map.of("Content-Type", "text/html; charset=utf-8"), body.getBytes(StandardCharsets.UTF_8));
     }
 
     static Reply noContent() {

@@ -15,8 +15,7 @@ public final class SimulatedFaults {
     private final List<Fault> armed = new ArrayList<>();
     private int fired;
 
-    SimulatedFaults() {
-    }
+    SimulatedFaults() {}
 
     public synchronized void inject(Fault fault) {
         armed.add(fault);
@@ -56,7 +55,9 @@ public final class SimulatedFaults {
     }
 
     private enum Sort {
-        DELAY, RESPONSE, PAGE;
+        DELAY,
+        RESPONSE,
+        PAGE;
 
         static Sort of(Fault.Kind kind) {
             if (kind == Fault.Kind.DELAY) {

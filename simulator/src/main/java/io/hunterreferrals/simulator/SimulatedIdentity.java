@@ -114,7 +114,8 @@ public final class SimulatedIdentity {
 
     /** Mints a valid access token without a sign-in, for tests of the API client that do not exercise MSAL. */
     public synchronized String issueAccessToken() {
-        return issue("simulator-test-client", PartnerCenterSimulator.PARTNER_CENTER_SCOPE).accessToken();
+        return issue("simulator-test-client", PartnerCenterSimulator.PARTNER_CENTER_SCOPE)
+                .accessToken();
     }
 
     public synchronized int issuedAccessTokenCount() {
@@ -144,8 +145,13 @@ public final class SimulatedIdentity {
         do {
             userCode = RandomTokens.userCode();
         } while (byUserCode.containsKey(userCode));
-        DeviceAuthorization d = new DeviceAuthorization(RandomTokens.secret(Canary.DEVICE_CODE_PREFIX), userCode,
-                clientId, tenant.toLowerCase(Locale.ROOT), scope, clock.instant().plus(settings.deviceCodeLifetime()));
+        DeviceAuthorization d = new DeviceAuthorization(
+                RandomTokens.secret(Canary.DEVICE_CODE_PREFIX),
+                userCode,
+                clientId,
+                tenant.toLowerCase(Locale.ROOT),
+                scope,
+                clock.instant().plus(settings.deviceCodeLifetime()));
         byDeviceCode.put(d.deviceCode, d);
         byUserCode.put(userCode, d);
         notifyAll();
@@ -155,24 +161,31 @@ public final class SimulatedIdentity {
     synchronized Redemption redeemDeviceCode(String deviceCode, String clientId, String tenant, String scope) {
         DeviceAuthorization d = byDeviceCode.get(deviceCode);
         if (d == null || d.state == State.REDEEMED) {
-            return new Failed("invalid_grant", "AADSTS70000: The provided device code is unknown or was already redeemed.");
+            return new Failed(
+                    "invalid_grant", "AADSTS70000: The provided device code is unknown or was already redeemed.");
         }
         if (!d.clientId.equals(clientId) || !d.tenant.equalsIgnoreCase(tenant)) {
             return new Failed("invalid_grant", "AADSTS70000: The device code was issued to another client or tenant.");
         }
         if (!clock.instant().isBefore(d.expiresAt)) {
-            return new Failed("expired_token",
-                    "AADSTS70020: The provided value for the input parameter 'device_code' is not valid. This device code has expired.");
+            return new Failed(
+                    "expired_token",
+                    "AADSTS70020: The provided value for the input parameter 'device_code' is not valid. This "
+                            + "device code has expired.");
         }
         d.polls++;
-        if (d.state == State.PENDING && settings.autoApproveAfterPolls() > 0 && d.polls >= settings.autoApproveAfterPolls()) {
+        if (d.state == State.PENDING
+                && settings.autoApproveAfterPolls() > 0
+                && d.polls >= settings.autoApproveAfterPolls()) {
             d.state = State.APPROVED;
         }
         return switch (d.state) {
-            case PENDING -> new Failed("authorization_pending",
-                    "AADSTS70016: OAuth 2.0 device flow error. Authorization is pending. Continue polling.");
-            case DECLINED -> new Failed("authorization_declined",
-                    "AADSTS70000: The user declined the sign-in request.");
+            case PENDING ->
+                new Failed(
+                        "authorization_pending",
+                        "AADSTS70016: OAuth 2.0 device flow error. Authorization is pending. Continue polling.");
+            case DECLINED ->
+                new Failed("authorization_declined", "AADSTS70000: The user declined the sign-in request.");
             case APPROVED -> {
                 d.state = State.REDEEMED;
                 yield issue(clientId, scope.isBlank() ? d.scope : scope);
@@ -184,11 +197,14 @@ public final class SimulatedIdentity {
     synchronized Redemption redeemRefreshToken(String refreshToken, String clientId, String scope) {
         RefreshGrant grant = refreshTokens.get(refreshToken);
         if (grant == null) {
-            return new Failed("invalid_grant", "AADSTS9002313: Invalid request. The refresh token is malformed or unknown.");
+            return new Failed(
+                    "invalid_grant", "AADSTS9002313: Invalid request. The refresh token is malformed or unknown.");
         }
         if (grant.revoked()) {
-            return new Failed("invalid_grant",
-                    "AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed.",
+            return new Failed(
+                    "invalid_grant",
+                    "AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token "
+                            + "is needed.",
                     "bad_token");
         }
         if (!grant.clientId().equals(clientId)) {
@@ -210,13 +226,16 @@ public final class SimulatedIdentity {
     private Issued issue(String clientId, String scope) {
         String access = RandomTokens.secret(Canary.ACCESS_TOKEN_PREFIX);
         String refresh = RandomTokens.secret(Canary.REFRESH_TOKEN_PREFIX);
-        accessTokens.put(access, new AccessGrant(clientId, scope, clock.instant().plus(settings.accessTokenLifetime())));
+        accessTokens.put(
+                access, new AccessGrant(clientId, scope, clock.instant().plus(settings.accessTokenLifetime())));
         refreshTokens.put(refresh, new RefreshGrant(clientId, scope, false));
-        return new Issued(access, refresh, clientId, scope, settings.accessTokenLifetime().toSeconds());
+        return new Issued(
+                access, refresh, clientId, scope, settings.accessTokenLifetime().toSeconds());
     }
 
     private DeviceAuthorization pending(String userCode) {
-        DeviceAuthorization d = userCode == null ? null : byUserCode.get(userCode.trim().toUpperCase(Locale.ROOT));
+        DeviceAuthorization d =
+                userCode == null ? null : byUserCode.get(userCode.trim().toUpperCase(Locale.ROOT));
         if (d == null) {
             throw new IllegalArgumentException("unknown user code");
         }

@@ -23,8 +23,7 @@ import java.util.function.Consumer;
  */
 public final class SimulatedReferrals {
 
-    record Entry(long seq, JsonNode referral) {
-    }
+    record Entry(long seq, JsonNode referral) {}
 
     private final Clock clock;
     private final ReferralGenerator generator;
@@ -60,7 +59,9 @@ public final class SimulatedReferrals {
 
     public synchronized Optional<ObjectNode> get(String id) {
         Long seq = seqById.get(id);
-        return seq == null ? Optional.empty() : Optional.of((ObjectNode) bySeq.get(seq).deepCopy());
+        return seq == null
+                ? Optional.empty()
+                : Optional.of((ObjectNode) bySeq.get(seq).deepCopy());
     }
 
     /** Everything the list endpoint could return, as copies, in insertion order. */
@@ -70,7 +71,7 @@ public final class SimulatedReferrals {
 
     /** Adds the next generated referral, created and updated "now". Returns its id. */
     public synchronized String addNew() {
-        return addNew(r -> { });
+        return addNew(r -> {});
     }
 
     /** Like {@link #addNew()}, letting the caller adjust the JSON (e.g. force a status or an e-mail) first. */
@@ -100,9 +101,9 @@ public final class SimulatedReferrals {
     }
 
     /**
-     * Adds any JSON value to the list as-is: a referral without an id, with a bad timestamp, even a bare string.
-     * It is served by the list endpoint (filters on a missing or malformed field never match it) but cannot be fetched
-     * by id unless it has a textual one.
+     * Adds any JSON value to the list as-is: a referral without an id, with a bad timestamp, even a bare string. It is
+     * served by the list endpoint (filters on a missing or malformed field never match it) but cannot be fetched by id
+     * unless it has a textual one.
      */
     public synchronized void injectRaw(String json) {
         append(Json.parse(json));
@@ -145,7 +146,7 @@ public final class SimulatedReferrals {
 
     /** Bumps updatedDateTime (and eTag) without changing anything else. */
     public synchronized void touch(String id) {
-        update(id, r -> { });
+        update(id, r -> {});
     }
 
     /** Makes a referral vanish from the API, as when visibility is lost; the API never signals deletions. */

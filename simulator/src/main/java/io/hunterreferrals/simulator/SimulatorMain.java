@@ -6,19 +6,18 @@ import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Standalone entry point for demos:
- * {@code java -jar simulator.jar --port 8081 --referrals 500 [--seed N] [--auto-approve [POLLS]] [--interval S]
- * [--token-lifetime S] [--host ADDR] [--dataverse-port 8082 [--dataverse-setup ready|columns|empty]]}. With
- * {@code --dataverse-port} a {@link DataverseSimulator} runs beside the Partner Center one, on its own port. Runs until
- * interrupted.
+ * Standalone entry point for demos: {@code java -jar simulator.jar --port 8081 --referrals 500 [--seed N]
+ * [--auto-approve [POLLS]] [--interval S] [--token-lifetime S] [--host ADDR] [--dataverse-port 8082 [--dataverse-setup
+ * ready|columns|empty]]}. With {@code --dataverse-port} a {@link DataverseSimulator} runs beside the Partner Center
+ * one, on its own port. Runs until interrupted.
  */
 public final class SimulatorMain {
 
-    private SimulatorMain() {
-    }
+    private SimulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
-        PartnerCenterSimulator.Builder b = PartnerCenterSimulator.builder().port(8081).referrals(250);
+        PartnerCenterSimulator.Builder b =
+                PartnerCenterSimulator.builder().port(8081).referrals(250);
         DataverseSimulatorBuilder dataverse = DataverseSimulator.builder();
         Integer dataversePort = null;
         Deque<String> in = new ArrayDeque<>(Arrays.asList(args));
@@ -39,10 +38,12 @@ public final class SimulatorMain {
                         dataverse.seed(seed);
                     }
                     case "--dataverse-port" -> dataversePort = Integer.parseInt(value(in, arg));
-                    case "--dataverse-setup" -> dataverse.setup(
-                            DataverseSimulatorBuilder.Setup.valueOf(value(in, arg).toUpperCase(java.util.Locale.ROOT)));
+                    case "--dataverse-setup" ->
+                        dataverse.setup(DataverseSimulatorBuilder.Setup.valueOf(
+                                value(in, arg).toUpperCase(java.util.Locale.ROOT)));
                     case "--interval" -> b.pollIntervalSeconds(Integer.parseInt(value(in, arg)));
-                    case "--token-lifetime" -> b.accessTokenLifetime(java.time.Duration.ofSeconds(Long.parseLong(value(in, arg))));
+                    case "--token-lifetime" ->
+                        b.accessTokenLifetime(java.time.Duration.ofSeconds(Long.parseLong(value(in, arg))));
                     case "--username" -> b.username(value(in, arg));
                     case "--auto-approve" -> {
                         // Optional count: "--auto-approve 3" approves on the third poll; bare flag on the second.
@@ -62,23 +63,32 @@ public final class SimulatorMain {
             System.exit(2);
         }
         PartnerCenterSimulator sim = b.build().start();
-        DataverseSimulator dv = dataversePort == null ? null : dataverse.port(dataversePort).build().start();
+        DataverseSimulator dv = dataversePort == null
+                ? null
+                : dataverse.port(dataversePort).build().start();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sim.close();
-            if (dv != null) {
-                dv.close();
-            }
-            stopped.countDown();
-        }, "simulator-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            sim.close();
+                            if (dv != null) {
+                                dv.close();
+                            }
+                            stopped.countDown();
+                        },
+                        "simulator-shutdown"));
         String base = sim.baseUrl();
-        System.out.println("Partner Center simulator on " + base + " with " + sim.referrals().size() + " referrals");
+        System.out.println("Partner Center simulator on " + base + " with "
+                + sim.referrals().size() + " referrals");
         System.out.println("  authority (via rewriting client): " + sim.authority());
         System.out.println("  referrals:      GET  " + base + PartnerCenterSimulator.REFERRALS_PATH);
-        System.out.println("  sign in:        open " + base + DeviceLoginPage.PATH + " or POST " + base + "/_simulator/device/approve[?user_code=...]");
-        System.out.println("  faults:         POST " + base + "/_simulator/faults?kind=429|500|503|403|delay|malformed|loop|foreign|reset&times=N");
+        System.out.println("  sign in:        open " + base + DeviceLoginPage.PATH + " or POST " + base
+                + "/_simulator/device/approve[?user_code=...]");
+        System.out.println("  faults:         POST " + base
+                + "/_simulator/faults?kind=429|500|503|403|delay|malformed|loop|foreign|reset&times=N");
         System.out.println("  tokens:         POST " + base + "/_simulator/tokens/expire | /_simulator/tokens/revoke");
-        System.out.println("  data:           POST " + base + "/_simulator/referrals?count=N | /_simulator/referrals/{id}/status?status=..&substatus=..");
+        System.out.println("  data:           POST " + base
+                + "/_simulator/referrals?count=N | /_simulator/referrals/{id}/status?status=..&substatus=..");
         if (dv != null) {
             printDataverse(dv);
         }
@@ -112,8 +122,9 @@ public final class SimulatorMain {
     }
 
     private static void usage() {
-        System.err.println("usage: java -jar simulator.jar [--port 8081] [--referrals 250] [--seed 42] [--auto-approve [POLLS]]"
-                + " [--interval SECONDS] [--token-lifetime SECONDS] [--username EMAIL] [--host 127.0.0.1]"
-                + " [--dataverse-port 8082 [--dataverse-setup ready|columns|empty]]");
+        System.err.println(
+                "usage: java -jar simulator.jar [--port 8081] [--referrals 250] [--seed 42] [--auto-approve [POLLS]]"
+                        + " [--interval SECONDS] [--token-lifetime SECONDS] [--username EMAIL] [--host 127.0.0.1]"
+                        + " [--dataverse-port 8082 [--dataverse-setup ready|columns|empty]]");
     }
 }

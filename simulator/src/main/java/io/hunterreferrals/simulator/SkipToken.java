@@ -24,10 +24,15 @@ record SkipToken(ListQuery query, SortPosition after, int page) {
         ObjectNode root = Json.object().put("v", 1);
         root.set("q", q);
         if (after != null) {
-            root.putObject("a").put("sec", after.seconds()).put("nano", after.nanos()).put("seq", after.seq());
+            root.putObject("a")
+                    .put("sec", after.seconds())
+                    .put("nano", after.nanos())
+                    .put("seq", after.seq());
         }
         root.put("p", page);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(root).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(Json.write(root).getBytes(StandardCharsets.UTF_8));
     }
 
     /** @throws IllegalArgumentException if the token was not made by {@link #encode()} */
@@ -38,12 +43,19 @@ record SkipToken(ListQuery query, SortPosition after, int page) {
                 throw new IllegalArgumentException("unknown version");
             }
             JsonNode q = root.path("q");
-            ListQuery query = new ListQuery(text(q.path("f")), text(q.path("o")), q.path("d").asBoolean(),
-                    q.path("t").asInt(ListQuery.MAX_TOP), q.path("s").asInt(0));
+            ListQuery query = new ListQuery(
+                    text(q.path("f")),
+                    text(q.path("o")),
+                    q.path("d").asBoolean(),
+                    q.path("t").asInt(ListQuery.MAX_TOP),
+                    q.path("s").asInt(0));
             query.filterExpression();
             JsonNode a = root.path("a");
             SortPosition after = a.isObject()
-                    ? new SortPosition(a.path("sec").asLong(), a.path("nano").asInt(), a.path("seq").asLong())
+                    ? new SortPosition(
+                            a.path("sec").asLong(),
+                            a.path("nano").asInt(),
+                            a.path("seq").asLong())
                     : null;
             return new SkipToken(query, after, Math.max(1, root.path("p").asInt(1)));
         } catch (RuntimeException e) {

@@ -14,8 +14,7 @@ final class Timestamps {
     private static final DateTimeFormatter SEVEN_DIGITS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     static String format(Instant instant) {
         // .NET ticks are 100 ns, so the real API never shows finer digits.

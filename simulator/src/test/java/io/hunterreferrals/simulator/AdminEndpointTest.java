@@ -28,7 +28,8 @@ class AdminEndpointTest {
 
     @Test
     void healthReportsReferralCount() {
-        assertThat(Http.get(admin + "/health", null).json().path("referrals").asInt()).isEqualTo(4);
+        assertThat(Http.get(admin + "/health", null).json().path("referrals").asInt())
+                .isEqualTo(4);
     }
 
     @Test
@@ -41,14 +42,18 @@ class AdminEndpointTest {
         assertThat(added.get("added")).hasSize(2);
         assertThat(sim.referrals().size()).isEqualTo(6);
         assertThat(changed.status()).isEqualTo(204);
-        assertThat(sim.referrals().get(id).orElseThrow().path("substatus").asText()).isEqualTo("Accepted");
-        assertThat(Http.post(admin + "/referrals/nope/status?status=Active&substatus=Accepted").status()).isEqualTo(400);
+        assertThat(sim.referrals().get(id).orElseThrow().path("substatus").asText())
+                .isEqualTo("Accepted");
+        assertThat(Http.post(admin + "/referrals/nope/status?status=Active&substatus=Accepted")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
     void injectsRawReferral() {
         Http.Response r = Http.send(HttpRequest.newBuilder(URI.create(admin + "/referrals/raw"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"no id\"}")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"no id\"}"))
+                .build());
 
         assertThat(r.status()).isEqualTo(204);
         assertThat(sim.referrals().all().getLast().path("name").asText()).isEqualTo("no id");
@@ -57,7 +62,11 @@ class AdminEndpointTest {
     @Test
     void revokesRefreshTokensAndClearsJournal() {
         assertThat(Http.post(admin + "/tokens/revoke").status()).isEqualTo(204);
-        assertThat(Http.send(HttpRequest.newBuilder(URI.create(admin + "/journal")).DELETE().build()).status()).isEqualTo(204);
+        assertThat(Http.send(HttpRequest.newBuilder(URI.create(admin + "/journal"))
+                                .DELETE()
+                                .build())
+                        .status())
+                .isEqualTo(204);
         assertThat(sim.journal().size()).isZero();
     }
 

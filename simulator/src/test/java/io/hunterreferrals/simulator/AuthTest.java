@@ -17,7 +17,12 @@ class AuthTest {
 
     @BeforeEach
     void start() {
-        sim = PartnerCenterSimulator.builder().referrals(5).clock(clock).accessTokenLifetime(Duration.ofMinutes(2)).build().start();
+        sim = PartnerCenterSimulator.builder()
+                .referrals(5)
+                .clock(clock)
+                .accessTokenLifetime(Duration.ofMinutes(2))
+                .build()
+                .start();
         url = sim.baseUrl() + PartnerCenterSimulator.REFERRALS_PATH;
     }
 
@@ -38,7 +43,9 @@ class AuthTest {
     @Test
     void unknownTokenIs401() {
         assertThat(Http.get(url, "simAT.forged").status()).isEqualTo(401);
-        assertThat(Http.get(url + "/" + sim.referrals().ids().getFirst(), "simAT.forged").status()).isEqualTo(401);
+        assertThat(Http.get(url + "/" + sim.referrals().ids().getFirst(), "simAT.forged")
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -49,7 +56,8 @@ class AuthTest {
         clock.advance(Duration.ofMinutes(2));
 
         assertThat(Http.get(url, token).status()).isEqualTo(401);
-        assertThat(Http.get(url, token).json().path("error").path("message").asText()).contains("expired");
+        assertThat(Http.get(url, token).json().path("error").path("message").asText())
+                .contains("expired");
     }
 
     @Test
@@ -67,7 +75,8 @@ class AuthTest {
     void adminEndpointExpiresTokens() {
         String token = sim.identity().issueAccessToken();
 
-        assertThat(Http.post(sim.baseUrl() + "/_simulator/tokens/expire").status()).isEqualTo(204);
+        assertThat(Http.post(sim.baseUrl() + "/_simulator/tokens/expire").status())
+                .isEqualTo(204);
 
         assertThat(Http.get(url, token).status()).isEqualTo(401);
     }

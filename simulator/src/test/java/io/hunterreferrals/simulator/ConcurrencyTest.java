@@ -15,8 +15,9 @@ class ConcurrencyTest {
 
     @Test
     void parallelPagingWhileMutating() throws Exception {
-        try (PartnerCenterSimulator sim = PartnerCenterSimulator.builder().referrals(120).build().start();
-             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (PartnerCenterSimulator sim =
+                        PartnerCenterSimulator.builder().referrals(120).build().start();
+                ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             String token = sim.identity().issueAccessToken();
             String first = sim.baseUrl() + PartnerCenterSimulator.REFERRALS_PATH + "?$top=7";
             List<Future<Integer>> readers = new ArrayList<>();
@@ -27,7 +28,9 @@ class ConcurrencyTest {
                     while (next != null) {
                         JsonNode page = Http.get(next, token).json();
                         seen += page.get("value").size();
-                        next = page.has("@odata.nextLink") ? page.get("@odata.nextLink").asText() : null;
+                        next = page.has("@odata.nextLink")
+                                ? page.get("@odata.nextLink").asText()
+                                : null;
                     }
                     return seen;
                 }));

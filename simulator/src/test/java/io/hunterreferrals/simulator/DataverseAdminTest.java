@@ -30,33 +30,48 @@ class DataverseAdminTest {
 
     private static Http.Response send(String method, String url, String body) {
         return Http.send(HttpRequest.newBuilder(URI.create(url))
-                .method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build());
     }
 
     @Test
     void faultsLeadsStateTokensAndReset() {
-        assertThat(Http.get(admin + "/health", null).json().path("status").asText()).isEqualTo("ok");
+        assertThat(Http.get(admin + "/health", null).json().path("status").asText())
+                .isEqualTo("ok");
 
-        assertThat(Http.post(admin + "/faults?kind=403-privilege&target=UPSERT&times=2").status()).isEqualTo(200);
+        assertThat(Http.post(admin + "/faults?kind=403-privilege&target=UPSERT&times=2")
+                        .status())
+                .isEqualTo(200);
         assertThat(Http.get(admin + "/faults", null).json().path("pending")).hasSize(1);
         assertThat(api.upsert("a-1", "{}").status()).isEqualTo(403);
         assertThat(send("DELETE", admin + "/faults", null).status()).isEqualTo(204);
         assertThat(api.upsert("a-1", "{\"subject\":\"one\"}").status()).isEqualTo(204);
 
-        assertThat(Http.post(admin + "/leads/a-1/state?statecode=2&statuscode=6").status()).isEqualTo(204);
+        assertThat(Http.post(admin + "/leads/a-1/state?statecode=2&statuscode=6")
+                        .status())
+                .isEqualTo(204);
         JsonNode leads = Http.get(admin + "/leads", null).json();
         assertThat(leads.path("created").asInt()).isEqualTo(1);
-        assertThat(leads.path("leads").get(0).path("columns").path("statecode").asInt()).isEqualTo(2);
-        assertThat(leads.path("leads").get(0).path("apiWrites").get(0).path("subject").asText()).isEqualTo("one");
+        assertThat(leads.path("leads").get(0).path("columns").path("statecode").asInt())
+                .isEqualTo(2);
+        assertThat(leads.path("leads")
+                        .get(0)
+                        .path("apiWrites")
+                        .get(0)
+                        .path("subject")
+                        .asText())
+                .isEqualTo("one");
         assertThat(sim.leads().byReferralId("a-1").orElseThrow().statusCode()).isEqualTo(6);
 
-        String inserted = send("POST", admin + "/leads",
-                        "{\"hnt_partnercenterreferralid\":\"a-2\",\"subject\":\"typed\"}")
-                .json().path("leadid").asText();
-        assertThat(sim.leads().byReferralId("a-2").orElseThrow().leadId().toString()).isEqualTo(inserted);
+        String inserted = send(
+                        "POST", admin + "/leads", "{\"hnt_partnercenterreferralid\":\"a-2\",\"subject\":\"typed\"}")
+                .json()
+                .path("leadid")
+                .asText();
+        assertThat(sim.leads().byReferralId("a-2").orElseThrow().leadId().toString())
+                .isEqualTo(inserted);
         assertThat(sim.leads().byReferralId("a-2").orElseThrow().createdByApi()).isFalse();
 
         assertThat(Http.post(admin + "/tokens/expire").status()).isEqualTo(204);

@@ -24,7 +24,10 @@ class DataverseAssertionTest {
     static void start() throws Exception {
         registered = TestCertificates.generate(dir, "registered");
         stranger = TestCertificates.generate(dir, "stranger");
-        sim = DataverseSimulator.builder().clientCertificate(registered.certificate()).build().start();
+        sim = DataverseSimulator.builder()
+                .clientCertificate(registered.certificate())
+                .build()
+                .start();
     }
 
     @AfterAll
@@ -39,9 +42,19 @@ class DataverseAssertionTest {
     }
 
     private static Http.Response grant(java.security.PrivateKey key, String claims) throws Exception {
-        return DataverseClient.tokenRequest(sim, Map.of("grant_type", "client_credentials", "client_id", sim.clientId(),
-                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-                "client_assertion", TestCertificates.assertion(key, claims), "scope", sim.scope()));
+        return DataverseClient.tokenRequest(
+                sim,
+                Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        sim.clientId(),
+                        "client_assertion_type",
+                        "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                        "client_assertion",
+                        TestCertificates.assertion(key, claims),
+                        "scope",
+                        sim.scope()));
     }
 
     private static int aadsts(Http.Response r) {
@@ -59,7 +72,9 @@ class DataverseAssertionTest {
         Http.Response r = grant(registered.key(), claims(sim.clientId(), aud, exp));
 
         assertThat(r.status()).isEqualTo(200);
-        assertThat(new DataverseClient(sim, r.json().path("access_token").asText()).get("WhoAmI").status())
+        assertThat(new DataverseClient(sim, r.json().path("access_token").asText())
+                        .get("WhoAmI")
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -68,15 +83,29 @@ class DataverseAssertionTest {
         String aud = "https://login.microsoftonline.com/" + sim.tenantId() + "/oauth2/v2.0/token";
         long exp = Instant.now().getEpochSecond() + 600;
 
-        assertThat(aadsts(grant(stranger.key(), claims(sim.clientId(), aud, exp)))).isEqualTo(700027);
-        assertThat(aadsts(grant(registered.key(), claims("someone-else", aud, exp)))).isEqualTo(700021);
-        assertThat(aadsts(grant(registered.key(), claims(sim.clientId(), "https://login.microsoftonline.com/other"
-                + "/oauth2/v2.0/token", exp)))).isEqualTo(700023);
-        assertThat(aadsts(grant(registered.key(), claims(sim.clientId(), aud, exp - 3600)))).isEqualTo(700024);
-        Http.Response malformed = DataverseClient.tokenRequest(sim, Map.of("grant_type", "client_credentials",
-                "client_id", sim.clientId(), "client_assertion_type",
-                "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", "client_assertion", "not.a-jwt",
-                "scope", sim.scope()));
+        assertThat(aadsts(grant(stranger.key(), claims(sim.clientId(), aud, exp))))
+                .isEqualTo(700027);
+        assertThat(aadsts(grant(registered.key(), claims("someone-else", aud, exp))))
+                .isEqualTo(700021);
+        assertThat(aadsts(grant(
+                        registered.key(),
+                        claims(sim.clientId(), "https://login.microsoftonline.com/other/oauth2/v2.0/token", exp))))
+                .isEqualTo(700023);
+        assertThat(aadsts(grant(registered.key(), claims(sim.clientId(), aud, exp - 3600))))
+                .isEqualTo(700024);
+        Http.Response malformed = DataverseClient.tokenRequest(
+                sim,
+                Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        sim.clientId(),
+                        "client_assertion_type",
+                        "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                        "client_assertion",
+                        "not.a-jwt",
+                        "scope",
+                        sim.scope()));
         assertThat(aadsts(malformed)).isEqualTo(50027);
     }
 }

@@ -42,7 +42,9 @@ class DataverseBatchTest {
         sb.append("\r\n");
         sb.append(method).append(' ').append(url).append(" HTTP/1.1\r\n");
         if (json != null) {
-            sb.append("Content-Type: application/json; type=entry\r\n\r\n").append(json).append("\r\n");
+            sb.append("Content-Type: application/json; type=entry\r\n\r\n")
+                    .append(json)
+                    .append("\r\n");
         } else {
             sb.append("\r\n\r\n");
         }
@@ -77,7 +79,10 @@ class DataverseBatchTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.header("Content-Type")).startsWith("multipart/mixed; boundary=batchresponse_");
         assertThat(statuses(r.body())).containsExactly(400);
-        assertThat(r.body()).contains("Content-ID: 2\r\n").contains("\"code\":\"0x80060888\"").contains("REQ_ID: ");
+        assertThat(r.body())
+                .contains("Content-ID: 2\r\n")
+                .contains("\"code\":\"0x80060888\"")
+                .contains("REQ_ID: ");
         // Requests run in order: the first was done before the failure, the third never ran.
         assertThat(sim.leads().byReferralId("b-1")).isPresent();
         assertThat(sim.leads().byReferralId("b-3")).isEmpty();
@@ -90,8 +95,9 @@ class DataverseBatchTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(statuses(r.body())).containsExactly(204, 400, 204);
         String boundary = r.header("Content-Type").substring("multipart/mixed; boundary=".length());
-        assertThat(r.body()).startsWith("--" + boundary + "\r\nContent-Type: application/http\r\n"
-                + "Content-Transfer-Encoding: binary\r\nContent-ID: 1\r\n\r\nHTTP/1.1 204 No Content\r\n");
+        assertThat(r.body())
+                .startsWith("--" + boundary + "\r\nContent-Type: application/http\r\n"
+                        + "Content-Transfer-Encoding: binary\r\nContent-ID: 1\r\n\r\nHTTP/1.1 204 No Content\r\n");
         assertThat(r.body()).endsWith("--" + boundary + "--\r\n");
         assertThat(r.body().indexOf("Content-ID: 1")).isLessThan(r.body().indexOf("Content-ID: 2"));
         assertThat(r.body().indexOf("Content-ID: 2")).isLessThan(r.body().indexOf("Content-ID: 3"));
@@ -134,15 +140,20 @@ class DataverseBatchTest {
         assertThat(r.body()).contains("Content-Type: multipart/mixed; boundary=changesetresponse_");
         assertThat(statuses(r.body())).containsExactly(204, 204);
         assertThat(r.body()).contains("Content-ID: 1").contains("Content-ID: 2");
-        assertThat(sim.leads().byReferralId("d-1").orElseThrow().column("subject")).isEqualTo("one, edited via $1");
+        assertThat(sim.leads().byReferralId("d-1").orElseThrow().column("subject"))
+                .isEqualTo("one, edited via $1");
     }
 
     @Test
     void representationAndReadsInsideABatch() {
         String body = part(BATCH, null, "PATCH", "leads(hnt_partnercenterreferralid='e-1')?$select=leadid", "{}")
-                .replace("HTTP/1.1\r\n", "HTTP/1.1\r\nPrefer: return=representation\r\n")
-                + part(BATCH, null, "GET",
-                        sim.serviceRoot() + "leads(hnt_partnercenterreferralid='e-1')?$select=leadid", null)
+                        .replace("HTTP/1.1\r\n", "HTTP/1.1\r\nPrefer: return=representation\r\n")
+                + part(
+                        BATCH,
+                        null,
+                        "GET",
+                        sim.serviceRoot() + "leads(hnt_partnercenterreferralid='e-1')?$select=leadid",
+                        null)
                 + "--" + BATCH + "--\r\n";
 
         Http.Response r = api.batch(BATCH, body);
@@ -162,8 +173,10 @@ class DataverseBatchTest {
 
         Http.Response tooMany = api.batch(BATCH, many.toString());
         Http.Response bareLf = api.batch(BATCH, threeWithTheMiddleOneBad().replace("\r\n", "\n"));
-        Http.Response getInChangeSet = api.batch(BATCH, "--" + BATCH + "\r\nContent-Type: multipart/mixed;"
-                + " boundary=cs\r\n\r\n" + part("cs", null, "GET", "leads", null) + "--cs--\r\n--" + BATCH + "--\r\n");
+        Http.Response getInChangeSet = api.batch(
+                BATCH,
+                "--" + BATCH + "\r\nContent-Type: multipart/mixed; boundary=cs\r\n\r\n"
+                        + part("cs", null, "GET", "leads", null) + "--cs--\r\n--" + BATCH + "--\r\n");
         Http.Response notMultipart = api.post("$batch", "{}");
 
         assertThat(tooMany.status()).isEqualTo(400);

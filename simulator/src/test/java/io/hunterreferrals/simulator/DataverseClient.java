@@ -76,8 +76,9 @@ final class DataverseClient {
     private Http.Response sendRaw(String method, String rel, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sim.serviceRoot() + rel.replace(" ", "%20")))
                 .timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -93,7 +94,14 @@ final class DataverseClient {
     }
 
     static Map<String, String> secretGrant(DataverseSimulator sim) {
-        return Map.of("grant_type", "client_credentials", "client_id", sim.clientId(), "client_secret",
-                sim.clientSecret(), "scope", sim.scope());
+        return Map.of(
+                "grant_type",
+                "client_credentials",
+                "client_id",
+                sim.clientId(),
+                "client_secret",
+                sim.clientSecret(),
+                "scope",
+                sim.scope());
     }
 }

@@ -91,13 +91,18 @@ class DataverseFaultsTest {
 
         assertThat(api.get("WhoAmI").status()).isEqualTo(200);
         assertThat(api.upsert("f-3", "{}").status()).isEqualTo(204);
-        assertThat(api.get("EntityDefinitions(LogicalName='lead')/Keys").status()).isEqualTo(403);
-        assertThat(api.get("EntityDefinitions(LogicalName='lead')/Keys").status()).isEqualTo(200);
+        assertThat(api.get("EntityDefinitions(LogicalName='lead')/Keys").status())
+                .isEqualTo(403);
+        assertThat(api.get("EntityDefinitions(LogicalName='lead')/Keys").status())
+                .isEqualTo(200);
     }
 
     @Test
     void tokenEndpointFaults() {
-        sim.faults().inject(DataverseFault.serviceUnavailable().on(DataverseFaultTarget.TOKEN).retryAfter(2));
+        sim.faults()
+                .inject(DataverseFault.serviceUnavailable()
+                        .on(DataverseFaultTarget.TOKEN)
+                        .retryAfter(2));
         sim.faults().inject(DataverseFault.expiredClientSecret());
 
         Http.Response unavailable = DataverseClient.tokenRequest(sim, DataverseClient.secretGrant(sim));
@@ -141,8 +146,11 @@ class DataverseFaultsTest {
         sim.faults().inject(DataverseFault.tooManyRequests(5).on(DataverseFaultTarget.BATCH_ITEM));
         Http.Response item = api.batch("b", batch, "Prefer", "odata.continue-on-error");
         assertThat(item.status()).isEqualTo(200);
-        assertThat(item.body()).contains("HTTP/1.1 429 Too Many Requests\r\n").contains("Retry-After: 5\r\n")
-                .contains("0x80072322").contains("HTTP/1.1 204 No Content\r\n");
+        assertThat(item.body())
+                .contains("HTTP/1.1 429 Too Many Requests\r\n")
+                .contains("Retry-After: 5\r\n")
+                .contains("0x80072322")
+                .contains("HTTP/1.1 204 No Content\r\n");
         assertThat(sim.leads().byReferralId("f-4")).isEmpty();
         assertThat(sim.leads().byReferralId("f-5")).isPresent();
 

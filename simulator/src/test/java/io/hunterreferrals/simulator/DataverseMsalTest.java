@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real MSAL4J ConfidentialClientApplication against the simulator, through a rewriting IHttpClient: MSAL insists on
  * an https authority, so it is given {@code https://login.dataverse-sim.test/<tenant>/} with instance discovery off and
- * every request is sent to the simulator instead (the simulator README, partner-center-api.md §6.6 option A). Each
- * test uses its own client id: MSAL keeps some caches JVM-wide.
+ * every request is sent to the simulator instead (the simulator README, partner-center-api.md §6.6 option A). Each test
+ * uses its own client id: MSAL keeps some caches JVM-wide.
  */
 class DataverseMsalTest {
 
@@ -56,12 +56,18 @@ class DataverseMsalTest {
     }
 
     private static String token(ConfidentialClientApplication app, String scope) throws Exception {
-        return app.acquireToken(ClientCredentialParameters.builder(Set.of(scope)).build()).get().accessToken();
+        return app.acquireToken(
+                        ClientCredentialParameters.builder(Set.of(scope)).build())
+                .get()
+                .accessToken();
     }
 
     @Test
     void aSecretCredentialGetsATokenAndMsalCachesIt() throws Exception {
-        sim = DataverseSimulator.builder().clientId("0b1e6a2c-msal-secret").build().start();
+        sim = DataverseSimulator.builder()
+                .clientId("0b1e6a2c-msal-secret")
+                .build()
+                .start();
         ConfidentialClientApplication app = app(ClientCredentialFactory.createFromSecret(sim.clientSecret()));
 
         String first = token(app, sim.scope());
@@ -82,8 +88,11 @@ class DataverseMsalTest {
     @Test
     void aCertificateCredentialSignsAnAssertionTheSimulatorVerifies() throws Exception {
         TestCertificates.Credential cert = TestCertificates.generate(dir, "msal");
-        sim = DataverseSimulator.builder().clientId("0b1e6a2c-msal-cert").clientCertificate(cert.certificate())
-                .build().start();
+        sim = DataverseSimulator.builder()
+                .clientId("0b1e6a2c-msal-cert")
+                .clientCertificate(cert.certificate())
+                .build()
+                .start();
         IClientCredential credential;
         try (var in = cert.open()) {
             credential = ClientCredentialFactory.createFromCertificate(in, TestCertificates.PASSWORD);
@@ -100,13 +109,18 @@ class DataverseMsalTest {
 
     @Test
     void aWrongSecretSurfacesAsInvalidClient() throws Exception {
-        sim = DataverseSimulator.builder().clientId("0b1e6a2c-msal-wrong").build().start();
+        sim = DataverseSimulator.builder()
+                .clientId("0b1e6a2c-msal-wrong")
+                .build()
+                .start();
         ConfidentialClientApplication app = app(ClientCredentialFactory.createFromSecret("wrong"));
 
         assertThatThrownBy(() -> token(app, sim.scope()))
                 .isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(MsalServiceException.class)
-                .satisfies(e -> assertThat(((MsalServiceException) e).errorCode()).isEqualTo("invalid_client"))
+                .cause()
+                .isInstanceOf(MsalServiceException.class)
+                .satisfies(
+                        e -> assertThat(((MsalServiceException) e).errorCode()).isEqualTo("invalid_client"))
                 .hasMessageContaining("AADSTS7000215");
     }
 
@@ -122,7 +136,9 @@ class DataverseMsalTest {
             assertThat(request.url().getHost()).isEqualTo(AUTHORITY_HOST);
             seen.add(request.httpMethod().name() + " " + request.url().getPath());
             URI uri = target.resolve(request.url().getPath()
-                    + (request.url().getQuery() == null ? "" : "?" + request.url().getQuery()));
+                    + (request.url().getQuery() == null
+                            ? ""
+                            : "?" + request.url().getQuery()));
             java.net.http.HttpRequest.Builder out = java.net.http.HttpRequest.newBuilder(uri);
             if (request.headers() != null) {
                 request.headers().forEach((k, v) -> {

@@ -19,7 +19,11 @@ class DataverseTokenTest {
 
     @BeforeEach
     void start() {
-        sim = DataverseSimulator.builder().clock(clock).accessTokenLifetime(Duration.ofMinutes(10)).build().start();
+        sim = DataverseSimulator.builder()
+                .clock(clock)
+                .accessTokenLifetime(Duration.ofMinutes(10))
+                .build()
+                .start();
     }
 
     @AfterEach
@@ -44,14 +48,19 @@ class DataverseTokenTest {
         assertThat(body.path("expires_in").asInt()).isEqualTo(600);
         assertThat(body.path("access_token").asText()).startsWith(DataverseTokens.ACCESS_TOKEN_PREFIX);
         assertThat(body.has("refresh_token")).isFalse();
-        assertThat(new DataverseClient(sim, body.path("access_token").asText()).get("WhoAmI").status()).isEqualTo(200);
+        assertThat(new DataverseClient(sim, body.path("access_token").asText())
+                        .get("WhoAmI")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void theSimulatorsOwnUrlIsAnAcceptedResourceToo() {
         assertThat(grant(Map.of("scope", sim.baseUrl() + "/.default")).status()).isEqualTo(200);
         // MSAL may add the OIDC scopes; they do not count as a resource.
-        assertThat(grant(Map.of("scope", sim.scope() + " openid profile offline_access")).status()).isEqualTo(200);
+        assertThat(grant(Map.of("scope", sim.scope() + " openid profile offline_access"))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -61,8 +70,11 @@ class DataverseTokenTest {
         assertThat(r.status()).isEqualTo(401);
         JsonNode body = r.json();
         assertThat(body.path("error").asText()).isEqualTo("invalid_client");
-        assertThat(body.path("error_description").asText()).startsWith("AADSTS7000215: Invalid client secret provided.")
-                .contains("Trace ID: ").contains("Correlation ID: ").contains("Timestamp: 2026-03-02 08:00:00Z");
+        assertThat(body.path("error_description").asText())
+                .startsWith("AADSTS7000215: Invalid client secret provided.")
+                .contains("Trace ID: ")
+                .contains("Correlation ID: ")
+                .contains("Timestamp: 2026-03-02 08:00:00Z");
         assertThat(body.path("error_codes").get(0).asInt()).isEqualTo(7000215);
         assertThat(body.path("error_uri").asText()).endsWith("?code=7000215");
     }
@@ -79,17 +91,20 @@ class DataverseTokenTest {
                 .isEqualTo("400 invalid_resource 500011");
         assertThat(error(grant(Map.of("scope", sim.orgUrl() + "/user_impersonation"))))
                 .isEqualTo("400 invalid_scope 1002012");
-        assertThat(error(Http.postForm(sim.baseUrl() + "/other-tenant/oauth2/v2.0/token",
-                DataverseClient.secretGrant(sim)))).isEqualTo("400 invalid_request 90002");
+        assertThat(error(Http.postForm(
+                        sim.baseUrl() + "/other-tenant/oauth2/v2.0/token", DataverseClient.secretGrant(sim))))
+                .isEqualTo("400 invalid_request 90002");
     }
 
     private static String error(Http.Response r) {
-        return r.status() + " " + r.json().path("error").asText() + " " + r.json().path("error_codes").get(0).asInt();
+        return r.status() + " " + r.json().path("error").asText() + " "
+                + r.json().path("error_codes").get(0).asInt();
     }
 
     @Test
     void tokensExpireWithTheClockAndOnTheLever() {
-        DataverseClient api = new DataverseClient(sim, grant(Map.of()).json().path("access_token").asText());
+        DataverseClient api = new DataverseClient(
+                sim, grant(Map.of()).json().path("access_token").asText());
         clock.advance(Duration.ofMinutes(9));
         assertThat(api.get("WhoAmI").status()).isEqualTo(200);
 
@@ -114,7 +129,9 @@ class DataverseTokenTest {
         assertThat(call.hasAuthorization()).isTrue();
         assertThat(call.header("Authorization")).contains("Bearer [redacted]");
         assertThat(sim.journal().all().toString()).doesNotContain(token).doesNotContain(sim.clientSecret());
-        assertThat(sim.journal().all()).allSatisfy(r -> assertThat(r.headers().toString() + r.body())
-                .doesNotContain(token).doesNotContain(sim.clientSecret()));
+        assertThat(sim.journal().all())
+                .allSatisfy(r -> assertThat(r.headers().toString() + r.body())
+                        .doesNotContain(token)
+                        .doesNotContain(sim.clientSecret()));
     }
 }

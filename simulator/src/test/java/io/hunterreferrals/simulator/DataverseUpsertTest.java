@@ -53,7 +53,8 @@ class DataverseUpsertTest {
         Http.Response updated = upsertReturning("ref-1", "{\"subject\":\"Contoso wants Copilot now\"}");
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.json().path("leadid").asText()).isEqualTo(leadId);
-        assertThat(updated.json().path("@odata.etag").asText()).isNotEqualTo(body.path("@odata.etag").asText());
+        assertThat(updated.json().path("@odata.etag").asText())
+                .isNotEqualTo(body.path("@odata.etag").asText());
 
         Http.Response plain = api.upsert("ref-1", "{\"companyname\":\"Contoso\"}", "If-None-Match", "null");
         Http.Response plainCreate = api.upsert("ref-2", "{\"companyname\":\"Fabrikam\"}");
@@ -64,8 +65,10 @@ class DataverseUpsertTest {
 
         DataverseLead lead = sim.leads().byReferralId("ref-1").orElseThrow();
         assertThat(lead.leadId().toString()).isEqualTo(leadId);
-        assertThat(lead.columns()).containsEntry("subject", "Contoso wants Copilot now")
-                .containsEntry("lastname", "Yılmaz").containsEntry("companyname", "Contoso")
+        assertThat(lead.columns())
+                .containsEntry("subject", "Contoso wants Copilot now")
+                .containsEntry("lastname", "Yılmaz")
+                .containsEntry("companyname", "Contoso")
                 .containsEntry("_ownerid_value", sim.applicationUserId().toString());
         assertThat(lead.createdByApi()).isTrue();
         assertThat(lead.apiUpdates()).isEqualTo(2);
@@ -81,17 +84,24 @@ class DataverseUpsertTest {
         assertThat(missing.status()).isEqualTo(404);
         assertThat(sim.leads().size()).isZero();
 
-        assertThat(api.upsert("ref-9", "{\"subject\":\"x\"}", "If-None-Match", "*").status()).isEqualTo(204);
+        assertThat(api.upsert("ref-9", "{\"subject\":\"x\"}", "If-None-Match", "*")
+                        .status())
+                .isEqualTo(204);
         Http.Response exists = api.upsert("ref-9", "{\"subject\":\"y\"}", "If-None-Match", "*");
         assertThat(exists.status()).isEqualTo(412);
         assertThat(exists.json().path("error").path("message").asText())
                 .isEqualTo("A record with matching key values already exists.");
-        assertThat(api.upsert("ref-9", "{\"subject\":\"z\"}", "If-Match", "*").status()).isEqualTo(204);
+        assertThat(api.upsert("ref-9", "{\"subject\":\"z\"}", "If-Match", "*").status())
+                .isEqualTo(204);
 
         String etag = sim.leads().byReferralId("ref-9").orElseThrow().etag();
-        assertThat(api.upsert("ref-9", "{\"subject\":\"w\"}", "If-Match", "W/\"1\"").status()).isEqualTo(412);
-        assertThat(api.upsert("ref-9", "{\"subject\":\"w\"}", "If-Match", etag).status()).isEqualTo(204);
-        assertThat(sim.leads().byReferralId("ref-9").orElseThrow().column("subject")).isEqualTo("w");
+        assertThat(api.upsert("ref-9", "{\"subject\":\"w\"}", "If-Match", "W/\"1\"")
+                        .status())
+                .isEqualTo(412);
+        assertThat(api.upsert("ref-9", "{\"subject\":\"w\"}", "If-Match", etag).status())
+                .isEqualTo(204);
+        assertThat(sim.leads().byReferralId("ref-9").orElseThrow().column("subject"))
+                .isEqualTo("w");
     }
 
     @Test
@@ -110,32 +120,40 @@ class DataverseUpsertTest {
                 .isEqualTo("Could not find a property named 'subjet' on type 'Microsoft.Dynamics.CRM.lead'.");
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.json().path("error").path("code").asText()).isEqualTo("0x80044331");
-        assertThat(tooLong.json().path("error").path("message").asText()).isEqualTo("A validation error occurred."
-                + "  The length of the 'subject' attribute of the 'lead' entity exceeded the maximum allowed length"
-                + " of '300'.");
+        assertThat(tooLong.json().path("error").path("message").asText())
+                .isEqualTo("A validation error occurred."
+                        + "  The length of the 'subject' attribute of the 'lead' entity exceeded the maximum "
+                        + "allowed length"
+                        + " of '300'.");
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(badChoice.json().path("error").path("code").asText()).isEqualTo("0x80044331");
         assertThat(sim.leads().size()).isZero();
-        assertThat(api.upsert("ref-3", "{\"subject\":\"" + "x".repeat(300) + "\",\"description\":\""
-                + "d".repeat(2000) + "\",\"leadsourcecode\":4}").status()).isEqualTo(204);
+        assertThat(api.upsert(
+                                "ref-3",
+                                "{\"subject\":\"" + "x".repeat(300) + "\",\"description\":\"" + "d".repeat(2000)
+                                        + "\",\"leadsourcecode\":4}")
+                        .status())
+                .isEqualTo(204);
     }
 
     @Test
     void currencyIsBoundByGuidAndMoneyGetsItsBaseValue() {
         String bind = "/transactioncurrencies(" + sim.currencyId("EUR") + ")";
 
-        Http.Response ok = api.upsert("ref-4", "{\"budgetamount\":920.005,\"transactioncurrencyid@odata.bind\":\""
-                + bind + "\"}");
-        Http.Response unknownRow = api.upsert("ref-5", "{\"transactioncurrencyid@odata.bind\":\"/transactioncurrencies("
-                + UUID.randomUUID() + ")\"}");
-        Http.Response wrongSet = api.upsert("ref-5", "{\"transactioncurrencyid@odata.bind\":\"/accounts("
-                + UUID.randomUUID() + ")\"}");
-        Http.Response direct = api.upsert("ref-5", "{\"_transactioncurrencyid_value\":\"" + sim.currencyId("EUR")
-                + "\"}");
+        Http.Response ok =
+                api.upsert("ref-4", "{\"budgetamount\":920.005,\"transactioncurrencyid@odata.bind\":\"" + bind + "\"}");
+        Http.Response unknownRow = api.upsert(
+                "ref-5",
+                "{\"transactioncurrencyid@odata.bind\":\"/transactioncurrencies(" + UUID.randomUUID() + ")\"}");
+        Http.Response wrongSet =
+                api.upsert("ref-5", "{\"transactioncurrencyid@odata.bind\":\"/accounts(" + UUID.randomUUID() + ")\"}");
+        Http.Response direct =
+                api.upsert("ref-5", "{\"_transactioncurrencyid_value\":\"" + sim.currencyId("EUR") + "\"}");
 
         assertThat(ok.status()).isEqualTo(204);
         DataverseLead lead = sim.leads().byReferralId("ref-4").orElseThrow();
-        assertThat(lead.column("_transactioncurrencyid_value")).isEqualTo(sim.currencyId("EUR").toString());
+        assertThat(lead.column("_transactioncurrencyid_value"))
+                .isEqualTo(sim.currencyId("EUR").toString());
         assertThat(lead.column("budgetamount")).isEqualTo(new BigDecimal("920.01"));
         assertThat(lead.column("budgetamount_base")).isEqualTo(new BigDecimal("1000.01"));
         assertThat(lead.apiWrites().getFirst()).containsEntry("transactioncurrencyid@odata.bind", bind);
@@ -164,11 +182,21 @@ class DataverseUpsertTest {
         assertThat(byKey.json().has("_transactioncurrencyid_value")).isTrue();
         assertThat(byFilter.json().path("value")).hasSize(1);
         assertThat(byFilter.json().path("value").get(0).path("leadid").asText()).isEqualTo(id.toString());
-        assertThat(api.get("leads?$filter=hnt_partnercenterreferralid eq 'nope'").json().path("value")).isEmpty();
+        assertThat(api.get("leads?$filter=hnt_partnercenterreferralid eq 'nope'")
+                        .json()
+                        .path("value"))
+                .isEmpty();
         assertThat(api.get("leads(" + UUID.randomUUID() + ")").status()).isEqualTo(404);
-        assertThat(api.get(api.keyPath("nope")).json().path("error").path("code").asText()).isEqualTo("0x80060891");
+        assertThat(api.get(api.keyPath("nope"))
+                        .json()
+                        .path("error")
+                        .path("code")
+                        .asText())
+                .isEqualTo("0x80060891");
         assertThat(api.get("leads?$select=nosuchcolumn").status()).isEqualTo(400);
-        assertThat(api.get("leads(" + id + ")", "If-None-Match", byKey.header("ETag")).status()).isEqualTo(304);
+        assertThat(api.get("leads(" + id + ")", "If-None-Match", byKey.header("ETag"))
+                        .status())
+                .isEqualTo(304);
     }
 
     @Test
@@ -199,7 +227,8 @@ class DataverseUpsertTest {
     void concurrentUpsertsOfANewKeyCreateOneLead() throws Exception {
         try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             var calls = java.util.stream.IntStream.range(0, 20)
-                    .mapToObj(i -> pool.submit(() -> api.upsert("race", "{\"subject\":\"" + i + "\"}").status()))
+                    .mapToObj(i -> pool.submit(() ->
+                            api.upsert("race", "{\"subject\":\"" + i + "\"}").status()))
                     .toList();
             for (var call : calls) {
                 assertThat(call.get()).isEqualTo(204);
@@ -213,14 +242,18 @@ class DataverseUpsertTest {
     @Test
     void theSameSeedGivesTheSameIds() {
         api.upsert("ref-x", "{}");
-        try (DataverseSimulator twin = DataverseSimulator.builder().seed(7).build().start();
-                DataverseSimulator other = DataverseSimulator.builder().seed(8).build().start()) {
+        try (DataverseSimulator twin =
+                        DataverseSimulator.builder().seed(7).build().start();
+                DataverseSimulator other =
+                        DataverseSimulator.builder().seed(8).build().start()) {
             new DataverseClient(twin).upsert("ref-x", "{}");
             new DataverseClient(other).upsert("ref-x", "{}");
 
             UUID id = sim.leads().byReferralId("ref-x").orElseThrow().leadId();
-            assertThat(twin.leads().byReferralId("ref-x").orElseThrow().leadId()).isEqualTo(id);
-            assertThat(other.leads().byReferralId("ref-x").orElseThrow().leadId()).isNotEqualTo(id);
+            assertThat(twin.leads().byReferralId("ref-x").orElseThrow().leadId())
+                    .isEqualTo(id);
+            assertThat(other.leads().byReferralId("ref-x").orElseThrow().leadId())
+                    .isNotEqualTo(id);
             assertThat(twin.currencyId("TRY")).isEqualTo(sim.currencyId("TRY"));
             assertThat(twin.applicationUserId()).isEqualTo(sim.applicationUserId());
             assertThat(other.currencyId("TRY")).isNotEqualTo(sim.currencyId("TRY"));

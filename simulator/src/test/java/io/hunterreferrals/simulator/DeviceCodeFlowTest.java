@@ -18,14 +18,20 @@ class DeviceCodeFlowTest {
 
     private static final String CLIENT = "test-client";
     // What MSAL actually sends: the resource scope plus the OIDC scopes it always adds.
-    private static final String MSAL_SCOPE = PartnerCenterSimulator.PARTNER_CENTER_SCOPE + " openid profile offline_access";
+    private static final String MSAL_SCOPE =
+            PartnerCenterSimulator.PARTNER_CENTER_SCOPE + " openid profile offline_access";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-10T09:00:00Z"));
     private PartnerCenterSimulator sim;
 
     @BeforeEach
     void start() {
-        sim = PartnerCenterSimulator.builder().referrals(3).clock(clock).pollIntervalSeconds(0).build().start();
+        sim = PartnerCenterSimulator.builder()
+                .referrals(3)
+                .clock(clock)
+                .pollIntervalSeconds(0)
+                .build()
+                .start();
     }
 
     @AfterEach
@@ -44,8 +50,19 @@ class DeviceCodeFlowTest {
     }
 
     private Http.Response poll(String tenant, String deviceCode) {
-        return Http.postForm(url(tenant, "token"), Map.of("grant_type", "device_code", "device_code", deviceCode,
-                "client_id", CLIENT, "scope", MSAL_SCOPE, "client_info", "1"));
+        return Http.postForm(
+                url(tenant, "token"),
+                Map.of(
+                        "grant_type",
+                        "device_code",
+                        "device_code",
+                        deviceCode,
+                        "client_id",
+                        CLIENT,
+                        "scope",
+                        MSAL_SCOPE,
+                        "client_info",
+                        "1"));
     }
 
     @Test
@@ -58,7 +75,8 @@ class DeviceCodeFlowTest {
         assertThat(dc.path("expires_in").asInt()).isEqualTo(900);
         assertThat(dc.path("interval").asInt()).isZero();
         assertThat(dc.path("message").asText()).contains(dc.path("user_code").asText());
-        assertThat(sim.identity().pendingUserCodes()).containsExactly(dc.path("user_code").asText());
+        assertThat(sim.identity().pendingUserCodes())
+                .containsExactly(dc.path("user_code").asText());
     }
 
     @Test
@@ -72,7 +90,8 @@ class DeviceCodeFlowTest {
 
         sim.identity().approve(dc.path("user_code").asText());
         // MSAL lower-cases the whole authority, tenant included.
-        Http.Response ok = poll("MY-TENANT".toLowerCase(), dc.path("device_code").asText());
+        Http.Response ok =
+                poll("MY-TENANT".toLowerCase(), dc.path("device_code").asText());
 
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.header("Content-Type")).startsWith("application/json");
@@ -99,10 +118,17 @@ class DeviceCodeFlowTest {
         assertThat(clientInfo.path("uid").asText()).isEqualTo(sim.identity().userObjectId());
         assertThat(clientInfo.path("utid").asText()).isEqualTo(sim.identity().tenantId());
 
-        assertThat(Http.get(sim.baseUrl() + PartnerCenterSimulator.REFERRALS_PATH, t.path("access_token").asText()).status())
+        assertThat(Http.get(
+                                sim.baseUrl() + PartnerCenterSimulator.REFERRALS_PATH,
+                                t.path("access_token").asText())
+                        .status())
                 .isEqualTo(200);
         // A device code is good for one redemption only.
-        assertThat(poll("my-tenant", dc.path("device_code").asText()).json().path("error").asText()).isEqualTo("invalid_grant");
+        assertThat(poll("my-tenant", dc.path("device_code").asText())
+                        .json()
+                        .path("error")
+                        .asText())
+                .isEqualTo("invalid_grant");
     }
 
     @Test
@@ -110,8 +136,16 @@ class DeviceCodeFlowTest {
         JsonNode dc = deviceCode("t");
         sim.identity().approve(dc.path("user_code").asText());
 
-        JsonNode t = Http.postForm(url("t", "token"), Map.of("grant_type", "device_code",
-                "device_code", dc.path("device_code").asText(), "client_id", CLIENT)).json();
+        JsonNode t = Http.postForm(
+                        url("t", "token"),
+                        Map.of(
+                                "grant_type",
+                                "device_code",
+                                "device_code",
+                                dc.path("device_code").asText(),
+                                "client_id",
+                                CLIENT))
+                .json();
 
         assertThat(t.path("scope").asText()).isEqualTo(PartnerCenterSimulator.PARTNER_CENTER_SCOPE);
     }
@@ -144,16 +178,32 @@ class DeviceCodeFlowTest {
         JsonNode dc = deviceCode("tenant-a");
         sim.identity().approve(dc.path("user_code").asText());
 
-        assertThat(poll("tenant-b", dc.path("device_code").asText()).json().path("error").asText()).isEqualTo("invalid_grant");
+        assertThat(poll("tenant-b", dc.path("device_code").asText())
+                        .json()
+                        .path("error")
+                        .asText())
+                .isEqualTo("invalid_grant");
     }
 
     @Test
     void autoApprovalAfterConfiguredPolls() {
-        try (PartnerCenterSimulator auto = PartnerCenterSimulator.builder().referrals(0).autoApproveAfterPolls(2).build().start()) {
+        try (PartnerCenterSimulator auto = PartnerCenterSimulator.builder()
+                .referrals(0)
+                .autoApproveAfterPolls(2)
+                .build()
+                .start()) {
             String base = auto.baseUrl() + "/common/oauth2/v2.0/";
-            JsonNode dc = Http.postForm(base + "devicecode", Map.of("client_id", CLIENT, "scope", MSAL_SCOPE)).json();
-            Map<String, String> form = Map.of("grant_type", "device_code", "device_code", dc.path("device_code").asText(),
-                    "client_id", CLIENT, "scope", MSAL_SCOPE);
+            JsonNode dc = Http.postForm(base + "devicecode", Map.of("client_id", CLIENT, "scope", MSAL_SCOPE))
+                    .json();
+            Map<String, String> form = Map.of(
+                    "grant_type",
+                    "device_code",
+                    "device_code",
+                    dc.path("device_code").asText(),
+                    "client_id",
+                    CLIENT,
+                    "scope",
+                    MSAL_SCOPE);
 
             assertThat(Http.postForm(base + "token", form).status()).isEqualTo(400);
             assertThat(Http.postForm(base + "token", form).status()).isEqualTo(200);
@@ -164,7 +214,8 @@ class DeviceCodeFlowTest {
     void adminEndpointApprovesForStandaloneUse() {
         JsonNode dc = deviceCode("t");
 
-        Http.Response r = Http.post(sim.baseUrl() + "/_simulator/device/approve?user_code=" + dc.path("user_code").asText());
+        Http.Response r = Http.post(sim.baseUrl() + "/_simulator/device/approve?user_code="
+                + dc.path("user_code").asText());
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(poll("t", dc.path("device_code").asText()).status()).isEqualTo(200);
@@ -174,7 +225,9 @@ class DeviceCodeFlowTest {
     void verificationPageApprovesTheEnteredCode() {
         JsonNode dc = deviceCode("t");
 
-        Http.Response page = Http.postForm(sim.baseUrl() + "/devicelogin", Map.of("user_code", dc.path("user_code").asText().toLowerCase()));
+        Http.Response page = Http.postForm(
+                sim.baseUrl() + "/devicelogin",
+                Map.of("user_code", dc.path("user_code").asText().toLowerCase()));
 
         assertThat(page.body()).contains("Signed in");
         assertThat(poll("t", dc.path("device_code").asText()).status()).isEqualTo(200);
@@ -188,12 +241,17 @@ class DeviceCodeFlowTest {
 
         assertThat(r.status()).isEqualTo(200);
         JsonNode second = r.json();
-        assertThat(second.path("access_token").asText()).isNotEqualTo(first.path("access_token").asText());
-        assertThat(second.path("refresh_token").asText()).isNotEqualTo(first.path("refresh_token").asText());
+        assertThat(second.path("access_token").asText())
+                .isNotEqualTo(first.path("access_token").asText());
+        assertThat(second.path("refresh_token").asText())
+                .isNotEqualTo(first.path("refresh_token").asText());
         assertThat(second.path("scope").asText()).isEqualTo(PartnerCenterSimulator.PARTNER_CENTER_SCOPE);
         assertThat(second.has("id_token")).isTrue();
         assertThat(second.has("client_info")).isTrue();
-        assertThat(Http.get(sim.baseUrl() + PartnerCenterSimulator.REFERRALS_PATH, second.path("access_token").asText()).status())
+        assertThat(Http.get(
+                                sim.baseUrl() + PartnerCenterSimulator.REFERRALS_PATH,
+                                second.path("access_token").asText())
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -240,8 +298,19 @@ class DeviceCodeFlowTest {
     }
 
     private Http.Response refresh(String refreshToken) {
-        return Http.postForm(url("t", "token"), Map.of("grant_type", "refresh_token", "refresh_token", refreshToken,
-                "client_id", CLIENT, "scope", MSAL_SCOPE, "client_info", "1"));
+        return Http.postForm(
+                url("t", "token"),
+                Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "refresh_token",
+                        refreshToken,
+                        "client_id",
+                        CLIENT,
+                        "scope",
+                        MSAL_SCOPE,
+                        "client_info",
+                        "1"));
     }
 
     private static JsonNode decode(String b64url) {

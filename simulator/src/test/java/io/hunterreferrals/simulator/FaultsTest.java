@@ -66,7 +66,8 @@ class FaultsTest {
         String retryAfter = Http.get(url, token).header("Retry-After");
 
         ZonedDateTime at = ZonedDateTime.parse(retryAfter, DateTimeFormatter.RFC_1123_DATE_TIME);
-        assertThat(Duration.between(java.time.Instant.now(), at.toInstant()).toSeconds()).isBetween(25L, 31L);
+        assertThat(Duration.between(java.time.Instant.now(), at.toInstant()).toSeconds())
+                .isBetween(25L, 31L);
     }
 
     @Test
@@ -102,8 +103,10 @@ class FaultsTest {
     @Test
     void delayTriggersClientTimeout() {
         sim.faults().inject(Fault.delay(Duration.ofMillis(1500)));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofMillis(300)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofMillis(300))
+                .build();
 
         assertThatThrownBy(() -> Http.CLIENT.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(HttpTimeoutException.class);
@@ -139,7 +142,8 @@ class FaultsTest {
     void nextLinkLoopReturnsTheSameLinkAgain() {
         sim.faults().inject(Fault.nextLinkLoop().onPage(2));
 
-        String next = Http.get(url + "?$top=10", token).json().get("@odata.nextLink").asText();
+        String next =
+                Http.get(url + "?$top=10", token).json().get("@odata.nextLink").asText();
         JsonNode page2 = Http.get(next, token).json();
 
         assertThat(page2.get("@odata.nextLink").asText()).isEqualTo(next);
@@ -149,23 +153,27 @@ class FaultsTest {
     void foreignNextLinkPointsAtAnotherHostThatRecordsWhatItGets() {
         sim.faults().inject(Fault.foreignNextLink());
 
-        String next = Http.get(url + "?$top=10", token).json().get("@odata.nextLink").asText();
+        String next =
+                Http.get(url + "?$top=10", token).json().get("@odata.nextLink").asText();
 
         assertThat(next).startsWith(sim.foreignHost().baseUrl() + "/v1.0/engagements/referrals?$skiptoken=");
-        assertThat(URI.create(next).getHost()).isNotEqualTo(URI.create(sim.baseUrl()).getHost());
+        assertThat(URI.create(next).getHost())
+                .isNotEqualTo(URI.create(sim.baseUrl()).getHost());
         // A careful client follows it (if at all) without the bearer token; the foreign journal proves which it did.
         Http.get(next, null);
         assertThat(sim.foreignHost().journal().all()).hasSize(1).noneMatch(RecordedRequest::hasAuthorization);
         Http.get(next, token);
-        assertThat(sim.foreignHost().journal().last().orElseThrow().hasAuthorization()).isTrue();
+        assertThat(sim.foreignHost().journal().last().orElseThrow().hasAuthorization())
+                .isTrue();
     }
 
     @Test
     void tokenEndpointFaults() {
         sim.faults().inject(Fault.tooManyRequests(2).on(FaultTarget.TOKEN));
 
-        Http.Response r = Http.postForm(sim.baseUrl() + "/t/oauth2/v2.0/token", Map.of("grant_type", "refresh_token",
-                "refresh_token", "x", "client_id", "c"));
+        Http.Response r = Http.postForm(
+                sim.baseUrl() + "/t/oauth2/v2.0/token",
+                Map.of("grant_type", "refresh_token", "refresh_token", "x", "client_id", "c"));
 
         assertThat(r.status()).isEqualTo(429);
         assertThat(Http.get(url, token).status()).isEqualTo(200);
@@ -183,6 +191,7 @@ class FaultsTest {
             assertThat(f.retryAfterSeconds()).isEqualTo(4);
         });
         assertThat(Http.get(url, token).status()).isEqualTo(503);
-        assertThat(Http.post(sim.baseUrl() + "/_simulator/faults?kind=bogus").status()).isEqualTo(400);
+        assertThat(Http.post(sim.baseUrl() + "/_simulator/faults?kind=bogus").status())
+                .isEqualTo(400);
     }
 }

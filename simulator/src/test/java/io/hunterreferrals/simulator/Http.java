@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
 /** Real HTTP calls for the tests, with just enough sugar to keep them readable. */
 final class Http {
 
-    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Http() {
-    }
+    private Http() {}
 
     record Response(int status, Map<String, String> headers, String body) {
 
@@ -58,7 +58,9 @@ final class Http {
     }
 
     static Response post(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()).build());
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     static String enc(String s) {

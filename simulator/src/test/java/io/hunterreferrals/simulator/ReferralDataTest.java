@@ -17,21 +17,31 @@ import org.junit.jupiter.api.Test;
 class ReferralDataTest {
 
     private static final Map<String, Set<String>> SUBSTATUSES = Map.of(
-            "New", Set.of("Pending", "Received"), "Active", Set.of("Accepted"),
-            "Closed", Set.of("Won", "Lost", "Declined", "Expired"), "None", Set.of("None"));
+            "New",
+            Set.of("Pending", "Received"),
+            "Active",
+            Set.of("Accepted"),
+            "Closed",
+            Set.of("Won", "Lost", "Declined", "Expired"),
+            "None",
+            Set.of("None"));
 
     private static List<JsonNode> data(long seed, int count) {
-        try (PartnerCenterSimulator sim = PartnerCenterSimulator.builder().seed(seed).referrals(count).build()) {
+        try (PartnerCenterSimulator sim =
+                PartnerCenterSimulator.builder().seed(seed).referrals(count).build()) {
             return sim.referrals().all();
         }
     }
 
     private static List<String> emails(List<JsonNode> all) {
-        return all.stream().flatMap(r -> {
-            JsonNode team = r.path("customerProfile").path("team");
-            List<JsonNode> members = team.isArray() ? iterable(team) : team.isObject() ? List.of(team) : List.of();
-            return members.stream().map(m -> m.path("email").asText(""));
-        }).toList();
+        return all.stream()
+                .flatMap(r -> {
+                    JsonNode team = r.path("customerProfile").path("team");
+                    List<JsonNode> members =
+                            team.isArray() ? iterable(team) : team.isObject() ? List.of(team) : List.of();
+                    return members.stream().map(m -> m.path("email").asText(""));
+                })
+                .toList();
     }
 
     private static List<JsonNode> iterable(JsonNode array) {
@@ -56,9 +66,11 @@ class ReferralDataTest {
             assertThat(created).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{7}Z");
             assertThat(updated).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{7}Z");
             assertThat(Instant.parse(updated)).isAfterOrEqualTo(Instant.parse(created));
-            assertThat(r.path("id").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+            assertThat(r.path("id").asText())
+                    .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
             assertThat(r.path("eTag").asText()).startsWith("\"").endsWith("\"");
-            assertThat(SUBSTATUSES.get(r.path("status").asText())).contains(r.path("substatus").asText());
+            assertThat(SUBSTATUSES.get(r.path("status").asText()))
+                    .contains(r.path("substatus").asText());
         }
     }
 
@@ -66,7 +78,8 @@ class ReferralDataTest {
     void coversEveryClassificationCaseStatusAndDirection() {
         List<JsonNode> all = data(42, ReferralGenerator.FULL_COVERAGE);
 
-        Set<String> statusPairs = all.stream().map(r -> r.path("status").asText() + "/" + r.path("substatus").asText())
+        Set<String> statusPairs = all.stream()
+                .map(r -> r.path("status").asText() + "/" + r.path("substatus").asText())
                 .collect(Collectors.toSet());
         assertThat(statusPairs).hasSize(ReferralGenerator.STATUSES.size());
         assertThat(all).extracting(r -> r.path("direction").asText()).contains("Incoming", "Outgoing");
@@ -77,23 +90,32 @@ class ReferralDataTest {
         assertThat(all).anyMatch(r -> r.path("type").asText().equals("Collaborative"));
         assertThat(all).anyMatch(r -> r.path("type").asText().equals("Shared"));
         assertThat(all).anyMatch(r -> !r.has("qualification"));
-        assertThat(all).anyMatch(r -> invitedBy(r).equals("msft") && r.path("qualification").asText().equals("MarketingQualified"));
+        assertThat(all)
+                .anyMatch(r -> invitedBy(r).equals("msft")
+                        && r.path("qualification").asText().equals("MarketingQualified"));
         assertThat(all).anyMatch(r -> invitedBy(r).equals(" MSFT "));
         assertThat(all).anyMatch(r -> r.path("inviteContext").isNull());
-        assertThat(all).anyMatch(r -> r.path("type").asText().equals("Independent")
-                && invitedBy(r).equals(SampleData.OTHER_PARTNER_ORG_ID));
-        assertThat(all).anyMatch(r -> r.path("qualification").asText().equals("Direct")
-                && !r.path("referralSource").asText("").isBlank());
-        assertThat(all).anyMatch(r -> r.path("qualification").asText().equals("Direct")
-                && r.path("referralSource").isNull() && r.path("callToAction").isNull() && invitedBy(r).equals("msft"));
+        assertThat(all)
+                .anyMatch(r -> r.path("type").asText().equals("Independent")
+                        && invitedBy(r).equals(SampleData.OTHER_PARTNER_ORG_ID));
+        assertThat(all)
+                .anyMatch(r -> r.path("qualification").asText().equals("Direct")
+                        && !r.path("referralSource").asText("").isBlank());
+        assertThat(all)
+                .anyMatch(r -> r.path("qualification").asText().equals("Direct")
+                        && r.path("referralSource").isNull()
+                        && r.path("callToAction").isNull()
+                        && invitedBy(r).equals("msft"));
     }
 
     @Test
     void coversTheEmailAndShapeQuirksAParserMustSurvive() {
         List<JsonNode> all = data(42, ReferralGenerator.FULL_COVERAGE);
         List<String> emails = emails(all);
-        Set<String> domains = emails.stream().filter(e -> e.contains("@"))
-                .map(e -> e.trim().substring(e.trim().indexOf('@') + 1).toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> domains = emails.stream()
+                .filter(e -> e.contains("@"))
+                .map(e -> e.trim().substring(e.trim().indexOf('@') + 1).toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
 
         assertThat(domains).anyMatch(SampleData.CONSUMER_DOMAINS::contains);
         assertThat(domains).anyMatch(d -> d.endsWith(".com.tr"));
@@ -105,23 +127,33 @@ class ReferralDataTest {
         assertThat(all).anyMatch(r -> r.path("customerProfile").path("team").isObject());
         assertThat(all).anyMatch(r -> r.path("customerProfile").path("team").isNull());
         assertThat(all).anyMatch(r -> !r.path("customerProfile").has("team"));
-        assertThat(all).anyMatch(r -> r.path("customerProfile").path("team").isArray() && r.path("customerProfile").path("team").isEmpty());
+        assertThat(all)
+                .anyMatch(r -> r.path("customerProfile").path("team").isArray()
+                        && r.path("customerProfile").path("team").isEmpty());
         assertThat(all).anyMatch(r -> r.path("customerProfile").path("ids").isObject());
-        assertThat(all).anyMatch(r -> r.path("customerProfile").path("ids").toString().contains("https://"));
+        assertThat(all)
+                .anyMatch(r -> r.path("customerProfile").path("ids").toString().contains("https://"));
         assertThat(all).anyMatch(r -> r.toString().contains("İstanbul"));
-        assertThat(all).anyMatch(r -> r.toString().contains("Çağrı") || r.toString().contains("Şahin"));
+        assertThat(all)
+                .anyMatch(r -> r.toString().contains("Çağrı") || r.toString().contains("Şahin"));
     }
 
     @Test
     void addNewAndChangesAreStampedWithTheClock() {
         MutableClock clock = new MutableClock(Instant.parse("2026-02-01T12:00:00Z"));
-        try (PartnerCenterSimulator sim = PartnerCenterSimulator.builder().referrals(3).clock(clock).build()) {
+        try (PartnerCenterSimulator sim =
+                PartnerCenterSimulator.builder().referrals(3).clock(clock).build()) {
             String id = sim.referrals().addNew(r -> r.put("name", "Yeni fırsat – Ölçüm"));
-            assertThat(sim.referrals().get(id).orElseThrow().path("updatedDateTime").asText())
+            assertThat(sim.referrals()
+                            .get(id)
+                            .orElseThrow()
+                            .path("updatedDateTime")
+                            .asText())
                     .isEqualTo("2026-02-01T12:00:00.0000000Z");
 
             String existing = sim.referrals().ids().getFirst();
-            String oldEtag = sim.referrals().get(existing).orElseThrow().path("eTag").asText();
+            String oldEtag =
+                    sim.referrals().get(existing).orElseThrow().path("eTag").asText();
             clock.advance(Duration.ofMinutes(5));
             sim.referrals().changeStatus(existing, "Closed", "Won");
 
@@ -139,27 +171,36 @@ class ReferralDataTest {
 
     @Test
     void injectedMalformedItemsAreServedButNeverMatchFilters() {
-        try (PartnerCenterSimulator sim = PartnerCenterSimulator.builder().referrals(2).build().start()) {
-            sim.referrals().injectRaw("{\"name\":\"no id\",\"updatedDateTime\":\"2025-13-45T99:00:00Z\",\"status\":\"New\"}");
+        try (PartnerCenterSimulator sim =
+                PartnerCenterSimulator.builder().referrals(2).build().start()) {
+            sim.referrals()
+                    .injectRaw("{\"name\":\"no id\",\"updatedDateTime\":\"2025-13-45T99:00:00Z\",\"status\":\"New\"}");
             sim.referrals().injectRaw("{\"id\":\"bad-time\",\"updatedDateTime\":\"yesterday\"}");
             String token = sim.identity().issueAccessToken();
             String url = sim.baseUrl() + PartnerCenterSimulator.REFERRALS_PATH;
 
             JsonNode everything = Http.get(url, token).json();
-            JsonNode recent = Http.get(url + "?$filter=" + Http.enc("updatedDateTime ge 2000-01-01T00:00:00Z"), token).json();
-            JsonNode sorted = Http.get(url + "?$orderby=updatedDateTime%20asc", token).json();
+            JsonNode recent = Http.get(url + "?$filter=" + Http.enc("updatedDateTime ge 2000-01-01T00:00:00Z"), token)
+                    .json();
+            JsonNode sorted =
+                    Http.get(url + "?$orderby=updatedDateTime%20asc", token).json();
 
             assertThat(everything.get("value")).hasSize(4);
             assertThat(recent.get("value")).hasSize(2);
             assertThat(sorted.get("value")).hasSize(4);
-            assertThat(Http.get(url + "/bad-time", token).json().path("updatedDateTime").asText()).isEqualTo("yesterday");
+            assertThat(Http.get(url + "/bad-time", token)
+                            .json()
+                            .path("updatedDateTime")
+                            .asText())
+                    .isEqualTo("yesterday");
         }
     }
 
     @Test
     void idsAreUnique() {
         List<JsonNode> all = data(42, 500);
-        assertThat(new HashSet<>(all.stream().map(r -> r.path("id").asText()).toList())).hasSize(500);
+        assertThat(new HashSet<>(all.stream().map(r -> r.path("id").asText()).toList()))
+                .hasSize(500);
     }
 
     private static String invitedBy(JsonNode r) {

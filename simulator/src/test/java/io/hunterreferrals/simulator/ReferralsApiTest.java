@@ -23,7 +23,12 @@ class ReferralsApiTest {
 
     @BeforeAll
     static void start() {
-        sim = PartnerCenterSimulator.builder().seed(7).referrals(45).clock(CLOCK).build().start();
+        sim = PartnerCenterSimulator.builder()
+                .seed(7)
+                .referrals(45)
+                .clock(CLOCK)
+                .build()
+                .start();
         token = sim.identity().issueAccessToken();
     }
 
@@ -78,17 +83,22 @@ class ReferralsApiTest {
         assertThat(pages).hasSize(5);
         assertThat(pages.getFirst().path("@odata.count").asInt()).isEqualTo(45);
         assertThat(pages.getFirst().path("@odata.context").asText()).endsWith("/v1.0/$metadata#Referrals");
-        assertThat(pages.subList(0, 4)).allSatisfy(p -> assertThat(p.get("value")).hasSize(10));
+        assertThat(pages.subList(0, 4))
+                .allSatisfy(p -> assertThat(p.get("value")).hasSize(10));
         assertThat(pages.getLast().get("value")).hasSize(5);
         assertThat(pages.getLast().has("@odata.nextLink")).isFalse();
-        assertThat(ids(pages)).doesNotHaveDuplicates().containsExactlyElementsOf(sim.referrals().ids());
+        assertThat(ids(pages))
+                .doesNotHaveDuplicates()
+                .containsExactlyElementsOf(sim.referrals().ids());
         assertThat(pages.getFirst().get("@odata.nextLink").asText())
                 .startsWith(sim.baseUrl() + "/v1.0/engagements/referrals?$skiptoken=");
     }
 
     @Test
     void sameSkiptokenGivesSamePage() {
-        String next = get(list("$top=10&" + filter("direction eq 'Incoming'"))).get("@odata.nextLink").asText();
+        String next = get(list("$top=10&" + filter("direction eq 'Incoming'")))
+                .get("@odata.nextLink")
+                .asText();
 
         JsonNode once = get(next);
         JsonNode twice = get(next);
@@ -102,17 +112,24 @@ class ReferralsApiTest {
         List<JsonNode> pages = all(list("$top=3&" + filter("status eq 'New'")));
 
         assertThat(pages.size()).isGreaterThanOrEqualTo(2);
-        pages.forEach(p -> p.get("value").forEach(v -> assertThat(v.path("status").asText()).isEqualTo("New")));
+        pages.forEach(p -> p.get("value")
+                .forEach(v -> assertThat(v.path("status").asText()).isEqualTo("New")));
     }
 
     @Test
     void defaultAndMaximumPageSizeIs100() {
-        try (PartnerCenterSimulator big = PartnerCenterSimulator.builder().referrals(230).build().start()) {
+        try (PartnerCenterSimulator big =
+                PartnerCenterSimulator.builder().referrals(230).build().start()) {
             String t = big.identity().issueAccessToken();
             String url = big.baseUrl() + PartnerCenterSimulator.REFERRALS_PATH;
             assertThat(Http.get(url, t).json().get("value")).hasSize(100);
             assertThat(Http.get(url + "?$top=500", t).json().get("value")).hasSize(100);
-            assertThat(Http.get(url + "?$top=0", t).json().path("error").path("code").asText()).isEqualTo("invalidRequest");
+            assertThat(Http.get(url + "?$top=0", t)
+                            .json()
+                            .path("error")
+                            .path("code")
+                            .asText())
+                    .isEqualTo("invalidRequest");
         }
     }
 
@@ -120,9 +137,11 @@ class ReferralsApiTest {
     void filtersCombineWithAndOrAndParentheses() {
         String expr = "(status eq 'Active' or status eq 'Closed') and direction eq 'Incoming'";
         List<String> expected = sim.referrals().all().stream()
-                .filter(r -> Set.of("Active", "Closed").contains(r.path("status").asText()))
+                .filter(r ->
+                        Set.of("Active", "Closed").contains(r.path("status").asText()))
                 .filter(r -> r.path("direction").asText().equals("Incoming"))
-                .map(r -> r.path("id").asText()).toList();
+                .map(r -> r.path("id").asText())
+                .toList();
 
         JsonNode page = get(list(filter(expr)));
 
@@ -135,7 +154,8 @@ class ReferralsApiTest {
     void substatusFilter() {
         JsonNode page = get(list(filter("substatus eq 'Pending'")));
 
-        assertThat(page.get("value")).isNotEmpty()
+        assertThat(page.get("value"))
+                .isNotEmpty()
                 .allSatisfy(v -> assertThat(v.path("substatus").asText()).isEqualTo("Pending"));
     }
 
@@ -143,7 +163,8 @@ class ReferralsApiTest {
     void updatedDateTimeFilterAcceptsQuotedAndUnquotedInstants() {
         Instant cut = Instant.parse("2025-03-01T00:00:00Z");
         long expected = sim.referrals().all().stream()
-                .filter(r -> !Instant.parse(r.path("updatedDateTime").asText()).isBefore(cut)).count();
+                .filter(r -> !Instant.parse(r.path("updatedDateTime").asText()).isBefore(cut))
+                .count();
 
         JsonNode unquoted = get(list(filter("updatedDateTime ge 2025-03-01T00:00:00Z")));
         JsonNode quoted = get(list(filter("updatedDateTime ge '2025-03-01T00:00:00Z'")));
@@ -175,7 +196,11 @@ class ReferralsApiTest {
                 filter("status eq 'New' and"),
                 filter("(status eq 'New'"),
                 filter("updatedDateTime ge 'yesterday'"),
-                "$orderby=name", "$orderby=updatedDateTime%20sideways", "$top=ten", "$skiptoken=garbage", "$search=x")) {
+                "$orderby=name",
+                "$orderby=updatedDateTime%20sideways",
+                "$top=ten",
+                "$skiptoken=garbage",
+                "$search=x")) {
             Http.Response r = Http.get(list(q), token);
             assertThat(r.status()).as(q).isEqualTo(400);
             assertThat(r.json().path("error").path("code").asText()).as(q).isEqualTo("invalidRequest");
@@ -234,7 +259,9 @@ class ReferralsApiTest {
 
     @Test
     void journalRecordsQueryOptionsAndHeaders() {
-        Http.get(list("$top=5&$orderby=updatedDateTime%20asc&" + filter("updatedDateTime ge 2024-05-01T00:00:00Z")), token);
+        Http.get(
+                list("$top=5&$orderby=updatedDateTime%20asc&" + filter("updatedDateTime ge 2024-05-01T00:00:00Z")),
+                token);
 
         RecordedRequest r = sim.journal().referralRequests().getLast();
         assertThat(r.method()).isEqualTo("GET");
@@ -249,7 +276,8 @@ class ReferralsApiTest {
 
     private static List<Instant> times(List<JsonNode> pages, String field) {
         List<Instant> out = new ArrayList<>();
-        pages.forEach(p -> p.get("value").forEach(v -> out.add(Instant.parse(v.path(field).asText()))));
+        pages.forEach(p ->
+                p.get("value").forEach(v -> out.add(Instant.parse(v.path(field).asText()))));
         return out;
     }
 }

@@ -28,16 +28,33 @@ final class TestCertificates {
         }
     }
 
-    private TestCertificates() {
-    }
+    private TestCertificates() {}
 
     static Credential generate(Path dir, String name)
             throws IOException, InterruptedException, GeneralSecurityException {
         Path store = dir.resolve(name + ".p12");
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", name, "-keyalg", "RSA",
-                "-keysize", "2048", "-dname", "CN=" + name, "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", store.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
+        Process p = new ProcessBuilder(
+                        keytool.toString(),
+                        "-genkeypair",
+                        "-alias",
+                        name,
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-dname",
+                        "CN=" + name,
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        PASSWORD,
+                        "-keypass",
+                        PASSWORD)
                 .redirectErrorStream(true)
                 .start();
         p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
@@ -48,15 +65,15 @@ final class TestCertificates {
         try (InputStream in = Files.newInputStream(store)) {
             ks.load(in, PASSWORD.toCharArray());
         }
-        return new Credential(store, (PrivateKey) ks.getKey(name, PASSWORD.toCharArray()),
-                (X509Certificate) ks.getCertificate(name));
+        return new Credential(
+                store, (PrivateKey) ks.getKey(name, PASSWORD.toCharArray()), (X509Certificate) ks.getCertificate(name));
     }
 
     /** An RS256 JWT over the given claims, signed with {@code key}. */
     static String assertion(PrivateKey key, String claimsJson) throws GeneralSecurityException {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String signed = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
-                + "." + b64.encodeToString(claimsJson.getBytes(StandardCharsets.UTF_8));
+        String signed = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(claimsJson.getBytes(StandardCharsets.UTF_8));
         Signature sig = Signature.getInstance("SHA256withRSA");
         sig.initSign(key);
         sig.update(signed.getBytes(StandardCharsets.US_ASCII));

@@ -3,8 +3,8 @@ package io.hunterreferrals.postgres.backup;
 import java.util.Objects;
 
 /**
- * A backup or restore that did not happen, with a stable code and a message an operator can act on. When this is
- * thrown nothing was kept (backup) or nothing was changed (restore).
+ * A backup or restore that did not happen, with a stable code and a message an operator can act on. When this is thrown
+ * nothing was kept (backup) or nothing was changed (restore).
  */
 public final class BackupException extends RuntimeException {
 

@@ -23,8 +23,7 @@ final class BackupFile {
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
 
-    private BackupFile() {
-    }
+    private BackupFile() {}
 
     /** @throws IllegalArgumentException when the label would make an odd file name */
     static String name(String label, LocalDateTime at) {
@@ -40,7 +39,8 @@ final class BackupFile {
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         if (!Files.isDirectory(dir)) {
             if (posix) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } else {
                 Files.createDirectories(dir);
             }

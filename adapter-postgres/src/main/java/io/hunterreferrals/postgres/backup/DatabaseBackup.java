@@ -32,10 +32,10 @@ import java.util.Optional;
 public final class DatabaseBackup {
 
     /**
-     * @param dir    where the file goes; created owner-only when missing
-     * @param label  the middle of the file name, e.g. {@code pre_partner_center}
+     * @param dir where the file goes; created owner-only when missing
+     * @param label the middle of the file name, e.g. {@code pre_partner_center}
      * @param verify restore into a scratch database and compare row counts
-     * @param at     the time in the file name (local time, as the runbook's {@code date +%Y%m%d_%H%M%S})
+     * @param at the time in the file name (local time, as the runbook's {@code date +%Y%m%d_%H%M%S})
      */
     public record Request(Path dir, String label, boolean verify, LocalDateTime at) {
         public Request {
@@ -46,10 +46,11 @@ public final class DatabaseBackup {
     }
 
     /**
-     * @param counts     row counts per table at the moment of the dump
+     * @param counts row counts per table at the moment of the dump
      * @param verifiedIn the scratch database the backup was restored into (dropped since), empty when not verified
      */
-    public record Result(Path file, long sizeBytes, int serverMajor, Map<String, Long> counts, Optional<String> verifiedIn) {
+    public record Result(
+            Path file, long sizeBytes, int serverMajor, Map<String, Long> counts, Optional<String> verifiedIn) {
         public Result {
             counts = Map.copyOf(counts);
         }
@@ -79,8 +80,10 @@ public final class DatabaseBackup {
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             return new Result(file, Files.size(file), major, counts, verifiedIn);
         } catch (IOException e) {
-            throw new BackupException(BackupException.Reason.DUMP_FAILED, "Cannot write the backup in "
-                    + request.dir() + ": " + e.getMessage(), e);
+            throw new BackupException(
+                    BackupException.Reason.DUMP_FAILED,
+                    "Cannot write the backup in " + request.dir() + ": " + e.getMessage(),
+                    e);
         } finally {
             deleteQuietly(partial);
         }
@@ -89,13 +92,16 @@ public final class DatabaseBackup {
     private static Path createPartial(Path dir, String name) {
         try {
             if (Files.exists(dir.resolve(name))) {
-                throw new BackupException(BackupException.Reason.DUMP_FAILED, dir.resolve(name) + " exists already; "
-                        + "wait a second or use another --label");
+                throw new BackupException(
+                        BackupException.Reason.DUMP_FAILED,
+                        dir.resolve(name) + " exists already; wait a second or use another --label");
             }
             return BackupFile.createPrivate(dir, "." + name + ".partial");
         } catch (IOException e) {
-            throw new BackupException(BackupException.Reason.DUMP_FAILED, "Cannot create the backup in " + dir + ": "
-                    + e.getMessage(), e);
+            throw new BackupException(
+                    BackupException.Reason.DUMP_FAILED,
+                    "Cannot create the backup in " + dir + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -106,7 +112,8 @@ public final class DatabaseBackup {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             String snapshot;
-            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_export_snapshot()")) {
+            try (Statement st = connection.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT pg_export_snapshot()")) {
                 rs.next();
                 snapshot = rs.getString(1);
             }
@@ -115,24 +122,34 @@ public final class DatabaseBackup {
             List<String> command = new ArrayList<>(List.of(pgDump.toString()));
             command.addAll(source.arguments());
             // --clean --if-exists: a restore replaces what is there; no owner or grants, so another role can restore it
-            command.addAll(List.of("--snapshot=" + snapshot, "--no-owner", "--no-privileges", "--clean", "--if-exists",
+            command.addAll(List.of(
+                    "--snapshot=" + snapshot,
+                    "--no-owner",
+                    "--no-privileges",
+                    "--clean",
+                    "--if-exists",
                     "--encoding=UTF8"));
             Map<String, String> environment = new HashMap<>(source.environment());
             environment.put("PGAPPNAME", "hunter-backup");
             ExternalProcess.Result result = ExternalProcess.run(command, environment, target, timeout);
             connection.commit();
             if (!result.succeeded()) {
-                throw new BackupException(BackupException.Reason.DUMP_FAILED, "pg_dump failed (exit " + result.exitCode()
-                        + "): " + result.tail() + ". Nothing was written.");
+                throw new BackupException(
+                        BackupException.Reason.DUMP_FAILED,
+                        "pg_dump failed (exit " + result.exitCode() + "): " + result.tail() + ". Nothing was written.");
             }
             if (!BackupFile.isComplete(target)) {
-                throw new BackupException(BackupException.Reason.DUMP_FAILED, "pg_dump ended without its end marker ('"
-                        + BackupFile.END_MARK + "'): the dump is incomplete. Nothing was written.");
+                throw new BackupException(
+                        BackupException.Reason.DUMP_FAILED,
+                        "pg_dump ended without its end marker ('" + BackupFile.END_MARK
+                                + "'): the dump is incomplete. Nothing was written.");
             }
             return counts;
         } catch (SQLException e) {
-            throw new BackupException(BackupException.Reason.DUMP_FAILED, "Cannot read the database for the backup: "
-                    + e.getMessage() + ". Nothing was written.", e);
+            throw new BackupException(
+                    BackupException.Reason.DUMP_FAILED,
+                    "Cannot read the database for the backup: " + e.getMessage() + ". Nothing was written.",
+                    e);
         }
     }
 

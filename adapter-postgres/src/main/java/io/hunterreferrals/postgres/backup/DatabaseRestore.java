@@ -42,27 +42,33 @@ public final class DatabaseRestore {
                 throw new BackupException(BackupException.Reason.NOT_A_BACKUP, file + " does not exist");
             }
             if (!BackupFile.isComplete(file)) {
-                throw new BackupException(BackupException.Reason.NOT_A_BACKUP, file + " is not a complete pg_dump "
-                        + "backup (it lacks '" + BackupFile.HEADER + "' at the top or '" + BackupFile.END_MARK
-                        + "' at the end). Nothing was changed.");
+                throw new BackupException(
+                        BackupException.Reason.NOT_A_BACKUP,
+                        file + " is not a complete pg_dump "
+                                + "backup (it lacks '" + BackupFile.HEADER + "' at the top or '" + BackupFile.END_MARK
+                                + "' at the end). Nothing was changed.");
             }
         } catch (IOException e) {
-            throw new BackupException(BackupException.Reason.NOT_A_BACKUP, "Cannot read " + file + ": " + e.getMessage(), e);
+            throw new BackupException(
+                    BackupException.Reason.NOT_A_BACKUP, "Cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
     /** How many other hunter processes are connected to the product's database now. */
     public static int otherHunterProcesses(Database database) {
-        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT count(DISTINCT application_name) FROM pg_stat_activity WHERE datname = current_database() "
-                        + "AND application_name LIKE 'hunter:%' AND application_name NOT LIKE ?")) {
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT count(DISTINCT application_name) FROM pg_stat_activity WHERE datname = "
+                                + "current_database() "
+                                + "AND application_name LIKE 'hunter:%' AND application_name NOT LIKE ?")) {
             ps.setString(1, "hunter:" + ProcessHandle.current().pid() + ":%");
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
             }
         } catch (SQLException e) {
-            throw new BackupException(BackupException.Reason.RESTORE_FAILED, "Cannot reach the database: " + e.getMessage(), e);
+            throw new BackupException(
+                    BackupException.Reason.RESTORE_FAILED, "Cannot reach the database: " + e.getMessage(), e);
         }
     }
 
@@ -72,14 +78,18 @@ public final class DatabaseRestore {
         Path psql = tools.find("psql", major);
         int others = otherHunterProcesses(database);
         if (others > 0) {
-            throw new BackupException(BackupException.Reason.IN_USE, others + " other hunter process(es) (server, "
-                    + "worker or sync) are connected to the database. Stop them first (docker compose stop api worker, "
-                    + "or systemctl stop 'hunter@*'), then restore. Nothing was changed.");
+            throw new BackupException(
+                    BackupException.Reason.IN_USE,
+                    others + " other hunter process(es) (server, "
+                            + "worker or sync) are connected to the database. Stop them first (docker compose "
+                            + "stop api worker, "
+                            + "or systemctl stop 'hunter@*'), then restore. Nothing was changed.");
         }
         PgClientConnection target = PgClientConnection.of(database);
         Psql.play(psql, target, file, timeout).ifPresent(failure -> {
-            throw new BackupException(BackupException.Reason.RESTORE_FAILED, "The restore failed and was rolled back "
-                    + "(the database is unchanged): " + failure);
+            throw new BackupException(
+                    BackupException.Reason.RESTORE_FAILED,
+                    "The restore failed and was rolled back (the database is unchanged): " + failure);
         });
         return new Result(file, Psql.counts(psql, target, timeout));
     }

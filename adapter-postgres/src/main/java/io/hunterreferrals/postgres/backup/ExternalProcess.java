@@ -32,12 +32,11 @@ final class ExternalProcess {
         }
     }
 
-    private ExternalProcess() {
-    }
+    private ExternalProcess() {}
 
     /**
      * @param stdout where the program's standard output goes (a file that exists already, so its mode is kept), or
-     *               {@code null} to capture it with standard error
+     *     {@code null} to capture it with standard error
      * @throws BackupException when the program cannot be started or does not finish in time
      */
     static Result run(List<String> command, Map<String, String> environment, Path stdout, Duration timeout) {
@@ -53,8 +52,10 @@ final class ExternalProcess {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new BackupException(BackupException.Reason.CLIENT_MISSING, "Cannot run " + command.getFirst() + ": "
-                    + e.getMessage(), e);
+            throw new BackupException(
+                    BackupException.Reason.CLIENT_MISSING,
+                    "Cannot run " + command.getFirst() + ": " + e.getMessage(),
+                    e);
         }
         // The output is read on its own thread, so the timeout holds even when the program hangs with its output open.
         InputStream captured = stdout != null ? process.getErrorStream() : process.getInputStream();
@@ -69,8 +70,10 @@ final class ExternalProcess {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new BackupException(BackupException.Reason.DUMP_FAILED, command.getFirst() + " did not finish "
-                        + "within " + timeout.toMinutes() + " minutes and was stopped");
+                throw new BackupException(
+                        BackupException.Reason.DUMP_FAILED,
+                        command.getFirst() + " did not finish within " + timeout.toMinutes()
+                                + " minutes and was stopped");
             }
             return new Result(process.exitValue(), output.join());
         } catch (InterruptedException e) {

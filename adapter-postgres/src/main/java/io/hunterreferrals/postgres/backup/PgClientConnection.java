@@ -13,7 +13,7 @@ import org.postgresql.Driver;
  * password and TLS settings in libpq's environment variables so they never show in a process list. The one place that
  * turns the product's JDBC settings into libpq's; {@code hunter db shell}, backup and restore all use it.
  *
- * @param arguments   {@code --host ... --port ... --dbname ... [--username ...]}
+ * @param arguments {@code --host ... --port ... --dbname ... [--username ...]}
  * @param environment {@code PGPASSWORD}, {@code PGSSLMODE} and the like, only those that are set
  */
 public record PgClientConnection(List<String> arguments, Map<String, String> environment) {
@@ -31,16 +31,22 @@ public record PgClientConnection(List<String> arguments, Map<String, String> env
         return of(database, null);
     }
 
-    /** The same server and credentials, another database on it (e.g. a scratch database); {@code null}: the product's. */
+    /**
+     * The same server and credentials, another database on it (e.g. a scratch database); {@code null}: the product's.
+     */
     public static PgClientConnection of(Database database, String otherDatabase) {
         Properties url = Driver.parseURL(database.location(), new Properties());
         if (url == null) {
             throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + database.location());
         }
         String user = database.settings().user() != null ? database.settings().user() : url.getProperty("user");
-        List<String> arguments = new ArrayList<>(List.of("--host", url.getProperty("PGHOST"),
-                "--port", url.getProperty("PGPORT"),
-                "--dbname", otherDatabase != null ? otherDatabase : url.getProperty("PGDBNAME")));
+        List<String> arguments = new ArrayList<>(List.of(
+                "--host",
+                url.getProperty("PGHOST"),
+                "--port",
+                url.getProperty("PGPORT"),
+                "--dbname",
+                otherDatabase != null ? otherDatabase : url.getProperty("PGDBNAME")));
         if (user != null) {
             arguments.addAll(List.of("--username", user));
         }

@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the PostgreSQL client programs of one major version. A {@code pg_dump} must be the server's major: an older one
- * refuses to dump, a newer one writes statements the older server cannot restore (pg_dump 17 emits
- * {@code SET transaction_timeout}). Debian and Ubuntu install each major's clients in
- * {@code /usr/lib/postgresql/<major>/bin}, and {@code /usr/bin/pg_dump} is a wrapper that picks one; so that folder is
- * tried first, then every folder of {@code PATH}.
+ * refuses to dump, a newer one writes statements the older server cannot restore (pg_dump 17 emits {@code SET
+ * transaction_timeout}). Debian and Ubuntu install each major's clients in {@code /usr/lib/postgresql/<major>/bin}, and
+ * {@code /usr/bin/pg_dump} is a wrapper that picks one; so that folder is tried first, then every folder of
+ * {@code PATH}.
  */
 public final class PgClientTools {
 
@@ -28,7 +28,7 @@ public final class PgClientTools {
 
     /**
      * @param environment the process environment, for {@code PATH}
-     * @param debianRoot  where Debian keeps the per-major folders, {@code /usr/lib/postgresql} (tests pass another)
+     * @param debianRoot where Debian keeps the per-major folders, {@code /usr/lib/postgresql} (tests pass another)
      */
     public PgClientTools(Map<String, String> environment, Path debianRoot) {
         this.environment = Map.copyOf(environment);
@@ -40,8 +40,8 @@ public final class PgClientTools {
     }
 
     /**
-     * @throws BackupException ({@link BackupException.Reason#CLIENT_MISSING}) naming what was found and the package
-     *                         to install
+     * @throws BackupException ({@link BackupException.Reason#CLIENT_MISSING}) naming what was found and the package to
+     *     install
      */
     public Path find(String program, int major) {
         List<String> found = new ArrayList<>();
@@ -52,11 +52,17 @@ public final class PgClientTools {
             }
             found.add(candidate + " (" + version.map(v -> "PostgreSQL " + v).orElse("version unknown") + ")");
         }
-        throw new BackupException(BackupException.Reason.CLIENT_MISSING, program + " of PostgreSQL " + major
-                + " is needed (the server is PostgreSQL " + major + "), but "
-                + (found.isEmpty() ? "no " + program + " is installed" : "only " + String.join(", ", found) + " is installed")
-                + ". Install it: `apt-get install -y postgresql-client-" + major + "` (Debian 12 carries 15 only; other "
-                + "majors come from https://apt.postgresql.org), then run the command again. Nothing was written.");
+        throw new BackupException(
+                BackupException.Reason.CLIENT_MISSING,
+                program + " of PostgreSQL " + major
+                        + " is needed (the server is PostgreSQL " + major + "), but "
+                        + (found.isEmpty()
+                                ? "no " + program + " is installed"
+                                : "only " + String.join(", ", found) + " is installed")
+                        + ". Install it: `apt-get install -y postgresql-client-" + major
+                        + "` (Debian 12 carries 15 only; other "
+                        + "majors come from https://apt.postgresql.org), then run the command again. Nothing "
+                        + "was written.");
     }
 
     private Set<Path> candidates(String program, int major) {
@@ -82,8 +88,8 @@ public final class PgClientTools {
 
     static Optional<Integer> majorOf(Path program) {
         try {
-            ExternalProcess.Result result = ExternalProcess.run(List.of(program.toString(), "--version"), Map.of(),
-                    null, java.time.Duration.ofSeconds(10));
+            ExternalProcess.Result result = ExternalProcess.run(
+                    List.of(program.toString(), "--version"), Map.of(), null, java.time.Duration.ofSeconds(10));
             return parseMajor(result.output());
         } catch (BackupException e) {
             return Optional.empty();

@@ -16,9 +16,9 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Proves a backup restores: a scratch database on the same server, the file played into it by psql in one
- * transaction that stops at the first error, every table's row count compared with the source's, and the scratch
- * database dropped whatever happened.
+ * Proves a backup restores: a scratch database on the same server, the file played into it by psql in one transaction
+ * that stops at the first error, every table's row count compared with the source's, and the scratch database dropped
+ * whatever happened.
  */
 final class ScratchRestore {
 
@@ -39,13 +39,17 @@ final class ScratchRestore {
         try {
             PgClientConnection target = PgClientConnection.of(database, scratch);
             Psql.play(psql, target, backup, timeout).ifPresent(failure -> {
-                throw new BackupException(BackupException.Reason.VERIFY_FAILED, "The backup does not restore (into "
-                        + "the scratch database " + scratch + "): " + failure + ". Nothing was kept.");
+                throw new BackupException(
+                        BackupException.Reason.VERIFY_FAILED,
+                        "The backup does not restore (into the scratch database " + scratch + "): " + failure
+                                + ". Nothing was kept.");
             });
             Map<String, Long> restored = Psql.counts(psql, target, timeout);
             if (!restored.equals(expected)) {
-                throw new BackupException(BackupException.Reason.VERIFY_FAILED, "The restored backup differs from the "
-                        + "database: " + differences(expected, restored) + ". Nothing was kept.");
+                throw new BackupException(
+                        BackupException.Reason.VERIFY_FAILED,
+                        "The restored backup differs from the database: " + differences(expected, restored)
+                                + ". Nothing was kept.");
             }
             return scratch;
         } finally {
@@ -59,7 +63,8 @@ final class ScratchRestore {
             String collate;
             String ctype;
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_encoding_to_char(encoding), datcollate, datctype "
-                    + "FROM pg_database WHERE datname = current_database()"); ResultSet rs = ps.executeQuery()) {
+                            + "FROM pg_database WHERE datname = current_database()");
+                    ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 encoding = rs.getString(1);
                 collate = rs.getString(2);
@@ -70,18 +75,26 @@ final class ScratchRestore {
                         + " LC_COLLATE " + literal(collate) + " LC_CTYPE " + literal(ctype));
             }
         } catch (SQLException e) {
-            throw new BackupException(BackupException.Reason.VERIFY_FAILED, "Cannot create a scratch database to "
-                    + "verify the backup: " + e.getMessage() + ". Let the database user create databases (ALTER ROLE "
-                    + "<user> CREATEDB), or skip the check with --no-verify. Nothing was kept.", e);
+            throw new BackupException(
+                    BackupException.Reason.VERIFY_FAILED,
+                    "Cannot create a scratch database to "
+                            + "verify the backup: " + e.getMessage()
+                            + ". Let the database user create databases (ALTER ROLE "
+                            + "<user> CREATEDB), or skip the check with --no-verify. Nothing was kept.",
+                    e);
         }
     }
 
     private void drop(String scratch) {
-        try (Connection c = database.dataSource().getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = database.dataSource().getConnection();
+                Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + quote(scratch) + " WITH (FORCE)");
         } catch (SQLException e) {
-            throw new BackupException(BackupException.Reason.VERIFY_FAILED, "Cannot drop the scratch database "
-                    + scratch + " after verifying: " + e.getMessage() + "; drop it by hand (DROP DATABASE " + scratch + ")", e);
+            throw new BackupException(
+                    BackupException.Reason.VERIFY_FAILED,
+                    "Cannot drop the scratch database " + scratch + " after verifying: " + e.getMessage()
+                            + "; drop it by hand (DROP DATABASE " + scratch + ")",
+                    e);
         }
     }
 
@@ -93,8 +106,8 @@ final class ScratchRestore {
             Long a = expected.get(table);
             Long b = restored.get(table);
             if (!Objects.equals(a, b)) {
-                lines.add(table + " " + (a == null ? "missing" : a) + " in the database, "
-                        + (b == null ? "missing" : b) + " restored");
+                lines.add(table + " " + (a == null ? "missing" : a) + " in the database, " + (b == null ? "missing" : b)
+                        + " restored");
             }
         }
         return String.join("; ", lines);

@@ -15,15 +15,16 @@ import java.util.Map;
 final class TableCounts {
 
     static final String SQL = "SELECT table_name, (xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c "
-            + "FROM %I.%I', table_schema, table_name), false, true, '')))[1]::text::bigint FROM information_schema.tables "
+            + "FROM %I.%I', table_schema, table_name), false, true, '')))[1]::text::bigint FROM "
+            + "information_schema.tables "
             + "WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name";
 
-    private TableCounts() {
-    }
+    private TableCounts() {}
 
     static Map<String, Long> of(Connection connection) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(SQL)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(SQL)) {
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getLong(2));
             }
@@ -37,7 +38,9 @@ final class TableCounts {
         for (String line : psqlOutput.strip().split("\n")) {
             int bar = line.lastIndexOf('|');
             if (bar > 0) {
-                counts.put(line.substring(0, bar), Long.parseLong(line.substring(bar + 1).strip()));
+                counts.put(
+                        line.substring(0, bar),
+                        Long.parseLong(line.substring(bar + 1).strip()));
             }
         }
         return counts;

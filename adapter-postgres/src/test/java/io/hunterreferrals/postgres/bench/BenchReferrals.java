@@ -18,8 +18,9 @@ final class BenchReferrals {
     static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
     private static final String[] CITIES = {"İstanbul", "Ankara", "İzmir", "Bursa", "München", "London", "Paris"};
     private static final String[] COUNTRIES = {"TR", "TR", "TR", "TR", "DE", "GB", "FR"};
-    private static final String[] SIZES = {"1to10employees", "10to50employees", "51to250employees",
-        "251to1000employees", "morethan1000employees"};
+    private static final String[] SIZES = {
+        "1to10employees", "10to50employees", "51to250employees", "251to1000employees", "morethan1000employees"
+    };
     private static final String[] FIRST_NAMES = {"Ayşe", "Mehmet", "Zeynep", "Can", "Elif", "Anna", "John"};
     private static final String[] LAST_NAMES = {"Yılmaz", "Kaya", "Demir", "Şahin", "Öztürk", "Müller", "Smith"};
 
@@ -31,8 +32,9 @@ final class BenchReferrals {
 
     Referral referral(int i) {
         Random random = new Random(i * 7919L + 17);
-        String id = String.format("%08x-%04x-4%03x-a%03x-%012x", i, i % 65_536, i % 4096, (i * 31) % 4096,
-                (long) i * 2_654_435_761L % 281_474_976_710_656L);
+        String id = String.format(
+                "%08x-%04x-4%03x-a%03x-%012x",
+                i, i % 65_536, i % 4096, (i * 31) % 4096, (long) i * 2_654_435_761L % 281_474_976_710_656L);
         int company = i % domains;
         String domain = "firma" + company + (company % 3 == 0 ? ".com.tr" : company % 3 == 1 ? ".de" : ".co.uk");
         String customer = (company % 5 == 0 ? "Şahin Bilişim " : "Firma ") + company + " A.Ş.";
@@ -47,8 +49,22 @@ final class BenchReferrals {
         Instant created = BASE.plusSeconds(60L * i);
         Instant updated = created.plusSeconds(3600);
         BigDecimal deal = BigDecimal.valueOf(1_000 + random.nextInt(500_000), 2);
-        String raw = json(id, customer, domain, email, first, last, city, shared, qualification, status, substatus,
-                created, updated, deal, random);
+        String raw = json(
+                id,
+                customer,
+                domain,
+                email,
+                first,
+                last,
+                city,
+                shared,
+                qualification,
+                status,
+                substatus,
+                created,
+                updated,
+                deal,
+                random);
         return Referral.builder(id)
                 .engagementId("eng-" + id)
                 .name(customer + " – Microsoft 365 modernisation")
@@ -57,8 +73,12 @@ final class BenchReferrals {
                 .direction("Incoming")
                 .status(status)
                 .substatus(substatus)
-                .customer(new CustomerProfile(customer, COUNTRIES[city], SIZES[random.nextInt(SIZES.length)],
-                        List.of(email), List.of(new CustomerId("External", "https://www." + domain))))
+                .customer(new CustomerProfile(
+                        customer,
+                        COUNTRIES[city],
+                        SIZES[random.nextInt(SIZES.length)],
+                        List.of(email),
+                        List.of(new CustomerId("External", "https://www." + domain))))
                 .dealValue(new DealValue(deal, "USD"))
                 .createdAt(created)
                 .updatedAt(updated)
@@ -71,29 +91,48 @@ final class BenchReferrals {
                 .build();
     }
 
-    private static String json(String id, String customer, String domain, String email, String first, String last,
-            int city, boolean shared, String qualification, String status, String substatus, Instant created,
-            Instant updated, BigDecimal deal, Random random) {
+    private static String json(
+            String id,
+            String customer,
+            String domain,
+            String email,
+            String first,
+            String last,
+            int city,
+            boolean shared,
+            String qualification,
+            String status,
+            String substatus,
+            Instant created,
+            Instant updated,
+            BigDecimal deal,
+            Random random) {
         return "{\"id\":\"" + id + "\",\"engagementId\":\"eng-" + id + "\","
-                + "\"organizationId\":\"6f1c2a9e-4b7d-4e0a-9c3f-1a2b3c4d5e6f\",\"organizationName\":\"Hunter Partner Ltd\","
+                + "\"organizationId\":\"6f1c2a9e-4b7d-4e0a-9c3f-1a2b3c4d5e6f\",\"organizationName\":\"Hunter "
+                + "Partner Ltd\","
                 + "\"name\":\"" + customer + " – Microsoft 365 modernisation\",\"externalReferenceId\":null,"
                 + "\"createdDateTime\":\"" + created + "\",\"updatedDateTime\":\"" + updated + "\","
                 + "\"expirationDateTime\":\"" + created.plusSeconds(90L * 86_400) + "\","
                 + "\"status\":\"" + status + "\",\"substatus\":\"" + substatus + "\",\"statusReason\":null,"
-                + "\"qualification\":\"" + qualification + "\",\"type\":\"" + (shared ? "Shared" : "Independent") + "\","
+                + "\"qualification\":\"" + qualification + "\",\"type\":\"" + (shared ? "Shared" : "Independent")
+                + "\","
                 + "\"direction\":\"Incoming\",\"customerProfile\":{\"name\":\"" + customer + "\","
-                + "\"address\":{\"addressLine1\":\"Büyükdere Cad. No:" + random.nextInt(300) + "\",\"addressLine2\":null,"
+                + "\"address\":{\"addressLine1\":\"Büyükdere Cad. No:" + random.nextInt(300)
+                + "\",\"addressLine2\":null,"
                 + "\"city\":\"" + CITIES[city] + "\",\"state\":null,\"postalCode\":\"" + (34000 + random.nextInt(999))
                 + "\",\"country\":\"" + COUNTRIES[city] + "\",\"region\":null},"
                 + "\"size\":\"" + SIZES[random.nextInt(SIZES.length)] + "\","
                 + "\"ids\":[{\"profileType\":\"External\",\"id\":\"https://www." + domain + "\"}],"
-                + "\"team\":[{\"firstName\":\"" + first + "\",\"lastName\":\"" + last + "\",\"phoneNumber\":\"+90 212 555 "
+                + "\"team\":[{\"firstName\":\"" + first + "\",\"lastName\":\"" + last
+                + "\",\"phoneNumber\":\"+90 212 555 "
                 + (1000 + random.nextInt(8999)) + "\",\"email\":\"" + email + "\"}]},"
                 + "\"consent\":{\"consentToShareReferralWithMicrosoftSellers\":true,\"consentToContact\":true},"
-                + "\"details\":{\"notes\":\"Customer is evaluating a migration of 250 seats from on-premises Exchange to "
+                + "\"details\":{\"notes\":\"Customer is evaluating a migration of 250 seats from on-premises "
+                + "Exchange to "
                 + "Microsoft 365 E3, with Teams Phone and Intune; decision expected this quarter.\","
                 + "\"dealValue\":" + deal + ",\"currency\":\"USD\",\"closingDateTime\":\""
-                + created.plusSeconds(60L * 86_400) + "\",\"requirements\":{\"solutions\":[{\"id\":\"sol-" + (random.nextInt(90) + 10)
+                + created.plusSeconds(60L * 86_400) + "\",\"requirements\":{\"solutions\":[{\"id\":\"sol-"
+                + (random.nextInt(90) + 10)
                 + "\",\"name\":\"Modern Workplace\"}],\"industries\":[\"Manufacturing\",\"Retail\"],"
                 + "\"products\":[\"Microsoft 365 E3\",\"Teams Phone\",\"Intune\"]}},"
                 + "\"team\":[{\"firstName\":\"Partner\",\"lastName\":\"Seller\",\"email\":\"seller@hunter.example\"}],"

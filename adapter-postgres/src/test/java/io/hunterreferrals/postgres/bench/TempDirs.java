@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** The benchmarks' database folders are hundreds of MB to GBs: removed when the run ends. */
 final class TempDirs {
 
-    private TempDirs() {
-    }
+    private TempDirs() {}
 
     static void delete(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {

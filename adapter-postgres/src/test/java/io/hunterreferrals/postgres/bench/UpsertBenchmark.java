@@ -39,12 +39,15 @@ import org.postgresql.PGConnection;
  * JooqReferralStore exactly as ReferralSync calls them (fingerprints, findOrCreate, writePage), into an empty table;
  * then the same referrals again, unchanged; then the same rows loaded with COPY into a scratch copy of the table (same
  * columns, checks, indexes, generated search_text, foreign keys and storage parameters) as the floor. The run is
- * recorded in sync_runs, so every row carries last_sync_run_id, as in a real sync. Runs on the product's embedded PostgreSQL (fsync on) in a
- * temporary folder. See docs/benchmarks.md for the command. Arguments: [referrals] [domains].
+ * recorded in sync_runs, so every row carries last_sync_run_id, as in a real sync. Runs on the product's embedded
+ * PostgreSQL (fsync on) in a temporary folder. See docs/benchmarks.md for the command. Arguments: [referrals]
+ * [domains].
  */
 public final class UpsertBenchmark {
 
-    /** Recorded in sync_runs as running (see {@link #recordRun}), so every written row carries it, as in a real sync. */
+    /**
+     * Recorded in sync_runs as running (see {@link #recordRun}), so every written row carries it, as in a real sync.
+     */
     private static final SyncRunId RUN = SyncRunId.random();
 
     private static final int PAGE = 100;
@@ -56,8 +59,14 @@ public final class UpsertBenchmark {
         Path dir = Files.createTempDirectory("hunter-bench");
         try (Database db = Database.open(DatabaseSettings.embedded(dir.resolve("pg")))) {
             DataSource ds = db.dataSource();
-            System.out.printf(Locale.ROOT, "PostgreSQL %s, %d referrals (%d domains) in pages of %d, raw payload ~%d bytes%n",
-                    version(ds), total, domains, PAGE, referrals.referral(1).raw().json().length());
+            System.out.printf(
+                    Locale.ROOT,
+                    "PostgreSQL %s, %d referrals (%d domains) in pages of %d, raw payload ~%d bytes%n",
+                    version(ds),
+                    total,
+                    domains,
+                    PAGE,
+                    referrals.referral(1).raw().json().length());
             UpsertBenchmark bench = new UpsertBenchmark(ds, referrals, total);
             bench.recordRun();
             bench.warmUp();
@@ -65,10 +74,16 @@ public final class UpsertBenchmark {
             double unchanged = bench.pass("second (unchanged)");
             bench.printHotUpdates();
             double copy = bench.copyFloor();
-            System.out.printf(Locale.ROOT, "%nfirst pass: %.0f referrals/s = %.2f x the COPY floor's time%n",
-                    first, copy / first);
-            System.out.printf(Locale.ROOT, "unchanged pass: %.0f referrals/s = %.2f x faster than the first pass%n",
-                    unchanged, unchanged / first);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nfirst pass: %.0f referrals/s = %.2f x the COPY floor's time%n",
+                    first,
+                    copy / first);
+            System.out.printf(
+                    Locale.ROOT,
+                    "unchanged pass: %.0f referrals/s = %.2f x faster than the first pass%n",
+                    unchanged,
+                    unchanged / first);
         } finally {
             TempDirs.delete(dir);
         }
@@ -81,6 +96,7 @@ public final class UpsertBenchmark {
     private final JooqCompanyDirectory companies;
     /** Time per step of the current pass: fingerprints, classify+hash, findOrCreate, writePage. */
     private final long[] steps = new long[4];
+
     private final ClassificationRulePcV1 rule = new ClassificationRulePcV1();
     private final CompanyDomainExtractor extractor = new CompanyDomainExtractor();
 
@@ -133,20 +149,33 @@ public final class UpsertBenchmark {
             }
         }
         double perSecond = total / (nanos / 1e9);
-        System.out.printf(Locale.ROOT, "%-20s %7.2f s  %8.0f referrals/s  (written %d, touched %d, unchanged-in-sql %d)%n",
-                name, nanos / 1e9, perSecond, outcomes[0], outcomes[1], outcomes[2]);
-        System.out.printf(Locale.ROOT, "%-20s fingerprints %.2f s, classify+hash %.2f s, findOrCreate %.2f s, "
-                + "writePage %.2f s%n", "", steps[0] / 1e9, steps[1] / 1e9, steps[2] / 1e9, steps[3] / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "%-20s %7.2f s  %8.0f referrals/s  (written %d, touched %d, unchanged-in-sql %d)%n",
+                name,
+                nanos / 1e9,
+                perSecond,
+                outcomes[0],
+                outcomes[1],
+                outcomes[2]);
+        System.out.printf(
+                Locale.ROOT,
+                "%-20s fingerprints %.2f s, classify+hash %.2f s, findOrCreate %.2f s, writePage %.2f s%n",
+                "",
+                steps[0] / 1e9,
+                steps[1] / 1e9,
+                steps[2] / 1e9,
+                steps[3] / 1e9);
         return perSecond;
     }
 
     /** What ReferralSync does for one page. @return [created+updated, touched, unchanged by the SQL check] */
     private int[] syncPage(List<Referral> page) {
         long t0 = System.nanoTime();
-        Map<ReferralId, ContentHash> stored = store.fingerprints(page.stream().map(Referral::id).toList());
+        Map<ReferralId, ContentHash> stored =
+                store.fingerprints(page.stream().map(Referral::id).toList());
         long t1 = System.nanoTime();
-        record Planned(Referral referral, Classification classification, DomainExtraction domain, ContentHash hash) {
-        }
+        record Planned(Referral referral, Classification classification, DomainExtraction domain, ContentHash hash) {}
         List<Planned> changed = new ArrayList<>();
         List<ReferralId> unchanged = new ArrayList<>();
         Instant watermark = null;
@@ -164,24 +193,37 @@ public final class UpsertBenchmark {
         Map<Domain, CompanyCandidate> candidates = new LinkedHashMap<>();
         for (Planned p : changed) {
             if (p.domain() instanceof DomainExtraction.Found found) {
-                candidates.putIfAbsent(found.domain(), new CompanyCandidate(found.domain(),
-                        p.referral().customer().name(), CompanySource.PARTNER_CENTER));
+                candidates.putIfAbsent(
+                        found.domain(),
+                        new CompanyCandidate(
+                                found.domain(), p.referral().customer().name(), CompanySource.PARTNER_CENTER));
             }
         }
         long t2 = System.nanoTime();
-        Map<Domain, CompanyResolution> ids = candidates.isEmpty() ? Map.of() : companies.findOrCreate(candidates.values());
+        Map<Domain, CompanyResolution> ids =
+                candidates.isEmpty() ? Map.of() : companies.findOrCreate(candidates.values());
         long t3 = System.nanoTime();
-        List<ReferralRecord> records = changed.stream().map(p -> new ReferralRecord(p.referral(), p.classification(),
-                p.domain(), p.domain() instanceof DomainExtraction.Found f ? Optional.of(ids.get(f.domain()).id())
-                        : Optional.empty(), p.hash())).toList();
+        List<ReferralRecord> records = changed.stream()
+                .map(p -> new ReferralRecord(
+                        p.referral(),
+                        p.classification(),
+                        p.domain(),
+                        p.domain() instanceof DomainExtraction.Found f
+                                ? Optional.of(ids.get(f.domain()).id())
+                                : Optional.empty(),
+                        p.hash()))
+                .toList();
         long t4 = System.nanoTime();
-        var outcomes = store.writePage(new PageWrite(RUN, records, unchanged, List.of(), Instant.now(), Optional.ofNullable(watermark)));
+        var outcomes = store.writePage(
+                new PageWrite(RUN, records, unchanged, List.of(), Instant.now(), Optional.ofNullable(watermark)));
         long t5 = System.nanoTime();
         steps[0] += t1 - t0;
         steps[1] += t2 - t1 + t4 - t3;
         steps[2] += t3 - t2;
         steps[3] += t5 - t4;
-        int sqlUnchanged = (int) outcomes.values().stream().filter(o -> o.name().equals("UNCHANGED")).count();
+        int sqlUnchanged = (int) outcomes.values().stream()
+                .filter(o -> o.name().equals("UNCHANGED"))
+                .count();
         return new int[] {records.size() - sqlUnchanged, unchanged.size(), sqlUnchanged};
     }
 
@@ -195,7 +237,8 @@ public final class UpsertBenchmark {
         exec("DROP TABLE IF EXISTS bench_copy");
         exec("CREATE TABLE bench_copy (LIKE partner_center_referrals INCLUDING ALL)");
         List<String> foreignKeys = new ArrayList<>();
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
                 var rs = st.executeQuery("SELECT pg_get_constraintdef(oid) FROM pg_constraint "
                         + "WHERE conrelid = 'partner_center_referrals'::regclass AND contype = 'f' ORDER BY conname")) {
             while (rs.next()) {
@@ -212,18 +255,26 @@ public final class UpsertBenchmark {
             exec("ALTER TABLE bench_copy SET (" + storage + ")");
             foreignKeys.add("WITH (" + storage + ")");
         }
-        System.out.printf(Locale.ROOT, "%-20s %s%n", "COPY target", "LIKE partner_center_referrals INCLUDING ALL + "
-                + String.join(", ", foreignKeys));
+        System.out.printf(
+                Locale.ROOT,
+                "%-20s %s%n",
+                "COPY target",
+                "LIKE partner_center_referrals INCLUDING ALL + " + String.join(", ", foreignKeys));
         String columns = "referral_id, engagement_id, name, type, qualification, direction, status, substatus, "
-                + "status_reason, invited_by_org_id, referral_source, call_to_action, referral_type, classification_rule, "
+                + "status_reason, invited_by_org_id, referral_source, call_to_action, referral_type, "
+                + "classification_rule, "
                 + "classification_sub_category, company_name, customer_name, customer_country, customer_size, domain, "
                 + "raw_domain, domain_source, domain_rejection, linked_company_id, link_status, linked_at, "
                 + "link_changed_by, deal_value, currency, pc_created_at, pc_updated_at, pc_expires_at, etag, "
-                + "external_reference_id, raw_data, content_hash, first_seen_at, synced_at, changed_at, last_sync_run_id";
+                + "external_reference_id, raw_data, content_hash, first_seen_at, synced_at, changed_at, "
+                + "last_sync_run_id";
         ByteArrayOutputStream rows = new ByteArrayOutputStream();
         try (Connection c = ds.getConnection()) {
-            c.unwrap(PGConnection.class).getCopyAPI().copyOut(
-                    "COPY (SELECT " + columns + " FROM partner_center_referrals) TO STDOUT (FORMAT binary)", rows);
+            c.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyOut(
+                            "COPY (SELECT " + columns + " FROM partner_center_referrals) TO STDOUT (FORMAT binary)",
+                            rows);
         }
         exec("VACUUM ANALYZE");
         byte[] data = rows.toByteArray();
@@ -231,22 +282,31 @@ public final class UpsertBenchmark {
         long copied;
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
-            copied = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY bench_copy (" + columns + ") FROM STDIN (FORMAT binary)", new ByteArrayInputStream(data));
+            copied = c.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn(
+                            "COPY bench_copy (" + columns + ") FROM STDIN (FORMAT binary)",
+                            new ByteArrayInputStream(data));
             c.commit();
         }
         long nanos = System.nanoTime() - t0;
         double perSecond = copied / (nanos / 1e9);
-        System.out.printf(Locale.ROOT, "%-20s %7.2f s  %8.0f referrals/s  (%d rows, %.1f MB, one COPY)%n",
-                "COPY floor", nanos / 1e9, perSecond, copied, data.length / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "%-20s %7.2f s  %8.0f referrals/s  (%d rows, %.1f MB, one COPY)%n",
+                "COPY floor",
+                nanos / 1e9,
+                perSecond,
+                copied,
+                data.length / 1e6);
         copyPerPage(columns);
         exec("DROP TABLE bench_copy");
         return perSecond;
     }
 
     /**
-     * For context only: the same rows with one COPY per page of 100, each in its own transaction committed like a
-     * page write (synchronous_commit off), so the cost of a transaction per page is visible apart from the upsert.
+     * For context only: the same rows with one COPY per page of 100, each in its own transaction committed like a page
+     * write (synchronous_commit off), so the cost of a transaction per page is visible apart from the upsert.
      */
     private void copyPerPage(String columns) throws Exception {
         exec("TRUNCATE bench_copy");
@@ -258,25 +318,34 @@ public final class UpsertBenchmark {
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
             for (int from = 0; from < total; from += PAGE) {
                 ByteArrayOutputStream page = new ByteArrayOutputStream();
-                copy.copyOut("COPY (SELECT " + columns + " FROM partner_center_referrals ORDER BY referral_id "
-                        + "OFFSET " + from + " LIMIT " + PAGE + ") TO STDOUT (FORMAT binary)", page);
+                copy.copyOut(
+                        "COPY (SELECT " + columns + " FROM partner_center_referrals ORDER BY referral_id OFFSET " + from
+                                + " LIMIT " + PAGE + ") TO STDOUT (FORMAT binary)",
+                        page);
                 c.commit();
                 long t0 = System.nanoTime();
                 try (Statement st = c.createStatement()) {
                     st.execute("SET LOCAL synchronous_commit = off");
                 }
-                copied += copy.copyIn("COPY bench_copy (" + columns + ") FROM STDIN (FORMAT binary)",
+                copied += copy.copyIn(
+                        "COPY bench_copy (" + columns + ") FROM STDIN (FORMAT binary)",
                         new ByteArrayInputStream(page.toByteArray()));
                 c.commit();
                 nanos += System.nanoTime() - t0;
             }
         }
-        System.out.printf(Locale.ROOT, "%-20s %7.2f s  %8.0f referrals/s  (%d rows, one COPY + commit per page)%n",
-                "COPY per page", nanos / 1e9, copied / (nanos / 1e9), copied);
+        System.out.printf(
+                Locale.ROOT,
+                "%-20s %7.2f s  %8.0f referrals/s  (%d rows, one COPY + commit per page)%n",
+                "COPY per page",
+                nanos / 1e9,
+                copied / (nanos / 1e9),
+                copied);
     }
 
     private void exec(String sql) throws Exception {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }
@@ -284,18 +353,26 @@ public final class UpsertBenchmark {
     /** How many of the table's updates so far were HOT (PostgreSQL publishes the counts within a second or so). */
     private void printHotUpdates() throws Exception {
         Thread.sleep(2_000);
-        System.out.printf(Locale.ROOT, "%-20s %s%n", "", queryText("SELECT format('%s of %s row updates were HOT', "
-                + "n_tup_hot_upd, n_tup_upd) FROM pg_stat_user_tables WHERE relname = 'partner_center_referrals'"));
+        System.out.printf(
+                Locale.ROOT,
+                "%-20s %s%n",
+                "",
+                queryText("SELECT format('%s of %s row updates were HOT', "
+                        + "n_tup_hot_upd, n_tup_upd) FROM pg_stat_user_tables WHERE relname = "
+                        + "'partner_center_referrals'"));
     }
 
     private String queryText(String sql) throws Exception {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
+                var rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         }
     }
 
     private static String version(DataSource ds) throws Exception {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
                 var rs = st.executeQuery("SHOW server_version")) {
             rs.next();
             return rs.getString(1);

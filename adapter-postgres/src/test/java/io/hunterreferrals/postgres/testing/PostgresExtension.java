@@ -26,23 +26,25 @@ import org.slf4j.LoggerFactory;
  * {@link ExtensionContext.Store} and closed by JUnit at the end), shared by all test classes.
  *
  * <p>Which server, by the system property {@code test.pg} (the parent POM passes {@code auto}):
+ *
  * <ul>
- *   <li>{@code embedded}: zonky embedded PostgreSQL, no Docker probe;</li>
- *   <li>{@code docker}: Testcontainers {@code postgres:15-alpine}; fails fast when there is no Docker engine;</li>
+ *   <li>{@code embedded}: zonky embedded PostgreSQL, no Docker probe;
+ *   <li>{@code docker}: Testcontainers {@code postgres:15-alpine}; fails fast when there is no Docker engine;
  *   <li>{@code auto} (default): Docker if a Docker socket or {@code DOCKER_HOST} exists and the engine answers,
- *       otherwise embedded. Without {@code /var/run/docker.sock} and {@code DOCKER_HOST}, Docker is not probed.</li>
+ *       otherwise embedded. Without {@code /var/run/docker.sock} and {@code DOCKER_HOST}, Docker is not probed.
  * </ul>
  *
  * <p>Usage: {@code @ExtendWith(PostgresExtension.class)} on the class, then take a {@link DataSource} or a
  * {@link TestPostgres} as a parameter of a test, lifecycle method or constructor. The database is shared, so call
- * {@link #truncateAll(DataSource)} in {@code @BeforeEach} (or tolerate other tests' rows). From another module, depend on
- * {@code io.hunterreferrals:adapter-postgres:test-jar} (test scope) plus {@code junit-jupiter}; add
+ * {@link #truncateAll(DataSource)} in {@code @BeforeEach} (or tolerate other tests' rows). From another module, depend
+ * on {@code io.hunterreferrals:adapter-postgres:test-jar} (test scope) plus {@code junit-jupiter}; add
  * {@code org.testcontainers:testcontainers-postgresql} (test) only if Docker should be usable.
  */
 public final class PostgresExtension implements BeforeAllCallback, ParameterResolver {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresExtension.class);
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(PostgresExtension.class);
     private static final String KEY = "shared-postgres";
 
     /** Application tables emptied by {@link #truncateAll}; sync_state keeps its single row, reset. */
@@ -68,7 +70,8 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
 
     /** Empties the application tables (identities restarted) and resets the sync_state row. */
     public static void truncateAll(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement()) {
             st.execute("TRUNCATE " + String.join(", ", APPLICATION_TABLES) + " RESTART IDENTITY CASCADE");
             // Runs an earlier test started and never finished still hold their run locks (RunLocks): a fresh
             // database has no live run, so their sessions go too; waiting (up to 5 s) until each has really gone, since
@@ -84,8 +87,9 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
     }
 
     private static SharedPostgres shared(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(KEY, k -> SharedPostgres.start(),
-                SharedPostgres.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .computeIfAbsent(KEY, k -> SharedPostgres.start(), SharedPostgres.class);
     }
 
     /** The server plus the pool; JUnit closes it when the root context closes. */
@@ -114,13 +118,16 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
                     }
                     yield DockerPostgres.start();
                 }
-                case "", "auto" -> DockerProbe.socketPresent() && DockerProbe.available()
-                        ? DockerPostgres.start() : startEmbedded();
-                default -> throw new IllegalArgumentException(
-                        "test.pg must be auto, embedded or docker, not '" + mode + "'");
+                case "", "auto" ->
+                    DockerProbe.socketPresent() && DockerProbe.available() ? DockerPostgres.start() : startEmbedded();
+                default ->
+                    throw new IllegalArgumentException("test.pg must be auto, embedded or docker, not '" + mode + "'");
             };
-            log.info("Test PostgreSQL ({}) ready and migrated in {} ms: {}", pg.info.kind(),
-                    (System.nanoTime() - t0) / 1_000_000, pg.info.jdbcUrl());
+            log.info(
+                    "Test PostgreSQL ({}) ready and migrated in {} ms: {}",
+                    pg.info.kind(),
+                    (System.nanoTime() - t0) / 1_000_000,
+                    pg.info.jdbcUrl());
             return pg;
         }
 
@@ -149,8 +156,13 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
             HikariDataSource ds;
             try {
                 ds = new HikariDataSource(config);
-                Flyway.configure().dataSource(ds).locations("classpath:db/migration").loggers("slf4j")
-                        .failOnMissingLocations(true).load().migrate();
+                Flyway.configure()
+                        .dataSource(ds)
+                        .locations("classpath:db/migration")
+                        .loggers("slf4j")
+                        .failOnMissingLocations(true)
+                        .load()
+                        .migrate();
             } catch (RuntimeException e) {
                 closeQuietly(server);
                 throw e;
@@ -196,8 +208,12 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
         static SharedPostgres start() {
             var container = new org.testcontainers.postgresql.PostgreSQLContainer("postgres:15-alpine");
             container.start();
-            return SharedPostgres.finish(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
-                    "docker", container::stop);
+            return SharedPostgres.finish(
+                    container.getJdbcUrl(),
+                    container.getUsername(),
+                    container.getPassword(),
+                    "docker",
+                    container::stop);
         }
     }
 }

@@ -8,16 +8,19 @@ import javax.sql.DataSource;
  * The test JVM's shared, migrated PostgreSQL, as handed out by {@link PostgresExtension}.
  *
  * @param dataSource pooled connections to the migrated test database
- * @param jdbcUrl    JDBC URL of that database (no credentials)
- * @param user       user name
- * @param password   password ({@code null} for the embedded server, which trusts local connections)
- * @param kind       {@code embedded} (zonky) or {@code docker} (Testcontainers)
+ * @param jdbcUrl JDBC URL of that database (no credentials)
+ * @param user user name
+ * @param password password ({@code null} for the embedded server, which trusts local connections)
+ * @param kind {@code embedded} (zonky) or {@code docker} (Testcontainers)
  */
 public record TestPostgres(DataSource dataSource, String jdbcUrl, String user, String password, String kind) {
 
-    /** Settings that make {@code Database.open} connect to this test database (as an external one), without migrating. */
+    /**
+     * Settings that make {@code Database.open} connect to this test database (as an external one), without migrating.
+     */
     public DatabaseSettings settings() {
-        return DatabaseSettings.external(DatabaseUrl.parse(jdbcUrl), user, password).withMigrateOnStart(false);
+        return DatabaseSettings.external(DatabaseUrl.parse(jdbcUrl), user, password)
+                .withMigrateOnStart(false);
     }
 
     /** JDBC URL of another database on the same server. */

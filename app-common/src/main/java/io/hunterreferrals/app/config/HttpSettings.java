@@ -19,8 +19,8 @@ public record HttpSettings(String host, int port, List<String> apiKeys) {
 
     /**
      * Whether every address {@code host} names is a loopback address, so that nothing but this machine can reach the
-     * server. The one owner of that rule: the server's start-up refusal and the production rules of
-     * {@code hunter config check} both ask here.
+     * server. The one owner of that rule: the server's start-up refusal and the production rules of {@code hunter
+     * config check} both ask here.
      *
      * @throws UnknownHostException when {@code host} does not resolve
      */

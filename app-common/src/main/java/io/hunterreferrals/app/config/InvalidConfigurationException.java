@@ -11,8 +11,8 @@ public final class InvalidConfigurationException extends RuntimeException {
     private final transient List<SettingProblem> problems;
 
     public InvalidConfigurationException(List<SettingProblem> problems) {
-        super("The configuration is not usable:\n" + problems.stream().map(p -> "  - " + p.describe())
-                .collect(Collectors.joining("\n")));
+        super("The configuration is not usable:\n"
+                + problems.stream().map(p -> "  - " + p.describe()).collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
     }
 

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The outcome of parsing: every raw value with its source, the settings when no value is malformed, the
- * problems (malformed values) and notices (harmless oddities such as an unused client secret).
+ * The outcome of parsing: every raw value with its source, the settings when no value is malformed, the problems
+ * (malformed values) and notices (harmless oddities such as an unused client secret).
  */
-public record ParsedSettings(RawSettings raw, Optional<HunterSettings> settings, List<SettingProblem> problems,
-        List<String> notices) {
+public record ParsedSettings(
+        RawSettings raw, Optional<HunterSettings> settings, List<SettingProblem> problems, List<String> notices) {
 
     public ParsedSettings {
         problems = List.copyOf(problems);

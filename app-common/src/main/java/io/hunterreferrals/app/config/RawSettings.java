@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The raw value of every {@link Setting}: the environment first, then the {@code .env} file in the working
- * directory, then the default. Reading happens once, at the edge; parsing is {@link SettingsParser}'s job.
+ * The raw value of every {@link Setting}: the environment first, then the {@code .env} file in the working directory,
+ * then the default. Reading happens once, at the edge; parsing is {@link SettingsParser}'s job.
  */
 public final class RawSettings {
 
@@ -25,7 +25,7 @@ public final class RawSettings {
 
     /**
      * @param environment the process environment, e.g. {@code System.getenv()}
-     * @param workingDir  where {@code .env} is looked for
+     * @param workingDir where {@code .env} is looked for
      * @throws InvalidConfigurationException when {@code .env} exists but cannot be parsed
      */
     public static RawSettings read(Map<String, String> environment, Path workingDir) {
@@ -62,7 +62,9 @@ public final class RawSettings {
             return Map.of();
         }
         try {
-            Dotenv dotenv = Dotenv.configure().directory(file.getParent().toString()).filename(file.getFileName().toString())
+            Dotenv dotenv = Dotenv.configure()
+                    .directory(file.getParent().toString())
+                    .filename(file.getFileName().toString())
                     .load();
             Map<String, String> entries = new HashMap<>();
             for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
@@ -70,8 +72,10 @@ public final class RawSettings {
             }
             return entries;
         } catch (DotenvException e) {
-            throw new InvalidConfigurationException(java.util.List.of(new SettingProblem(null,
-                    "The file " + file + " cannot be read: " + e.getMessage(), "Fix the line it names: each line is NAME=value")));
+            throw new InvalidConfigurationException(java.util.List.of(new SettingProblem(
+                    null,
+                    "The file " + file + " cannot be read: " + e.getMessage(),
+                    "Fix the line it names: each line is NAME=value")));
         }
     }
 }

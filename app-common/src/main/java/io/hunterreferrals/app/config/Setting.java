@@ -4,60 +4,178 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Every setting the product reads: its variable, what it is for, its default, and whether its value is a
- * secret or a URL (masked wherever it is shown, see {@link SettingValue#display()}). {@code hunter config check} and
- * the README list these.
+ * Every setting the product reads: its variable, what it is for, its default, and whether its value is a secret or a
+ * URL (masked wherever it is shown, see {@link SettingValue#display()}). {@code hunter config check} and the README
+ * list these.
  */
 public enum Setting {
     ENVIRONMENT("HUNTER_ENVIRONMENT", "development or production", "development", false),
     LOG_FORMAT("HUNTER_LOG_FORMAT", "console or json (json by default in production)", null, false),
-    PARTNER_CENTER_ENABLED("HUNTER_PARTNER_CENTER_ENABLED", "feature flag: true turns the Partner Center sync on", "false", false),
-    PARTNER_CENTER_CLIENT_ID("HUNTER_PARTNER_CENTER_CLIENT_ID", "Application (client) ID of the Entra ID app registration (a GUID)", null, false),
-    PARTNER_CENTER_TENANT_ID("HUNTER_PARTNER_CENTER_TENANT_ID", "Directory (tenant) ID (a GUID) or the tenant's domain", null, false),
-    PARTNER_CENTER_CLIENT_SECRET("HUNTER_PARTNER_CENTER_CLIENT_SECRET", "not used: sign-in is a public client with a device code", null, true),
-    PARTNER_CENTER_AUTHORITY("HUNTER_PARTNER_CENTER_AUTHORITY", "sign-in authority for sovereign clouds; default https://login.microsoftonline.com/<tenant>", null, false),
-    PARTNER_CENTER_API_URL("HUNTER_PARTNER_CENTER_API_URL", "Partner Center API base URL", "https://api.partner.microsoft.com", false),
+    PARTNER_CENTER_ENABLED(
+            "HUNTER_PARTNER_CENTER_ENABLED", "feature flag: true turns the Partner Center sync on", "false", false),
+    PARTNER_CENTER_CLIENT_ID(
+            "HUNTER_PARTNER_CENTER_CLIENT_ID",
+            "Application (client) ID of the Entra ID app registration (a GUID)",
+            null,
+            false),
+    PARTNER_CENTER_TENANT_ID(
+            "HUNTER_PARTNER_CENTER_TENANT_ID", "Directory (tenant) ID (a GUID) or the tenant's domain", null, false),
+    PARTNER_CENTER_CLIENT_SECRET(
+            "HUNTER_PARTNER_CENTER_CLIENT_SECRET",
+            "not used: sign-in is a public client with a device code",
+            null,
+            true),
+    PARTNER_CENTER_AUTHORITY(
+            "HUNTER_PARTNER_CENTER_AUTHORITY",
+            "sign-in authority for sovereign clouds; default https://login.microsoftonline.com/<tenant>",
+            null,
+            false),
+    PARTNER_CENTER_API_URL(
+            "HUNTER_PARTNER_CENTER_API_URL", "Partner Center API base URL", "https://api.partner.microsoft.com", false),
     PARTNER_CENTER_API_VERSION("HUNTER_PARTNER_CENTER_API_VERSION", "Partner Center API version", "v1.0", false),
-    PARTNER_CENTER_SCOPE("HUNTER_PARTNER_CENTER_SCOPE", "OAuth scope of the API", "https://api.partner.microsoft.com/.default", false),
-    PARTNER_CENTER_TOKEN_CACHE_PATH("HUNTER_PARTNER_CENTER_TOKEN_CACHE_PATH", "token cache file (owner-only; never commit it)", ".token_cache", false),
-    PARTNER_CENTER_SYNC_INTERVAL("HUNTER_PARTNER_CENTER_SYNC_INTERVAL", "seconds between background syncs (30 in development)", "600", false),
+    PARTNER_CENTER_SCOPE(
+            "HUNTER_PARTNER_CENTER_SCOPE",
+            "OAuth scope of the API",
+            "https://api.partner.microsoft.com/.default",
+            false),
+    PARTNER_CENTER_TOKEN_CACHE_PATH(
+            "HUNTER_PARTNER_CENTER_TOKEN_CACHE_PATH",
+            "token cache file (owner-only; never commit it)",
+            ".token_cache",
+            false),
+    PARTNER_CENTER_SYNC_INTERVAL(
+            "HUNTER_PARTNER_CENTER_SYNC_INTERVAL",
+            "seconds between background syncs (30 in development)",
+            "600",
+            false),
     PARTNER_CENTER_PAGE_SIZE("HUNTER_PARTNER_CENTER_PAGE_SIZE", "referrals per page ($top), 1 to 100", "100", false),
-    PARTNER_CENTER_MAX_PAGES("HUNTER_PARTNER_CENTER_MAX_PAGES", "pages per run before it stops as failed", "10000", false),
-    PARTNER_CENTER_REQUEST_TIMEOUT("HUNTER_PARTNER_CENTER_REQUEST_TIMEOUT", "seconds to wait for one Partner Center response before retrying it, 1 to 600", "60", false),
-    PARTNER_CENTER_SIMULATOR_URL("HUNTER_PARTNER_CENTER_SIMULATOR_URL", "rehearsal only: http://127.0.0.1:PORT of a standalone simulator (java -jar simulator.jar); sign-in and API go there; refused in production", null, false),
-    REFERRAL_DIRECTIONS("HUNTER_PARTNER_CENTER_REFERRAL_DIRECTIONS", "directions taken in, comma-separated (empty = any)", "Incoming", false),
-    REFERRAL_STATUSES("HUNTER_PARTNER_CENTER_REFERRAL_STATUSES", "statuses of new referrals taken in, comma-separated (empty = any)", "New,Active", false),
-    REFERRAL_EXCLUDED_SUBSTATUSES("HUNTER_PARTNER_CENTER_REFERRAL_EXCLUDED_SUBSTATUSES", "substatuses of new referrals skipped, comma-separated", "", false),
-    DATABASE_URL("HUNTER_DATABASE_URL", "PostgreSQL URL (jdbc:postgresql://... or postgresql://user:pass@host/db); unset = embedded", null, true),
+    PARTNER_CENTER_MAX_PAGES(
+            "HUNTER_PARTNER_CENTER_MAX_PAGES", "pages per run before it stops as failed", "10000", false),
+    PARTNER_CENTER_REQUEST_TIMEOUT(
+            "HUNTER_PARTNER_CENTER_REQUEST_TIMEOUT",
+            "seconds to wait for one Partner Center response before retrying it, 1 to 600",
+            "60",
+            false),
+    PARTNER_CENTER_SIMULATOR_URL(
+            "HUNTER_PARTNER_CENTER_SIMULATOR_URL",
+            "rehearsal only: http://127.0.0.1:PORT of a standalone simulator (java -jar simulator.jar); "
+                    + "sign-in and API go there; refused in production",
+            null,
+            false),
+    REFERRAL_DIRECTIONS(
+            "HUNTER_PARTNER_CENTER_REFERRAL_DIRECTIONS",
+            "directions taken in, comma-separated (empty = any)",
+            "Incoming",
+            false),
+    REFERRAL_STATUSES(
+            "HUNTER_PARTNER_CENTER_REFERRAL_STATUSES",
+            "statuses of new referrals taken in, comma-separated (empty = any)",
+            "New,Active",
+            false),
+    REFERRAL_EXCLUDED_SUBSTATUSES(
+            "HUNTER_PARTNER_CENTER_REFERRAL_EXCLUDED_SUBSTATUSES",
+            "substatuses of new referrals skipped, comma-separated",
+            "",
+            false),
+    DATABASE_URL(
+            "HUNTER_DATABASE_URL",
+            "PostgreSQL URL (jdbc:postgresql://... or postgresql://user:pass@host/db); unset = embedded",
+            null,
+            true),
     DATABASE_USER("HUNTER_DATABASE_USER", "database user (overrides the URL's)", null, false),
     DATABASE_PASSWORD("HUNTER_DATABASE_PASSWORD", "database password (overrides the URL's)", null, true),
-    DATABASE_EMBEDDED_DIR("HUNTER_DATABASE_EMBEDDED_DIR", "data folder of the embedded PostgreSQL", ".hunter/postgres", false),
-    DATABASE_ALLOW_EMBEDDED("HUNTER_DATABASE_ALLOW_EMBEDDED", "true lets production use the embedded database (one machine only); otherwise production needs HUNTER_DATABASE_URL", "false", false),
-    DATABASE_MIGRATE_ON_START("HUNTER_DATABASE_MIGRATE_ON_START", "apply database migrations at start-up", "true", false),
-    HTTP_HOST("HUNTER_HTTP_HOST", "address the server listens on (non-loopback needs HUNTER_API_KEY)", "127.0.0.1", false),
+    DATABASE_EMBEDDED_DIR(
+            "HUNTER_DATABASE_EMBEDDED_DIR", "data folder of the embedded PostgreSQL", ".hunter/postgres", false),
+    DATABASE_ALLOW_EMBEDDED(
+            "HUNTER_DATABASE_ALLOW_EMBEDDED",
+            "true lets production use the embedded database (one machine only); otherwise production needs "
+                    + "HUNTER_DATABASE_URL",
+            "false",
+            false),
+    DATABASE_MIGRATE_ON_START(
+            "HUNTER_DATABASE_MIGRATE_ON_START", "apply database migrations at start-up", "true", false),
+    HTTP_HOST(
+            "HUNTER_HTTP_HOST",
+            "address the server listens on (non-loopback needs HUNTER_API_KEY)",
+            "127.0.0.1",
+            false),
     HTTP_PORT("HUNTER_HTTP_PORT", "port the server listens on", "8000", false),
     API_KEY("HUNTER_API_KEY", "API key(s) for /api/**, comma-separated", null, true),
-    DYNAMICS_ENABLED("HUNTER_DYNAMICS_ENABLED", "feature flag: true pushes referrals to Dynamics 365 as leads (after each sync, and on demand)", "false", false),
-    DYNAMICS_URL("HUNTER_DYNAMICS_URL", "the Dynamics 365 environment, e.g. https://contoso.crm4.dynamics.com", null, false),
-    DYNAMICS_TENANT_ID("HUNTER_DYNAMICS_TENANT_ID", "Directory (tenant) ID of the environment (a GUID) or the tenant's domain", null, false),
-    DYNAMICS_CLIENT_ID("HUNTER_DYNAMICS_CLIENT_ID", "Application (client) ID of the app registration the push signs in as (its application user)", null, false),
-    DYNAMICS_CLIENT_SECRET("HUNTER_DYNAMICS_CLIENT_SECRET", "the app's client secret (or use a certificate)", null, true),
-    DYNAMICS_CERTIFICATE_PATH("HUNTER_DYNAMICS_CERTIFICATE_PATH", "the app's certificate with its private key, PKCS#12 (.pfx/.p12), instead of a secret", null, false),
-    DYNAMICS_CERTIFICATE_PASSWORD("HUNTER_DYNAMICS_CERTIFICATE_PASSWORD", "password of the PKCS#12 certificate file", null, true),
-    DYNAMICS_COLUMN_PREFIX("HUNTER_DYNAMICS_COLUMN_PREFIX", "publisher prefix of the custom lead columns (<prefix>_partnercenterreferralid, ...)", "hnt", false),
-    DYNAMICS_BATCH_SIZE("HUNTER_DYNAMICS_BATCH_SIZE", "leads per $batch request, 1 to 1000 (Microsoft suggests starting around 10)", "10", false),
-    DYNAMICS_MAX_ATTEMPTS("HUNTER_DYNAMICS_MAX_ATTEMPTS", "times a lead Dynamics refused is retried before it waits for the referral to change", "5", false),
-    DYNAMICS_PUSH_TYPES("HUNTER_DYNAMICS_PUSH_TYPES", "referral types pushed, comma-separated: co-sell, marketplace, solution-provider, unclassified (empty = all)", "", false),
-    DYNAMICS_PUSH_STATUSES("HUNTER_DYNAMICS_PUSH_STATUSES", "Partner Center statuses pushed, comma-separated, e.g. New,Active (empty = all)", "", false),
-    DYNAMICS_REQUEST_TIMEOUT("HUNTER_DYNAMICS_REQUEST_TIMEOUT", "seconds to wait for one Dataverse response before retrying it, 1 to 600", "60", false),
-    DYNAMICS_SIMULATOR_URL("HUNTER_DYNAMICS_SIMULATOR_URL", "rehearsal only: http://127.0.0.1:PORT of a standalone Dataverse simulator; sign-in and Web API go there; refused in production", null, false);
+    DYNAMICS_ENABLED(
+            "HUNTER_DYNAMICS_ENABLED",
+            "feature flag: true pushes referrals to Dynamics 365 as leads (after each sync, and on demand)",
+            "false",
+            false),
+    DYNAMICS_URL(
+            "HUNTER_DYNAMICS_URL", "the Dynamics 365 environment, e.g. https://contoso.crm4.dynamics.com", null, false),
+    DYNAMICS_TENANT_ID(
+            "HUNTER_DYNAMICS_TENANT_ID",
+            "Directory (tenant) ID of the environment (a GUID) or the tenant's domain",
+            null,
+            false),
+    DYNAMICS_CLIENT_ID(
+            "HUNTER_DYNAMICS_CLIENT_ID",
+            "Application (client) ID of the app registration the push signs in as (its application user)",
+            null,
+            false),
+    DYNAMICS_CLIENT_SECRET(
+            "HUNTER_DYNAMICS_CLIENT_SECRET", "the app's client secret (or use a certificate)", null, true),
+    DYNAMICS_CERTIFICATE_PATH(
+            "HUNTER_DYNAMICS_CERTIFICATE_PATH",
+            "the app's certificate with its private key, PKCS#12 (.pfx/.p12), instead of a secret",
+            null,
+            false),
+    DYNAMICS_CERTIFICATE_PASSWORD(
+            "HUNTER_DYNAMICS_CERTIFICATE_PASSWORD", "password of the PKCS#12 certificate file", null, true),
+    DYNAMICS_COLUMN_PREFIX(
+            "HUNTER_DYNAMICS_COLUMN_PREFIX",
+            "publisher prefix of the custom lead columns (<prefix>_partnercenterreferralid, ...)",
+            "hnt",
+            false),
+    DYNAMICS_BATCH_SIZE(
+            "HUNTER_DYNAMICS_BATCH_SIZE",
+            "leads per $batch request, 1 to 1000 (Microsoft suggests starting around 10)",
+            "10",
+            false),
+    DYNAMICS_MAX_ATTEMPTS(
+            "HUNTER_DYNAMICS_MAX_ATTEMPTS",
+            "times a lead Dynamics refused is retried before it waits for the referral to change",
+            "5",
+            false),
+    DYNAMICS_PUSH_TYPES(
+            "HUNTER_DYNAMICS_PUSH_TYPES",
+            "referral types pushed, comma-separated: co-sell, marketplace, solution-provider, unclassified "
+                    + "(empty = all)",
+            "",
+            false),
+    DYNAMICS_PUSH_STATUSES(
+            "HUNTER_DYNAMICS_PUSH_STATUSES",
+            "Partner Center statuses pushed, comma-separated, e.g. New,Active (empty = all)",
+            "",
+            false),
+    DYNAMICS_REQUEST_TIMEOUT(
+            "HUNTER_DYNAMICS_REQUEST_TIMEOUT",
+            "seconds to wait for one Dataverse response before retrying it, 1 to 600",
+            "60",
+            false),
+    DYNAMICS_SIMULATOR_URL(
+            "HUNTER_DYNAMICS_SIMULATOR_URL",
+            "rehearsal only: http://127.0.0.1:PORT of a standalone Dataverse simulator; sign-in and Web API "
+                    + "go there; refused in production",
+            null,
+            false);
 
     /**
-     * The settings whose value is a URL: shown through {@code Redaction.url}, which keeps where it points and hides
-     * a password or a secret parameter in it (a webhook's {@code sig=}). A new URL setting belongs here.
+     * The settings whose value is a URL: shown through {@code Redaction.url}, which keeps where it points and hides a
+     * password or a secret parameter in it (a webhook's {@code sig=}). A new URL setting belongs here.
      */
-    private static final Set<Setting> URLS = EnumSet.of(DATABASE_URL, PARTNER_CENTER_AUTHORITY, PARTNER_CENTER_API_URL,
-            PARTNER_CENTER_SIMULATOR_URL, DYNAMICS_URL, DYNAMICS_SIMULATOR_URL);
+    private static final Set<Setting> URLS = EnumSet.of(
+            DATABASE_URL,
+            PARTNER_CENTER_AUTHORITY,
+            PARTNER_CENTER_API_URL,
+            PARTNER_CENTER_SIMULATOR_URL,
+            DYNAMICS_URL,
+            DYNAMICS_SIMULATOR_URL);
 
     private final String variable;
     private final String description;

@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param setting the setting, or {@code null} for a problem with the {@code .env} file itself
  * @param problem what is wrong, e.g. "is not a number"
- * @param fix     what the operator should do
+ * @param fix what the operator should do
  */
 public record SettingProblem(Setting setting, String problem, String fix) {
 

@@ -59,7 +59,8 @@ final class SettingReader {
         try {
             return Optional.of(parser.apply(value.get()));
         } catch (RuntimeException e) {
-            String shown = setting.isSecret() ? "its value"
+            String shown = setting.isSecret()
+                    ? "its value"
                     : "'" + (setting.isUrl() ? Redaction.url(value.get()) : value.get()) + "'";
             problems.add(new SettingProblem(setting, shown + " is not " + expected, "Set it to " + expected));
             return Optional.empty();
@@ -78,7 +79,11 @@ final class SettingReader {
     }
 
     List<String> list(Setting setting) {
-        return text(setting).map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+        return text(setting)
+                .map(v -> Arrays.stream(v.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList())
                 .orElse(List.of());
     }
 }

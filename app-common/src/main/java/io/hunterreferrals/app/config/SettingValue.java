@@ -16,8 +16,8 @@ public record SettingValue(Setting setting, String value, SettingSource source) 
     }
 
     /**
-     * The value as it may be shown: a URL without its password and secret parameters (so an operator still sees
-     * where it points), any other secret as its length only.
+     * The value as it may be shown: a URL without its password and secret parameters (so an operator still sees where
+     * it points), any other secret as its length only.
      */
     public String display() {
         if (!isSet()) {

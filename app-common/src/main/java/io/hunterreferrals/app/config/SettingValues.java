@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
  */
 final class SettingValues {
 
-    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern GUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern TENANT_DOMAIN = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
 
-    private SettingValues() {
-    }
+    private SettingValues() {}
 
     static boolean bool(String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
@@ -68,7 +68,9 @@ final class SettingValues {
     static URI httpUrl(String value) {
         try {
             URI uri = new URI(value);
-            if (uri.getScheme() == null || !uri.getScheme().toLowerCase(Locale.ROOT).matches("https?") || uri.getHost() == null) {
+            if (uri.getScheme() == null
+                    || !uri.getScheme().toLowerCase(Locale.ROOT).matches("https?")
+                    || uri.getHost() == null) {
                 throw new IllegalArgumentException(value);
             }
             return uri;

@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Turns {@link RawSettings} into typed {@link HunterSettings}; every malformed value becomes a {@link SettingProblem}. */
+/**
+ * Turns {@link RawSettings} into typed {@link HunterSettings}; every malformed value becomes a {@link SettingProblem}.
+ */
 public final class SettingsParser {
 
     static final Duration DEVELOPMENT_SYNC_INTERVAL = Duration.ofSeconds(30);
@@ -37,45 +39,71 @@ public final class SettingsParser {
     }
 
     private ParsedSettings parse() {
-        Environment environment = read.parsed(Setting.ENVIRONMENT, v -> Environment.valueOf(v.toUpperCase(Locale.ROOT)),
-                "development or production", Environment.DEVELOPMENT);
-        LogFormat logFormat = read.optional(Setting.LOG_FORMAT, v -> LogFormat.valueOf(v.toUpperCase(Locale.ROOT)), "console or json")
+        Environment environment = read.parsed(
+                Setting.ENVIRONMENT,
+                v -> Environment.valueOf(v.toUpperCase(Locale.ROOT)),
+                "development or production",
+                Environment.DEVELOPMENT);
+        LogFormat logFormat = read.optional(
+                        Setting.LOG_FORMAT, v -> LogFormat.valueOf(v.toUpperCase(Locale.ROOT)), "console or json")
                 .orElse(environment == Environment.PRODUCTION ? LogFormat.JSON : LogFormat.CONSOLE);
         PartnerCenterSettings partnerCenter = partnerCenter();
         Duration syncInterval = syncInterval(environment);
         ReferralFilter filter = filter();
         DatabaseSettings database = database();
-        HttpSettings http = new HttpSettings(read.text(Setting.HTTP_HOST).orElse("127.0.0.1"),
-                read.parsed(Setting.HTTP_PORT, v -> SettingValues.port(Integer.parseInt(v)), "a port number from 1 to 65535", 8000),
+        HttpSettings http = new HttpSettings(
+                read.text(Setting.HTTP_HOST).orElse("127.0.0.1"),
+                read.parsed(
+                        Setting.HTTP_PORT,
+                        v -> SettingValues.port(Integer.parseInt(v)),
+                        "a port number from 1 to 65535",
+                        8000),
                 read.list(Setting.API_KEY));
         if (raw.get(Setting.PARTNER_CENTER_CLIENT_SECRET).isSet()) {
             read.notice("HUNTER_PARTNER_CENTER_CLIENT_SECRET is set but not used: sign-in is a public client with a "
                     + "device code (hunter auth login). You can remove it.");
         }
         DynamicsSettings dynamics = DynamicsSettingsParser.parse(read);
-        boolean allowEmbedded = read.parsed(Setting.DATABASE_ALLOW_EMBEDDED, SettingValues::bool, "true or false", false);
+        boolean allowEmbedded =
+                read.parsed(Setting.DATABASE_ALLOW_EMBEDDED, SettingValues::bool, "true or false", false);
         if (environment == Environment.PRODUCTION) {
             ProductionRules.check(raw, database, http, allowEmbedded).forEach(read::problem);
         }
         Optional<HunterSettings> settings = read.problems().isEmpty()
-                ? Optional.of(new HunterSettings(environment, logFormat, partnerCenter, syncInterval, filter, database, http,
-                        dynamics))
+                ? Optional.of(new HunterSettings(
+                        environment, logFormat, partnerCenter, syncInterval, filter, database, http, dynamics))
                 : Optional.empty();
         return new ParsedSettings(raw, settings, read.problems(), read.notices());
     }
 
     private PartnerCenterSettings partnerCenter() {
         boolean enabled = read.parsed(Setting.PARTNER_CENTER_ENABLED, SettingValues::bool, "true or false", false);
-        Optional<String> clientId = read.optional(Setting.PARTNER_CENTER_CLIENT_ID, v -> SettingValues.guid(v), "a GUID such as 1475ed28-175a-45f1-a299-e811147ad068");
-        Optional<String> tenantId = read.optional(Setting.PARTNER_CENTER_TENANT_ID, SettingValues::tenant,
-                "a GUID such as aa72d1fe-d762-49f7-b721-c7611d0a6934, or the tenant's domain such as contoso.onmicrosoft.com");
-        Optional<URI> explicitAuthority = read.optional(Setting.PARTNER_CENTER_AUTHORITY, v -> SettingValues.httpsUrl(v), "an https URL such as https://login.microsoftonline.com/<tenant>");
-        Optional<URI> simulatorUrl = read.optional(Setting.PARTNER_CENTER_SIMULATOR_URL, SettingValues::loopbackHttpUrl,
+        Optional<String> clientId = read.optional(
+                Setting.PARTNER_CENTER_CLIENT_ID,
+                v -> SettingValues.guid(v),
+                "a GUID such as 1475ed28-175a-45f1-a299-e811147ad068");
+        Optional<String> tenantId = read.optional(
+                Setting.PARTNER_CENTER_TENANT_ID,
+                SettingValues::tenant,
+                "a GUID such as aa72d1fe-d762-49f7-b721-c7611d0a6934, or the tenant's domain such as "
+                        + "contoso.onmicrosoft.com");
+        Optional<URI> explicitAuthority = read.optional(
+                Setting.PARTNER_CENTER_AUTHORITY,
+                v -> SettingValues.httpsUrl(v),
+                "an https URL such as https://login.microsoftonline.com/<tenant>");
+        Optional<URI> simulatorUrl = read.optional(
+                Setting.PARTNER_CENTER_SIMULATOR_URL,
+                SettingValues::loopbackHttpUrl,
                 "an http URL on a loopback address such as http://127.0.0.1:8081");
-        Optional<URI> authority = simulatorUrl.isPresent() ? tenantId.map(SimulatorRouting::authority)
-                : explicitAuthority.isPresent() ? explicitAuthority
-                : tenantId.map(t -> URI.create("https://login.microsoftonline.com/" + t));
-        URI apiUrl = read.parsed(Setting.PARTNER_CENTER_API_URL, SettingValues::httpUrl, "an http(s) URL such as https://api.partner.microsoft.com",
+        Optional<URI> authority = simulatorUrl.isPresent()
+                ? tenantId.map(SimulatorRouting::authority)
+                : explicitAuthority.isPresent()
+                        ? explicitAuthority
+                        : tenantId.map(t -> URI.create("https://login.microsoftonline.com/" + t));
+        URI apiUrl = read.parsed(
+                Setting.PARTNER_CENTER_API_URL,
+                SettingValues::httpUrl,
+                "an http(s) URL such as https://api.partner.microsoft.com",
                 URI.create("https://api.partner.microsoft.com"));
         if (simulatorUrl.isPresent()) {
             apiUrl = simulatorUrl.get();
@@ -84,52 +112,91 @@ public final class SettingsParser {
         }
         String apiVersion = read.text(Setting.PARTNER_CENTER_API_VERSION).orElse("v1.0");
         String scope = read.text(Setting.PARTNER_CENTER_SCOPE).orElse("https://api.partner.microsoft.com/.default");
-        Path tokenCache = read.workingDir().resolve(
-                read.parsed(Setting.PARTNER_CENTER_TOKEN_CACHE_PATH, SettingValues::path, "a file path", Path.of(".token_cache")));
-        int pageSize = read.parsed(Setting.PARTNER_CENTER_PAGE_SIZE, v -> SettingValues.inRange(Integer.parseInt(v), 1, 100), "a whole number from 1 to 100", 100);
-        int maxPages = read.parsed(Setting.PARTNER_CENTER_MAX_PAGES, v -> SettingValues.inRange(Integer.parseInt(v), 1, 1_000_000), "a whole number of 1 or more", 10_000);
-        Duration requestTimeout = Duration.ofSeconds(read.parsed(Setting.PARTNER_CENTER_REQUEST_TIMEOUT,
-                v -> SettingValues.inRange(Integer.parseInt(v), 1, 600), "a whole number of seconds from 1 to 600",
+        Path tokenCache = read.workingDir()
+                .resolve(read.parsed(
+                        Setting.PARTNER_CENTER_TOKEN_CACHE_PATH,
+                        SettingValues::path,
+                        "a file path",
+                        Path.of(".token_cache")));
+        int pageSize = read.parsed(
+                Setting.PARTNER_CENTER_PAGE_SIZE,
+                v -> SettingValues.inRange(Integer.parseInt(v), 1, 100),
+                "a whole number from 1 to 100",
+                100);
+        int maxPages = read.parsed(
+                Setting.PARTNER_CENTER_MAX_PAGES,
+                v -> SettingValues.inRange(Integer.parseInt(v), 1, 1_000_000),
+                "a whole number of 1 or more",
+                10_000);
+        Duration requestTimeout = Duration.ofSeconds(read.parsed(
+                Setting.PARTNER_CENTER_REQUEST_TIMEOUT,
+                v -> SettingValues.inRange(Integer.parseInt(v), 1, 600),
+                "a whole number of seconds from 1 to 600",
                 (int) PartnerCenterSettings.DEFAULT_REQUEST_TIMEOUT.toSeconds()));
-        return new PartnerCenterSettings(enabled, clientId, tenantId, authority, apiUrl, apiVersion, scope, tokenCache,
-                pageSize, maxPages, requestTimeout, simulatorUrl);
+        return new PartnerCenterSettings(
+                enabled,
+                clientId,
+                tenantId,
+                authority,
+                apiUrl,
+                apiVersion,
+                scope,
+                tokenCache,
+                pageSize,
+                maxPages,
+                requestTimeout,
+                simulatorUrl);
     }
 
     private Duration syncInterval(Environment environment) {
-        Optional<Integer> seconds = raw.get(Setting.PARTNER_CENTER_SYNC_INTERVAL).source() == SettingSource.DEFAULT
-                ? Optional.empty()
-                : read.optional(Setting.PARTNER_CENTER_SYNC_INTERVAL, v -> SettingValues.inRange(Integer.parseInt(v), MIN_SYNC_INTERVAL_SECONDS, 86_400),
-                        "a whole number of seconds from " + MIN_SYNC_INTERVAL_SECONDS + " to 86400, e.g. 600");
+        Optional<Integer> seconds =
+                raw.get(Setting.PARTNER_CENTER_SYNC_INTERVAL).source() == SettingSource.DEFAULT
+                        ? Optional.empty()
+                        : read.optional(
+                                Setting.PARTNER_CENTER_SYNC_INTERVAL,
+                                v -> SettingValues.inRange(Integer.parseInt(v), MIN_SYNC_INTERVAL_SECONDS, 86_400),
+                                "a whole number of seconds from " + MIN_SYNC_INTERVAL_SECONDS + " to 86400, e.g. 600");
         return seconds.map(Duration::ofSeconds)
                 .orElse(environment == Environment.DEVELOPMENT ? DEVELOPMENT_SYNC_INTERVAL : Duration.ofSeconds(600));
     }
 
     private ReferralFilter filter() {
         try {
-            return new ReferralFilter(read.list(Setting.REFERRAL_DIRECTIONS), read.list(Setting.REFERRAL_STATUSES),
+            return new ReferralFilter(
+                    read.list(Setting.REFERRAL_DIRECTIONS),
+                    read.list(Setting.REFERRAL_STATUSES),
                     read.list(Setting.REFERRAL_EXCLUDED_SUBSTATUSES));
         } catch (IllegalArgumentException e) {
-            read.problem(new SettingProblem(null, e.getMessage(), "Use plain values such as Incoming or Active, separated by commas"));
+            read.problem(new SettingProblem(
+                    null, e.getMessage(), "Use plain values such as Incoming or Active, separated by commas"));
             return ReferralFilter.DEFAULT;
         }
     }
 
     private DatabaseSettings database() {
-        Path embeddedDir = read.workingDir().resolve(read.parsed(Setting.DATABASE_EMBEDDED_DIR, SettingValues::path,
-                "a folder path, absolute or relative to the working directory",
-                Path.of(Setting.DATABASE_EMBEDDED_DIR.defaultValue())));
-        boolean migrate = read.parsed(Setting.DATABASE_MIGRATE_ON_START, SettingValues::bool, "true or false",
+        Path embeddedDir = read.workingDir()
+                .resolve(read.parsed(
+                        Setting.DATABASE_EMBEDDED_DIR,
+                        SettingValues::path,
+                        "a folder path, absolute or relative to the working directory",
+                        Path.of(Setting.DATABASE_EMBEDDED_DIR.defaultValue())));
+        boolean migrate = read.parsed(
+                Setting.DATABASE_MIGRATE_ON_START,
+                SettingValues::bool,
+                "true or false",
                 SettingValues.bool(Setting.DATABASE_MIGRATE_ON_START.defaultValue()));
         DatabaseSettings database = DatabaseSettings.embedded(embeddedDir);
         Optional<String> url = read.text(Setting.DATABASE_URL);
         if (url.isPresent()) {
             try {
-                database = DatabaseSettings.external(DatabaseUrl.parse(url.get()),
-                        read.text(Setting.DATABASE_USER).orElse(null), raw.get(Setting.DATABASE_PASSWORD).value());
+                database = DatabaseSettings.external(
+                        DatabaseUrl.parse(url.get()),
+                        read.text(Setting.DATABASE_USER).orElse(null),
+                        raw.get(Setting.DATABASE_PASSWORD).value());
             } catch (IllegalArgumentException e) {
                 // the message shows the URL redacted and names no setting: this is where the name is known
-                read.problem(new SettingProblem(Setting.DATABASE_URL, e.getMessage(),
-                        "Correct it, or unset it to use the embedded database"));
+                read.problem(new SettingProblem(
+                        Setting.DATABASE_URL, e.getMessage(), "Correct it, or unset it to use the embedded database"));
             }
         }
         return database.withMigrateOnStart(migrate).withSettingNames(DATABASE_NAMES);

@@ -12,8 +12,7 @@ public final class SimulatorRouting {
 
     public static final String AUTHORITY_HOST = "login.simulator.test";
 
-    private SimulatorRouting() {
-    }
+    private SimulatorRouting() {}
 
     static URI authority(String tenant) {
         return URI.create("https://" + AUTHORITY_HOST + "/" + tenant);

@@ -17,9 +17,8 @@ import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.LoggerFactory;
 
 /**
- * Configures logging in code, once, at start-up: readable lines (event name, then key=value pairs) for a
- * terminal, or one JSON object per event for log collectors. Libraries are kept at WARN so the product's own
- * events stand out.
+ * Configures logging in code, once, at start-up: readable lines (event name, then key=value pairs) for a terminal, or
+ * one JSON object per event for log collectors. Libraries are kept at WARN so the product's own events stand out.
  */
 public final class LogSetup {
 
@@ -36,12 +35,26 @@ public final class LogSetup {
     }
 
     private static final Map<String, Level> LIBRARY_LEVELS = Map.of(
-            "org.jooq", Level.ERROR, "org.flywaydb", Level.WARN, "com.zaxxer.hikari", Level.WARN,
-            "io.zonky", Level.WARN, "com.microsoft.aad.msal4j", Level.ERROR, "org.eclipse.jetty", Level.WARN,
-            "io.javalin", Level.WARN, "com.github.kagkarlsson", Level.WARN, "org.postgresql", Level.WARN);
+            "org.jooq",
+            Level.ERROR,
+            "org.flywaydb",
+            Level.WARN,
+            "com.zaxxer.hikari",
+            Level.WARN,
+            "io.zonky",
+            Level.WARN,
+            "com.microsoft.aad.msal4j",
+            Level.ERROR,
+            "org.eclipse.jetty",
+            Level.WARN,
+            "io.javalin",
+            Level.WARN,
+            "com.github.kagkarlsson",
+            Level.WARN,
+            "org.postgresql",
+            Level.WARN);
 
-    private LogSetup() {
-    }
+    private LogSetup() {}
 
     public static void configure(LogFormat format, Target target, Level productLevel) {
         LoggerContext context = resetContext();
@@ -70,8 +83,8 @@ public final class LogSetup {
         return context;
     }
 
-    private static void install(LoggerContext context, OutputStreamAppender<ILoggingEvent> appender, LogFormat format,
-            Level productLevel) {
+    private static void install(
+            LoggerContext context, OutputStreamAppender<ILoggingEvent> appender, LogFormat format, Level productLevel) {
         Encoder<ILoggingEvent> encoder = format == LogFormat.JSON ? jsonEncoder(context) : consoleEncoder(context);
         appender.setContext(context);
         appender.setName("console");

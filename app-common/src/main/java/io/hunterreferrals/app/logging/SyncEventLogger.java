@@ -16,10 +16,10 @@ import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Turns sync events into the structured log events operators grep for (runbook phase 3.4):
- * {@code partner_center_sync_started}, {@code partner_center_referrals_fetched},
- * {@code partner_center_sync_summary}, and on failure {@code partner_center_sync_failed} (plus
- * {@code partner_center_auth_error} when a sign-in is needed). Every event carries {@code task_id} and
- * {@code source=partner_center}. Only ids, codes, counts and domains are logged: never names, e-mails or notes.
+ * {@code partner_center_sync_started}, {@code partner_center_referrals_fetched}, {@code partner_center_sync_summary},
+ * and on failure {@code partner_center_sync_failed} (plus {@code partner_center_auth_error} when a sign-in is needed).
+ * Every event carries {@code task_id} and {@code source=partner_center}. Only ids, codes, counts and domains are
+ * logged: never names, e-mails or notes.
  */
 public final class SyncEventLogger implements SyncListener {
 
@@ -32,7 +32,9 @@ public final class SyncEventLogger implements SyncListener {
                 .addKeyValue("mode", request.mode().code())
                 .addKeyValue("dry_run", request.dryRun())
                 .addKeyValue("directions", String.join(",", query.directions()))
-                .addKeyValue("updated_since", query.updatedSince().map(Object::toString).orElse("all"))
+                .addKeyValue(
+                        "updated_since",
+                        query.updatedSince().map(Object::toString).orElse("all"))
                 .log();
     }
 
@@ -47,21 +49,25 @@ public final class SyncEventLogger implements SyncListener {
     @Override
     public void referralProcessed(SyncRunId runId, ReferralOutcome outcome) {
         switch (outcome) {
-            case ReferralOutcome.Stored stored -> event(LOG.atDebug(), "partner_center_referral_ingested", runId)
-                    .addKeyValue("referral_id", stored.id().value())
-                    .addKeyValue("write", stored.write().name().toLowerCase(java.util.Locale.ROOT))
-                    .addKeyValue("referral_type", stored.category().code().orElse("unknown"))
-                    .addKeyValue("domain", stored.domain().map(Object::toString).orElse("none"))
-                    .addKeyValue("link_status", stored.proposedLink().code())
-                    .log();
-            case ReferralOutcome.Skipped skipped -> event(LOG.atDebug(), "partner_center_referral_skipped", runId)
-                    .addKeyValue("referral_id", skipped.id().value())
-                    .addKeyValue("reason", skipped.reason().code())
-                    .log();
-            case ReferralOutcome.Failed failed -> event(LOG.atWarn(), "partner_center_referral_failed", runId)
-                    .addKeyValue("referral_id", failed.referralId().orElse("unknown"))
-                    .addKeyValue("reason", failed.reason())
-                    .log();
+            case ReferralOutcome.Stored stored ->
+                event(LOG.atDebug(), "partner_center_referral_ingested", runId)
+                        .addKeyValue("referral_id", stored.id().value())
+                        .addKeyValue("write", stored.write().name().toLowerCase(java.util.Locale.ROOT))
+                        .addKeyValue("referral_type", stored.category().code().orElse("unknown"))
+                        .addKeyValue(
+                                "domain", stored.domain().map(Object::toString).orElse("none"))
+                        .addKeyValue("link_status", stored.proposedLink().code())
+                        .log();
+            case ReferralOutcome.Skipped skipped ->
+                event(LOG.atDebug(), "partner_center_referral_skipped", runId)
+                        .addKeyValue("referral_id", skipped.id().value())
+                        .addKeyValue("reason", skipped.reason().code())
+                        .log();
+            case ReferralOutcome.Failed failed ->
+                event(LOG.atWarn(), "partner_center_referral_failed", runId)
+                        .addKeyValue("referral_id", failed.referralId().orElse("unknown"))
+                        .addKeyValue("reason", failed.reason())
+                        .log();
         }
     }
 
@@ -70,7 +76,11 @@ public final class SyncEventLogger implements SyncListener {
         event(LOG.atDebug(), "partner_center_page_processed", runId)
                 .addKeyValue("pages_fetched", progress.pagesFetched())
                 .addKeyValue("fetched", progress.fetched())
-                .addKeyValue("expected_total", progress.expectedTotal().isPresent() ? progress.expectedTotal().getAsLong() : -1)
+                .addKeyValue(
+                        "expected_total",
+                        progress.expectedTotal().isPresent()
+                                ? progress.expectedTotal().getAsLong()
+                                : -1)
                 .addKeyValue("created_count", progress.created())
                 .addKeyValue("updated_count", progress.updated())
                 .addKeyValue("skipped_count", progress.skipped())
@@ -88,7 +98,8 @@ public final class SyncEventLogger implements SyncListener {
 
     @Override
     public void runFinished(SyncReport report) {
-        // A partial run is a warning: referrals sit in the quarantine (hunter sync failures) until Partner Center fixes them.
+        // A partial run is a warning: referrals sit in the quarantine (hunter sync failures) until Partner Center fixes
+        // them.
         event(report.isPartial() ? LOG.atWarn() : LOG.atInfo(), "partner_center_sync_summary", report.runId())
                 .addKeyValue("status", report.status().code())
                 .addKeyValue("success_count", report.successCount())
@@ -109,21 +120,37 @@ public final class SyncEventLogger implements SyncListener {
         String name = switch (error.code()) {
             case SIGN_IN_REQUIRED, FORBIDDEN -> "partner_center_auth_error";
             case THROTTLED -> "partner_center_rate_limit";
-            case PARTNER_CENTER_UNAVAILABLE, NETWORK_ERROR, MALFORMED_PAGE, PAGING_ABORTED, REQUEST_REJECTED,
-                    CONFIGURATION_INVALID, DATABASE_UNAVAILABLE, INTERNAL_ERROR, INTERRUPTED, ABANDONED,
-                    DISPATCH_FAILED, NOT_DISPATCHED, PARTNER_CENTER_DISABLED, UNRECOGNISED -> "partner_center_sync_failed";
+            case PARTNER_CENTER_UNAVAILABLE,
+                    NETWORK_ERROR,
+                    MALFORMED_PAGE,
+                    PAGING_ABORTED,
+                    REQUEST_REJECTED,
+                    CONFIGURATION_INVALID,
+                    DATABASE_UNAVAILABLE,
+                    INTERNAL_ERROR,
+                    INTERRUPTED,
+                    ABANDONED,
+                    DISPATCH_FAILED,
+                    NOT_DISPATCHED,
+                    PARTNER_CENTER_DISABLED,
+                    UNRECOGNISED -> "partner_center_sync_failed";
         };
         event(LOG.atError(), name, runId)
                 .addKeyValue("error_code", error.code().code())
                 .addKeyValue("error", error.message())
-                .addKeyValue("http_status", error.httpStatus().map(Object::toString).orElse("none"))
-                .addKeyValue("partner_center_error_code", error.partnerCenterErrorCode().orElse("none"))
+                .addKeyValue(
+                        "http_status", error.httpStatus().map(Object::toString).orElse("none"))
+                .addKeyValue(
+                        "partner_center_error_code",
+                        error.partnerCenterErrorCode().orElse("none"))
                 .addKeyValue("request_id", error.requestId().orElse("none"))
                 .log();
     }
 
     static LoggingEventBuilder event(LoggingEventBuilder builder, String name, SyncRunId runId) {
-        return builder.setMessage(name).addKeyValue("source", "partner_center").addKeyValue("task_id", runId.toString());
+        return builder.setMessage(name)
+                .addKeyValue("source", "partner_center")
+                .addKeyValue("task_id", runId.toString());
     }
 
     private static Map<String, Integer> codes(Map<io.hunterreferrals.core.sync.SkipReason, Integer> reasons) {

@@ -14,8 +14,7 @@ public final class SyncTaskLogger {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.hunterreferrals.sync.task");
 
-    private SyncTaskLogger() {
-    }
+    private SyncTaskLogger() {}
 
     public static void started(SyncRunId runId, SyncRequest request) {
         SyncEventLogger.event(LOG.atInfo(), "partner_center_sync_task_started", runId)
@@ -26,18 +25,20 @@ public final class SyncTaskLogger {
 
     public static void completed(SyncRunId runId, SyncOutcome outcome) {
         switch (outcome) {
-            case SyncOutcome.Ran ran -> SyncEventLogger.event(LOG.atInfo(), "partner_center_sync_task_completed", runId)
-                    .addKeyValue("status", ran.report().status().code())
-                    .addKeyValue("success_count", ran.report().successCount())
-                    .addKeyValue("failure_count", ran.report().failedCount())
-                    .addKeyValue("skipped_count", ran.report().skippedCount())
-                    .addKeyValue("duration_ms", ran.report().duration().toMillis())
-                    .log();
-            case SyncOutcome.Busy busy -> SyncEventLogger.event(LOG.atInfo(), "partner_center_sync_task_completed", runId)
-                    .addKeyValue("status", "skipped")
-                    .addKeyValue("reason", "another_run_active")
-                    .addKeyValue("active_task_id", busy.activeRun().toString())
-                    .log();
+            case SyncOutcome.Ran ran ->
+                SyncEventLogger.event(LOG.atInfo(), "partner_center_sync_task_completed", runId)
+                        .addKeyValue("status", ran.report().status().code())
+                        .addKeyValue("success_count", ran.report().successCount())
+                        .addKeyValue("failure_count", ran.report().failedCount())
+                        .addKeyValue("skipped_count", ran.report().skippedCount())
+                        .addKeyValue("duration_ms", ran.report().duration().toMillis())
+                        .log();
+            case SyncOutcome.Busy busy ->
+                SyncEventLogger.event(LOG.atInfo(), "partner_center_sync_task_completed", runId)
+                        .addKeyValue("status", "skipped")
+                        .addKeyValue("reason", "another_run_active")
+                        .addKeyValue("active_task_id", busy.activeRun().toString())
+                        .log();
         }
     }
 }

@@ -29,9 +29,11 @@ public final class DemoMode implements AutoCloseable {
 
     /** Relative to the working directory. */
     public static final Path DEMO_DIR = Path.of(".hunter", "demo");
+
     public static final int DEFAULT_REFERRALS = 250;
     /** Same seed, same sample referrals, so a second demo run shows unchanged referrals being skipped. */
     static final long SEED = 2025;
+
     static final String CLIENT_ID = "d3a0d3a0-0000-4000-8000-00000000de70";
 
     private final PartnerCenterSimulator simulator;
@@ -41,17 +43,23 @@ public final class DemoMode implements AutoCloseable {
     private DemoMode(PartnerCenterSimulator simulator, Path workingDir) {
         this.simulator = simulator;
         this.workingDir = workingDir.toAbsolutePath().normalize();
-        // A fresh host per start: MSAL keeps some per-authority state JVM-wide, and each simulator is a new tenant of sorts.
-        this.authority = URI.create("https://login-" + UUID.randomUUID().toString().substring(0, 8)
-                + ".demo.simulator.test/" + simulator.identity().tenantId());
+        // A fresh host per start: MSAL keeps some per-authority state JVM-wide, and each simulator is a new tenant of
+        // sorts.
+        this.authority =
+                URI.create("https://login-" + UUID.randomUUID().toString().substring(0, 8) + ".demo.simulator.test/"
+                        + simulator.identity().tenantId());
     }
 
     /** Starts the simulator on a free loopback port with {@code referrals} sample referrals. */
     public static DemoMode start(Path workingDir, int referrals) {
         PartnerCenterSimulator simulator = PartnerCenterSimulator.builder()
-                .port(0).seed(SEED).referrals(referrals)
-                .pollIntervalSeconds(0).autoApproveAfterPolls(1)
-                .build().start();
+                .port(0)
+                .seed(SEED)
+                .referrals(referrals)
+                .pollIntervalSeconds(0)
+                .autoApproveAfterPolls(1)
+                .build()
+                .start();
         return new DemoMode(simulator, workingDir);
     }
 
@@ -65,12 +73,27 @@ public final class DemoMode implements AutoCloseable {
 
     /** Settings that point at the simulator and the demo's own database and token cache. */
     public HunterSettings settings(LogFormat logFormat, HttpSettings http) {
-        PartnerCenterSettings partnerCenter = new PartnerCenterSettings(true, Optional.of(CLIENT_ID),
-                Optional.of(simulator.identity().tenantId()), Optional.of(authority), simulator.baseUri(), "v1.0",
-                PartnerCenterSimulator.PARTNER_CENTER_SCOPE, dataDir().resolve("token_cache"), 100, 10_000,
-                PartnerCenterSettings.DEFAULT_REQUEST_TIMEOUT, Optional.empty());
-        return new HunterSettings(Environment.DEVELOPMENT, logFormat, partnerCenter, Duration.ofSeconds(30),
-                ReferralFilter.DEFAULT, DatabaseSettings.embedded(dataDir().resolve("postgres")), http,
+        PartnerCenterSettings partnerCenter = new PartnerCenterSettings(
+                true,
+                Optional.of(CLIENT_ID),
+                Optional.of(simulator.identity().tenantId()),
+                Optional.of(authority),
+                simulator.baseUri(),
+                "v1.0",
+                PartnerCenterSimulator.PARTNER_CENTER_SCOPE,
+                dataDir().resolve("token_cache"),
+                100,
+                10_000,
+                PartnerCenterSettings.DEFAULT_REQUEST_TIMEOUT,
+                Optional.empty());
+        return new HunterSettings(
+                Environment.DEVELOPMENT,
+                logFormat,
+                partnerCenter,
+                Duration.ofSeconds(30),
+                ReferralFilter.DEFAULT,
+                DatabaseSettings.embedded(dataDir().resolve("postgres")),
+                http,
                 DynamicsSettings.OFF);
     }
 
@@ -80,8 +103,8 @@ public final class DemoMode implements AutoCloseable {
     }
 
     /**
-     * Signs in as the simulator's operator. A cache left by an earlier demo holds tokens of a simulator that is gone, so
-     * it is replaced.
+     * Signs in as the simulator's operator. A cache left by an earlier demo holds tokens of a simulator that is gone,
+     * so it is replaced.
      */
     public SignInResult signIn(PartnerCenterAuth auth) {
         auth.logout();

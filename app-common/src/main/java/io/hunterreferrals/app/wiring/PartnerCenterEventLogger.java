@@ -26,16 +26,23 @@ public final class PartnerCenterEventLogger implements PartnerCenterListener {
     @Override
     public void onRetry(RetryEvent event) {
         boolean throttled = event.reason() == RetryReason.THROTTLED;
-        LoggingEventBuilder builder = event(throttled ? LOG.atWarn() : LOG.atInfo(),
-                throttled ? "partner_center_rate_limit" : "partner_center_retry")
+        LoggingEventBuilder builder = event(
+                        throttled ? LOG.atWarn() : LOG.atInfo(),
+                        throttled ? "partner_center_rate_limit" : "partner_center_retry")
                 .addKeyValue("reason", event.reason().name().toLowerCase(java.util.Locale.ROOT))
                 .addKeyValue("page", event.pageNumber())
                 .addKeyValue("attempt", event.attempt())
                 .addKeyValue("delay_ms", event.delay().toMillis());
         if (throttled) {
-            builder.addKeyValue("retry_after", event.retryAfter().map(d -> Long.toString(d.toSeconds())).orElse("none"));
+            builder.addKeyValue(
+                    "retry_after",
+                    event.retryAfter().map(d -> Long.toString(d.toSeconds())).orElse("none"));
         }
-        builder.addKeyValue("http_status", event.httpStatus().isPresent() ? Integer.toString(event.httpStatus().getAsInt()) : "none")
+        builder.addKeyValue(
+                        "http_status",
+                        event.httpStatus().isPresent()
+                                ? Integer.toString(event.httpStatus().getAsInt())
+                                : "none")
                 .addKeyValue("error_code", event.errorCode().orElse("none"))
                 .addKeyValue("request_id", event.requestId().orElse("none"))
                 .log();
@@ -47,14 +54,17 @@ public final class PartnerCenterEventLogger implements PartnerCenterListener {
                 .addKeyValue("page", event.pageNumber())
                 .addKeyValue("page_size", event.records())
                 .addKeyValue("unreadable", event.unreadable())
-                .addKeyValue("total_count", event.totalCount().isPresent() ? event.totalCount().getAsLong() : -1)
+                .addKeyValue(
+                        "total_count",
+                        event.totalCount().isPresent() ? event.totalCount().getAsLong() : -1)
                 .addKeyValue("attempts", event.attempts())
                 .addKeyValue("request_id", event.requestId().orElse("none"))
                 .log();
     }
 
     private LoggingEventBuilder event(LoggingEventBuilder builder, String name) {
-        return builder.setMessage(name).addKeyValue("source", "partner_center")
+        return builder.setMessage(name)
+                .addKeyValue("source", "partner_center")
                 .addKeyValue("task_id", run.runId().map(Object::toString).orElse("none"));
     }
 }

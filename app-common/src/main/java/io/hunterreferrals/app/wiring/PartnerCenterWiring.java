@@ -18,21 +18,26 @@ import java.util.Optional;
  */
 public final class PartnerCenterWiring {
 
-    private PartnerCenterWiring() {
-    }
+    private PartnerCenterWiring() {}
 
     /**
      * @throws IllegalStateException when the client id or the tenant/authority is missing; callers check
-     *                               {@link PartnerCenterSettings#canSignIn()} first and tell the operator what to set
+     *     {@link PartnerCenterSettings#canSignIn()} first and tell the operator what to set
      */
     public static PartnerCenterAuthConfig authConfig(PartnerCenterSettings settings) {
         if (!settings.canSignIn()) {
-            throw new IllegalStateException("HUNTER_PARTNER_CENTER_CLIENT_ID and HUNTER_PARTNER_CENTER_TENANT_ID are needed to sign in");
+            throw new IllegalStateException(
+                    "HUNTER_PARTNER_CENTER_CLIENT_ID and HUNTER_PARTNER_CENTER_TENANT_ID are needed to sign in");
         }
         URI authority = settings.authority().orElseThrow();
         String tenant = settings.tenantId().orElseGet(() -> lastPathSegment(authority));
-        return new PartnerCenterAuthConfig(settings.clientId().orElseThrow(), tenant, authority, settings.scope(),
-                settings.tokenCachePath(), null);
+        return new PartnerCenterAuthConfig(
+                settings.clientId().orElseThrow(),
+                tenant,
+                authority,
+                settings.scope(),
+                settings.tokenCachePath(),
+                null);
     }
 
     public static ReferralsApiConfig referralsApiConfig(PartnerCenterSettings settings) {
@@ -47,19 +52,22 @@ public final class PartnerCenterWiring {
 
     /**
      * @param msalTransport empty in production (MSAL's own TLS transport, or a route to the standalone simulator when
-     *                      {@code HUNTER_PARTNER_CENTER_SIMULATOR_URL} is set); the demo and tests route MSAL to their
-     *                      in-process simulator through a {@link LoopbackRoutingHttpClient}
+     *     {@code HUNTER_PARTNER_CENTER_SIMULATOR_URL} is set); the demo and tests route MSAL to their in-process
+     *     simulator through a {@link LoopbackRoutingHttpClient}
      */
     public static PartnerCenterAuth auth(PartnerCenterSettings settings, Optional<IHttpClient> msalTransport) {
         PartnerCenterAuthConfig config = authConfig(settings);
-        Optional<IHttpClient> transport = msalTransport.isPresent() ? msalTransport
-                : settings.simulatorUrl().map(simulator -> LoopbackRoutingHttpClient.forAuthority(config.authority(), simulator));
-        return transport.map(t -> PartnerCenterAuth.create(config, t))
+        Optional<IHttpClient> transport = msalTransport.isPresent()
+                ? msalTransport
+                : settings.simulatorUrl()
+                        .map(simulator -> LoopbackRoutingHttpClient.forAuthority(config.authority(), simulator));
+        return transport
+                .map(t -> PartnerCenterAuth.create(config, t))
                 .orElseGet(() -> PartnerCenterAuth.create(config));
     }
 
-    public static PartnerCenterReferralSource referralSource(PartnerCenterSettings settings, PartnerCenterAuth auth,
-            PartnerCenterListener listener) {
+    public static PartnerCenterReferralSource referralSource(
+            PartnerCenterSettings settings, PartnerCenterAuth auth, PartnerCenterListener listener) {
         return PartnerCenterReferralSource.builder(referralsApiConfig(settings), auth.tokenSource())
                 .listener(listener)
                 .build();

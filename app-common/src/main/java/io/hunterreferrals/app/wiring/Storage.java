@@ -3,8 +3,8 @@ package io.hunterreferrals.app.wiring;
 import io.hunterreferrals.core.company.CompanyDirectory;
 import io.hunterreferrals.core.leadimport.CompanyImport;
 import io.hunterreferrals.core.link.ReferralLinks;
-import io.hunterreferrals.core.query.QuarantineQueries;
 import io.hunterreferrals.core.query.LeadQueries;
+import io.hunterreferrals.core.query.QuarantineQueries;
 import io.hunterreferrals.core.query.ReferralQueries;
 import io.hunterreferrals.core.query.SyncRunQueries;
 import io.hunterreferrals.core.sync.ReferralStore;
@@ -14,17 +14,17 @@ import io.hunterreferrals.postgres.Database;
 import io.hunterreferrals.postgres.DatabaseSettings;
 import io.hunterreferrals.postgres.JooqCompanyDirectory;
 import io.hunterreferrals.postgres.JooqLeadQueries;
+import io.hunterreferrals.postgres.JooqQuarantineQueries;
 import io.hunterreferrals.postgres.JooqReferralQueries;
 import io.hunterreferrals.postgres.JooqReferralStore;
 import io.hunterreferrals.postgres.JooqSyncRunLog;
-import io.hunterreferrals.postgres.JooqQuarantineQueries;
 import io.hunterreferrals.postgres.JooqSyncRunQueries;
 import javax.sql.DataSource;
 
 /**
- * The database and everything built on it: the driven ports the sync writes through, the read-side queries and the
- * use cases that only need the database (operator links, company import). Closing it closes the database (in
- * embedded mode the server stops when the last Hunter process lets go).
+ * The database and everything built on it: the driven ports the sync writes through, the read-side queries and the use
+ * cases that only need the database (operator links, company import). Closing it closes the database (in embedded mode
+ * the server stops when the last Hunter process lets go).
  */
 public final class Storage implements AutoCloseable {
 
@@ -52,7 +52,8 @@ public final class Storage implements AutoCloseable {
     /**
      * Opens (and, when the settings say so, migrates) the database.
      *
-     * @throws IllegalStateException when it cannot be reached, started or migrated; the message says which and what to check
+     * @throws IllegalStateException when it cannot be reached, started or migrated; the message says which and what to
+     *     check
      */
     public static Storage open(DatabaseSettings settings) {
         return new Storage(Database.open(settings));

@@ -16,25 +16,30 @@ import java.util.List;
 /** Builds the sync use case over a source and the database, always with the runbook's log events. */
 public final class SyncWiring {
 
-    private SyncWiring() {
-    }
+    private SyncWiring() {}
 
     /**
      * @param listeners more listeners after the {@link SyncEventLogger}: a {@link CurrentSyncRun}, a progress bar,
-     *                  metrics
+     *     metrics
      */
     /** When a run may start; its messages name the feature flag as operators set it. */
     public static RunPolicy runPolicy() {
         return new RunPolicy(Setting.PARTNER_CENTER_ENABLED.variable());
     }
 
-    public static ReferralSync referralSync(ReferralSource source, Storage storage, ReferralFilter filter,
-            List<SyncListener> listeners) {
+    public static ReferralSync referralSync(
+            ReferralSource source, Storage storage, ReferralFilter filter, List<SyncListener> listeners) {
         List<SyncListener> all = new ArrayList<>();
         all.add(new SyncEventLogger());
         all.addAll(listeners);
-        return new ReferralSync(source, storage.referralStore(), storage.companies(), storage.runLog(),
-                new SyncSettings(filter, SyncSettings.DEFAULT_OVERLAP), new ClassificationRulePcV1(), Clock.systemUTC(),
+        return new ReferralSync(
+                source,
+                storage.referralStore(),
+                storage.companies(),
+                storage.runLog(),
+                new SyncSettings(filter, SyncSettings.DEFAULT_OVERLAP),
+                new ClassificationRulePcV1(),
+                Clock.systemUTC(),
                 SyncListener.all(all));
     }
 }

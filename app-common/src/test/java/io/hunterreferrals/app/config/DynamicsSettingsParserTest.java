@@ -22,7 +22,8 @@ class DynamicsSettingsParserTest {
 
     @Test
     void offByDefaultAndSaysWhatAPushNeeds() {
-        DynamicsSettings dynamics = SettingsParser.load(Map.of(), workingDir).orThrow().dynamics();
+        DynamicsSettings dynamics =
+                SettingsParser.load(Map.of(), workingDir).orThrow().dynamics();
 
         assertThat(dynamics.enabled()).isFalse();
         assertThat(dynamics.columnPrefix()).isEqualTo("hnt");
@@ -30,9 +31,14 @@ class DynamicsSettingsParserTest {
         assertThat(dynamics.maxAttempts()).isEqualTo(5);
         assertThat(dynamics.requestTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(dynamics.filter().types()).isEmpty();
-        assertThat(dynamics.readinessProblems()).extracting(SettingProblem::setting).containsExactly(
-                Setting.DYNAMICS_ENABLED, Setting.DYNAMICS_URL, Setting.DYNAMICS_TENANT_ID, Setting.DYNAMICS_CLIENT_ID,
-                Setting.DYNAMICS_CLIENT_SECRET);
+        assertThat(dynamics.readinessProblems())
+                .extracting(SettingProblem::setting)
+                .containsExactly(
+                        Setting.DYNAMICS_ENABLED,
+                        Setting.DYNAMICS_URL,
+                        Setting.DYNAMICS_TENANT_ID,
+                        Setting.DYNAMICS_CLIENT_ID,
+                        Setting.DYNAMICS_CLIENT_SECRET);
     }
 
     @Test
@@ -43,7 +49,8 @@ class DynamicsSettingsParserTest {
         env.put("HUNTER_DYNAMICS_COLUMN_PREFIX", "Abc1");
         env.put("HUNTER_DYNAMICS_BATCH_SIZE", "50");
 
-        DynamicsSettings dynamics = SettingsParser.load(env, workingDir).orThrow().dynamics();
+        DynamicsSettings dynamics =
+                SettingsParser.load(env, workingDir).orThrow().dynamics();
 
         assertThat(dynamics.readinessProblems()).isEmpty();
         assertThat(dynamics.environmentUrl()).contains(URI.create("https://contoso.crm4.dynamics.com"));
@@ -51,11 +58,14 @@ class DynamicsSettingsParserTest {
         assertThat(dynamics.clientSecret()).contains(SECRET);
         assertThat(dynamics.columnPrefix()).isEqualTo("abc1");
         assertThat(dynamics.batchSize()).isEqualTo(50);
-        assertThat(dynamics.filter().types()).containsExactlyInAnyOrder(ReferralCategory.CO_SELL,
-                ReferralCategory.UNKNOWN);
+        assertThat(dynamics.filter().types())
+                .containsExactlyInAnyOrder(ReferralCategory.CO_SELL, ReferralCategory.UNKNOWN);
         assertThat(dynamics.filter().statuses()).containsExactlyInAnyOrder("New", "Active");
         assertThat(dynamics.toString()).doesNotContain(SECRET).contains("clientSecret=**** (");
-        assertThat(SettingsParser.load(env, workingDir).raw().get(Setting.DYNAMICS_CLIENT_SECRET).display())
+        assertThat(SettingsParser.load(env, workingDir)
+                        .raw()
+                        .get(Setting.DYNAMICS_CLIENT_SECRET)
+                        .display())
                 .doesNotContain(SECRET);
     }
 
@@ -69,7 +79,8 @@ class DynamicsSettingsParserTest {
                 .contains(workingDir.resolve("certs/hunter.pfx").toAbsolutePath());
 
         env.put("HUNTER_DYNAMICS_CLIENT_SECRET", SECRET);
-        assertThat(SettingsParser.load(env, workingDir).problems()).extracting(SettingProblem::setting)
+        assertThat(SettingsParser.load(env, workingDir).problems())
+                .extracting(SettingProblem::setting)
                 .containsExactly(Setting.DYNAMICS_CERTIFICATE_PATH);
     }
 
@@ -84,10 +95,17 @@ class DynamicsSettingsParserTest {
 
         ParsedSettings parsed = SettingsParser.load(env, workingDir);
 
-        assertThat(parsed.problems()).extracting(SettingProblem::setting).containsExactlyInAnyOrder(
-                Setting.DYNAMICS_URL, Setting.DYNAMICS_COLUMN_PREFIX, Setting.DYNAMICS_BATCH_SIZE,
-                Setting.DYNAMICS_PUSH_TYPES, Setting.DYNAMICS_CLIENT_ID);
-        assertThat(parsed.problems()).filteredOn(p -> p.setting() == Setting.DYNAMICS_PUSH_TYPES).singleElement()
+        assertThat(parsed.problems())
+                .extracting(SettingProblem::setting)
+                .containsExactlyInAnyOrder(
+                        Setting.DYNAMICS_URL,
+                        Setting.DYNAMICS_COLUMN_PREFIX,
+                        Setting.DYNAMICS_BATCH_SIZE,
+                        Setting.DYNAMICS_PUSH_TYPES,
+                        Setting.DYNAMICS_CLIENT_ID);
+        assertThat(parsed.problems())
+                .filteredOn(p -> p.setting() == Setting.DYNAMICS_PUSH_TYPES)
+                .singleElement()
                 .satisfies(p -> assertThat(p.problem()).contains("co_sell", "unclassified"));
     }
 
@@ -101,7 +119,8 @@ class DynamicsSettingsParserTest {
         assertThat(development.notices()).anyMatch(n -> n.contains("SIMULATED leads"));
 
         env.put("HUNTER_ENVIRONMENT", "production");
-        assertThat(SettingsParser.load(env, workingDir).problems()).extracting(SettingProblem::setting)
+        assertThat(SettingsParser.load(env, workingDir).problems())
+                .extracting(SettingProblem::setting)
                 .contains(Setting.DYNAMICS_SIMULATOR_URL);
     }
 

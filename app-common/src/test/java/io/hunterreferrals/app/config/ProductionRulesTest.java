@@ -35,30 +35,30 @@ class ProductionRulesTest {
 
     @Test
     void theSameSettingsPassInDevelopmentWhateverTheyAre() {
-        ParsedSettings parsed = SettingsParser.load(Map.of("HUNTER_HTTP_HOST", "127.0.0.1", "HUNTER_LOG_FORMAT", "console"),
-                workingDir);
+        ParsedSettings parsed = SettingsParser.load(
+                Map.of("HUNTER_HTTP_HOST", "127.0.0.1", "HUNTER_LOG_FORMAT", "console"), workingDir);
 
         assertThat(parsed.problems()).isEmpty();
     }
 
     @Test
     void anApiKeyIsRequiredBeyondLoopback() {
-        assertThat(problems(without("HUNTER_API_KEY")))
-                .singleElement().satisfies(p -> {
-                    assertThat(p.setting()).isEqualTo(Setting.API_KEY);
-                    assertThat(p.describe()).contains("HUNTER_HTTP_HOST=0.0.0.0").contains("at least 16 characters");
-                });
-        assertThat(problems(with(without("HUNTER_API_KEY"), "HUNTER_HTTP_HOST", "127.0.0.1"))).isEmpty();
+        assertThat(problems(without("HUNTER_API_KEY"))).singleElement().satisfies(p -> {
+            assertThat(p.setting()).isEqualTo(Setting.API_KEY);
+            assertThat(p.describe()).contains("HUNTER_HTTP_HOST=0.0.0.0").contains("at least 16 characters");
+        });
+        assertThat(problems(with(without("HUNTER_API_KEY"), "HUNTER_HTTP_HOST", "127.0.0.1")))
+                .isEmpty();
     }
 
     @Test
     void theEmbeddedDatabaseIsRefusedUnlessAllowed() {
-        assertThat(problems(without("HUNTER_DATABASE_URL")))
-                .singleElement().satisfies(p -> {
-                    assertThat(p.setting()).isEqualTo(Setting.DATABASE_URL);
-                    assertThat(p.fix()).contains("HUNTER_DATABASE_ALLOW_EMBEDDED=true");
-                });
-        assertThat(problems(with(without("HUNTER_DATABASE_URL"), "HUNTER_DATABASE_ALLOW_EMBEDDED", "true"))).isEmpty();
+        assertThat(problems(without("HUNTER_DATABASE_URL"))).singleElement().satisfies(p -> {
+            assertThat(p.setting()).isEqualTo(Setting.DATABASE_URL);
+            assertThat(p.fix()).contains("HUNTER_DATABASE_ALLOW_EMBEDDED=true");
+        });
+        assertThat(problems(with(without("HUNTER_DATABASE_URL"), "HUNTER_DATABASE_ALLOW_EMBEDDED", "true")))
+                .isEmpty();
         assertThat(problems(with(without("HUNTER_DATABASE_URL"), "HUNTER_DATABASE_ALLOW_EMBEDDED", "maybe")))
                 .extracting(SettingProblem::setting)
                 .containsExactlyInAnyOrder(Setting.DATABASE_ALLOW_EMBEDDED, Setting.DATABASE_URL);
@@ -67,40 +67,48 @@ class ProductionRulesTest {
     @Test
     void theTokenCachePathMustBeAbsolute() {
         assertThat(problems(without("HUNTER_PARTNER_CENTER_TOKEN_CACHE_PATH")))
-                .singleElement().satisfies(p -> {
+                .singleElement()
+                .satisfies(p -> {
                     assertThat(p.setting()).isEqualTo(Setting.PARTNER_CENTER_TOKEN_CACHE_PATH);
                     assertThat(p.problem()).contains("'.token_cache'");
                     assertThat(p.fix()).contains("/var/lib/hunter/token/token_cache");
                 });
         assertThat(problems(with(productionReady(), "HUNTER_PARTNER_CENTER_TOKEN_CACHE_PATH", "data/token_cache")))
-                .extracting(SettingProblem::setting).containsExactly(Setting.PARTNER_CENTER_TOKEN_CACHE_PATH);
+                .extracting(SettingProblem::setting)
+                .containsExactly(Setting.PARTNER_CENTER_TOKEN_CACHE_PATH);
     }
 
     @Test
     void logsAreJson() {
         assertThat(problems(with(productionReady(), "HUNTER_LOG_FORMAT", "console")))
-                .extracting(SettingProblem::setting).containsExactly(Setting.LOG_FORMAT);
-        assertThat(problems(with(productionReady(), "HUNTER_LOG_FORMAT", "json"))).isEmpty();
+                .extracting(SettingProblem::setting)
+                .containsExactly(Setting.LOG_FORMAT);
+        assertThat(problems(with(productionReady(), "HUNTER_LOG_FORMAT", "json")))
+                .isEmpty();
     }
 
     @Test
     void theSimulatorIsRefused() {
         assertThat(problems(with(productionReady(), "HUNTER_PARTNER_CENTER_SIMULATOR_URL", "http://127.0.0.1:8081")))
-                .extracting(SettingProblem::setting).containsExactly(Setting.PARTNER_CENTER_SIMULATOR_URL);
+                .extracting(SettingProblem::setting)
+                .containsExactly(Setting.PARTNER_CENTER_SIMULATOR_URL);
     }
 
     @Test
     void everyFailingRuleIsListedAtOnce() {
         assertThat(problems(Map.of("HUNTER_ENVIRONMENT", "production", "HUNTER_HTTP_HOST", "0.0.0.0")))
                 .extracting(SettingProblem::setting)
-                .containsExactlyInAnyOrder(Setting.API_KEY, Setting.DATABASE_URL, Setting.PARTNER_CENTER_TOKEN_CACHE_PATH);
+                .containsExactlyInAnyOrder(
+                        Setting.API_KEY, Setting.DATABASE_URL, Setting.PARTNER_CENTER_TOKEN_CACHE_PATH);
     }
 
     @Test
     void aSimulatorUrlPointsTheSignInAndTheApiAtTheSimulator() {
-        ParsedSettings parsed = SettingsParser.load(Map.of(
-                "HUNTER_PARTNER_CENTER_SIMULATOR_URL", "http://127.0.0.1:18081",
-                "HUNTER_PARTNER_CENTER_TENANT_ID", "aa72d1fe-d762-49f7-b721-c7611d0a6934"), workingDir);
+        ParsedSettings parsed = SettingsParser.load(
+                Map.of(
+                        "HUNTER_PARTNER_CENTER_SIMULATOR_URL", "http://127.0.0.1:18081",
+                        "HUNTER_PARTNER_CENTER_TENANT_ID", "aa72d1fe-d762-49f7-b721-c7611d0a6934"),
+                workingDir);
 
         PartnerCenterSettings partnerCenter = parsed.orThrow().partnerCenter();
         assertThat(partnerCenter.simulatorUrl()).contains(URI.create("http://127.0.0.1:18081"));
@@ -113,8 +121,11 @@ class ProductionRulesTest {
     @Test
     void aSimulatorUrlMustBePlainHttpOnLoopback() {
         for (String url : new String[] {"http://10.1.2.3:8081", "https://127.0.0.1:8081", "127.0.0.1:8081"}) {
-            assertThat(SettingsParser.load(Map.of("HUNTER_PARTNER_CENTER_SIMULATOR_URL", url), workingDir).problems())
-                    .as(url).extracting(SettingProblem::setting).containsExactly(Setting.PARTNER_CENTER_SIMULATOR_URL);
+            assertThat(SettingsParser.load(Map.of("HUNTER_PARTNER_CENTER_SIMULATOR_URL", url), workingDir)
+                            .problems())
+                    .as(url)
+                    .extracting(SettingProblem::setting)
+                    .containsExactly(Setting.PARTNER_CENTER_SIMULATOR_URL);
         }
     }
 

@@ -48,11 +48,18 @@ class SyncEventLoggerTest {
 
         List<String> lines = output.lines().toList();
         assertThat(lines).allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
-        assertThat(output).contains("\"message\":\"partner_center_sync_task_started\"", "\"message\":\"partner_center_sync_started\"",
-                "\"message\":\"partner_center_referrals_fetched\"", "\"message\":\"partner_center_sync_summary\"",
-                "\"message\":\"partner_center_sync_task_completed\"");
-        assertThat(output).contains("\"total_count\":2", "\"pages_fetched\":2", "\"success_count\":2", "\"skipped_count\":0");
-        assertThat(lines).allSatisfy(line -> assertThat(line).contains("\"task_id\":\"").contains("\"source\":\"partner_center\""));
+        assertThat(output)
+                .contains(
+                        "\"message\":\"partner_center_sync_task_started\"",
+                        "\"message\":\"partner_center_sync_started\"",
+                        "\"message\":\"partner_center_referrals_fetched\"",
+                        "\"message\":\"partner_center_sync_summary\"",
+                        "\"message\":\"partner_center_sync_task_completed\"");
+        assertThat(output)
+                .contains("\"total_count\":2", "\"pages_fetched\":2", "\"success_count\":2", "\"skipped_count\":0");
+        assertThat(lines)
+                .allSatisfy(
+                        line -> assertThat(line).contains("\"task_id\":\"").contains("\"source\":\"partner_center\""));
         assertThat(output).doesNotContain(CANARY_EMAIL).doesNotContain("Çağrı").doesNotContain("canary.person");
     }
 
@@ -67,26 +74,46 @@ class SyncEventLoggerTest {
 
     @Test
     void eachPageEventCarriesTheCountsSoFarWithCreatedAndUpdatedApart() {
-        String output = runSync(LogFormat.JSON, Level.DEBUG, new InMemoryReferralSource(1).put(referral("r-1"), referral("r-2")));
+        String output = runSync(
+                LogFormat.JSON, Level.DEBUG, new InMemoryReferralSource(1).put(referral("r-1"), referral("r-2")));
 
-        List<String> pages = output.lines().filter(line -> line.contains("\"message\":\"partner_center_page_processed\"")).toList();
+        List<String> pages = output.lines()
+                .filter(line -> line.contains("\"message\":\"partner_center_page_processed\""))
+                .toList();
         assertThat(pages).hasSize(2);
-        assertThat(pages.get(0)).contains("\"pages_fetched\":1", "\"created_count\":1", "\"updated_count\":0",
-                "\"skipped_count\":0", "\"failure_count\":0");
+        assertThat(pages.get(0))
+                .contains(
+                        "\"pages_fetched\":1",
+                        "\"created_count\":1",
+                        "\"updated_count\":0",
+                        "\"skipped_count\":0",
+                        "\"failure_count\":0");
         assertThat(pages.get(1)).contains("\"pages_fetched\":2", "\"created_count\":2", "\"updated_count\":0");
         assertThat(output).doesNotContain(CANARY_EMAIL).doesNotContain("Çağrı");
     }
 
     @Test
     void aSignInProblemIsAnAuthErrorEvent() {
-        InMemoryReferralSource source = new InMemoryReferralSource(10).put(referral("r-1"))
-                .failOnPage(1, new ReferralSourceException(SourceFailure.SIGN_IN_REQUIRED,
-                        "The token cache holds no usable sign-in. Run `hunter auth login`.", 401, "unauthenticated", "req-7", null));
+        InMemoryReferralSource source = new InMemoryReferralSource(10)
+                .put(referral("r-1"))
+                .failOnPage(
+                        1,
+                        new ReferralSourceException(
+                                SourceFailure.SIGN_IN_REQUIRED,
+                                "The token cache holds no usable sign-in. Run `hunter auth login`.",
+                                401,
+                                "unauthenticated",
+                                "req-7",
+                                null));
 
         String output = runSync(LogFormat.JSON, source);
 
-        assertThat(output).contains("\"message\":\"partner_center_auth_error\"", "\"error_code\":\"sign_in_required\"",
-                "\"request_id\":\"req-7\"", "hunter auth login");
+        assertThat(output)
+                .contains(
+                        "\"message\":\"partner_center_auth_error\"",
+                        "\"error_code\":\"sign_in_required\"",
+                        "\"request_id\":\"req-7\"",
+                        "hunter auth login");
     }
 
     private String runSync(LogFormat format, InMemoryReferralSource source) {
@@ -96,10 +123,18 @@ class SyncEventLoggerTest {
     private String runSync(LogFormat format, Level level, InMemoryReferralSource source) {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         LogSetup.configure(format, LogSetup.Target.STDOUT, level);
-        ReferralSync sync = new ReferralSync(source, new InMemoryReferralStore(), new InMemoryCompanyDirectory(),
-                new InMemorySyncRunLog(), SyncSettings.DEFAULT, new ClassificationRulePcV1(), Clock.systemUTC(), new SyncEventLogger());
+        ReferralSync sync = new ReferralSync(
+                source,
+                new InMemoryReferralStore(),
+                new InMemoryCompanyDirectory(),
+                new InMemorySyncRunLog(),
+                SyncSettings.DEFAULT,
+                new ClassificationRulePcV1(),
+                Clock.systemUTC(),
+                new SyncEventLogger());
         SyncRunId runId = SyncRunId.random();
-        SyncRequest request = SyncRequest.of(SyncTrigger.CLI, SyncMode.INCREMENTAL).forQueuedRun(runId);
+        SyncRequest request =
+                SyncRequest.of(SyncTrigger.CLI, SyncMode.INCREMENTAL).forQueuedRun(runId);
         SyncTaskLogger.started(runId, request);
         SyncOutcome outcome = sync.sync(request);
         SyncTaskLogger.completed(runId, outcome);
@@ -107,8 +142,10 @@ class SyncEventLoggerTest {
     }
 
     private static io.hunterreferrals.core.referral.Referral referral(String id) {
-        return aReferral(id).name(CANARY_NAME + " deal")
+        return aReferral(id)
+                .name(CANARY_NAME + " deal")
                 .customer(new CustomerProfile(CANARY_NAME, "TR", null, List.of(CANARY_EMAIL), List.of()))
-                .raw("{\"notes\":\"call " + CANARY_EMAIL + "\"}").build();
+                .raw("{\"notes\":\"call " + CANARY_EMAIL + "\"}")
+                .build();
     }
 }

@@ -33,7 +33,8 @@ class PartnerCenterWiringTest {
                 "HUNTER_PARTNER_CENTER_TOKEN_CACHE_PATH", "cache/tokens"));
         PartnerCenterAuthConfig auth = PartnerCenterWiring.authConfig(settings);
         assertThat(auth.clientId()).isEqualTo("1475ed28-175a-45f1-a299-e811147ad068");
-        assertThat(auth.authority()).isEqualTo(URI.create("https://login.microsoftonline.com/aa72d1fe-d762-49f7-b721-c7611d0a6934"));
+        assertThat(auth.authority())
+                .isEqualTo(URI.create("https://login.microsoftonline.com/aa72d1fe-d762-49f7-b721-c7611d0a6934"));
         assertThat(auth.tokenCachePath()).isEqualTo(dir.toAbsolutePath().resolve("cache/tokens"));
         ReferralsApiConfig api = PartnerCenterWiring.referralsApiConfig(settings);
         assertThat(api.apiUrl()).isEqualTo(URI.create("http://127.0.0.1:9999"));
@@ -52,6 +53,7 @@ class PartnerCenterWiringTest {
     @Test
     void signingInNeedsClientAndTenant() {
         assertThatThrownBy(() -> PartnerCenterWiring.authConfig(settings(Map.of())))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("HUNTER_PARTNER_CENTER_CLIENT_ID");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("HUNTER_PARTNER_CENTER_CLIENT_ID");
     }
 }

@@ -4,12 +4,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The outcome of classifying one referral, with the rule that decided it, so that stored rows can be
- * re-evaluated when the rule set changes.
+ * The outcome of classifying one referral, with the rule that decided it, so that stored rows can be re-evaluated when
+ * the rule set changes.
  *
- * @param category    the category
- * @param ruleSet     the rule set's version, e.g. {@code pc-v1}
- * @param rule        the number of the rule that decided, within the rule set
+ * @param category the category
+ * @param ruleSet the rule set's version, e.g. {@code pc-v1}
+ * @param rule the number of the rule that decided, within the rule set
  * @param subCategory a finer label the category folds in (e.g. {@code qualified-lead}), if any
  */
 public record Classification(ReferralCategory category, String ruleSet, int rule, Optional<String> subCategory) {

@@ -7,16 +7,17 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Classification rule {@code pc-v1} (docs/adr/0003): Microsoft's table from the Referrals API introduction,
- * made deterministic. Rules are evaluated top to bottom and the first match wins:
+ * Classification rule {@code pc-v1} (docs/adr/0003): Microsoft's table from the Referrals API introduction, made
+ * deterministic. Rules are evaluated top to bottom and the first match wins:
+ *
  * <ol>
- *   <li>type is neither Independent nor Shared: unknown</li>
- *   <li>Shared: co-sell</li>
- *   <li>invited by an organisation other than Microsoft: co-sell</li>
- *   <li>Direct, invited by Microsoft or nobody, with a referral source or call to action: marketplace</li>
- *   <li>Direct, invited by Microsoft or nobody: solution-provider (Microsoft's "Marketplace Lead" row)</li>
- *   <li>Sales- or MarketingQualified, invited by Microsoft: solution-provider, sub-category qualified-lead</li>
- *   <li>otherwise: unknown</li>
+ *   <li>type is neither Independent nor Shared: unknown
+ *   <li>Shared: co-sell
+ *   <li>invited by an organisation other than Microsoft: co-sell
+ *   <li>Direct, invited by Microsoft or nobody, with a referral source or call to action: marketplace
+ *   <li>Direct, invited by Microsoft or nobody: solution-provider (Microsoft's "Marketplace Lead" row)
+ *   <li>Sales- or MarketingQualified, invited by Microsoft: solution-provider, sub-category qualified-lead
+ *   <li>otherwise: unknown
  * </ol>
  */
 public final class ClassificationRulePcV1 implements ClassificationRule {
@@ -47,9 +48,12 @@ public final class ClassificationRulePcV1 implements ClassificationRule {
         }
         if (qualification == Qualification.DIRECT) {
             boolean marketplaceSignal = notBlank(referral.referralSource()) || notBlank(referral.callToAction());
-            return marketplaceSignal ? result(ReferralCategory.MARKETPLACE, 4) : result(ReferralCategory.SOLUTION_PROVIDER, 5);
+            return marketplaceSignal
+                    ? result(ReferralCategory.MARKETPLACE, 4)
+                    : result(ReferralCategory.SOLUTION_PROVIDER, 5);
         }
-        boolean qualified = qualification == Qualification.SALES_QUALIFIED || qualification == Qualification.MARKETING_QUALIFIED;
+        boolean qualified =
+                qualification == Qualification.SALES_QUALIFIED || qualification == Qualification.MARKETING_QUALIFIED;
         if (qualified && MICROSOFT.equals(invitedBy)) {
             return new Classification(ReferralCategory.SOLUTION_PROVIDER, VERSION, 6, Optional.of(QUALIFIED_LEAD));
         }

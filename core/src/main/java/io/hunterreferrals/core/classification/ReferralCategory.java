@@ -39,7 +39,9 @@ public enum ReferralCategory {
         if (UNCLASSIFIED.equals(label)) {
             return UNKNOWN;
         }
-        return Arrays.stream(values()).filter(c -> label.equals(c.code)).findFirst()
+        return Arrays.stream(values())
+                .filter(c -> label.equals(c.code))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown referral type '" + label
                         + "'; expected co-sell, marketplace, solution-provider or " + UNCLASSIFIED));
     }
@@ -49,7 +51,9 @@ public enum ReferralCategory {
         if (code == null) {
             return UNKNOWN;
         }
-        return Arrays.stream(values()).filter(c -> code.equals(c.code)).findFirst()
+        return Arrays.stream(values())
+                .filter(c -> code.equals(c.code))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
                         "Unknown referral type '" + code + "'; expected co-sell, marketplace or solution-provider"));
     }

@@ -6,11 +6,11 @@ import java.util.Objects;
 /**
  * A company to find, or to create if missing.
  *
- * @param domain  the company's domain, its identity in the directory
- * @param name    the name to give it if it is created; the domain when {@code null} or blank
+ * @param domain the company's domain, its identity in the directory
+ * @param name the name to give it if it is created; the domain when {@code null} or blank
  * @param country an ISO 3166-1 alpha-2 code, or {@code null}
- * @param notes   an operator's notes for a new company, or {@code null}; personal data: never logged
- * @param source  how it enters the directory if it is created
+ * @param notes an operator's notes for a new company, or {@code null}; personal data: never logged
+ * @param source how it enters the directory if it is created
  */
 public record CompanyCandidate(Domain domain, String name, String country, String notes, CompanySource source) {
 

@@ -9,8 +9,8 @@ import java.util.Optional;
 public interface CompanyDirectory {
 
     /**
-     * Finds the company of each candidate's domain, creating the missing ones. Race-safe: concurrent
-     * callers never create two companies for one domain. Existing companies are left unchanged.
+     * Finds the company of each candidate's domain, creating the missing ones. Race-safe: concurrent callers never
+     * create two companies for one domain. Existing companies are left unchanged.
      *
      * @return every candidate's company, keyed by domain, and whether this call created it
      */

@@ -1,8 +1,8 @@
 package io.hunterreferrals.core.company;
 
 /**
- * How a referral relates to a company. The operator's decisions ({@link #MANUAL_LINKED},
- * {@link #MANUAL_UNLINKED}) are never changed by a sync.
+ * How a referral relates to a company. The operator's decisions ({@link #MANUAL_LINKED}, {@link #MANUAL_UNLINKED}) are
+ * never changed by a sync.
  */
 public enum LinkStatus {
     UNLINKED("unlinked"),

@@ -6,15 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the customer's company domain in a referral. The chain, first usable hit wins:
- * the customer team's e-mails in order, a {@code customerProfile.ids[]} External id that parses as a URL
- * or host, legacy {@code website} / {@code companyWebsite}, legacy {@code contact.email} / {@code email}.
- * Consumer mailbox domains are skipped everywhere (docs/adr/0004).
+ * Finds the customer's company domain in a referral. The chain, first usable hit wins: the customer team's e-mails in
+ * order, a {@code customerProfile.ids[]} External id that parses as a URL or host, legacy {@code website} /
+ * {@code companyWebsite}, legacy {@code contact.email} / {@code email}. Consumer mailbox domains are skipped everywhere
+ * (docs/adr/0004).
  */
 public final class CompanyDomainExtractor {
 
-    private record Candidate(String text, DomainSource source) {
-    }
+    private record Candidate(String text, DomainSource source) {}
 
     public DomainExtraction extract(Referral referral) {
         DomainExtraction.NotFound firstMiss = DomainExtraction.NotFound.NO_CANDIDATES;
@@ -25,7 +24,8 @@ public final class CompanyDomainExtractor {
                 }
                 case DomainParseResult.Rejected rejected -> {
                     if (firstMiss.rawHost() == null && rejected.rawHost() != null) {
-                        firstMiss = new DomainExtraction.NotFound(rejected.rawHost(), candidate.source(), rejected.reason());
+                        firstMiss = new DomainExtraction.NotFound(
+                                rejected.rawHost(), candidate.source(), rejected.reason());
                     }
                 }
             }
@@ -35,9 +35,13 @@ public final class CompanyDomainExtractor {
 
     private static List<Candidate> candidates(Referral referral) {
         List<Candidate> candidates = new ArrayList<>();
-        referral.customer().teamEmails().forEach(email -> candidates.add(new Candidate(email, DomainSource.CUSTOMER_TEAM_EMAIL)));
+        referral.customer()
+                .teamEmails()
+                .forEach(email -> candidates.add(new Candidate(email, DomainSource.CUSTOMER_TEAM_EMAIL)));
         // Most External ids are CRM keys such as "CRM-42"; only dotted ones can be a web address.
-        referral.customer().ids().stream().filter(CustomerId::isExternal).filter(id -> id.id().contains("."))
+        referral.customer().ids().stream()
+                .filter(CustomerId::isExternal)
+                .filter(id -> id.id().contains("."))
                 .forEach(id -> candidates.add(new Candidate(id.id(), DomainSource.CUSTOMER_EXTERNAL_ID)));
         addIfPresent(candidates, referral.legacy().website(), DomainSource.LEGACY_WEBSITE);
         addIfPresent(candidates, referral.legacy().companyWebsite(), DomainSource.LEGACY_WEBSITE);

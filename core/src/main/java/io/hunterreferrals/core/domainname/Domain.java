@@ -4,10 +4,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A company's registrable web domain in canonical form: lower-case ASCII (IDNs in punycode), no
- * {@code www.}, no trailing dot, reduced with the Public Suffix List ({@code mail.contoso.co.uk} becomes
- * {@code contoso.co.uk}). Build one from operator or API text with {@link #of(String)}; the canonical
- * constructor only checks the syntax, for values read back from storage.
+ * A company's registrable web domain in canonical form: lower-case ASCII (IDNs in punycode), no {@code www.}, no
+ * trailing dot, reduced with the Public Suffix List ({@code mail.contoso.co.uk} becomes {@code contoso.co.uk}). Build
+ * one from operator or API text with {@link #of(String)}; the canonical constructor only checks the syntax, for values
+ * read back from storage.
  */
 public record Domain(String value) {
 

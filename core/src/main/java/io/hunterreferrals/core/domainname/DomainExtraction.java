@@ -21,8 +21,8 @@ public sealed interface DomainExtraction {
     }
 
     /**
-     * No usable domain. When candidates existed, the first one that had a host is kept with its
-     * rejection, so operators can see why a referral stayed unlinked.
+     * No usable domain. When candidates existed, the first one that had a host is kept with its rejection, so operators
+     * can see why a referral stayed unlinked.
      */
     record NotFound(String rawHost, DomainSource source, DomainRejection firstRejection) implements DomainExtraction {
 

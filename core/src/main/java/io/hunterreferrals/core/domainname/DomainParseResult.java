@@ -6,7 +6,7 @@ import java.util.Objects;
 public sealed interface DomainParseResult {
 
     /**
-     * @param domain  the registrable domain
+     * @param domain the registrable domain
      * @param rawHost the host as it appeared in the text (e.g. {@code Mail.Contoso.co.uk})
      */
     record Parsed(Domain domain, String rawHost) implements DomainParseResult {
@@ -17,7 +17,7 @@ public sealed interface DomainParseResult {
     }
 
     /**
-     * @param reason  why the text was rejected
+     * @param reason why the text was rejected
      * @param rawHost the host part of the text when one could be found, else {@code null}
      */
     record Rejected(DomainRejection reason, String rawHost) implements DomainParseResult {

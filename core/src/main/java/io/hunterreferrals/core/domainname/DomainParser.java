@@ -7,15 +7,37 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Turns a bare host, an e-mail address or a URL into a registrable {@link Domain}, or says why not.
- * Lower-casing uses {@link Locale#ROOT} so that a Turkish default locale never turns {@code I} into
- * {@code ı}; international names become punycode; the Public Suffix List decides what is registrable.
+ * Turns a bare host, an e-mail address or a URL into a registrable {@link Domain}, or says why not. Lower-casing uses
+ * {@link Locale#ROOT} so that a Turkish default locale never turns {@code I} into {@code ı}; international names become
+ * punycode; the Public Suffix List decides what is registrable.
  */
 public final class DomainParser {
 
     private static final Set<String> PLACEHOLDERS = Set.of(
-            "n/a", "na", "n.a.", "none", "null", "nil", "nan", "undefined", "unknown", "-", "--", "?", ".",
-            "website", "web", "web sitesi", "www", "http", "https", "http://", "https://", "tbd", "yok", "test");
+            "n/a",
+            "na",
+            "n.a.",
+            "none",
+            "null",
+            "nil",
+            "nan",
+            "undefined",
+            "unknown",
+            "-",
+            "--",
+            "?",
+            ".",
+            "website",
+            "web",
+            "web sitesi",
+            "www",
+            "http",
+            "https",
+            "http://",
+            "https://",
+            "tbd",
+            "yok",
+            "test");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://");
     private static final Pattern PORT = Pattern.compile(":\\d*$");
     private static final Pattern IPV4 = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
@@ -24,10 +46,10 @@ public final class DomainParser {
     private static final int MAX_LABEL_LENGTH = 63;
     /** Far more than any host that fits 253 characters once converted (IDN mapping may drop some characters). */
     private static final int MAX_HOST_INPUT_LENGTH = 4 * MAX_NAME_LENGTH;
+
     private static final int MAX_PLACEHOLDER_LENGTH = 16;
 
-    private DomainParser() {
-    }
+    private DomainParser() {}
 
     /** Parses any host, e-mail or URL text; consumer mailbox domains are accepted (see {@link #parseCompanyDomain}). */
     public static DomainParseResult parse(String text) {
@@ -111,7 +133,8 @@ public final class DomainParser {
         String[] labels = ascii.split("\\.", -1);
         if (labels.length < 2) {
             return ascii.isEmpty() || !LABEL.matcher(ascii).matches()
-                    ? DomainRejection.INVALID_CHARACTERS : DomainRejection.SINGLE_LABEL;
+                    ? DomainRejection.INVALID_CHARACTERS
+                    : DomainRejection.SINGLE_LABEL;
         }
         for (String label : labels) {
             if (label.length() > MAX_LABEL_LENGTH) {
@@ -137,7 +160,8 @@ public final class DomainParser {
         var scheme = SCHEME.matcher(rest);
         if (scheme.find()) {
             String authority = upToAny(rest.substring(scheme.end()), "/?#");
-            return withoutPort(authority.substring(authority.lastIndexOf('@') + 1)).strip();
+            return withoutPort(authority.substring(authority.lastIndexOf('@') + 1))
+                    .strip();
         }
         int at = rest.lastIndexOf('@');
         if (at >= 0) {

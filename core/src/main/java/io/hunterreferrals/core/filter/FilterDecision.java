@@ -7,8 +7,7 @@ public sealed interface FilterDecision {
 
     Accept ACCEPT = new Accept();
 
-    record Accept() implements FilterDecision {
-    }
+    record Accept() implements FilterDecision {}
 
     /** Skipped because of {@code rule}. */
     record Skip(FilterRule rule) implements FilterDecision {

@@ -18,9 +18,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Imports companies (leads) from a file: each domain is normalised with the domain rules, consumer mailboxes
- * and bad values are rejected with their line number, and companies that exist are left as they are, so
- * importing a file twice changes nothing. Lines are written in batches, so memory stays bounded.
+ * Imports companies (leads) from a file: each domain is normalised with the domain rules, consumer mailboxes and bad
+ * values are rejected with their line number, and companies that exist are left as they are, so importing a file twice
+ * changes nothing. Lines are written in batches, so memory stays bounded.
  */
 public final class CompanyImport {
 
@@ -58,9 +58,13 @@ public final class CompanyImport {
                 }
                 case DomainParseResult.Parsed parsed -> domain = parsed.domain();
             }
-            String country = row.country() == null || row.country().isBlank() ? null : row.country().strip().toUpperCase(Locale.ROOT);
+            String country = row.country() == null || row.country().isBlank()
+                    ? null
+                    : row.country().strip().toUpperCase(Locale.ROOT);
             if (country != null && !COUNTRY.matcher(country).matches()) {
-                reject(row, "The country '" + row.country().strip() + "' is not a two-letter ISO code such as TR or DE");
+                reject(
+                        row,
+                        "The country '" + row.country().strip() + "' is not a two-letter ISO code such as TR or DE");
                 return;
             }
             Long firstLine = firstLineOfDomain.putIfAbsent(domain, row.lineNumber());

@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * The result of importing a companies file. Importing the same file again creates nothing.
  *
- * @param created        companies the import created
+ * @param created companies the import created
  * @param alreadyPresent lines whose domain was already a company (left unchanged)
- * @param rejected       lines not imported, with their line number and reason
+ * @param rejected lines not imported, with their line number and reason
  */
 public record ImportReport(int created, int alreadyPresent, List<RejectedLine> rejected) {
 

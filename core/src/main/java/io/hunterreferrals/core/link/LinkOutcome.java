@@ -10,7 +10,8 @@ import java.util.Objects;
 public sealed interface LinkOutcome {
 
     /** The referral is now linked to the company; {@code companyCreated} when create-lead made it. */
-    record Linked(ReferralId referral, CompanyId company, Domain domain, boolean companyCreated) implements LinkOutcome {
+    record Linked(ReferralId referral, CompanyId company, Domain domain, boolean companyCreated)
+            implements LinkOutcome {
         public Linked {
             Objects.requireNonNull(referral, "referral");
             Objects.requireNonNull(company, "company");

@@ -19,8 +19,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An operator's link decisions: link a referral to an existing lead, unlink it, or create a lead from it.
- * Each is recorded as an operator decision, which later syncs keep (docs/adr/0006).
+ * An operator's link decisions: link a referral to an existing lead, unlink it, or create a lead from it. Each is
+ * recorded as an operator decision, which later syncs keep (docs/adr/0006).
  */
 public final class ReferralLinks {
 
@@ -39,8 +39,8 @@ public final class ReferralLinks {
         Domain domain;
         switch (DomainParser.parseCompanyDomain(leadDomain)) {
             case DomainParseResult.Rejected rejected -> {
-                return new LinkOutcome.InvalidDomain(rejected.reason(),
-                        new InvalidDomainException(rejected.reason(), leadDomain).getMessage());
+                return new LinkOutcome.InvalidDomain(
+                        rejected.reason(), new InvalidDomainException(rejected.reason(), leadDomain).getMessage());
             }
             case DomainParseResult.Parsed parsed -> domain = parsed.domain();
         }
@@ -65,7 +65,7 @@ public final class ReferralLinks {
      * Links the referral to the lead of its own domain, creating the lead if needed.
      *
      * @param companyNameOverride the new lead's name instead of the referral's company name
-     * @param notes               notes for a new lead
+     * @param notes notes for a new lead
      */
     public LinkOutcome createLead(ReferralId id, Optional<String> companyNameOverride, Optional<String> notes) {
         Optional<ReferralDetail> referral = referrals.find(id, false);
@@ -76,9 +76,15 @@ public final class ReferralLinks {
         if (domain.isEmpty()) {
             return new LinkOutcome.NoDomain(id);
         }
-        String name = companyNameOverride.filter(n -> !n.isBlank()).orElse(referral.get().summary().companyName());
-        CompanyCandidate candidate = new CompanyCandidate(domain.get(), name, referral.get().summary().customerCountry(),
-                notes.orElse(null), CompanySource.MANUAL);
+        String name = companyNameOverride
+                .filter(n -> !n.isBlank())
+                .orElse(referral.get().summary().companyName());
+        CompanyCandidate candidate = new CompanyCandidate(
+                domain.get(),
+                name,
+                referral.get().summary().customerCountry(),
+                notes.orElse(null),
+                CompanySource.MANUAL);
         CompanyResolution company = companies.findOrCreate(List.of(candidate)).get(domain.get());
         if (!store.recordOperatorLink(id, new OperatorLink.LinkTo(company.id()))) {
             return new LinkOutcome.ReferralNotFound(id);

@@ -17,14 +17,19 @@ public final class LeadDestinationException extends RuntimeException {
     private final String requestId;
 
     /**
-     * @param code                 why, from the closed list
-     * @param message              what happened and what to do
-     * @param httpStatus           the CRM's last HTTP status, or {@code null}
+     * @param code why, from the closed list
+     * @param message what happened and what to do
+     * @param httpStatus the CRM's last HTTP status, or {@code null}
      * @param destinationErrorCode the CRM's own error code (Dataverse's hex code), or {@code null}
-     * @param requestId            the CRM's request id for a support case, or {@code null}
+     * @param requestId the CRM's request id for a support case, or {@code null}
      */
-    public LeadDestinationException(PushErrorCode code, String message, Integer httpStatus, String destinationErrorCode,
-            String requestId, Throwable cause) {
+    public LeadDestinationException(
+            PushErrorCode code,
+            String message,
+            Integer httpStatus,
+            String destinationErrorCode,
+            String requestId,
+            Throwable cause) {
         super(message, cause);
         this.code = Objects.requireNonNull(code, "code");
         this.httpStatus = httpStatus;

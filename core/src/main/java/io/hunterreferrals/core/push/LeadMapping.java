@@ -13,8 +13,8 @@ import java.util.Optional;
 public final class LeadMapping {
 
     /**
-     * The version of these rules. Stored with each push state: when a rule changes, raising it makes every referral
-     * due again so that every lead gets the new values.
+     * The version of these rules. Stored with each push state: when a rule changes, raising it makes every referral due
+     * again so that every lead gets the new values.
      */
     public static final int VERSION = 1;
 
@@ -31,10 +31,14 @@ public final class LeadMapping {
 
     public LeadDraft draft(PushCandidate c) {
         Optional<CustomerContact> contact = c.contact();
-        return new LeadDraft(c.referralId(),
+        return new LeadDraft(
+                c.referralId(),
                 cut(subject(c), limits.subject()),
                 cut(c.companyName(), limits.companyName()),
-                c.domain().map(LeadMapping::website).filter(url -> url.length() <= limits.website()).orElse(null),
+                c.domain()
+                        .map(LeadMapping::website)
+                        .filter(url -> url.length() <= limits.website())
+                        .orElse(null),
                 cut(c.country(), limits.country()),
                 c.dealValue() == null ? null : c.dealValue().amount(),
                 c.dealValue() == null ? null : c.dealValue().currency(),
@@ -42,15 +46,21 @@ public final class LeadMapping {
                 cut(contact.map(CustomerContact::firstName).orElse(null), limits.firstName()),
                 cut(contact.map(CustomerContact::lastName).orElse(null), limits.lastName()),
                 // an e-mail cut short is a wrong address: leave it out instead
-                contact.map(CustomerContact::email).filter(e -> e.length() <= limits.email()).orElse(null),
+                contact.map(CustomerContact::email)
+                        .filter(e -> e.length() <= limits.email())
+                        .orElse(null),
                 cut(contact.map(CustomerContact::phoneNumber).orElse(null), limits.phone()),
-                c.category(), c.status(), c.substatus(), partnerCenterUrl(c.referralId()));
+                c.category(),
+                c.status(),
+                c.substatus(),
+                partnerCenterUrl(c.referralId()));
     }
 
     /** The referral in Partner Center's web UI (the UI's "Open in Partner Center" link goes to the same place). */
     public static String partnerCenterUrl(ReferralId id) {
-        return PARTNER_CENTER_REFERRAL + java.net.URLEncoder.encode(id.value(), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20");
+        return PARTNER_CENTER_REFERRAL
+                + java.net.URLEncoder.encode(id.value(), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20");
     }
 
     /** The referral's name; else the company's, marked as a referral; else the referral id. A lead needs a topic. */

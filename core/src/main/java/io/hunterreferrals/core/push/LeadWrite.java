@@ -28,8 +28,8 @@ public sealed interface LeadWrite {
     /**
      * The destination refused this lead (a value it does not accept, a duplicate rule, a plug-in); the others go on.
      *
-     * @param code      a short stable reason, e.g. {@code invalid_value} or {@code duplicate_detected}
-     * @param message   the CRM's message, without personal data
+     * @param code a short stable reason, e.g. {@code invalid_value} or {@code duplicate_detected}
+     * @param message the CRM's message, without personal data
      * @param requestId the CRM's request id, if it gave one
      */
     record Rejected(ReferralId referralId, String code, String message, Optional<String> requestId)

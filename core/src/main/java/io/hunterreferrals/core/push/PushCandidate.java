@@ -13,20 +13,20 @@ import java.util.Optional;
  * A stored referral as the push reads it: the values a lead is made of and what the last push did with it. Holds
  * personal data (notes, contact): {@link #toString()} omits it.
  *
- * @param referralId  the referral
- * @param storedHash  the stored referral's content hash as read: recorded with the outcome, so that a referral the sync
- *                    changes while a push is under way is due again (no clock comparison can miss it)
- * @param name        the referral's name, or {@code null}
+ * @param referralId the referral
+ * @param storedHash the stored referral's content hash as read: recorded with the outcome, so that a referral the sync
+ *     changes while a push is under way is due again (no clock comparison can miss it)
+ * @param name the referral's name, or {@code null}
  * @param companyName the customer's name, or {@code null}
- * @param domain      the customer's domain, when the domain rules found one
- * @param country     the customer's ISO country code, or {@code null}
- * @param dealValue   the deal value, or {@code null}
- * @param notes       the referral's notes, or {@code null}
- * @param contact     the first customer contact, if Partner Center named one
- * @param category    the referral's category
- * @param status      Partner Center's status, or {@code null}
- * @param substatus   Partner Center's substatus, or {@code null}
- * @param state       what the last push did with it; empty if it was never pushed
+ * @param domain the customer's domain, when the domain rules found one
+ * @param country the customer's ISO country code, or {@code null}
+ * @param dealValue the deal value, or {@code null}
+ * @param notes the referral's notes, or {@code null}
+ * @param contact the first customer contact, if Partner Center named one
+ * @param category the referral's category
+ * @param status Partner Center's status, or {@code null}
+ * @param substatus Partner Center's substatus, or {@code null}
+ * @param state what the last push did with it; empty if it was never pushed
  */
 public record PushCandidate(
         ReferralId referralId,

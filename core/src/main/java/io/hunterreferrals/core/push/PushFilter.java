@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Which stored referrals become leads. Empty sets do not filter: by default every stored referral is pushed.
  *
- * @param types    only these categories
+ * @param types only these categories
  * @param statuses only these Partner Center statuses (compared case-insensitively), e.g. {@code New}, {@code Active}
  */
 public record PushFilter(Set<ReferralCategory> types, Set<String> statuses) {

@@ -32,10 +32,17 @@ public final class PushReferrals {
 
     /**
      * @param maxAttempts a referral the destination refused this many times in a row is skipped until it changes
-     * @param stopping    asked between batches: a graceful stop ends the run after the batch in hand
+     * @param stopping asked between batches: a graceful stop ends the run after the batch in hand
      */
-    public PushReferrals(LeadDestination destination, PushStateStore store, PushRunLog runLog, PushFilter filter,
-            int maxAttempts, PushListener listener, BooleanSupplier stopping, Clock clock) {
+    public PushReferrals(
+            LeadDestination destination,
+            PushStateStore store,
+            PushRunLog runLog,
+            PushFilter filter,
+            int maxAttempts,
+            PushListener listener,
+            BooleanSupplier stopping,
+            Clock clock) {
         this.destination = Objects.requireNonNull(destination, "destination");
         this.store = Objects.requireNonNull(store, "store");
         this.runLog = Objects.requireNonNull(runLog, "runLog");
@@ -63,17 +70,33 @@ public final class PushReferrals {
         } catch (LeadDestinationException e) {
             error = Optional.of(PushError.from(e));
         } catch (StorageUnavailableException e) {
-            error = Optional.of(PushError.of(PushErrorCode.DATABASE_UNAVAILABLE, "The database went away during the "
-                    + "push (" + e.getMessage() + "). Every result recorded before that is kept; the next push goes on "
-                    + "from there."));
+            error = Optional.of(PushError.of(
+                    PushErrorCode.DATABASE_UNAVAILABLE,
+                    "The database went away during the "
+                            + "push (" + e.getMessage()
+                            + "). Every result recorded before that is kept; the next push goes on "
+                            + "from there."));
         } catch (RuntimeException e) {
-            error = Optional.of(PushError.of(PushErrorCode.INTERNAL_ERROR, "The push stopped on an unexpected error ("
-                    + e.getClass().getSimpleName() + "). Every result recorded before that is kept."));
+            error = Optional.of(PushError.of(
+                    PushErrorCode.INTERNAL_ERROR,
+                    "The push stopped on an unexpected error (" + e.getClass().getSimpleName()
+                            + "). Every result recorded before that is kept."));
         }
-        PushRunStatus status = error.isPresent() ? PushRunStatus.FAILED
+        PushRunStatus status = error.isPresent()
+                ? PushRunStatus.FAILED
                 : tally.failed.isEmpty() ? PushRunStatus.SUCCESS : PushRunStatus.PARTIAL;
-        PushReport report = new PushReport(runId, request.trigger(), request.dryRun(), status, tally.created,
-                tally.updated, tally.skipped, tally.failed, startedAt, clock.instant(), error);
+        PushReport report = new PushReport(
+                runId,
+                request.trigger(),
+                request.dryRun(),
+                status,
+                tally.created,
+                tally.updated,
+                tally.skipped,
+                tally.failed,
+                startedAt,
+                clock.instant(),
+                error);
         runLog.finish(report);
         listener.runFinished(report);
         return new PushOutcome.Finished(report);
@@ -83,8 +106,9 @@ public final class PushReferrals {
         LeadMapping mapping = new LeadMapping(destination.limits());
         if (request.referral().isPresent()) {
             ReferralId id = request.referral().get();
-            PushCandidate candidate = store.find(id).orElseThrow(() -> new IllegalArgumentException(
-                    "No referral with id " + id.value() + " is stored"));
+            PushCandidate candidate = store.find(id)
+                    .orElseThrow(
+                            () -> new IllegalArgumentException("No referral with id " + id.value() + " is stored"));
             send(runId, request, List.of(candidate), mapping, tally, true);
             return Optional.empty();
         }
@@ -97,14 +121,21 @@ public final class PushReferrals {
             send(runId, request, due, mapping, tally, false);
             after = Optional.of(due.getLast().referralId());
             if (stopping.getAsBoolean()) {
-                return Optional.of(PushError.of(PushErrorCode.INTERRUPTED, "The push was stopped (shutdown) after "
-                        + "the batch in hand; the next push goes on from there."));
+                return Optional.of(PushError.of(
+                        PushErrorCode.INTERRUPTED,
+                        "The push was stopped (shutdown) after "
+                                + "the batch in hand; the next push goes on from there."));
             }
         }
     }
 
-    private void send(PushRunId runId, PushRequest request, List<PushCandidate> candidates, LeadMapping mapping,
-            PushTally tally, boolean forced) {
+    private void send(
+            PushRunId runId,
+            PushRequest request,
+            List<PushCandidate> candidates,
+            LeadMapping mapping,
+            PushTally tally,
+            boolean forced) {
         List<PushCandidate> sent = new ArrayList<>();
         List<LeadDraft> drafts = new ArrayList<>();
         List<PushCandidate> unchanged = new ArrayList<>();
@@ -112,7 +143,8 @@ public final class PushReferrals {
             LeadDraft draft = mapping.draft(candidate);
             Optional<PushState> state = candidate.state();
             boolean same = state.filter(s -> s.mappingVersion() == LeadMapping.VERSION
-                    && s.hash().equals(draft.hash())).isPresent();
+                            && s.hash().equals(draft.hash()))
+                    .isPresent();
             if (!forced && same && state.get().status() == PushState.PushStatus.PUSHED) {
                 tally.skip(PushTally.UNCHANGED);
                 unchanged.add(candidate);
@@ -144,8 +176,8 @@ public final class PushReferrals {
         }
         List<LeadWrite> results = destination.upsert(drafts);
         if (results.size() != drafts.size()) {
-            throw new IllegalStateException("The destination answered " + results.size() + " results for "
-                    + drafts.size() + " leads");
+            throw new IllegalStateException(
+                    "The destination answered " + results.size() + " results for " + drafts.size() + " leads");
         }
         int created = 0;
         int updated = 0;
@@ -167,7 +199,10 @@ public final class PushReferrals {
                     updated++;
                 }
                 case LeadWrite.Rejected r -> {
-                    String message = r.message() + r.requestId().map(id -> " (request id " + id + ")").orElse("");
+                    String message = r.message()
+                            + r.requestId()
+                                    .map(id -> " (request id " + id + ")")
+                                    .orElse("");
                     store.recordFailed(candidate, draft.hash(), LeadMapping.VERSION, r.code(), message, now);
                     tally.fail(r.code());
                     rejected++;

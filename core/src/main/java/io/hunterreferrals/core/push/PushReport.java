@@ -12,14 +12,23 @@ import java.util.Optional;
 /**
  * What one push run did, like the sync's report: counts with reasons, and the run's error when it failed.
  *
- * @param created  leads made
- * @param updated  leads that received changed values
- * @param skipped  referrals looked at and not sent, by reason ({@code unchanged}, {@code attempts_exhausted})
- * @param failed   referrals the destination refused, by reason code
- * @param error    why the run failed as a whole, when it did
+ * @param created leads made
+ * @param updated leads that received changed values
+ * @param skipped referrals looked at and not sent, by reason ({@code unchanged}, {@code attempts_exhausted})
+ * @param failed referrals the destination refused, by reason code
+ * @param error why the run failed as a whole, when it did
  */
-public record PushReport(PushRunId runId, PushTrigger trigger, boolean dryRun, PushRunStatus status, int created,
-        int updated, Map<String, Integer> skipped, Map<String, Integer> failed, Instant startedAt, Instant finishedAt,
+public record PushReport(
+        PushRunId runId,
+        PushTrigger trigger,
+        boolean dryRun,
+        PushRunStatus status,
+        int created,
+        int updated,
+        Map<String, Integer> skipped,
+        Map<String, Integer> failed,
+        Instant startedAt,
+        Instant finishedAt,
         Optional<PushError> error) {
 
     public PushReport {

@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * What a push run is asked to do.
  *
- * @param trigger  who asked
- * @param dryRun   map and count, write nothing anywhere
+ * @param trigger who asked
+ * @param dryRun map and count, write nothing anywhere
  * @param referral only this referral, pushed even when unchanged (an operator asked for it by name)
  */
 public record PushRequest(PushTrigger trigger, boolean dryRun, Optional<ReferralId> referral) {

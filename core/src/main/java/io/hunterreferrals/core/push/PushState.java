@@ -8,15 +8,15 @@ import java.util.Optional;
 /**
  * What the last push did with one referral, as the push-state store keeps it.
  *
- * @param status         pushed, or failed
- * @param leadId         the CRM's id of the lead, once one exists (it survives a later failure)
- * @param hash           the hash of the lead values last sent (successfully or not)
+ * @param status pushed, or failed
+ * @param leadId the CRM's id of the lead, once one exists (it survives a later failure)
+ * @param hash the hash of the lead values last sent (successfully or not)
  * @param mappingVersion the {@link LeadMapping#VERSION} those values were made with
- * @param pushedAt       when the lead last received the values, if ever
- * @param attempts       failed attempts since the last success or change; 0 after a success
- * @param lastErrorCode  why the last attempt failed, if it did
- * @param lastError      the CRM's message for it (with its request id), if it failed
- * @param updatedAt      when this state last changed
+ * @param pushedAt when the lead last received the values, if ever
+ * @param attempts failed attempts since the last success or change; 0 after a success
+ * @param lastErrorCode why the last attempt failed, if it did
+ * @param lastError the CRM's message for it (with its request id), if it failed
+ * @param updatedAt when this state last changed
  */
 public record PushState(
         PushStatus status,

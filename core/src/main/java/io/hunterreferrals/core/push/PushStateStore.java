@@ -30,8 +30,8 @@ public interface PushStateStore {
      * The destination refused the lead: attempts go up by one (or start at 1 when the lead values differ from the last
      * attempt's), with the reason. A lead id from an earlier success is kept.
      */
-    void recordFailed(PushCandidate candidate, ContentHash leadHash, int mappingVersion, String code, String message,
-            Instant at);
+    void recordFailed(
+            PushCandidate candidate, ContentHash leadHash, int mappingVersion, String code, String message, Instant at);
 
     /** Looked at and found equal to the last attempt: not due again until the sync changes them. */
     void recordChecked(List<PushCandidate> candidates, Instant at);

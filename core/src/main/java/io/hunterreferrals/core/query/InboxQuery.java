@@ -8,17 +8,26 @@ import java.util.Optional;
 /**
  * A filter over the referral inbox. Empty optionals do not filter.
  *
- * @param linkStatus   only referrals with this link status
+ * @param linkStatus only referrals with this link status
  * @param referralType only this category; {@link ReferralCategory#UNKNOWN} selects unclassified referrals
- * @param status       only this Partner Center status (case-insensitive), e.g. {@code Active}
- * @param search       case- and accent-insensitive text over company name, referral name, domain, raw domain and
- *                     referral id
+ * @param status only this Partner Center status (case-insensitive), e.g. {@code Active}
+ * @param search case- and accent-insensitive text over company name, referral name, domain, raw domain and referral id
  */
-public record InboxQuery(Optional<LinkStatus> linkStatus, Optional<ReferralCategory> referralType, Optional<String> status,
-        Optional<String> search, InboxSort sort, PageRequest page) {
+public record InboxQuery(
+        Optional<LinkStatus> linkStatus,
+        Optional<ReferralCategory> referralType,
+        Optional<String> status,
+        Optional<String> search,
+        InboxSort sort,
+        PageRequest page) {
 
-    public static final InboxQuery ALL = new InboxQuery(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), InboxSort.DEFAULT, PageRequest.FIRST);
+    public static final InboxQuery ALL = new InboxQuery(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            InboxSort.DEFAULT,
+            PageRequest.FIRST);
 
     public InboxQuery {
         Objects.requireNonNull(linkStatus, "linkStatus");

@@ -7,14 +7,13 @@ import java.util.Optional;
 /**
  * A filter over the leads (companies).
  *
- * @param referralType only leads with at least one linked referral of this category; aggregates still cover
- *                     all of a lead's referrals
- * @param search       case- and accent-insensitive text over the company's name and domain; a term that is a domain,
- *                     an e-mail address or a URL (one with a registrable domain) finds only the lead with exactly
- *                     that domain
+ * @param referralType only leads with at least one linked referral of this category; aggregates still cover all of a
+ *     lead's referrals
+ * @param search case- and accent-insensitive text over the company's name and domain; a term that is a domain, an
+ *     e-mail address or a URL (one with a registrable domain) finds only the lead with exactly that domain
  */
-public record LeadQuery(Optional<ReferralCategory> referralType, Optional<String> search, LeadSort sort,
-        PageRequest page) {
+public record LeadQuery(
+        Optional<ReferralCategory> referralType, Optional<String> search, LeadSort sort, PageRequest page) {
 
     public static final LeadQuery ALL = new LeadQuery(Optional.empty(), Optional.empty(), PageRequest.FIRST);
 

@@ -13,9 +13,9 @@ import java.util.Optional;
 /**
  * A lead (company) with what its linked referrals add up to.
  *
- * @param country             {@code null} when unknown
- * @param referralTypes       the distinct categories of its referrals, in enum order
- * @param primaryReferral     its most recently changed referral (ties broken by referral id)
+ * @param country {@code null} when unknown
+ * @param referralTypes the distinct categories of its referrals, in enum order
+ * @param primaryReferral its most recently changed referral (ties broken by referral id)
  * @param primaryReferralType that referral's category
  */
 public record LeadSummary(

@@ -7,8 +7,8 @@ import java.util.function.Function;
 /**
  * One page of a listing and the number of matching items.
  *
- * <p>{@code total} is exact when {@code totalExact}; otherwise the listing stopped counting at a cap and
- * {@code total} is a lower bound: more than {@code total} items match (at least one more page exists).
+ * <p>{@code total} is exact when {@code totalExact}; otherwise the listing stopped counting at a cap and {@code total}
+ * is a lower bound: more than {@code total} items match (at least one more page exists).
  */
 public record Page<T>(List<T> items, long total, boolean totalExact, PageRequest request) {
 

@@ -9,7 +9,7 @@ import java.util.Optional;
  * Everything stored about one referral. Text fields are {@code null} when Partner Center gave no value.
  *
  * @param lastLinkChange when the link last changed and who changed it; empty when no one has since it was stored
- * @param raw            the payload as received, when asked for; personal data: show it, never log it
+ * @param raw the payload as received, when asked for; personal data: show it, never log it
  */
 public record ReferralDetail(
         ReferralSummary summary,

@@ -14,9 +14,9 @@ import java.util.Optional;
 /**
  * A row of the referral inbox. Text fields are {@code null} when Partner Center gave no value.
  *
- * @param companyName        the customer's organisation name
- * @param rawDomain          the host the domain came from, or the first host tried when none was usable
- * @param linkedCompany      the company the referral is linked to, with its domain
+ * @param companyName the customer's organisation name
+ * @param rawDomain the host the domain came from, or the first host tried when none was usable
+ * @param linkedCompany the company the referral is linked to, with its domain
  */
 public record ReferralSummary(
         ReferralId id,

@@ -14,9 +14,9 @@ import java.util.Optional;
  * A recorded sync run as operators see it; while it runs its counts are the progress so far.
  *
  * @param skippedReasons skipped referrals by reason code
- * @param failedReasons  failed referrals by reason code
- * @param expectedTotal  the total Partner Center announced, when known (progress bars)
- * @param node           the host and process that ran it
+ * @param failedReasons failed referrals by reason code
+ * @param expectedTotal the total Partner Center announced, when known (progress bars)
+ * @param node the host and process that ran it
  */
 public record SyncRunView(
         SyncRunId runId,

@@ -15,23 +15,22 @@ public final class Redaction {
     /**
      * Query parameters whose value is a secret: database passwords and the signatures and tokens webhook URLs carry
      * (Teams/Power Automate {@code sig=}, {@code token=}, ...). A name ending in one of them counts too
-     * ({@code sslpassword}, {@code api_key}, {@code client_secret}): hiding a harmless value costs less than
-     * showing a secret one.
+     * ({@code sslpassword}, {@code api_key}, {@code client_secret}): hiding a harmless value costs less than showing a
+     * secret one.
      */
     private static final List<String> SECRET_PARAMETERS =
             List.of("sig", "signature", "token", "access_token", "secret", "key", "code", "password");
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     /**
      * The URL with the user-info password and the value of every secret query parameter replaced by {@code ****}.
      *
      * <p>It must hold for URLs that do not parse: a password with an unencoded {@code #}, {@code /}, {@code ?},
-     * {@code @} or {@code &} is exactly the case that ends up in an error message. So the user-info password runs
-     * from the first {@code :} after {@code ://} (after the start when there is none) to the <em>last</em> {@code @}
-     * (a host never holds one) and a secret parameter is masked to the end
-     * of the URL (an unencoded {@code &} may be part of it); both mask too much rather than too little.
+     * {@code @} or {@code &} is exactly the case that ends up in an error message. So the user-info password runs from
+     * the first {@code :} after {@code ://} (after the start when there is none) to the <em>last</em> {@code @} (a host
+     * never holds one) and a secret parameter is masked to the end of the URL (an unencoded {@code &} may be part of
+     * it); both mask too much rather than too little.
      *
      * @return {@code null} for {@code null}
      */
@@ -93,9 +92,9 @@ public final class Redaction {
     }
 
     /**
-     * Where the value of the first secret parameter starts, or -1. A parameter starts after any {@code ?} or
-     * {@code &}, even one inside the user-info or another value: in a URL that does not parse, that is as likely
-     * to be where a parameter begins as anywhere else.
+     * Where the value of the first secret parameter starts, or -1. A parameter starts after any {@code ?} or {@code &},
+     * even one inside the user-info or another value: in a URL that does not parse, that is as likely to be where a
+     * parameter begins as anywhere else.
      */
     private static int firstSecretParameterValue(String raw) {
         for (int i = 0; i < raw.length(); i++) {

@@ -1,8 +1,8 @@
 package io.hunterreferrals.core.referral;
 
 /**
- * An enumeration whose constants mirror string values of the Partner Center API.
- * Each implementing enum has an {@code UNKNOWN} constant whose {@link #apiName()} is {@code null}.
+ * An enumeration whose constants mirror string values of the Partner Center API. Each implementing enum has an
+ * {@code UNKNOWN} constant whose {@link #apiName()} is {@code null}.
  */
 public interface ApiEnum {
 

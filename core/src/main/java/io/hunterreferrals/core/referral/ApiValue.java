@@ -3,12 +3,12 @@ package io.hunterreferrals.core.referral;
 import java.util.Objects;
 
 /**
- * A value read from the API: the recognised constant plus the raw text it came from.
- * Microsoft adds enumeration values without notice, so an unrecognised value never throws: it maps to
- * {@code UNKNOWN} and its text is kept, so it can be stored, shown and re-evaluated later.
+ * A value read from the API: the recognised constant plus the raw text it came from. Microsoft adds enumeration values
+ * without notice, so an unrecognised value never throws: it maps to {@code UNKNOWN} and its text is kept, so it can be
+ * stored, shown and re-evaluated later.
  *
  * @param value the recognised constant, {@code UNKNOWN} when the text is absent or not recognised
- * @param raw   the trimmed text from the API, {@code null} when absent or blank
+ * @param raw the trimmed text from the API, {@code null} when absent or blank
  */
 public record ApiValue<E extends Enum<E> & ApiEnum>(E value, String raw) {
 

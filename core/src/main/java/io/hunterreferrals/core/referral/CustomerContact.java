@@ -4,9 +4,9 @@ package io.hunterreferrals.core.referral;
  * One member of the customer's team as Partner Center lists it ({@code customerProfile.team[]}). Personal data: never
  * log it ({@link #toString()} shows none of it). Blank values are {@code null}.
  *
- * @param firstName   the first name, or {@code null}
- * @param lastName    the last name, or {@code null}
- * @param email       the e-mail address, or {@code null}
+ * @param firstName the first name, or {@code null}
+ * @param lastName the last name, or {@code null}
+ * @param email the e-mail address, or {@code null}
  * @param phoneNumber the phone number as given, or {@code null}
  */
 public record CustomerContact(String firstName, String lastName, String email, String phoneNumber) {

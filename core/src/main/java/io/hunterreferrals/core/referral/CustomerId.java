@@ -7,7 +7,7 @@ import java.util.Objects;
  * ({@code External}), which some partners fill with the customer's web site.
  *
  * @param profileType the raw profile type, e.g. {@code Duns} or {@code External}; may be {@code null}
- * @param id          the id text
+ * @param id the id text
  */
 public record CustomerId(String profileType, String id) {
 

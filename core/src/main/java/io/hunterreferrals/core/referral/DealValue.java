@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * The estimated deal value of a referral.
  *
- * @param amount   the amount, never a binary floating-point value
+ * @param amount the amount, never a binary floating-point value
  * @param currency the ISO 4217 code, {@code null} when the API gave none
  */
 public record DealValue(BigDecimal amount, String currency) {

@@ -1,6 +1,9 @@
 package io.hunterreferrals.core.referral;
 
-/** Whether the referral came to the partner or was sent by it. Unrecognised API values map to {@link #UNKNOWN}; see {@link ApiValue}. */
+/**
+ * Whether the referral came to the partner or was sent by it. Unrecognised API values map to {@link #UNKNOWN}; see
+ * {@link ApiValue}.
+ */
 public enum Direction implements ApiEnum {
     /** Received by the partner. */
     INCOMING("Incoming"),

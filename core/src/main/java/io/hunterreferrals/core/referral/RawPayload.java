@@ -3,8 +3,8 @@ package io.hunterreferrals.core.referral;
 import java.util.Objects;
 
 /**
- * The referral exactly as the API sent it (JSON text), kept opaque by the core so nothing is lost
- * and classification can be re-run later. Holds personal data: never log it.
+ * The referral exactly as the API sent it (JSON text), kept opaque by the core so nothing is lost and classification
+ * can be re-run later. Holds personal data: never log it.
  */
 public record RawPayload(String json) {
 

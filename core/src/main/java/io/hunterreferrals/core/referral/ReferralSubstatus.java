@@ -1,6 +1,9 @@
 package io.hunterreferrals.core.referral;
 
-/** The substatus that refines a referral's status. Unrecognised API values map to {@link #UNKNOWN}; see {@link ApiValue}. */
+/**
+ * The substatus that refines a referral's status. Unrecognised API values map to {@link #UNKNOWN}; see
+ * {@link ApiValue}.
+ */
 public enum ReferralSubstatus implements ApiEnum {
     /** No substatus. */
     NONE("None"),

@@ -11,9 +11,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A fingerprint of everything a sync writes for one referral: the payload and the values derived from
- * it. Equal fingerprints mean a re-fetched referral needs no write beyond its {@code synced_at}; a new
- * classification rule or domain rule changes the fingerprint, so stored rows are re-derived.
+ * A fingerprint of everything a sync writes for one referral: the payload and the values derived from it. Equal
+ * fingerprints mean a re-fetched referral needs no write beyond its {@code synced_at}; a new classification rule or
+ * domain rule changes the fingerprint, so stored rows are re-derived.
  */
 public record ContentHash(String hex) {
 
@@ -30,13 +30,33 @@ public record ContentHash(String hex) {
         MessageDigest digest = sha256();
         // The typed fields are hashed as well as the payload so that referrals built without a payload
         // (imports, tests) still change their fingerprint when a field changes.
-        for (Object part : new Object[] {referral.raw().json(), referral.id(), referral.engagementId(), referral.name(),
-                referral.type().raw(), referral.qualification().raw(), referral.direction().raw(), referral.status().raw(),
-                referral.substatus().raw(), referral.statusReason(), referral.customer().fingerprintText(), referral.dealValue(),
-                referral.createdAt(), referral.updatedAt(), referral.expiresAt(), referral.invitedByOrganizationId(),
-                referral.referralSource(), referral.callToAction(), referral.eTag(), referral.externalReferenceId(),
-                referral.legacy(), classification.ruleId(), classification.category(), classification.subCategory(),
-                domain}) {
+        for (Object part : new Object[] {
+            referral.raw().json(),
+            referral.id(),
+            referral.engagementId(),
+            referral.name(),
+            referral.type().raw(),
+            referral.qualification().raw(),
+            referral.direction().raw(),
+            referral.status().raw(),
+            referral.substatus().raw(),
+            referral.statusReason(),
+            referral.customer().fingerprintText(),
+            referral.dealValue(),
+            referral.createdAt(),
+            referral.updatedAt(),
+            referral.expiresAt(),
+            referral.invitedByOrganizationId(),
+            referral.referralSource(),
+            referral.callToAction(),
+            referral.eTag(),
+            referral.externalReferenceId(),
+            referral.legacy(),
+            classification.ruleId(),
+            classification.category(),
+            classification.subCategory(),
+            domain
+        }) {
             digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
         }

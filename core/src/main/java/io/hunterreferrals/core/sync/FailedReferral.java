@@ -14,15 +14,20 @@ import java.util.Optional;
  * goes to the quarantine with the page that met it, so the watermark can move past it: reading it again would not help,
  * and when Partner Center changes it, its {@code updatedDateTime} moves and an incremental run meets it again.
  *
- * @param referralId      its id, when one could be read
- * @param reason          the failure's stable code, e.g. {@code missing_id}
- * @param page            the page of the run that met it (1 = first)
- * @param position        its place on that page (1 = first)
+ * @param referralId its id, when one could be read
+ * @param reason the failure's stable code, e.g. {@code missing_id}
+ * @param page the page of the run that met it (1 = first)
+ * @param position its place on that page (1 = first)
  * @param updatedDateTime its {@code updatedDateTime} exactly as sent, when it had one
- * @param payload         the referral exactly as sent; personal data, never logged
+ * @param payload the referral exactly as sent; personal data, never logged
  */
-public record FailedReferral(Optional<String> referralId, String reason, int page, int position,
-        Optional<String> updatedDateTime, RawPayload payload) {
+public record FailedReferral(
+        Optional<String> referralId,
+        String reason,
+        int page,
+        int position,
+        Optional<String> updatedDateTime,
+        RawPayload payload) {
 
     private static final int MAX_KEY_ID = 255;
 
@@ -41,7 +46,8 @@ public record FailedReferral(Optional<String> referralId, String reason, int pag
      * (short enough to be one), otherwise the SHA-256 of its payload.
      */
     public String key() {
-        return referralId.filter(id -> !id.isBlank() && id.length() <= MAX_KEY_ID)
+        return referralId
+                .filter(id -> !id.isBlank() && id.length() <= MAX_KEY_ID)
                 .map(FailedReferral::idKey)
                 .orElseGet(() -> "sha256:" + sha256(payload.json()));
     }
@@ -57,8 +63,8 @@ public record FailedReferral(Optional<String> referralId, String reason, int pag
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JDK provides SHA-256", e);
         }

@@ -9,15 +9,20 @@ import java.util.Optional;
 /**
  * One page's writes, applied atomically.
  *
- * @param runId     the sync run writing the page, recorded as each referral's last sync run
- * @param changed   referrals to insert or update
+ * @param runId the sync run writing the page, recorded as each referral's last sync run
+ * @param changed referrals to insert or update
  * @param unchanged referrals fetched again without change: only their {@code synced_at} moves
- * @param failed    referrals that failed on their content, to quarantine (or count as seen again there)
- * @param syncedAt  the time to record as {@code synced_at} (and {@code changed_at} for changed ones)
+ * @param failed referrals that failed on their content, to quarantine (or count as seen again there)
+ * @param syncedAt the time to record as {@code synced_at} (and {@code changed_at} for changed ones)
  * @param watermark the watermark to advance to in the same transaction, if any; it never moves backwards
  */
-public record PageWrite(SyncRunId runId, List<ReferralRecord> changed, List<ReferralId> unchanged,
-        List<FailedReferral> failed, Instant syncedAt, Optional<Instant> watermark) {
+public record PageWrite(
+        SyncRunId runId,
+        List<ReferralRecord> changed,
+        List<ReferralId> unchanged,
+        List<FailedReferral> failed,
+        Instant syncedAt,
+        Optional<Instant> watermark) {
 
     public PageWrite {
         Objects.requireNonNull(runId, "runId");

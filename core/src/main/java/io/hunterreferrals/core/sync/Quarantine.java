@@ -26,7 +26,11 @@ final class Quarantine {
     }
 
     /** A record the source could not read, at {@code index} (0-based) on the page. */
-    void add(int index, Optional<String> referralId, String reason, Optional<String> updatedDateTime,
+    void add(
+            int index,
+            Optional<String> referralId,
+            String reason,
+            Optional<String> updatedDateTime,
             RawPayload payload) {
         put(new FailedReferral(referralId, reason, page, index + 1, updatedDateTime, payload));
     }
@@ -34,8 +38,13 @@ final class Quarantine {
     /** A readable referral that a rule failed on. */
     void add(Referral referral, String reason) {
         int index = positions.getOrDefault(referral.id(), 0);
-        put(new FailedReferral(Optional.of(referral.id().value()), reason, page, index + 1,
-                Optional.ofNullable(referral.updatedAt()).map(Object::toString), referral.raw()));
+        put(new FailedReferral(
+                Optional.of(referral.id().value()),
+                reason,
+                page,
+                index + 1,
+                Optional.ofNullable(referral.updatedAt()).map(Object::toString),
+                referral.raw()));
     }
 
     List<FailedReferral> failed() {

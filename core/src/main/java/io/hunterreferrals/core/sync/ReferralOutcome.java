@@ -10,8 +10,13 @@ import java.util.Optional;
 /** What a sync did with one referral; carries ids and codes only, never personal data. */
 public sealed interface ReferralOutcome {
 
-    record Stored(ReferralId id, WriteOutcome write, ReferralCategory category, Optional<Domain> domain,
-            LinkStatus proposedLink) implements ReferralOutcome {
+    record Stored(
+            ReferralId id,
+            WriteOutcome write,
+            ReferralCategory category,
+            Optional<Domain> domain,
+            LinkStatus proposedLink)
+            implements ReferralOutcome {
         public Stored {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(write, "write");

@@ -11,14 +11,18 @@ import java.util.Optional;
 /**
  * Everything a sync writes for one referral.
  *
- * @param referral       the referral as fetched
+ * @param referral the referral as fetched
  * @param classification its category and the rule that decided it
- * @param domain         its company domain, or why there is none
- * @param autoLink       the company its domain belongs to; empty when it has no domain
- * @param hash           the fingerprint of all of the above
+ * @param domain its company domain, or why there is none
+ * @param autoLink the company its domain belongs to; empty when it has no domain
+ * @param hash the fingerprint of all of the above
  */
-public record ReferralRecord(Referral referral, Classification classification, DomainExtraction domain,
-        Optional<CompanyId> autoLink, ContentHash hash) {
+public record ReferralRecord(
+        Referral referral,
+        Classification classification,
+        DomainExtraction domain,
+        Optional<CompanyId> autoLink,
+        ContentHash hash) {
 
     public ReferralRecord {
         Objects.requireNonNull(referral, "referral");

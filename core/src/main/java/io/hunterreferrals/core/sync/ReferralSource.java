@@ -6,8 +6,8 @@ import java.util.Optional;
 public interface ReferralSource {
 
     /**
-     * Starts reading the referrals that match {@code query}, one page at a time, so memory stays bounded.
-     * Failures are {@link ReferralSourceException}s; a source never reports a failure as an empty result.
+     * Starts reading the referrals that match {@code query}, one page at a time, so memory stays bounded. Failures are
+     * {@link ReferralSourceException}s; a source never reports a failure as an empty result.
      */
     PageCursor open(SourceQuery query);
 
@@ -18,7 +18,6 @@ public interface ReferralSource {
         Optional<SourcePage> nextPage();
 
         @Override
-        default void close() {
-        }
+        default void close() {}
     }
 }

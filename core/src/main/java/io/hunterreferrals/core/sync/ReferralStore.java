@@ -14,12 +14,12 @@ public interface ReferralStore {
     Map<ReferralId, ContentHash> fingerprints(Collection<ReferralId> ids);
 
     /**
-     * Applies one page atomically: all of it or none of it, watermark and quarantine included. Upserting is
-     * idempotent by referral id. A referral whose link status is an operator's decision keeps its link; otherwise
-     * the record's proposed link is stored. A record whose fingerprint equals the stored one only moves
-     * {@code synced_at}. Each failed referral is quarantined under its {@link FailedReferral#key()} (met again: its
-     * last run, position, payload and reason are replaced and its count goes up); a referral that stores (changed or
-     * unchanged) leaves the quarantine.
+     * Applies one page atomically: all of it or none of it, watermark and quarantine included. Upserting is idempotent
+     * by referral id. A referral whose link status is an operator's decision keeps its link; otherwise the record's
+     * proposed link is stored. A record whose fingerprint equals the stored one only moves {@code synced_at}. Each
+     * failed referral is quarantined under its {@link FailedReferral#key()} (met again: its last run, position, payload
+     * and reason are replaced and its count goes up); a referral that stores (changed or unchanged) leaves the
+     * quarantine.
      *
      * @return the outcome for every changed record
      */

@@ -24,13 +24,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The referral sync (docs/architecture.md traces one run). Pages are processed one at a time and each
- * is written in one transaction together with the watermark, so a run that dies resumes from its last
- * stored page. A referral that fails on its content goes to the quarantine in the same transaction and does not
- * hold the watermark back (reading it again would fail again; when Partner Center changes it, its
- * {@code updatedDateTime} moves past the watermark); only a page that is not stored does. A full run that read
- * every page ends the quarantine of the failures it did not meet again. An interrupted thread stops the run after
- * the page in hand, as failed with the code {@code interrupted}.
+ * The referral sync (docs/architecture.md traces one run). Pages are processed one at a time and each is written in one
+ * transaction together with the watermark, so a run that dies resumes from its last stored page. A referral that fails
+ * on its content goes to the quarantine in the same transaction and does not hold the watermark back (reading it again
+ * would fail again; when Partner Center changes it, its {@code updatedDateTime} moves past the watermark); only a page
+ * that is not stored does. A full run that read every page ends the quarantine of the failures it did not meet again.
+ * An interrupted thread stops the run after the page in hand, as failed with the code {@code interrupted}.
  */
 public final class ReferralSync implements SyncReferrals {
 
@@ -47,8 +46,15 @@ public final class ReferralSync implements SyncReferrals {
     private final Clock clock;
     private final SyncListener listener;
 
-    public ReferralSync(ReferralSource source, ReferralStore store, CompanyDirectory companies, SyncRunLog runLog,
-            SyncSettings settings, ClassificationRule classificationRule, Clock clock, SyncListener listener) {
+    public ReferralSync(
+            ReferralSource source,
+            ReferralStore store,
+            CompanyDirectory companies,
+            SyncRunLog runLog,
+            SyncSettings settings,
+            ClassificationRule classificationRule,
+            Clock clock,
+            SyncListener listener) {
         this.source = Objects.requireNonNull(source, "source");
         this.store = Objects.requireNonNull(store, "store");
         this.companies = Objects.requireNonNull(companies, "companies");
@@ -80,8 +86,10 @@ public final class ReferralSync implements SyncReferrals {
                 listener.pageProcessed(runId, progress);
                 if (Thread.currentThread().isInterrupted()) {
                     // A shutdown lets the page in hand finish, then stops; the watermark covers what was stored.
-                    error = Optional.of(SyncError.of(SyncErrorCode.INTERRUPTED, "The sync was stopped (shutdown) after page "
-                            + tally.pagesFetched() + "; the next run resumes from the last stored page."));
+                    error = Optional.of(SyncError.of(
+                            SyncErrorCode.INTERRUPTED,
+                            "The sync was stopped (shutdown) after page " + tally.pagesFetched()
+                                    + "; the next run resumes from the last stored page."));
                     break;
                 }
             }
@@ -114,16 +122,24 @@ public final class ReferralSync implements SyncReferrals {
     }
 
     /** A referral that passed the rules, with what will be written for it. */
-    private record Planned(Referral referral, Classification classification, DomainExtraction domain,
-            ContentHash hash, boolean alreadyStored) {
+    private record Planned(
+            Referral referral,
+            Classification classification,
+            DomainExtraction domain,
+            ContentHash hash,
+            boolean alreadyStored) {
 
         Optional<Domain> foundDomain() {
             return domain instanceof DomainExtraction.Found found ? Optional.of(found.domain()) : Optional.empty();
         }
 
         ReferralRecord toRecord(Map<Domain, CompanyResolution> companyIds) {
-            return new ReferralRecord(referral, classification, domain,
-                    foundDomain().map(companyIds::get).map(CompanyResolution::id), hash);
+            return new ReferralRecord(
+                    referral,
+                    classification,
+                    domain,
+                    foundDomain().map(companyIds::get).map(CompanyResolution::id),
+                    hash);
         }
     }
 
@@ -154,29 +170,38 @@ public final class ReferralSync implements SyncReferrals {
         // Content failures are quarantined with this page, so they do not hold the watermark back.
         Optional<Instant> watermark = latestUpdate(latest.values());
         if (dryRun) {
-            changed.forEach(p -> stored(runId, tally, p, p.alreadyStored() ? WriteOutcome.UPDATED : WriteOutcome.CREATED));
+            changed.forEach(
+                    p -> stored(runId, tally, p, p.alreadyStored() ? WriteOutcome.UPDATED : WriteOutcome.CREATED));
             unchanged.forEach(id -> skip(runId, tally, id, SkipReason.UNCHANGED));
             return;
         }
         write(runId, tally, changed, unchanged, quarantine.failed(), watermark);
     }
 
-    private void write(SyncRunId runId, RunTally tally, List<Planned> changed, List<ReferralId> unchanged,
-            List<FailedReferral> failed, Optional<Instant> watermark) {
+    private void write(
+            SyncRunId runId,
+            RunTally tally,
+            List<Planned> changed,
+            List<ReferralId> unchanged,
+            List<FailedReferral> failed,
+            Optional<Instant> watermark) {
         Map<ReferralId, WriteOutcome> outcomes;
         try {
             Map<Domain, CompanyResolution> companyIds = companies.findOrCreate(companyCandidates(changed));
-            List<ReferralRecord> records = changed.stream().map(p -> p.toRecord(companyIds)).toList();
+            List<ReferralRecord> records =
+                    changed.stream().map(p -> p.toRecord(companyIds)).toList();
             outcomes = store.writePage(new PageWrite(runId, records, unchanged, failed, clock.instant(), watermark));
         } catch (RuntimeException e) {
-            changed.forEach(p -> fail(runId, tally, Optional.of(p.referral().id().value()), NOT_STORED));
+            changed.forEach(
+                    p -> fail(runId, tally, Optional.of(p.referral().id().value()), NOT_STORED));
             unchanged.forEach(id -> fail(runId, tally, Optional.of(id.value()), NOT_STORED));
             throw e;
         }
         for (Planned planned : changed) {
             WriteOutcome outcome = outcomes.get(planned.referral().id());
             if (outcome == null) {
-                throw new IllegalStateException("The store reported no outcome for referral " + planned.referral().id());
+                throw new IllegalStateException("The store reported no outcome for referral "
+                        + planned.referral().id());
             }
             stored(runId, tally, planned, outcome);
         }
@@ -185,14 +210,18 @@ public final class ReferralSync implements SyncReferrals {
     }
 
     /** The page's readable referrals, the last copy of each id winning; unreadable ones are counted failed. */
-    private Map<ReferralId, Referral> latestPerId(SyncRunId runId, SourcePage page, RunTally tally,
-            Quarantine quarantine) {
+    private Map<ReferralId, Referral> latestPerId(
+            SyncRunId runId, SourcePage page, RunTally tally, Quarantine quarantine) {
         Map<ReferralId, Referral> latest = new LinkedHashMap<>();
         for (int i = 0; i < page.records().size(); i++) {
             switch (page.records().get(i)) {
                 case SourceRecord.Unreadable unreadable -> {
                     fail(runId, tally, unreadable.referralId(), unreadable.reason());
-                    quarantine.add(i, unreadable.referralId(), unreadable.reason(), unreadable.updatedDateTime(),
+                    quarantine.add(
+                            i,
+                            unreadable.referralId(),
+                            unreadable.reason(),
+                            unreadable.updatedDateTime(),
                             unreadable.payload());
                 }
                 case SourceRecord.Readable readable -> {
@@ -208,8 +237,8 @@ public final class ReferralSync implements SyncReferrals {
         return latest;
     }
 
-    private Optional<Planned> plan(SyncRunId runId, RunTally tally, Referral referral, boolean alreadyStored,
-            Quarantine quarantine) {
+    private Optional<Planned> plan(
+            SyncRunId runId, RunTally tally, Referral referral, boolean alreadyStored, Quarantine quarantine) {
         try {
             Classification classification = classificationRule.classify(referral);
             DomainExtraction domain = domainExtractor.extract(referral);
@@ -226,8 +255,11 @@ public final class ReferralSync implements SyncReferrals {
     private static List<CompanyCandidate> companyCandidates(List<Planned> changed) {
         Map<Domain, CompanyCandidate> candidates = new LinkedHashMap<>();
         for (Planned planned : changed) {
-            planned.foundDomain().ifPresent(domain -> candidates.putIfAbsent(domain,
-                    new CompanyCandidate(domain, planned.referral().customer().name(), CompanySource.PARTNER_CENTER)));
+            planned.foundDomain()
+                    .ifPresent(domain -> candidates.putIfAbsent(
+                            domain,
+                            new CompanyCandidate(
+                                    domain, planned.referral().customer().name(), CompanySource.PARTNER_CENTER)));
         }
         return List.copyOf(candidates.values());
     }
@@ -246,10 +278,12 @@ public final class ReferralSync implements SyncReferrals {
         tally.stored(outcome);
         ReferralOutcome event = outcome == WriteOutcome.UNCHANGED
                 ? new ReferralOutcome.Skipped(planned.referral().id(), SkipReason.UNCHANGED)
-                : new ReferralOutcome.Stored(planned.referral().id(), outcome, planned.classification().category(),
-                        planned.foundDomain(), planned.foundDomain().isPresent()
-                                ? LinkStatus.AUTO_LINKED
-                                : LinkStatus.UNLINKED);
+                : new ReferralOutcome.Stored(
+                        planned.referral().id(),
+                        outcome,
+                        planned.classification().category(),
+                        planned.foundDomain(),
+                        planned.foundDomain().isPresent() ? LinkStatus.AUTO_LINKED : LinkStatus.UNLINKED);
         listener.referralProcessed(runId, event);
     }
 

@@ -7,8 +7,7 @@ public sealed interface RunClaim {
 
     Claimed CLAIMED = new Claimed();
 
-    record Claimed() implements RunClaim {
-    }
+    record Claimed() implements RunClaim {}
 
     /** Another run is queued or running. */
     record Busy(SyncRunId activeRun) implements RunClaim {

@@ -72,8 +72,11 @@ public record RunPolicy(String featureFlag) {
             return new Decision.Skip(SkipCause.RUN_NOT_QUEUED);
         }
         if (!enabled) {
-            return new Decision.FailQueued(SkipCause.FEATURE_FLAG_DISABLED, SyncError.of(
-                    SyncErrorCode.PARTNER_CENTER_DISABLED, featureFlag + " was turned off before the run started."));
+            return new Decision.FailQueued(
+                    SkipCause.FEATURE_FLAG_DISABLED,
+                    SyncError.of(
+                            SyncErrorCode.PARTNER_CENTER_DISABLED,
+                            featureFlag + " was turned off before the run started."));
         }
         return new Decision.Start();
     }
@@ -88,17 +91,19 @@ public record RunPolicy(String featureFlag) {
      * without an execution in the scheduler (its retries were used up). Left alone, it would make every later trigger
      * answer "already queued".
      *
-     * @param status       the active run's status
-     * @param requestedAt  when it was queued
+     * @param status the active run's status
+     * @param requestedAt when it was queued
      * @param hasExecution whether the scheduler still holds its execution; asked only when the rest says orphaned
      * @return the error to settle it with, or empty when the run may still start
      */
-    public Optional<SyncError> orphaned(SyncStatus status, Instant requestedAt, Instant staleBefore,
-            BooleanSupplier hasExecution) {
+    public Optional<SyncError> orphaned(
+            SyncStatus status, Instant requestedAt, Instant staleBefore, BooleanSupplier hasExecution) {
         if (status != SyncStatus.QUEUED || !requestedAt.isBefore(staleBefore) || hasExecution.getAsBoolean()) {
             return Optional.empty();
         }
-        return Optional.of(SyncError.of(SyncErrorCode.NOT_DISPATCHED, "No worker has this queued run any more (its "
-                + "execution was dropped after repeated failures); trigger the sync again."));
+        return Optional.of(SyncError.of(
+                SyncErrorCode.NOT_DISPATCHED,
+                "No worker has this queued run any more (its "
+                        + "execution was dropped after repeated failures); trigger the sync again."));
     }
 }

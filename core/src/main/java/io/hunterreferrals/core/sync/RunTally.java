@@ -69,10 +69,24 @@ final class RunTally {
         return new SyncProgress(pagesFetched, fetched, created, updated, skippedCount, failedCount, expectedTotal);
     }
 
-    SyncReport report(SyncRunId runId, SyncRequest request, Instant startedAt, Instant finishedAt, Optional<SyncError> error) {
-        return new SyncReport(runId, request.trigger(), request.mode(), request.dryRun(),
+    SyncReport report(
+            SyncRunId runId, SyncRequest request, Instant startedAt, Instant finishedAt, Optional<SyncError> error) {
+        return new SyncReport(
+                runId,
+                request.trigger(),
+                request.mode(),
+                request.dryRun(),
                 error.isPresent() ? SyncStatus.FAILED : failed.isEmpty() ? SyncStatus.SUCCEEDED : SyncStatus.PARTIAL,
-                created, updated, skipped, failed,
-                pagesFetched, fetched, startedAt, finishedAt, watermarkBefore, watermarkAfter, error);
+                created,
+                updated,
+                skipped,
+                failed,
+                pagesFetched,
+                fetched,
+                startedAt,
+                finishedAt,
+                watermarkBefore,
+                watermarkAfter,
+                error);
     }
 }

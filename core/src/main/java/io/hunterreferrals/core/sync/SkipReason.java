@@ -2,7 +2,10 @@ package io.hunterreferrals.core.sync;
 
 import io.hunterreferrals.core.filter.FilterRule;
 
-/** Why a fetched referral was not written: a filter rule, no change since the last sync, or a later copy in the same page. */
+/**
+ * Why a fetched referral was not written: a filter rule, no change since the last sync, or a later copy in the same
+ * page.
+ */
 public enum SkipReason {
     DIRECTION("direction"),
     STATUS("status"),

@@ -6,8 +6,8 @@ import java.util.OptionalLong;
 /**
  * One page of referrals from a source.
  *
- * @param number     1 for the first page
- * @param records    the page's referrals in source order
+ * @param number 1 for the first page
+ * @param records the page's referrals in source order
  * @param totalCount the total the source announced for the whole query, when it did ({@code @odata.count})
  */
 public record SourcePage(int number, List<SourceRecord> records, OptionalLong totalCount) {

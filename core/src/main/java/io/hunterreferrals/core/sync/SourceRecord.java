@@ -17,10 +17,10 @@ public sealed interface SourceRecord {
     /**
      * A referral the source could not map, e.g. without an id or with a timestamp that does not parse.
      *
-     * @param referralId      its id, when one could be read
-     * @param reason          a short stable code, e.g. {@code missing_id}, {@code bad_timestamp}
+     * @param referralId its id, when one could be read
+     * @param reason a short stable code, e.g. {@code missing_id}, {@code bad_timestamp}
      * @param updatedDateTime its {@code updatedDateTime} as sent (even when it does not parse), when it had one
-     * @param payload         the referral exactly as sent, for the quarantine
+     * @param payload the referral exactly as sent, for the quarantine
      */
     record Unreadable(Optional<String> referralId, String reason, Optional<String> updatedDateTime, RawPayload payload)
             implements SourceRecord {

@@ -41,8 +41,8 @@ public enum SyncErrorCode {
     /** The feature flag was turned off between queueing and starting the run. */
     PARTNER_CENTER_DISABLED("partner_center_disabled"),
     /**
-     * A code stored by another version of the product that this one does not know; the stored text is kept in
-     * the message. Never produced by this version.
+     * A code stored by another version of the product that this one does not know; the stored text is kept in the
+     * message. Never produced by this version.
      */
     UNRECOGNISED("unrecognised");
 

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Driving side of asynchronous syncs (the API's sync button, the scheduler): records a queued run, unless one
- * is already queued or running, and dispatches it. The run's id is the task id operators see.
+ * Driving side of asynchronous syncs (the API's sync button, the scheduler): records a queued run, unless one is
+ * already queued or running, and dispatches it. The run's id is the task id operators see.
  */
 public final class SyncQueue implements RequestSync {
 
@@ -30,8 +30,13 @@ public final class SyncQueue implements RequestSync {
             dispatcher.dispatch(request);
         } catch (RuntimeException e) {
             // A queued run nobody will execute would block every later request.
-            runLog.failQueued(runId, SyncError.of(SyncErrorCode.DISPATCH_FAILED,
-                    "The sync could not be handed to a worker (" + e.getClass().getSimpleName() + "); try again."), clock.instant());
+            runLog.failQueued(
+                    runId,
+                    SyncError.of(
+                            SyncErrorCode.DISPATCH_FAILED,
+                            "The sync could not be handed to a worker ("
+                                    + e.getClass().getSimpleName() + "); try again."),
+                    clock.instant());
             throw e;
         }
         return new EnqueueOutcome.Enqueued(runId);

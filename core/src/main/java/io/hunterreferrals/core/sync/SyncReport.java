@@ -9,13 +9,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The result of one sync run. Every fetched referral is counted exactly once, as created, updated,
- * skipped (with a reason) or failed (with a reason): {@code totalFetched == totalProcessed()}.
+ * The result of one sync run. Every fetched referral is counted exactly once, as created, updated, skipped (with a
+ * reason) or failed (with a reason): {@code totalFetched == totalProcessed()}.
  *
  * @param skippedReasons skipped referrals by reason, in a stable order
- * @param failedReasons  failed referrals by reason code (e.g. {@code missing_id}, {@code not_stored})
- * @param status         succeeded; partial when it read every page but some referrals failed; or failed
- * @param error          why the run failed; present exactly when {@code status} is {@link SyncStatus#FAILED}
+ * @param failedReasons failed referrals by reason code (e.g. {@code missing_id}, {@code not_stored})
+ * @param status succeeded; partial when it read every page but some referrals failed; or failed
+ * @param error why the run failed; present exactly when {@code status} is {@link SyncStatus#FAILED}
  */
 public record SyncReport(
         SyncRunId runId,
@@ -53,7 +53,8 @@ public record SyncReport(
         if ((status == SyncStatus.FAILED) != error.isPresent()) {
             throw new IllegalArgumentException("A failed report, and only a failed one, carries an error");
         }
-        int failedCount = failedReasons.values().stream().mapToInt(Integer::intValue).sum();
+        int failedCount =
+                failedReasons.values().stream().mapToInt(Integer::intValue).sum();
         if (status == SyncStatus.PARTIAL && failedCount == 0 || status == SyncStatus.SUCCEEDED && failedCount > 0) {
             throw new IllegalArgumentException("A completed run with failed referrals is partial, and only such a run");
         }

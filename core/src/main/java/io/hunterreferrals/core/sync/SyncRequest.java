@@ -6,11 +6,11 @@ import java.util.Optional;
 /**
  * What to sync.
  *
- * @param trigger   who asked for it
- * @param mode      incremental or full
- * @param dryRun    compute the report without writing referrals, companies or the watermark
- * @param queuedRun the id to run under: a run recorded as queued when the request was accepted, or an id
- *                  the caller chose so it can log it before the run starts; when empty the sync picks one
+ * @param trigger who asked for it
+ * @param mode incremental or full
+ * @param dryRun compute the report without writing referrals, companies or the watermark
+ * @param queuedRun the id to run under: a run recorded as queued when the request was accepted, or an id the caller
+ *     chose so it can log it before the run starts; when empty the sync picks one
  */
 public record SyncRequest(SyncTrigger trigger, SyncMode mode, boolean dryRun, Optional<SyncRunId> queuedRun) {
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Driven port: the record of every sync run, and the guard that keeps runs from overlapping, whoever
- * triggers them (API, schedule, a CLI on another machine).
+ * Driven port: the record of every sync run, and the guard that keeps runs from overlapping, whoever triggers them
+ * (API, schedule, a CLI on another machine).
  */
 public interface SyncRunLog {
 
@@ -14,8 +14,8 @@ public interface SyncRunLog {
     RunClaim enqueue(SyncRunId runId, SyncRequest request, Instant requestedAt);
 
     /**
-     * Marks the run running (recording it first if it was never queued), unless another run is running.
-     * A queued run that cannot start stays queued.
+     * Marks the run running (recording it first if it was never queued), unless another run is running. A queued run
+     * that cannot start stays queued.
      */
     RunClaim start(SyncRunId runId, SyncRequest request, Instant startedAt, Optional<Instant> watermarkBefore);
 
@@ -24,8 +24,8 @@ public interface SyncRunLog {
 
     /**
      * Records that a run that is still running is alive, without touching its progress: a page can take minutes
-     * (throttling), and a run without heartbeats is taken for abandoned ({@link #failAbandoned}). A beat for a run
-     * that is no longer running changes nothing, so a late beat never revives or alters a finished run.
+     * (throttling), and a run without heartbeats is taken for abandoned ({@link #failAbandoned}). A beat for a run that
+     * is no longer running changes nothing, so a late beat never revives or alters a finished run.
      */
     void heartbeat(SyncRunId runId, Instant at);
 
@@ -36,8 +36,8 @@ public interface SyncRunLog {
     void failQueued(SyncRunId runId, SyncError error, Instant at);
 
     /**
-     * Marks as failed the runs still running whose last heartbeat is older than {@code heartbeatBefore}:
-     * their process died.
+     * Marks as failed the runs still running whose last heartbeat is older than {@code heartbeatBefore}: their process
+     * died.
      *
      * @return the runs marked failed
      */

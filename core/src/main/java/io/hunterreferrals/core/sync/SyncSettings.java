@@ -7,9 +7,9 @@ import java.util.Objects;
 /**
  * How the sync behaves.
  *
- * @param filter           which new referrals to take in
- * @param watermarkOverlap how far before the watermark an incremental run starts; Partner Center's
- *                         timestamps have more precision than PostgreSQL keeps, and clocks drift
+ * @param filter which new referrals to take in
+ * @param watermarkOverlap how far before the watermark an incremental run starts; Partner Center's timestamps have more
+ *     precision than PostgreSQL keeps, and clocks drift
  */
 public record SyncSettings(ReferralFilter filter, Duration watermarkOverlap) {
 

@@ -41,8 +41,14 @@ class ClassificationRulePcV1Test {
             Independent, null,               null,    null,      null,      UNKNOWN,           7
             Independent, FutureValue,        msft,    null,      null,      UNKNOWN,           7
             """)
-    void evaluatesTheRulesTopToBottom(String type, String qualification, String invitedBy, String source, String callToAction,
-            ReferralCategory category, int ruleNumber) {
+    void evaluatesTheRulesTopToBottom(
+            String type,
+            String qualification,
+            String invitedBy,
+            String source,
+            String callToAction,
+            ReferralCategory category,
+            int ruleNumber) {
         Classification result = rule.classify(referral(type, qualification, invitedBy, source, callToAction));
 
         assertThat(result.category()).isEqualTo(category);
@@ -63,7 +69,9 @@ class ClassificationRulePcV1Test {
             Shared,      None,               partner-id,  CO_SELL
             """)
     void followsMicrosoftsTable(String type, String qualification, String invitedBy, ReferralCategory category) {
-        assertThat(rule.classify(referral(type, qualification, invitedBy, null, null)).category()).isEqualTo(category);
+        assertThat(rule.classify(referral(type, qualification, invitedBy, null, null))
+                        .category())
+                .isEqualTo(category);
     }
 
     @org.junit.jupiter.api.Test
@@ -85,8 +93,14 @@ class ClassificationRulePcV1Test {
         assertThat(ReferralCategory.fromCode(null)).isEqualTo(ReferralCategory.UNKNOWN);
     }
 
-    private static Referral referral(String type, String qualification, String invitedBy, String source, String callToAction) {
-        return Referral.builder("r-1").type(type).qualification(qualification).invitedByOrganizationId(invitedBy)
-                .referralSource(source).callToAction(callToAction).build();
+    private static Referral referral(
+            String type, String qualification, String invitedBy, String source, String callToAction) {
+        return Referral.builder("r-1")
+                .type(type)
+                .qualification(qualification)
+                .invitedByOrganizationId(invitedBy)
+                .referralSource(source)
+                .callToAction(callToAction)
+                .build();
     }
 }

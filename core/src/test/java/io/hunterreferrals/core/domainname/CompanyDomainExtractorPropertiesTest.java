@@ -29,8 +29,10 @@ class CompanyDomainExtractorPropertiesTest {
                 case DomainExtraction.Found found -> {
                     DomainParserPropertiesTest.assertCanonical(found.domain());
                     assertThat(ConsumerMailboxDomains.contains(found.domain())).isFalse();
-                    assertThat(DomainParser.parseCompanyDomain(found.rawHost())).as("the raw host parsed again")
-                            .isInstanceOfSatisfying(DomainParseResult.Parsed.class,
+                    assertThat(DomainParser.parseCompanyDomain(found.rawHost()))
+                            .as("the raw host parsed again")
+                            .isInstanceOfSatisfying(
+                                    DomainParseResult.Parsed.class,
                                     p -> assertThat(p.domain()).isEqualTo(found.domain()));
                 }
                 case DomainExtraction.NotFound notFound -> {

@@ -43,15 +43,17 @@ class DomainParserPropertiesTest {
 
     @Test
     void domainOfThrowsOnlyInvalidDomainExceptionWithTheParsersReason() {
-        PropertyCheck.forAll(DOMAIN_OF_TRIES, 3L, r -> r.nextBoolean() ? HostileStrings.any(r) : DomainLikeTexts.any(r),
-                text -> {
+        PropertyCheck.forAll(
+                DOMAIN_OF_TRIES, 3L, r -> r.nextBoolean() ? HostileStrings.any(r) : DomainLikeTexts.any(r), text -> {
                     switch (DomainParser.parse(text)) {
-                        case DomainParseResult.Parsed parsed -> assertThat(Domain.of(text)).isEqualTo(parsed.domain());
-                        case DomainParseResult.Rejected rejected -> assertThatThrownBy(() -> Domain.of(text))
-                                .isInstanceOfSatisfying(InvalidDomainException.class, e -> {
-                                    assertThat(e.reason()).isEqualTo(rejected.reason());
-                                    assertThat(e.getMessage()).isNotBlank();
-                                });
+                        case DomainParseResult.Parsed parsed ->
+                            assertThat(Domain.of(text)).isEqualTo(parsed.domain());
+                        case DomainParseResult.Rejected rejected ->
+                            assertThatThrownBy(() -> Domain.of(text))
+                                    .isInstanceOfSatisfying(InvalidDomainException.class, e -> {
+                                        assertThat(e.reason()).isEqualTo(rejected.reason());
+                                        assertThat(e.getMessage()).isNotBlank();
+                                    });
                     }
                 });
     }
@@ -63,7 +65,8 @@ class DomainParserPropertiesTest {
         for (String text : List.of("www.www.com", "info@www.www.com.tr", "mail.www.co.uk")) {
             assertThat(DomainParser.parse(text)).as(text).isInstanceOf(DomainParseResult.Rejected.class);
         }
-        assertThat(DomainParser.parse("www.wwwx.com")).isEqualTo(new DomainParseResult.Parsed(new Domain("wwwx.com"), "www.wwwx.com"));
+        assertThat(DomainParser.parse("www.wwwx.com"))
+                .isEqualTo(new DomainParseResult.Parsed(new Domain("wwwx.com"), "www.wwwx.com"));
     }
 
     @Test
@@ -81,8 +84,10 @@ class DomainParserPropertiesTest {
                 assertCanonical(parsed.domain());
                 assertThat(parsed.rawHost()).isNotBlank();
                 assertParsesToItself(parsed.domain());
-                assertThat(DomainParser.parse(parsed.rawHost())).as("the raw host parsed again")
-                        .isInstanceOfSatisfying(DomainParseResult.Parsed.class,
+                assertThat(DomainParser.parse(parsed.rawHost()))
+                        .as("the raw host parsed again")
+                        .isInstanceOfSatisfying(
+                                DomainParseResult.Parsed.class,
                                 again -> assertThat(again.domain()).isEqualTo(parsed.domain()));
             }
             case DomainParseResult.Rejected rejected -> assertHasReason(rejected.reason());
@@ -99,8 +104,13 @@ class DomainParserPropertiesTest {
 
     static void assertCanonical(Domain domain) {
         String value = domain.value();
-        assertThat(value).isEqualTo(value.toLowerCase(Locale.ROOT)).matches("[a-z0-9.-]+")
-                .doesNotEndWith(".").doesNotStartWith(".").doesNotStartWith("www.").hasSizeBetween(4, 253);
+        assertThat(value)
+                .isEqualTo(value.toLowerCase(Locale.ROOT))
+                .matches("[a-z0-9.-]+")
+                .doesNotEndWith(".")
+                .doesNotStartWith(".")
+                .doesNotStartWith("www.")
+                .hasSizeBetween(4, 253);
         for (String label : value.split("\\.", -1)) {
             assertThat(label).hasSizeBetween(1, 63).doesNotStartWith("-").doesNotEndWith("-");
         }
@@ -108,7 +118,8 @@ class DomainParserPropertiesTest {
     }
 
     private static void assertParsesToItself(Domain domain) {
-        assertThat(DomainParser.parse(domain.value())).as("parsing the accepted domain again")
+        assertThat(DomainParser.parse(domain.value()))
+                .as("parsing the accepted domain again")
                 .isEqualTo(new DomainParseResult.Parsed(domain, domain.value()));
         assertThat(Domain.of(domain.value())).isEqualTo(domain);
     }

@@ -73,8 +73,10 @@ class DomainParserTest {
             example.123               | UNKNOWN_SUFFIX
             """)
     void rejectsWhatIsNotADomainWithAReason(String input, DomainRejection reason) {
-        assertThat(DomainParser.parse(input)).isInstanceOfSatisfying(DomainParseResult.Rejected.class,
-                rejected -> assertThat(rejected.reason()).isEqualTo(reason));
+        assertThat(DomainParser.parse(input))
+                .isInstanceOfSatisfying(
+                        DomainParseResult.Rejected.class,
+                        rejected -> assertThat(rejected.reason()).isEqualTo(reason));
     }
 
     @Test
@@ -82,8 +84,10 @@ class DomainParserTest {
         String longLabel = "a".repeat(64) + ".com";
         String longName = ("abcdefghij".repeat(6) + ".").repeat(5) + "com";
 
-        assertThat(((DomainParseResult.Rejected) DomainParser.parse(longLabel)).reason()).isEqualTo(DomainRejection.TOO_LONG);
-        assertThat(((DomainParseResult.Rejected) DomainParser.parse(longName)).reason()).isEqualTo(DomainRejection.TOO_LONG);
+        assertThat(((DomainParseResult.Rejected) DomainParser.parse(longLabel)).reason())
+                .isEqualTo(DomainRejection.TOO_LONG);
+        assertThat(((DomainParseResult.Rejected) DomainParser.parse(longName)).reason())
+                .isEqualTo(DomainRejection.TOO_LONG);
     }
 
     @Test
@@ -109,23 +113,31 @@ class DomainParserTest {
         assertThat(DomainParser.parse("ana@gmail.com")).isInstanceOf(DomainParseResult.Parsed.class);
         assertThat(DomainParser.parseCompanyDomain("ana@gmail.com"))
                 .isEqualTo(new DomainParseResult.Rejected(DomainRejection.CONSUMER_MAILBOX, "gmail.com"));
-        assertThat(DomainParser.parseCompanyDomain("ayse@uk.yahoo.co.uk")).isInstanceOf(DomainParseResult.Rejected.class);
+        assertThat(DomainParser.parseCompanyDomain("ayse@uk.yahoo.co.uk"))
+                .isInstanceOf(DomainParseResult.Rejected.class);
         assertThat(DomainParser.parseCompanyDomain("info@contoso.com")).isInstanceOf(DomainParseResult.Parsed.class);
     }
 
     @Test
     void everyListedConsumerDomainIsRecognised() {
-        assertThat(ConsumerMailboxDomains.all()).contains("gmail.com", "hotmail.com.tr", "yandex.com.tr", "163.com").hasSize(27);
+        assertThat(ConsumerMailboxDomains.all())
+                .contains("gmail.com", "hotmail.com.tr", "yandex.com.tr", "163.com")
+                .hasSize(27);
         for (String consumer : ConsumerMailboxDomains.all()) {
-            assertThat(ConsumerMailboxDomains.contains(Domain.of("someone@" + consumer))).as(consumer).isTrue();
+            assertThat(ConsumerMailboxDomains.contains(Domain.of("someone@" + consumer)))
+                    .as(consumer)
+                    .isTrue();
         }
     }
 
     @Test
     void theErrorNamesTheReasonButNotAnEmailAddress() {
-        assertThatThrownBy(() -> Domain.of("10.0.0.1")).isInstanceOf(InvalidDomainException.class)
-                .hasMessageContaining("'10.0.0.1'").hasMessageContaining("IP address");
-        assertThatThrownBy(() -> Domain.of("ayse@localhost")).hasMessageNotContaining("ayse")
+        assertThatThrownBy(() -> Domain.of("10.0.0.1"))
+                .isInstanceOf(InvalidDomainException.class)
+                .hasMessageContaining("'10.0.0.1'")
+                .hasMessageContaining("IP address");
+        assertThatThrownBy(() -> Domain.of("ayse@localhost"))
+                .hasMessageNotContaining("ayse")
                 .hasMessageContaining("e-mail address");
     }
 

@@ -15,17 +15,22 @@ class ReferralFilterTest {
 
         assertThat(filter.evaluate(referral("Incoming", "New", "Pending"))).isEqualTo(FilterDecision.ACCEPT);
         assertThat(filter.evaluate(referral("incoming", "ACTIVE", "Accepted"))).isEqualTo(FilterDecision.ACCEPT);
-        assertThat(filter.evaluate(referral("Outgoing", "New", "Pending"))).isEqualTo(new FilterDecision.Skip(FilterRule.DIRECTION));
-        assertThat(filter.evaluate(referral("Incoming", "Closed", "Won"))).isEqualTo(new FilterDecision.Skip(FilterRule.STATUS));
-        assertThat(filter.evaluate(referral(null, "New", "Pending"))).isEqualTo(new FilterDecision.Skip(FilterRule.DIRECTION));
+        assertThat(filter.evaluate(referral("Outgoing", "New", "Pending")))
+                .isEqualTo(new FilterDecision.Skip(FilterRule.DIRECTION));
+        assertThat(filter.evaluate(referral("Incoming", "Closed", "Won")))
+                .isEqualTo(new FilterDecision.Skip(FilterRule.STATUS));
+        assertThat(filter.evaluate(referral(null, "New", "Pending")))
+                .isEqualTo(new FilterDecision.Skip(FilterRule.DIRECTION));
     }
 
     @Test
     void excludesConfiguredSubstatuses() {
         ReferralFilter filter = new ReferralFilter(List.of("Incoming"), List.of(), List.of("Declined", " Expired "));
 
-        assertThat(filter.evaluate(referral("Incoming", "Closed", "Declined"))).isEqualTo(new FilterDecision.Skip(FilterRule.SUBSTATUS));
-        assertThat(filter.evaluate(referral("Incoming", "Closed", "expired"))).isEqualTo(new FilterDecision.Skip(FilterRule.SUBSTATUS));
+        assertThat(filter.evaluate(referral("Incoming", "Closed", "Declined")))
+                .isEqualTo(new FilterDecision.Skip(FilterRule.SUBSTATUS));
+        assertThat(filter.evaluate(referral("Incoming", "Closed", "expired")))
+                .isEqualTo(new FilterDecision.Skip(FilterRule.SUBSTATUS));
         assertThat(filter.evaluate(referral("Incoming", "Closed", "Won"))).isEqualTo(FilterDecision.ACCEPT);
     }
 
@@ -51,12 +56,18 @@ class ReferralFilterTest {
 
     @Test
     void cleansAndValidatesConfiguredValues() {
-        assertThat(new ReferralFilter(List.of(" Incoming ", "", "Incoming"), List.of(), List.of()).directions()).containsExactly("Incoming");
+        assertThat(new ReferralFilter(List.of(" Incoming ", "", "Incoming"), List.of(), List.of()).directions())
+                .containsExactly("Incoming");
         assertThatThrownBy(() -> new ReferralFilter(List.of("Incoming' or 1 eq 1"), List.of(), List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quote");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("quote");
     }
 
     private static Referral referral(String direction, String status, String substatus) {
-        return Referral.builder("r-1").direction(direction).status(status).substatus(substatus).build();
+        return Referral.builder("r-1")
+                .direction(direction)
+                .status(status)
+                .substatus(substatus)
+                .build();
     }
 }

@@ -40,15 +40,23 @@ class CompanyImportTest {
 
         assertThat(report.created()).isEqualTo(3);
         assertThat(report.alreadyPresent()).isZero();
-        assertThat(report.rejected()).extracting(ImportReport.RejectedLine::lineNumber).containsExactly(4L, 5L, 6L, 7L);
-        assertThat(report.rejected().get(0).reason()).contains("consumer mailbox").doesNotContain("ayse");
+        assertThat(report.rejected())
+                .extracting(ImportReport.RejectedLine::lineNumber)
+                .containsExactly(4L, 5L, 6L, 7L);
+        assertThat(report.rejected().get(0).reason())
+                .contains("consumer mailbox")
+                .doesNotContain("ayse");
         assertThat(report.rejected().get(2).reason()).contains("line 2");
         assertThat(report.rejected().get(3).reason()).contains("two-letter");
         var contoso = companies.findByDomain(Domain.of("contoso.com.tr")).orElseThrow();
         assertThat(contoso.name()).isEqualTo("Contoso A.Ş.");
         assertThat(contoso.country()).isEqualTo("TR");
         assertThat(contoso.source()).isEqualTo(CompanySource.IMPORT);
-        assertThat(companies.findByDomain(Domain.of("xn--mller-kva.de")).orElseThrow().name()).isEqualTo("xn--mller-kva.de");
+        assertThat(companies
+                        .findByDomain(Domain.of("xn--mller-kva.de"))
+                        .orElseThrow()
+                        .name())
+                .isEqualTo("xn--mller-kva.de");
     }
 
     @Test
@@ -68,7 +76,11 @@ class CompanyImportTest {
         StringBuilder csv = new StringBuilder("domain;name;country\n");
         int lines = CompanyImport.BATCH_SIZE * 2 + 7;
         for (int i = 0; i < lines; i++) {
-            csv.append("company-").append(i).append(".com.tr;Company ").append(i).append(";TR\n");
+            csv.append("company-")
+                    .append(i)
+                    .append(".com.tr;Company ")
+                    .append(i)
+                    .append(";TR\n");
         }
 
         ImportReport report = importer.importFile(file(csv.toString()));

@@ -14,6 +14,7 @@ import io.hunterreferrals.core.domainname.DomainRejection;
 import io.hunterreferrals.core.referral.CustomerProfile;
 import io.hunterreferrals.core.referral.ReferralId;
 import io.hunterreferrals.core.sync.ReferralSync;
+import io.hunterreferrals.core.sync.SyncListener;
 import io.hunterreferrals.core.sync.SyncMode;
 import io.hunterreferrals.core.sync.SyncRequest;
 import io.hunterreferrals.core.sync.SyncSettings;
@@ -23,7 +24,6 @@ import io.hunterreferrals.core.testing.InMemoryReferralQueries;
 import io.hunterreferrals.core.testing.InMemoryReferralSource;
 import io.hunterreferrals.core.testing.InMemoryReferralStore;
 import io.hunterreferrals.core.testing.InMemorySyncRunLog;
-import io.hunterreferrals.core.sync.SyncListener;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -35,25 +35,39 @@ class ReferralLinksTest {
     private final InMemoryReferralSource source = new InMemoryReferralSource(10);
     private final InMemoryReferralStore store = new InMemoryReferralStore();
     private final InMemoryCompanyDirectory companies = new InMemoryCompanyDirectory();
-    private final ReferralLinks links = new ReferralLinks(store, companies, new InMemoryReferralQueries(store, companies));
-    private final ReferralSync sync = new ReferralSync(source, store, companies, new InMemorySyncRunLog(), SyncSettings.DEFAULT,
-            new ClassificationRulePcV1(), Clock.systemUTC(), SyncListener.NONE);
+    private final ReferralLinks links =
+            new ReferralLinks(store, companies, new InMemoryReferralQueries(store, companies));
+    private final ReferralSync sync = new ReferralSync(
+            source,
+            store,
+            companies,
+            new InMemorySyncRunLog(),
+            SyncSettings.DEFAULT,
+            new ClassificationRulePcV1(),
+            Clock.systemUTC(),
+            SyncListener.NONE);
     private CompanyId fabrikam;
 
     @BeforeEach
     void storeReferrals() {
-        source.put(aReferralOf("r-1", "Contoso", "contoso.com.tr").build(),
-                aReferral("r-2").customer(new CustomerProfile("Ayşe Yılmaz", "TR", null, List.of("ayse@gmail.com"), List.of())).build());
+        source.put(
+                aReferralOf("r-1", "Contoso", "contoso.com.tr").build(),
+                aReferral("r-2")
+                        .customer(new CustomerProfile("Ayşe Yılmaz", "TR", null, List.of("ayse@gmail.com"), List.of()))
+                        .build());
         sync.sync(SyncRequest.of(SyncTrigger.CLI, SyncMode.FULL));
-        fabrikam = companies.findOrCreate(List.of(new CompanyCandidate(Domain.of("fabrikam.de"), "Fabrikam", CompanySource.IMPORT)))
-                .get(Domain.of("fabrikam.de")).id();
+        fabrikam = companies
+                .findOrCreate(List.of(new CompanyCandidate(Domain.of("fabrikam.de"), "Fabrikam", CompanySource.IMPORT)))
+                .get(Domain.of("fabrikam.de"))
+                .id();
     }
 
     @Test
     void linksToAnExistingLeadWhateverFormTheDomainIsTypedIn() {
         LinkOutcome outcome = links.link(ReferralId.of("r-2"), "https://WWW.Fabrikam.de/");
 
-        assertThat(outcome).isEqualTo(new LinkOutcome.Linked(ReferralId.of("r-2"), fabrikam, Domain.of("fabrikam.de"), false));
+        assertThat(outcome)
+                .isEqualTo(new LinkOutcome.Linked(ReferralId.of("r-2"), fabrikam, Domain.of("fabrikam.de"), false));
         assertThat(store.row("r-2").orElseThrow().linkStatus()).isEqualTo(LinkStatus.MANUAL_LINKED);
         assertThat(store.row("r-2").orElseThrow().linkedCompany()).contains(fabrikam);
     }
@@ -62,20 +76,23 @@ class ReferralLinksTest {
     void aManualLinkOutlivesTheNextSync() {
         links.link(ReferralId.of("r-1"), "fabrikam.de");
 
-        source.put(aReferralOf("r-1", "Contoso", "contoso.com.tr").status("Active").build());
+        source.put(
+                aReferralOf("r-1", "Contoso", "contoso.com.tr").status("Active").build());
         sync.sync(SyncRequest.of(SyncTrigger.SCHEDULED, SyncMode.FULL));
 
         assertThat(store.row("r-1").orElseThrow().linkedCompany()).contains(fabrikam);
-        assertThat(store.row("r-1").orElseThrow().record().referral().status().raw()).isEqualTo("Active");
+        assertThat(store.row("r-1").orElseThrow().record().referral().status().raw())
+                .isEqualTo("Active");
     }
 
     @Test
     void saysWhyALinkCannotBeMade() {
         assertThat(links.link(ReferralId.of("r-2"), "unknown-company.de"))
                 .isEqualTo(new LinkOutcome.LeadNotFound(Domain.of("unknown-company.de")));
-        assertThat(links.link(ReferralId.of("nope"), "fabrikam.de")).isEqualTo(new LinkOutcome.ReferralNotFound(ReferralId.of("nope")));
-        assertThat(links.link(ReferralId.of("r-2"), "gmail.com")).isInstanceOfSatisfying(LinkOutcome.InvalidDomain.class,
-                invalid -> {
+        assertThat(links.link(ReferralId.of("nope"), "fabrikam.de"))
+                .isEqualTo(new LinkOutcome.ReferralNotFound(ReferralId.of("nope")));
+        assertThat(links.link(ReferralId.of("r-2"), "gmail.com"))
+                .isInstanceOfSatisfying(LinkOutcome.InvalidDomain.class, invalid -> {
                     assertThat(invalid.reason()).isEqualTo(DomainRejection.CONSUMER_MAILBOX);
                     assertThat(invalid.message()).contains("consumer mailbox");
                 });
@@ -85,12 +102,14 @@ class ReferralLinksTest {
     void anUnlinkOutlivesTheNextSync() {
         assertThat(links.unlink(ReferralId.of("r-1"))).isEqualTo(new LinkOutcome.Unlinked(ReferralId.of("r-1")));
 
-        source.put(aReferralOf("r-1", "Contoso", "contoso.com.tr").status("Active").build());
+        source.put(
+                aReferralOf("r-1", "Contoso", "contoso.com.tr").status("Active").build());
         sync.sync(SyncRequest.of(SyncTrigger.SCHEDULED, SyncMode.FULL));
 
         assertThat(store.row("r-1").orElseThrow().linkStatus()).isEqualTo(LinkStatus.MANUAL_UNLINKED);
         assertThat(store.row("r-1").orElseThrow().linkedCompany()).isEmpty();
-        assertThat(links.unlink(ReferralId.of("nope"))).isEqualTo(new LinkOutcome.ReferralNotFound(ReferralId.of("nope")));
+        assertThat(links.unlink(ReferralId.of("nope")))
+                .isEqualTo(new LinkOutcome.ReferralNotFound(ReferralId.of("nope")));
     }
 
     @Test
@@ -98,12 +117,21 @@ class ReferralLinksTest {
         source.put(aReferralOf("r-3", "Northwind", "northwind.com.tr").build());
         InMemoryCompanyDirectory empty = new InMemoryCompanyDirectory();
         InMemoryReferralStore freshStore = new InMemoryReferralStore();
-        new ReferralSync(source, freshStore, empty, new InMemorySyncRunLog(), SyncSettings.DEFAULT, new ClassificationRulePcV1(),
-                Clock.systemUTC(), SyncListener.NONE).sync(SyncRequest.of(SyncTrigger.CLI, SyncMode.FULL));
+        new ReferralSync(
+                        source,
+                        freshStore,
+                        empty,
+                        new InMemorySyncRunLog(),
+                        SyncSettings.DEFAULT,
+                        new ClassificationRulePcV1(),
+                        Clock.systemUTC(),
+                        SyncListener.NONE)
+                .sync(SyncRequest.of(SyncTrigger.CLI, SyncMode.FULL));
         freshStore.recordOperatorLink(ReferralId.of("r-3"), new io.hunterreferrals.core.company.OperatorLink.Unlink());
         ReferralLinks freshLinks = new ReferralLinks(freshStore, empty, new InMemoryReferralQueries(freshStore, empty));
 
-        LinkOutcome outcome = freshLinks.createLead(ReferralId.of("r-3"), Optional.of("Northwind Traders A.Ş."), Optional.empty());
+        LinkOutcome outcome =
+                freshLinks.createLead(ReferralId.of("r-3"), Optional.of("Northwind Traders A.Ş."), Optional.empty());
 
         assertThat(outcome).isInstanceOfSatisfying(LinkOutcome.Linked.class, linked -> {
             assertThat(linked.domain()).isEqualTo(Domain.of("northwind.com.tr"));
@@ -117,11 +145,23 @@ class ReferralLinksTest {
         InMemoryCompanyDirectory directory = new InMemoryCompanyDirectory();
         ReferralLinks otherLinks = new ReferralLinks(store, directory, new InMemoryReferralQueries(store, directory));
 
-        LinkOutcome outcome = otherLinks.createLead(ReferralId.of("r-1"), Optional.empty(), Optional.of("met at a fair"));
+        LinkOutcome outcome =
+                otherLinks.createLead(ReferralId.of("r-1"), Optional.empty(), Optional.of("met at a fair"));
 
-        assertThat(outcome).isInstanceOfSatisfying(LinkOutcome.Linked.class, linked -> assertThat(linked.companyCreated()).isTrue());
-        assertThat(directory.findByDomain(Domain.of("contoso.com.tr")).orElseThrow().name()).isEqualTo("Contoso");
-        assertThat(directory.findByDomain(Domain.of("contoso.com.tr")).orElseThrow().source()).isEqualTo(CompanySource.MANUAL);
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        LinkOutcome.Linked.class,
+                        linked -> assertThat(linked.companyCreated()).isTrue());
+        assertThat(directory
+                        .findByDomain(Domain.of("contoso.com.tr"))
+                        .orElseThrow()
+                        .name())
+                .isEqualTo("Contoso");
+        assertThat(directory
+                        .findByDomain(Domain.of("contoso.com.tr"))
+                        .orElseThrow()
+                        .source())
+                .isEqualTo(CompanySource.MANUAL);
     }
 
     @Test

@@ -39,10 +39,34 @@ class LeadMappingTest {
     @Test
     void aLeadAlwaysHasATopic() {
         PushCandidate c = aCandidate("r-1", 1);
-        PushCandidate unnamed = new PushCandidate(c.referralId(), c.storedHash(), " ", c.companyName(), c.domain(),
-                c.country(), null, null, Optional.empty(), ReferralCategory.UNKNOWN, null, null, Optional.empty());
-        PushCandidate bare = new PushCandidate(c.referralId(), c.storedHash(), null, null, Optional.empty(), null,
-                null, null, Optional.empty(), ReferralCategory.UNKNOWN, null, null, Optional.empty());
+        PushCandidate unnamed = new PushCandidate(
+                c.referralId(),
+                c.storedHash(),
+                " ",
+                c.companyName(),
+                c.domain(),
+                c.country(),
+                null,
+                null,
+                Optional.empty(),
+                ReferralCategory.UNKNOWN,
+                null,
+                null,
+                Optional.empty());
+        PushCandidate bare = new PushCandidate(
+                c.referralId(),
+                c.storedHash(),
+                null,
+                null,
+                Optional.empty(),
+                null,
+                null,
+                null,
+                Optional.empty(),
+                ReferralCategory.UNKNOWN,
+                null,
+                null,
+                Optional.empty());
 
         assertThat(mapping.draft(unnamed).subject()).isEqualTo("Contoso Ltd (Partner Center referral)");
         LeadDraft draft = mapping.draft(bare);
@@ -66,10 +90,20 @@ class LeadMappingTest {
 
         PushCandidate c = aCandidate("r-1", 1);
         String longMail = "a".repeat(95) + "@contoso.com";
-        PushCandidate withLongMail = new PushCandidate(c.referralId(), c.storedHash(), c.name(), c.companyName(),
-                c.domain(), c.country(), c.dealValue(), c.notes(),
+        PushCandidate withLongMail = new PushCandidate(
+                c.referralId(),
+                c.storedHash(),
+                c.name(),
+                c.companyName(),
+                c.domain(),
+                c.country(),
+                c.dealValue(),
+                c.notes(),
                 Optional.of(new io.hunterreferrals.core.referral.CustomerContact("A", "B", longMail, null)),
-                c.category(), c.status(), c.substatus(), Optional.empty());
+                c.category(),
+                c.status(),
+                c.substatus(),
+                Optional.empty());
         assertThat(mapping.draft(withLongMail).contactEmail()).isNull();
     }
 
@@ -85,7 +119,9 @@ class LeadMappingTest {
 
         assertThat(mapping.draft(aCandidate("r-1", 1)).hash()).isEqualTo(draft.hash());
         assertThat(mapping.draft(aCandidate("r-1", 2)).hash()).isNotEqualTo(draft.hash());
-        assertThat(mapping.draft(io.hunterreferrals.core.testing.PushCandidates.withStatus(aCandidate("r-1", 1),
-                "Closed", "Won")).hash()).isNotEqualTo(draft.hash());
+        assertThat(mapping.draft(io.hunterreferrals.core.testing.PushCandidates.withStatus(
+                                aCandidate("r-1", 1), "Closed", "Won"))
+                        .hash())
+                .isNotEqualTo(draft.hash());
     }
 }

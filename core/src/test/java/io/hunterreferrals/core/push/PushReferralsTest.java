@@ -63,7 +63,9 @@ class PushReferralsTest {
 
         assertThat(report.updated()).isEqualTo(1);
         assertThat(report.created()).isZero();
-        assertThat(destination.batches().getLast()).extracting(d -> d.referralId().value()).containsExactly("r-2");
+        assertThat(destination.batches().getLast())
+                .extracting(d -> d.referralId().value())
+                .containsExactly("r-2");
         assertThat(destination.leads().get("r-2").status()).isEqualTo("Closed");
     }
 
@@ -73,16 +75,27 @@ class PushReferralsTest {
         finished(push().push(PUSH));
         // a new stored hash (say, a changed payload field the lead does not show), the same lead values
         PushCandidate rewritten = aCandidate("r-1", 1);
-        store.put(new PushCandidate(rewritten.referralId(), io.hunterreferrals.core.testing.PushCandidates.hash("other"),
-                rewritten.name(), rewritten.companyName(), rewritten.domain(), rewritten.country(),
-                rewritten.dealValue(), rewritten.notes(), rewritten.contact(), rewritten.category(),
-                rewritten.status(), rewritten.substatus(), Optional.empty()));
+        store.put(new PushCandidate(
+                rewritten.referralId(),
+                io.hunterreferrals.core.testing.PushCandidates.hash("other"),
+                rewritten.name(),
+                rewritten.companyName(),
+                rewritten.domain(),
+                rewritten.country(),
+                rewritten.dealValue(),
+                rewritten.notes(),
+                rewritten.contact(),
+                rewritten.category(),
+                rewritten.status(),
+                rewritten.substatus(),
+                Optional.empty()));
 
         PushReport report = finished(push().push(PUSH));
 
         assertThat(report.skipped()).containsExactly(Map.entry("unchanged", 1));
         assertThat(destination.draftsReceived()).isEqualTo(1);
-        assertThat(store.due(PushFilter.ALL, LeadMapping.VERSION, Optional.empty(), 10)).isEmpty();
+        assertThat(store.due(PushFilter.ALL, LeadMapping.VERSION, Optional.empty(), 10))
+                .isEmpty();
     }
 
     @Test
@@ -118,8 +131,13 @@ class PushReferralsTest {
     @Test
     void aDestinationThatIsDownFailsTheRunAndKeepsWhatWasRecorded() {
         IntStream.rangeClosed(1, 4).forEach(i -> store.put(aCandidate("r-" + i, 1)));
-        destination.down(new LeadDestinationException(PushErrorCode.APPLICATION_USER_MISSING, "Add the app as an "
-                + "application user", 403, "0x80072560", "req-1", null));
+        destination.down(new LeadDestinationException(
+                PushErrorCode.APPLICATION_USER_MISSING,
+                "Add the app as an application user",
+                403,
+                "0x80072560",
+                "req-1",
+                null));
 
         PushReport report = finished(push().push(PUSH));
 
@@ -195,7 +213,14 @@ class PushReferralsTest {
     }
 
     private PushReferrals push() {
-        return new PushReferrals(destination, store, runLog, filter, 2, new PushListener() {}, stopping::get,
+        return new PushReferrals(
+                destination,
+                store,
+                runLog,
+                filter,
+                2,
+                new PushListener() {},
+                stopping::get,
                 Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC));
     }
 

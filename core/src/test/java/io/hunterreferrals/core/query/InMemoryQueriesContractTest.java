@@ -14,7 +14,9 @@ import io.hunterreferrals.core.testing.ReferralQueriesContract;
 import io.hunterreferrals.core.testing.SyncRunQueriesContract;
 import org.junit.jupiter.api.Nested;
 
-/** The in-memory query ports obey the same contracts as the PostgreSQL ones, so the HTTP tests over them mean something. */
+/**
+ * The in-memory query ports obey the same contracts as the PostgreSQL ones, so the HTTP tests over them mean something.
+ */
 class InMemoryQueriesContractTest {
 
     @Nested

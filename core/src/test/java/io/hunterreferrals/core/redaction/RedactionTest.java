@@ -22,14 +22,15 @@ class RedactionTest {
     @MethodSource("passwords")
     void aPasswordNeverAppearsWhateverItHolds(String password) {
         for (String url : new String[] {
-                "postgresql://alice:" + password + "@db.internal:5432/hunter",
-                "postgresql://alice:" + password + "@host:notaport/db",
-                "postgres://alice:" + password + "@[::1]:5432/hunter?sslmode=require",
-                "jdbc:postgresql://db.internal:5432/hunter?user=alice&password=" + password + "&sslmode=require",
-                "postgresql://db.internal/hunter?sslmode=require&PASSWORD=" + password,
-                "mysql://alice:" + password + "@db.internal/hunter",
-                "alice:" + password + "@db.internal:5432/hunter",
-                "https://example.webhook.office.com/workflows/1/invoke?api-version=1&sig=" + password}) {
+            "postgresql://alice:" + password + "@db.internal:5432/hunter",
+            "postgresql://alice:" + password + "@host:notaport/db",
+            "postgres://alice:" + password + "@[::1]:5432/hunter?sslmode=require",
+            "jdbc:postgresql://db.internal:5432/hunter?user=alice&password=" + password + "&sslmode=require",
+            "postgresql://db.internal/hunter?sslmode=require&PASSWORD=" + password,
+            "mysql://alice:" + password + "@db.internal/hunter",
+            "alice:" + password + "@db.internal:5432/hunter",
+            "https://example.webhook.office.com/workflows/1/invoke?api-version=1&sig=" + password
+        }) {
             assertThat(Redaction.url(url)).as(url).doesNotContain(SECRET_START).doesNotContain(SECRET_END);
         }
     }
@@ -45,10 +46,11 @@ class RedactionTest {
     @Test
     void urlsWithoutSecretsAreLeftAlone() {
         for (String url : new String[] {
-                "postgresql://alice@db.internal:5432/hunter",
-                "jdbc:postgresql://db.internal:5432/hunter?sslmode=require&ApplicationName=hunter",
-                "https://api.partner.microsoft.com/v1.0/engagements/referrals?$top=100",
-                "http://127.0.0.1:8081"}) {
+            "postgresql://alice@db.internal:5432/hunter",
+            "jdbc:postgresql://db.internal:5432/hunter?sslmode=require&ApplicationName=hunter",
+            "https://api.partner.microsoft.com/v1.0/engagements/referrals?$top=100",
+            "http://127.0.0.1:8081"
+        }) {
             assertThat(Redaction.url(url)).isEqualTo(url);
         }
         assertThat(Redaction.url(null)).isNull();
@@ -57,11 +59,23 @@ class RedactionTest {
     @Test
     void webhookSignaturesAndTokensAreHiddenWhateverTheirCase() {
         assertThat(Redaction.url("https://prod-1.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke"
-                + "?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=AbC123def"))
+                        + "?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=AbC123def"))
                 .isEqualTo("https://prod-1.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke"
                         + "?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=****");
-        for (String name : new String[] {"sig", "Signature", "TOKEN", "access_token", "secret", "key", "code",
-                "password", "sslpassword", "api_key", "client_secret", "pass%77ord"}) {
+        for (String name : new String[] {
+            "sig",
+            "Signature",
+            "TOKEN",
+            "access_token",
+            "secret",
+            "key",
+            "code",
+            "password",
+            "sslpassword",
+            "api_key",
+            "client_secret",
+            "pass%77ord"
+        }) {
             String url = "https://hooks.example/in?x=1&" + name + "=" + SECRET_START + SECRET_END + "&y=2";
             assertThat(Redaction.url(url)).as(name).isEqualTo("https://hooks.example/in?x=1&" + name + "=****");
         }

@@ -8,8 +8,10 @@ class ApiValueTest {
 
     @Test
     void recognisesValuesWhateverTheirCase() {
-        assertThat(ApiValue.parse(Direction.class, " incoming ")).isEqualTo(new ApiValue<>(Direction.INCOMING, "incoming"));
-        assertThat(ApiValue.parse(ReferralStatus.class, "Active").is(ReferralStatus.ACTIVE)).isTrue();
+        assertThat(ApiValue.parse(Direction.class, " incoming "))
+                .isEqualTo(new ApiValue<>(Direction.INCOMING, "incoming"));
+        assertThat(ApiValue.parse(ReferralStatus.class, "Active").is(ReferralStatus.ACTIVE))
+                .isTrue();
     }
 
     @Test
@@ -44,8 +46,10 @@ class ApiValueTest {
     @Test
     void neverPrintsPersonalData() {
         Referral referral = Referral.builder("r-1")
-                .customer(new CustomerProfile("Ayşe Yılmaz Ltd", "TR", null, java.util.List.of("ayse@contoso.com.tr"), java.util.List.of()))
-                .raw("{\"notes\":\"call Ayşe\"}").build();
+                .customer(new CustomerProfile(
+                        "Ayşe Yılmaz Ltd", "TR", null, java.util.List.of("ayse@contoso.com.tr"), java.util.List.of()))
+                .raw("{\"notes\":\"call Ayşe\"}")
+                .build();
 
         assertThat(referral.toString()).contains("r-1").doesNotContain("ayse@").doesNotContain("Ayşe");
     }

@@ -31,18 +31,27 @@ class ReferralSyncQuarantineTest {
 
     @Test
     void contentFailuresGoToTheQuarantineAndTheWatermarkMovesPastThem() {
-        source.putUnreadable(unreadable("r-bad", "bad_timestamp")).putUnreadable(unreadable(null, "missing_id"))
-                .put(aReferral("r-1").updatedAt(at(10)).build(), aReferral("r-2").updatedAt(at(20)).build());
+        source.putUnreadable(unreadable("r-bad", "bad_timestamp"))
+                .putUnreadable(unreadable(null, "missing_id"))
+                .put(
+                        aReferral("r-1").updatedAt(at(10)).build(),
+                        aReferral("r-2").updatedAt(at(20)).build());
 
         SyncReport report = run(INCREMENTAL);
 
         assertThat(report.status()).isEqualTo(SyncStatus.PARTIAL);
-        assertThat(report.failedReasons()).containsExactlyInAnyOrderEntriesOf(Map.of("bad_timestamp", 1, "missing_id", 1));
+        assertThat(report.failedReasons())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("bad_timestamp", 1, "missing_id", 1));
         assertThat(report.watermarkAfter()).contains(at(20));
         assertThat(store.watermark()).contains(at(20));
-        assertThat(store.quarantine()).extracting(q -> q.failure().reason(), q -> q.failure().page(),
-                q -> q.failure().position(), q -> q.lastRun())
-                .containsExactly(org.assertj.core.api.Assertions.tuple("bad_timestamp", 1, 1, report.runId()),
+        assertThat(store.quarantine())
+                .extracting(
+                        q -> q.failure().reason(),
+                        q -> q.failure().page(),
+                        q -> q.failure().position(),
+                        q -> q.lastRun())
+                .containsExactly(
+                        org.assertj.core.api.Assertions.tuple("bad_timestamp", 1, 1, report.runId()),
                         org.assertj.core.api.Assertions.tuple("missing_id", 1, 2, report.runId()));
         assertThat(store.quarantine().get(0).failure().updatedDateTime()).contains("not a date");
         assertThat(store.quarantine().get(0).failure().payload().json()).contains("r-bad");
@@ -50,13 +59,16 @@ class ReferralSyncQuarantineTest {
 
     @Test
     void theNextIncrementalRunStartsAfterTheQuarantinedReferrals() {
-        source.putUnreadable(unreadable(null, "missing_id")).put(aReferral("r-1").updatedAt(at(10)).build());
+        source.putUnreadable(unreadable(null, "missing_id"))
+                .put(aReferral("r-1").updatedAt(at(10)).build());
         run(INCREMENTAL);
 
         run(INCREMENTAL);
 
         assertThat(source.queries().get(1).updatedSince()).contains(at(10).minus(SyncSettings.DEFAULT_OVERLAP));
-        assertThat(store.quarantine()).singleElement().satisfies(q -> assertThat(q.timesSeen()).isEqualTo(2));
+        assertThat(store.quarantine())
+                .singleElement()
+                .satisfies(q -> assertThat(q.timesSeen()).isEqualTo(2));
     }
 
     @Test
@@ -77,7 +89,9 @@ class ReferralSyncQuarantineTest {
                 return rule.classify(referral);
             }
         };
-        source.put(aReferral("r-1").updatedAt(at(1)).build(), aReferral("r-boom").updatedAt(at(2)).build());
+        source.put(
+                aReferral("r-1").updatedAt(at(1)).build(),
+                aReferral("r-boom").updatedAt(at(2)).build());
 
         SyncReport report = sync(failsOnBoom).sync(INCREMENTAL) instanceof SyncOutcome.Ran ran ? ran.report() : null;
 
@@ -93,7 +107,8 @@ class ReferralSyncQuarantineTest {
 
     @Test
     void aReferralThatStoresLaterLeavesTheQuarantineAndTheRunIsNoLongerPartial() {
-        source.putUnreadable(unreadable("r-bad", "bad_timestamp")).put(aReferral("r-1").updatedAt(at(1)).build());
+        source.putUnreadable(unreadable("r-bad", "bad_timestamp"))
+                .put(aReferral("r-1").updatedAt(at(1)).build());
         run(INCREMENTAL);
 
         source.clearUnreadable().put(aReferral("r-bad").updatedAt(at(30)).build());
@@ -106,7 +121,8 @@ class ReferralSyncQuarantineTest {
 
     @Test
     void aCompletedFullRunForgetsTheFailuresItNoLongerMeetsAndAnIncrementalOneDoesNot() {
-        source.putUnreadable(unreadable(null, "missing_id")).put(aReferral("r-1").updatedAt(at(1)).build());
+        source.putUnreadable(unreadable(null, "missing_id"))
+                .put(aReferral("r-1").updatedAt(at(1)).build());
         run(INCREMENTAL);
         source.clearUnreadable();
 
@@ -121,8 +137,11 @@ class ReferralSyncQuarantineTest {
 
     @Test
     void aFullRunThatFailsForgetsNothing() {
-        source.putUnreadable(unreadable(null, "missing_id")).put(aReferral("r-1").updatedAt(at(1)).build(),
-                aReferral("r-2").updatedAt(at(2)).build(), aReferral("r-3").updatedAt(at(3)).build());
+        source.putUnreadable(unreadable(null, "missing_id"))
+                .put(
+                        aReferral("r-1").updatedAt(at(1)).build(),
+                        aReferral("r-2").updatedAt(at(2)).build(),
+                        aReferral("r-3").updatedAt(at(3)).build());
         run(INCREMENTAL);
         source.clearUnreadable();
         store.failPageWrite(1);
@@ -134,7 +153,8 @@ class ReferralSyncQuarantineTest {
 
     @Test
     void aDryRunQuarantinesNothing() {
-        source.putUnreadable(unreadable("r-bad", "bad_timestamp")).put(aReferral("r-1").updatedAt(at(1)).build());
+        source.putUnreadable(unreadable("r-bad", "bad_timestamp"))
+                .put(aReferral("r-1").updatedAt(at(1)).build());
 
         SyncReport report = run(INCREMENTAL.asDryRun());
 
@@ -148,8 +168,15 @@ class ReferralSyncQuarantineTest {
     }
 
     private ReferralSync sync(ClassificationRule rule) {
-        return new ReferralSync(source, store, new InMemoryCompanyDirectory(), runLog, SyncSettings.DEFAULT, rule,
-                Clock.fixed(BASE_TIME.plusSeconds(3600), ZoneOffset.UTC), SyncListener.NONE);
+        return new ReferralSync(
+                source,
+                store,
+                new InMemoryCompanyDirectory(),
+                runLog,
+                SyncSettings.DEFAULT,
+                rule,
+                Clock.fixed(BASE_TIME.plusSeconds(3600), ZoneOffset.UTC),
+                SyncListener.NONE);
     }
 
     private static Instant at(int minutes) {

@@ -42,16 +42,32 @@ class ReferralSyncTest {
     private final InMemoryCompanyDirectory companies = new InMemoryCompanyDirectory();
     private final InMemorySyncRunLog runLog = new InMemorySyncRunLog();
     private final RecordingSyncListener listener = new RecordingSyncListener();
-    private final ReferralSync sync = new ReferralSync(source, store, companies, runLog, SyncSettings.DEFAULT,
-            new ClassificationRulePcV1(), Clock.fixed(BASE_TIME.plusSeconds(3600), ZoneOffset.UTC), listener);
+    private final ReferralSync sync = new ReferralSync(
+            source,
+            store,
+            companies,
+            runLog,
+            SyncSettings.DEFAULT,
+            new ClassificationRulePcV1(),
+            Clock.fixed(BASE_TIME.plusSeconds(3600), ZoneOffset.UTC),
+            listener);
 
     @Test
     void storesEveryPageAndAccountsForEveryReferral() {
-        source.put(aReferral("r-1").updatedAt(at(1)).build(),
+        source.put(
+                aReferral("r-1").updatedAt(at(1)).build(),
                 aReferral("r-2").updatedAt(at(2)).build(),
                 aReferral("r-3").updatedAt(at(3)).direction("Outgoing").build(),
-                aReferral("r-4").updatedAt(at(4)).status("Closed").substatus("Lost").build(),
-                aReferral("r-5").updatedAt(at(5)).status("Active").substatus("Accepted").build());
+                aReferral("r-4")
+                        .updatedAt(at(4))
+                        .status("Closed")
+                        .substatus("Lost")
+                        .build(),
+                aReferral("r-5")
+                        .updatedAt(at(5))
+                        .status("Active")
+                        .substatus("Accepted")
+                        .build());
 
         SyncReport report = ran(sync.sync(INCREMENTAL));
 
@@ -62,7 +78,9 @@ class ReferralSyncTest {
         assertThat(report.created()).isEqualTo(3);
         assertThat(report.skippedReasons()).containsExactlyInAnyOrderEntriesOf(Map.of(SkipReason.STATUS, 1));
         assertThat(report.totalProcessed()).isEqualTo(report.totalFetched());
-        assertThat(store.rows()).extracting(row -> row.record().referral().id().value()).containsExactly("r-1", "r-2", "r-5");
+        assertThat(store.rows())
+                .extracting(row -> row.record().referral().id().value())
+                .containsExactly("r-1", "r-2", "r-5");
         assertThat(listener.events()).containsExactly("started", "page", "page", "fetched", "finished");
     }
 
@@ -77,14 +95,22 @@ class ReferralSyncTest {
 
     @Test
     void classifiesAndLinksEachReferralToItsCompany() {
-        source.put(aReferralOf("r-1", "Contoso Ltd", "contoso.com.tr").build(),
-                aReferralOf("r-2", "Contoso Ltd", "mail.contoso.com.tr").updatedAt(at(1)).build(),
-                aReferral("r-3").customer(new CustomerProfile("Ayşe", "TR", null, List.of("ayse@gmail.com"), List.of()))
-                        .updatedAt(at(2)).build());
+        source.put(
+                aReferralOf("r-1", "Contoso Ltd", "contoso.com.tr").build(),
+                aReferralOf("r-2", "Contoso Ltd", "mail.contoso.com.tr")
+                        .updatedAt(at(1))
+                        .build(),
+                aReferral("r-3")
+                        .customer(new CustomerProfile("Ayşe", "TR", null, List.of("ayse@gmail.com"), List.of()))
+                        .updatedAt(at(2))
+                        .build());
 
         ran(sync.sync(INCREMENTAL));
 
-        CompanyId contoso = companies.findByDomain(Domain.of("contoso.com.tr")).orElseThrow().id();
+        CompanyId contoso = companies
+                .findByDomain(Domain.of("contoso.com.tr"))
+                .orElseThrow()
+                .id();
         assertThat(companies.all()).hasSize(1);
         assertThat(companies.all().getFirst().name()).isEqualTo("Contoso Ltd");
         assertThat(companies.all().getFirst().source()).isEqualTo(CompanySource.PARTNER_CENTER);
@@ -119,11 +145,16 @@ class ReferralSyncTest {
         source.put(aReferral("r-1").status("Active").substatus("Accepted").build());
         ran(sync.sync(INCREMENTAL));
 
-        source.put(aReferral("r-1").status("Closed").substatus("Won").updatedAt(at(60)).build());
+        source.put(aReferral("r-1")
+                .status("Closed")
+                .substatus("Won")
+                .updatedAt(at(60))
+                .build());
         SyncReport report = ran(sync.sync(INCREMENTAL));
 
         assertThat(report.updated()).isEqualTo(1);
-        assertThat(store.row("r-1").orElseThrow().record().referral().status().raw()).isEqualTo("Closed");
+        assertThat(store.row("r-1").orElseThrow().record().referral().status().raw())
+                .isEqualTo("Closed");
     }
 
     @Test
@@ -136,14 +167,17 @@ class ReferralSyncTest {
 
         assertThat(report.status()).isEqualTo(SyncStatus.PARTIAL);
         assertThat(report.isPartial()).isTrue();
-        assertThat(report.failedReasons()).containsExactlyInAnyOrderEntriesOf(Map.of("bad_timestamp", 1, "missing_id", 1));
+        assertThat(report.failedReasons())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("bad_timestamp", 1, "missing_id", 1));
         assertThat(report.created()).isEqualTo(2);
         assertThat(report.totalProcessed()).isEqualTo(report.totalFetched()).isEqualTo(4);
     }
 
     @Test
     void theWatermarkAdvancesPageByPageAndDrivesTheNextIncrementalRun() {
-        source.put(aReferral("r-1").updatedAt(at(1)).build(), aReferral("r-2").updatedAt(at(2)).build(),
+        source.put(
+                aReferral("r-1").updatedAt(at(1)).build(),
+                aReferral("r-2").updatedAt(at(2)).build(),
                 aReferral("r-3").updatedAt(at(3)).direction("Outgoing").build());
 
         SyncReport first = ran(sync.sync(INCREMENTAL));
@@ -167,10 +201,19 @@ class ReferralSyncTest {
 
     @Test
     void aSourceFailureFailsTheRunWithATypedErrorAndKeepsEarlierPages() {
-        source.put(aReferral("r-1").updatedAt(at(1)).build(), aReferral("r-2").updatedAt(at(2)).build(),
+        source.put(
+                        aReferral("r-1").updatedAt(at(1)).build(),
+                        aReferral("r-2").updatedAt(at(2)).build(),
                         aReferral("r-3").updatedAt(at(3)).build())
-                .failOnPage(2, new ReferralSourceException(SourceFailure.THROTTLED,
-                        "Partner Center kept throttling after 5 retries", 429, "throttled", "req-42", null));
+                .failOnPage(
+                        2,
+                        new ReferralSourceException(
+                                SourceFailure.THROTTLED,
+                                "Partner Center kept throttling after 5 retries",
+                                429,
+                                "throttled",
+                                "req-42",
+                                null));
 
         SyncReport report = ran(sync.sync(INCREMENTAL));
 
@@ -188,8 +231,11 @@ class ReferralSyncTest {
 
     @Test
     void signInRequiredIsNeverAnEmptySuccess() {
-        source.put(aReferral("r-1").build()).failOnPage(1,
-                new ReferralSourceException(SourceFailure.SIGN_IN_REQUIRED, "Run `hunter auth login` to sign in again."));
+        source.put(aReferral("r-1").build())
+                .failOnPage(
+                        1,
+                        new ReferralSourceException(
+                                SourceFailure.SIGN_IN_REQUIRED, "Run `hunter auth login` to sign in again."));
 
         SyncReport report = ran(sync.sync(INCREMENTAL));
 
@@ -200,7 +246,9 @@ class ReferralSyncTest {
 
     @Test
     void aStoreFailureFailsTheRunAndCountsThePageAsNotStored() {
-        source.put(aReferral("r-1").updatedAt(at(1)).build(), aReferral("r-2").updatedAt(at(2)).build(),
+        source.put(
+                aReferral("r-1").updatedAt(at(1)).build(),
+                aReferral("r-2").updatedAt(at(2)).build(),
                 aReferral("r-3").updatedAt(at(3)).build());
         store.failPageWrite(2);
 
@@ -216,24 +264,29 @@ class ReferralSyncTest {
 
     @Test
     void aLostDatabaseIsReportedAsSuchAndTheStoredPagesAreKept() {
-        source.put(aReferral("r-1").updatedAt(at(1)).build(), aReferral("r-2").updatedAt(at(2)).build(),
+        source.put(
+                aReferral("r-1").updatedAt(at(1)).build(),
+                aReferral("r-2").updatedAt(at(2)).build(),
                 aReferral("r-3").updatedAt(at(3)).build());
-        store.failPageWrite(2, new StorageUnavailableException("FATAL: terminating connection due to administrator "
-                + "command", null));
+        store.failPageWrite(
+                2, new StorageUnavailableException("FATAL: terminating connection due to administrator command", null));
 
         SyncReport report = ran(sync.sync(INCREMENTAL));
 
         assertThat(report.status()).isEqualTo(SyncStatus.FAILED);
         SyncError error = report.error().orElseThrow();
         assertThat(error.code()).isEqualTo(SyncErrorCode.DATABASE_UNAVAILABLE);
-        assertThat(error.message()).contains("database went away", "terminating connection", "resumes from the last stored page")
+        assertThat(error.message())
+                .contains("database went away", "terminating connection", "resumes from the last stored page")
                 .doesNotContain("unexpected");
         assertThat(store.watermark()).contains(at(2));
     }
 
     @Test
     void anInterruptedRunFinishesThePageInHandThenStops() {
-        source.put(aReferral("r-1").updatedAt(at(1)).build(), aReferral("r-2").updatedAt(at(2)).build(),
+        source.put(
+                aReferral("r-1").updatedAt(at(1)).build(),
+                aReferral("r-2").updatedAt(at(2)).build(),
                 aReferral("r-3").updatedAt(at(3)).build());
         SyncListener interruptAfterFirstPage = new SyncListener() {
             @Override
@@ -241,13 +294,22 @@ class ReferralSyncTest {
                 Thread.currentThread().interrupt();
             }
         };
-        ReferralSync interruptible = new ReferralSync(source, store, companies, runLog, SyncSettings.DEFAULT,
-                new ClassificationRulePcV1(), Clock.systemUTC(), interruptAfterFirstPage);
+        ReferralSync interruptible = new ReferralSync(
+                source,
+                store,
+                companies,
+                runLog,
+                SyncSettings.DEFAULT,
+                new ClassificationRulePcV1(),
+                Clock.systemUTC(),
+                interruptAfterFirstPage);
 
         SyncReport report;
         try {
             report = ran(interruptible.sync(INCREMENTAL));
-            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+            assertThat(Thread.currentThread().isInterrupted())
+                    .as("the interrupt is kept for the caller")
+                    .isTrue();
         } finally {
             Thread.interrupted();
         }
@@ -263,11 +325,16 @@ class ReferralSyncTest {
     void anOperatorsLinkOutlivesLaterSyncs() {
         source.put(aReferralOf("r-1", "Contoso", "contoso.com.tr").build());
         ran(sync.sync(INCREMENTAL));
-        CompanyId fabrikam = companies.findOrCreate(List.of(new CompanyCandidate(Domain.of("fabrikam.de"), "Fabrikam", CompanySource.MANUAL)))
-                .get(Domain.of("fabrikam.de")).id();
+        CompanyId fabrikam = companies
+                .findOrCreate(List.of(new CompanyCandidate(Domain.of("fabrikam.de"), "Fabrikam", CompanySource.MANUAL)))
+                .get(Domain.of("fabrikam.de"))
+                .id();
         store.recordOperatorLink(ReferralId.of("r-1"), new OperatorLink.LinkTo(fabrikam));
 
-        source.put(aReferralOf("r-1", "Contoso", "contoso.com.tr").status("Active").updatedAt(at(60)).build());
+        source.put(aReferralOf("r-1", "Contoso", "contoso.com.tr")
+                .status("Active")
+                .updatedAt(at(60))
+                .build());
         SyncReport report = ran(sync.sync(INCREMENTAL));
 
         assertThat(report.updated()).isEqualTo(1);
@@ -277,7 +344,9 @@ class ReferralSyncTest {
 
     @Test
     void aDryRunWritesNothing() {
-        source.put(aReferral("r-1").build(), aReferral("r-2").updatedAt(at(1)).status("Closed").build());
+        source.put(
+                aReferral("r-1").build(),
+                aReferral("r-2").updatedAt(at(1)).status("Closed").build());
 
         SyncReport report = ran(sync.sync(INCREMENTAL.asDryRun()));
 
@@ -303,18 +372,28 @@ class ReferralSyncTest {
                     return Optional.empty();
                 }
                 done = true;
-                return Optional.of(new SourcePage(1, List.of(new SourceRecord.Readable(aReferral("r-1").build()),
-                        new SourceRecord.Readable(later)), java.util.OptionalLong.empty()));
+                return Optional.of(new SourcePage(
+                        1,
+                        List.of(new SourceRecord.Readable(aReferral("r-1").build()), new SourceRecord.Readable(later)),
+                        java.util.OptionalLong.empty()));
             }
         };
-        ReferralSync syncOverCopies = new ReferralSync(twoCopies, store, companies, runLog, SyncSettings.DEFAULT,
-                new ClassificationRulePcV1(), Clock.systemUTC(), listener);
+        ReferralSync syncOverCopies = new ReferralSync(
+                twoCopies,
+                store,
+                companies,
+                runLog,
+                SyncSettings.DEFAULT,
+                new ClassificationRulePcV1(),
+                Clock.systemUTC(),
+                listener);
 
         SyncReport report = ran(syncOverCopies.sync(INCREMENTAL));
 
         assertThat(report.created()).isEqualTo(1);
         assertThat(report.skippedReasons()).containsExactly(Map.entry(SkipReason.DUPLICATE, 1));
-        assertThat(store.row("r-1").orElseThrow().record().referral().status().raw()).isEqualTo("Active");
+        assertThat(store.row("r-1").orElseThrow().record().referral().status().raw())
+                .isEqualTo("Active");
     }
 
     @Test
@@ -335,7 +414,8 @@ class ReferralSyncTest {
         SyncRunId queued = SyncRunId.random();
         runLog.enqueue(queued, SyncRequest.of(SyncTrigger.MANUAL, SyncMode.INCREMENTAL), BASE_TIME);
 
-        SyncReport report = ran(sync.sync(SyncRequest.of(SyncTrigger.MANUAL, SyncMode.INCREMENTAL).forQueuedRun(queued)));
+        SyncReport report = ran(sync.sync(
+                SyncRequest.of(SyncTrigger.MANUAL, SyncMode.INCREMENTAL).forQueuedRun(queued)));
 
         assertThat(report.runId()).isEqualTo(queued);
         assertThat(report.trigger()).isEqualTo(SyncTrigger.MANUAL);
@@ -345,7 +425,10 @@ class ReferralSyncTest {
 
     @Test
     void reportsProgressAfterEveryPage() {
-        source.put(aReferral("r-1").build(), aReferral("r-2").updatedAt(at(1)).build(), aReferral("r-3").updatedAt(at(2)).build());
+        source.put(
+                aReferral("r-1").build(),
+                aReferral("r-2").updatedAt(at(1)).build(),
+                aReferral("r-3").updatedAt(at(2)).build());
 
         ran(sync.sync(INCREMENTAL));
 
@@ -358,17 +441,24 @@ class ReferralSyncTest {
     void pageProgressCountsCreatedAndUpdatedApart() {
         source.put(aReferral("r-1").build(), aReferral("r-2").updatedAt(at(1)).build());
         ran(sync.sync(INCREMENTAL));
-        source.put(aReferral("r-1").status("Closed").substatus("Won").updatedAt(at(60)).build(),
+        source.put(
+                aReferral("r-1")
+                        .status("Closed")
+                        .substatus("Won")
+                        .updatedAt(at(60))
+                        .build(),
                 aReferral("r-3").updatedAt(at(61)).build());
 
         SyncReport second = ran(sync.sync(INCREMENTAL));
 
         // First run: one page, two new. Second run: r-2 again (unchanged, the watermark is inclusive) with r-1
         // (updated), then r-3 (created); each page's counts are the run's so far.
-        assertThat(listener.progress()).extracting(SyncProgress::created, SyncProgress::updated, SyncProgress::skipped)
+        assertThat(listener.progress())
+                .extracting(SyncProgress::created, SyncProgress::updated, SyncProgress::skipped)
                 .containsExactly(tuple(2, 0, 0), tuple(0, 1, 1), tuple(1, 1, 1));
         assertThat(listener.progress().getLast().succeeded()).isEqualTo(second.successCount());
-        assertThat(runLog.run(second.runId()).orElseThrow().progress()).contains(listener.progress().getLast());
+        assertThat(runLog.run(second.runId()).orElseThrow().progress())
+                .contains(listener.progress().getLast());
     }
 
     @Test

@@ -24,10 +24,13 @@ class RunPolicyTest {
     @Test
     void aQueuedRunWaitsOutAShutdownWithoutReadingItsRecord() {
         AtomicBoolean read = new AtomicBoolean();
-        Decision decision = policy.queued(() -> {
-            read.set(true);
-            return Optional.of(SyncStatus.QUEUED);
-        }, true, true);
+        Decision decision = policy.queued(
+                () -> {
+                    read.set(true);
+                    return Optional.of(SyncStatus.QUEUED);
+                },
+                true,
+                true);
 
         assertThat(decision).isInstanceOf(Decision.RetryLater.class);
         assertThat(read).isFalse();
@@ -49,7 +52,8 @@ class RunPolicyTest {
             assertThat(fail.error().code()).isEqualTo(SyncErrorCode.PARTNER_CENTER_DISABLED);
             assertThat(fail.error().message()).startsWith("HUNTER_PARTNER_CENTER_ENABLED was turned off");
         });
-        assertThat(policy.queued(() -> Optional.of(SyncStatus.QUEUED), true, false)).isInstanceOf(Decision.Start.class);
+        assertThat(policy.queued(() -> Optional.of(SyncStatus.QUEUED), true, false))
+                .isInstanceOf(Decision.Start.class);
     }
 
     @Test
@@ -61,11 +65,14 @@ class RunPolicyTest {
     @Test
     void onlyAStaleQueuedRunWithoutAnExecutionIsOrphaned() {
         Instant old = STALE_BEFORE.minusSeconds(1);
-        assertThat(policy.orphaned(SyncStatus.QUEUED, old, STALE_BEFORE, () -> false)).hasValueSatisfying(
-                error -> assertThat(error.code()).isEqualTo(SyncErrorCode.NOT_DISPATCHED));
-        assertThat(policy.orphaned(SyncStatus.QUEUED, old, STALE_BEFORE, () -> true)).isEmpty();
-        assertThat(policy.orphaned(SyncStatus.QUEUED, STALE_BEFORE, STALE_BEFORE, () -> false)).isEmpty();
-        assertThat(policy.orphaned(SyncStatus.RUNNING, old, STALE_BEFORE, () -> false)).isEmpty();
+        assertThat(policy.orphaned(SyncStatus.QUEUED, old, STALE_BEFORE, () -> false))
+                .hasValueSatisfying(error -> assertThat(error.code()).isEqualTo(SyncErrorCode.NOT_DISPATCHED));
+        assertThat(policy.orphaned(SyncStatus.QUEUED, old, STALE_BEFORE, () -> true))
+                .isEmpty();
+        assertThat(policy.orphaned(SyncStatus.QUEUED, STALE_BEFORE, STALE_BEFORE, () -> false))
+                .isEmpty();
+        assertThat(policy.orphaned(SyncStatus.RUNNING, old, STALE_BEFORE, () -> false))
+                .isEmpty();
     }
 
     @Test

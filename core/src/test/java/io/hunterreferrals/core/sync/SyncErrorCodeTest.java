@@ -9,7 +9,8 @@ class SyncErrorCodeTest {
 
     @Test
     void everyCodeIsUniqueSnakeCaseTextThatReadsBackToItsConstant() {
-        assertThat(Arrays.stream(SyncErrorCode.values()).map(SyncErrorCode::code)).doesNotHaveDuplicates()
+        assertThat(Arrays.stream(SyncErrorCode.values()).map(SyncErrorCode::code))
+                .doesNotHaveDuplicates()
                 .allMatch(code -> code.matches("[a-z]+(_[a-z]+)*"));
         for (SyncErrorCode code : SyncErrorCode.values()) {
             assertThat(SyncErrorCode.fromCode(code.code())).contains(code);
@@ -19,16 +20,32 @@ class SyncErrorCodeTest {
 
     @Test
     void theCodesStoredBeforeTheTypeWasClosedAreStillRead() {
-        // sync_runs rows written by earlier versions hold these texts; renaming one would turn history into "unrecognised".
-        assertThat(Arrays.stream(SyncErrorCode.values()).map(SyncErrorCode::code)).contains("sign_in_required",
-                "forbidden", "throttled", "partner_center_unavailable", "network_error", "malformed_page",
-                "paging_aborted", "request_rejected", "configuration_invalid", "database_unavailable", "internal_error",
-                "interrupted", "abandoned", "dispatch_failed", "not_dispatched", "partner_center_disabled");
+        // sync_runs rows written by earlier versions hold these texts; renaming one would turn history into
+        // "unrecognised".
+        assertThat(Arrays.stream(SyncErrorCode.values()).map(SyncErrorCode::code))
+                .contains(
+                        "sign_in_required",
+                        "forbidden",
+                        "throttled",
+                        "partner_center_unavailable",
+                        "network_error",
+                        "malformed_page",
+                        "paging_aborted",
+                        "request_rejected",
+                        "configuration_invalid",
+                        "database_unavailable",
+                        "internal_error",
+                        "interrupted",
+                        "abandoned",
+                        "dispatch_failed",
+                        "not_dispatched",
+                        "partner_center_disabled");
     }
 
     @Test
     void eachSourceFailureEndsTheRunWithItsOwnCode() {
-        assertThat(Arrays.stream(SourceFailure.values()).map(SourceFailure::code)).doesNotHaveDuplicates()
+        assertThat(Arrays.stream(SourceFailure.values()).map(SourceFailure::code))
+                .doesNotHaveDuplicates()
                 .doesNotContain(SyncErrorCode.UNRECOGNISED, SyncErrorCode.INTERNAL_ERROR);
     }
 }

@@ -40,11 +40,15 @@ class SyncQueueTest {
 
     @Test
     void aRunThatCannotBeDispatchedFailsInsteadOfBlockingTheQueue() {
-        SyncQueue broken = new SyncQueue(runLog, request -> {
-            throw new IllegalStateException("scheduler down");
-        }, Clock.systemUTC());
+        SyncQueue broken = new SyncQueue(
+                runLog,
+                request -> {
+                    throw new IllegalStateException("scheduler down");
+                },
+                Clock.systemUTC());
 
-        assertThatThrownBy(() -> broken.request(SyncTrigger.MANUAL, SyncMode.INCREMENTAL)).hasMessage("scheduler down");
+        assertThatThrownBy(() -> broken.request(SyncTrigger.MANUAL, SyncMode.INCREMENTAL))
+                .hasMessage("scheduler down");
 
         assertThat(runLog.runs()).singleElement().satisfies(run -> {
             assertThat(run.status()).isEqualTo(SyncStatus.FAILED);

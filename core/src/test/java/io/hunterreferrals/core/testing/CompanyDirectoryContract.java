@@ -41,13 +41,17 @@ public abstract class CompanyDirectoryContract {
         Map<Domain, CompanyResolution> first = directory.findOrCreate(List.of(
                 new CompanyCandidate(CONTOSO, "Contoso", CompanySource.PARTNER_CENTER),
                 new CompanyCandidate(Domain.of("fabrikam.de"), null, CompanySource.PARTNER_CENTER)));
-        Map<Domain, CompanyResolution> again = directory.findOrCreate(List.of(new CompanyCandidate(CONTOSO, "Other name", CompanySource.IMPORT)));
+        Map<Domain, CompanyResolution> again =
+                directory.findOrCreate(List.of(new CompanyCandidate(CONTOSO, "Other name", CompanySource.IMPORT)));
 
         assertThat(first).hasSize(2);
         assertThat(first.get(CONTOSO).created()).isTrue();
-        assertThat(again.get(CONTOSO)).isEqualTo(new CompanyResolution(first.get(CONTOSO).id(), false));
+        assertThat(again.get(CONTOSO))
+                .isEqualTo(new CompanyResolution(first.get(CONTOSO).id(), false));
         assertThat(directory.findByDomain(CONTOSO)).map(Company::name).contains("Contoso");
-        assertThat(directory.findByDomain(Domain.of("fabrikam.de"))).map(Company::name).contains("fabrikam.de");
+        assertThat(directory.findByDomain(Domain.of("fabrikam.de")))
+                .map(Company::name)
+                .contains("fabrikam.de");
         assertThat(directory.findByDomain(CONTOSO)).map(Company::source).contains(CompanySource.PARTNER_CENTER);
     }
 
@@ -67,8 +71,11 @@ public abstract class CompanyDirectoryContract {
             for (int i = 0; i < threads; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return directory.findOrCreate(List.of(new CompanyCandidate(CONTOSO, "Contoso", CompanySource.PARTNER_CENTER)))
-                            .get(CONTOSO).id();
+                    return directory
+                            .findOrCreate(
+                                    List.of(new CompanyCandidate(CONTOSO, "Contoso", CompanySource.PARTNER_CENTER)))
+                            .get(CONTOSO)
+                            .id();
                 }));
             }
             start.countDown();

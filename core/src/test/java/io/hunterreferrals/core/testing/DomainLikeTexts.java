@@ -13,16 +13,65 @@ import java.util.SplittableRandom;
  */
 public final class DomainLikeTexts {
 
-    private static final List<String> SUFFIXES = List.of("com", "com.tr", "co.uk", "de", "io", "org.tr", "gen.tr",
-            "github.io", "blogspot.com", "azurewebsites.net", "uk", "tr", "local", "invalid", "example", "123", "c0m",
-            "xn--p1ai", "рф", "中国", "technology", "");
-    private static final List<String> WORDS = List.of("contoso", "fabrikam", "müller", "örnek", "şahin", "ışık",
-            "İstanbul", "straße", "例え", "www", "mail", "shop", "xn--mller-kva", "xn--", "xn--zz", "a", "0", "-a", "a-",
-            "a--b", "a_b", "co", "com", "gmail", "outlook", "hotmail", "yahoo", "127", "255", "\u200b", "ﬀ", "ǅ");
+    private static final List<String> SUFFIXES = List.of(
+            "com",
+            "com.tr",
+            "co.uk",
+            "de",
+            "io",
+            "org.tr",
+            "gen.tr",
+            "github.io",
+            "blogspot.com",
+            "azurewebsites.net",
+            "uk",
+            "tr",
+            "local",
+            "invalid",
+            "example",
+            "123",
+            "c0m",
+            "xn--p1ai",
+            "рф",
+            "中国",
+            "technology",
+            "");
+    private static final List<String> WORDS = List.of(
+            "contoso",
+            "fabrikam",
+            "müller",
+            "örnek",
+            "şahin",
+            "ışık",
+            "İstanbul",
+            "straße",
+            "例え",
+            "www",
+            "mail",
+            "shop",
+            "xn--mller-kva",
+            "xn--",
+            "xn--zz",
+            "a",
+            "0",
+            "-a",
+            "a-",
+            "a--b",
+            "a_b",
+            "co",
+            "com",
+            "gmail",
+            "outlook",
+            "hotmail",
+            "yahoo",
+            "127",
+            "255",
+            "\u200b",
+            "ﬀ",
+            "ǅ");
     private static final List<String> DOTS = List.of(".", ".", ".", ".", ".", "。", "．", "｡", "..");
 
-    private DomainLikeTexts() {
-    }
+    private DomainLikeTexts() {}
 
     /** A host, e-mail address or URL, often valid, often subtly not. */
     public static String any(SplittableRandom r) {
@@ -30,17 +79,34 @@ public final class DomainLikeTexts {
         String text = switch (r.nextInt(8)) {
             case 0, 1, 2 -> host;
             case 3 -> local(r) + "@" + host;
-            case 4 -> pick(List.of("Ana <", "\"Ana Y\" <", "(", "mailto:", "MAILTO:", "a@b@"), r) + local(r) + "@" + host
-                    + pick(List.of(">", ")", "", "; bob@x.com", ", ", "\""), r);
+            case 4 ->
+                pick(List.of("Ana <", "\"Ana Y\" <", "(", "mailto:", "MAILTO:", "a@b@"), r) + local(r) + "@" + host
+                        + pick(List.of(">", ")", "", "; bob@x.com", ", ", "\""), r);
             case 5 -> url(r, host);
-            case 6 -> host + pick(List.of(":", ":80", ":99999999999", ":-1", ":x", "/", "/path", "?q=1", "#", ":8080/a?b#c"), r);
+            case 6 ->
+                host
+                        + pick(
+                                List.of(
+                                        ":",
+                                        ":80",
+                                        ":99999999999",
+                                        ":-1",
+                                        ":x",
+                                        "/",
+                                        "/path",
+                                        "?q=1",
+                                        "#",
+                                        ":8080/a?b#c"),
+                                r);
             default -> HostileStrings.mixture(r, 1) + host + HostileStrings.mixture(r, 1);
         };
         if (r.nextInt(6) == 0) {
             text = r.nextBoolean() ? text.toUpperCase(Locale.ROOT) : text.toUpperCase(Locale.forLanguageTag("tr"));
         }
         if (r.nextInt(6) == 0) {
-            text = pick(List.of(" ", "\t", "\u00a0", "\u3000", "\n"), r) + text + pick(List.of(" ", "", "\r\n", "."), r);
+            text = pick(List.of(" ", "\t", "\u00a0", "\u3000", "\n"), r)
+                    + text
+                    + pick(List.of(" ", "", "\r\n", "."), r);
         }
         return text;
     }
@@ -84,7 +150,8 @@ public final class DomainLikeTexts {
     }
 
     private static String url(SplittableRandom r, String host) {
-        String scheme = pick(List.of("https://", "http://", "HTTP://", "ftp://", "//", "x+y.z://", "https:/", "https:///"), r);
+        String scheme =
+                pick(List.of("https://", "http://", "HTTP://", "ftp://", "//", "x+y.z://", "https:/", "https:///"), r);
         String userInfo = pick(List.of("", "", "user@", "user:secret@", "a@b@", ":@"), r);
         String port = pick(List.of("", "", ":443", ":0", ":65536", ":", ":abc"), r);
         String rest = pick(List.of("", "/", "/tr/iletisim", "?q=' OR 1=1 --", "#top", "/a@b.com", "\\evil.com"), r);

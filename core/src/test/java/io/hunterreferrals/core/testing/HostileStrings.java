@@ -12,18 +12,89 @@ public final class HostileStrings {
 
     /** Pieces that have broken parsers, queries or databases somewhere. */
     public static final List<String> FRAGMENTS = List.of(
-            "", " ", "\t", "\n", "\r\n", "\u00a0", "\u2003", "\u3000", "\u200b", "\ufeff", "\u0000", "\u0001", "\u007f",
-            "\u0085", "\u2028", "\u202e", "\ud800", "\udfff", "\udfff\ud800", "\ud83d\ude00", "\ufffd", "\uffff",
-            "' OR 1=1 --", "'; DROP TABLE companies; --", "%", "_", "\\", "%_%", "\\%", "'", "\"", "`", "/*", "*/", ";",
-            "$1", "?", ":name", "E'\\\\x00'", "\\u0000", "null", "NULL", "undefined", "NaN", "Infinity", "-0",
-            "1e400", "-1e400", "99999999999999999999", "1180591620717411303424", "0x1F", "2147483648", "-2147483649",
-            "<script>alert(1)</script>", "../../etc/passwd", "%00", "%2e%2e%2f", "&", "=", "#", "+", "İ", "ı", "ß",
-            "ﬀ", "Ω", "例え", "xn--", "xn--zz", "@", "@@", "mailto:", "http://", "[::1]", "127.0.0.1", ".", "..", "-");
+            "",
+            " ",
+            "\t",
+            "\n",
+            "\r\n",
+            "\u00a0",
+            "\u2003",
+            "\u3000",
+            "\u200b",
+            "\ufeff",
+            "\u0000",
+            "\u0001",
+            "\u007f",
+            "\u0085",
+            "\u2028",
+            "\u202e",
+            "\ud800",
+            "\udfff",
+            "\udfff\ud800",
+            "\ud83d\ude00",
+            "\ufffd",
+            "\uffff",
+            "' OR 1=1 --",
+            "'; DROP TABLE companies; --",
+            "%",
+            "_",
+            "\\",
+            "%_%",
+            "\\%",
+            "'",
+            "\"",
+            "`",
+            "/*",
+            "*/",
+            ";",
+            "$1",
+            "?",
+            ":name",
+            "E'\\\\x00'",
+            "\\u0000",
+            "null",
+            "NULL",
+            "undefined",
+            "NaN",
+            "Infinity",
+            "-0",
+            "1e400",
+            "-1e400",
+            "99999999999999999999",
+            "1180591620717411303424",
+            "0x1F",
+            "2147483648",
+            "-2147483649",
+            "<script>alert(1)</script>",
+            "../../etc/passwd",
+            "%00",
+            "%2e%2e%2f",
+            "&",
+            "=",
+            "#",
+            "+",
+            "İ",
+            "ı",
+            "ß",
+            "ﬀ",
+            "Ω",
+            "例え",
+            "xn--",
+            "xn--zz",
+            "@",
+            "@@",
+            "mailto:",
+            "http://",
+            "[::1]",
+            "127.0.0.1",
+            ".",
+            "..",
+            "-");
 
-    private static final String ASCII = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+    private static final String ASCII =
+            " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
 
-    private HostileStrings() {
-    }
+    private HostileStrings() {}
 
     /** Any text: mostly short mixtures of fragments and random characters, now and then a very long one. */
     public static String any(SplittableRandom r) {
@@ -50,7 +121,8 @@ public final class HostileStrings {
                 case 0 -> out.append(pick(FRAGMENTS, r));
                 case 1 -> out.append(randomCodeUnits(r, 1 + r.nextInt(8)));
                 case 2 -> out.append(randomAscii(r, 1 + r.nextInt(12)));
-                default -> out.append(pick(List.of("contoso", "Contoso Ltd", "ana@contoso.com", "www", "com", "co.uk"), r));
+                default ->
+                    out.append(pick(List.of("contoso", "Contoso Ltd", "ana@contoso.com", "www", "com", "co.uk"), r));
             }
         }
         return out.toString();
@@ -60,10 +132,14 @@ public final class HostileStrings {
     public static String huge(SplittableRandom r) {
         int length = 90_000 + r.nextInt(20_000);
         return switch (r.nextInt(3)) {
-            case 0 -> String.valueOf((char) (r.nextBoolean() ? 'a' + r.nextInt(26) : r.nextInt(0x10000))).repeat(length);
+            case 0 ->
+                String.valueOf((char) (r.nextBoolean() ? 'a' + r.nextInt(26) : r.nextInt(0x10000)))
+                        .repeat(length);
             case 1 -> {
                 String fragment = pick(FRAGMENTS, r);
-                yield fragment.isEmpty() ? "x".repeat(length) : fragment.repeat(Math.max(1, length / fragment.length()));
+                yield fragment.isEmpty()
+                        ? "x".repeat(length)
+                        : fragment.repeat(Math.max(1, length / fragment.length()));
             }
             default -> randomCodeUnits(r, length);
         };

@@ -38,7 +38,11 @@ public final class InMemoryCompanyDirectory implements CompanyDirectory {
             if (existing != null) {
                 resolved.put(candidate.domain(), new CompanyResolution(existing.id(), false));
             } else {
-                Company created = new Company(new CompanyId(nextId++), candidate.domain(), candidate.name(), candidate.country(),
+                Company created = new Company(
+                        new CompanyId(nextId++),
+                        candidate.domain(),
+                        candidate.name(),
+                        candidate.country(),
                         candidate.source());
                 companies.put(created.domain(), created);
                 createdAt.put(created.id(), Instant.now());

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link LeadDestination} in memory: one lead per referral id, the drafts each received, and levers for a refused
- * lead or a destination that is down.
+ * {@link LeadDestination} in memory: one lead per referral id, the drafts each received, and levers for a refused lead
+ * or a destination that is down.
  */
 public final class InMemoryLeadDestination implements LeadDestination {
 
@@ -88,8 +88,8 @@ public final class InMemoryLeadDestination implements LeadDestination {
         for (LeadDraft draft : drafts) {
             String key = draft.referralId().value();
             if (refused.contains(key)) {
-                results.add(new LeadWrite.Rejected(draft.referralId(), "refused_by_test", "The test refused it",
-                        Optional.of("req-" + key)));
+                results.add(new LeadWrite.Rejected(
+                        draft.referralId(), "refused_by_test", "The test refused it", Optional.of("req-" + key)));
                 continue;
             }
             String existing = leadIds.get(key);

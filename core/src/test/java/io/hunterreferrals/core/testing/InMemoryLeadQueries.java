@@ -51,8 +51,15 @@ public final class InMemoryLeadQueries implements LeadQueries {
         List<InMemoryReferralStore.Row> rows = store.rows();
         return companies.all().stream()
                 .sorted(order(sort))
-                .map(c -> summary(c, rows.stream().filter(r -> r.linkedCompany().filter(c.id()::equals).isPresent()).toList()))
-                .filter(l -> query.referralType().map(t -> l.referralTypes().contains(t)).orElse(true))
+                .map(c -> summary(
+                        c,
+                        rows.stream()
+                                .filter(r ->
+                                        r.linkedCompany().filter(c.id()::equals).isPresent())
+                                .toList()))
+                .filter(l -> query.referralType()
+                        .map(t -> l.referralTypes().contains(t))
+                        .orElse(true))
                 .filter(l -> query.search().map(q -> matches(l, q)).orElse(true));
     }
 
@@ -61,20 +68,34 @@ public final class InMemoryLeadQueries implements LeadQueries {
         return switch (sort) {
             case DOMAIN_ASC -> Comparator.comparing(c -> c.domain().value());
             case NAME_ASC -> Comparator.comparing(Company::name).thenComparing(c -> c.id().value());
-            case CREATED_DESC -> Comparator.comparing((Company c) -> companies.createdAt(c.id()))
-                    .thenComparing(c -> c.id().value()).reversed();
+            case CREATED_DESC ->
+                Comparator.comparing((Company c) -> companies.createdAt(c.id()))
+                        .thenComparing(c -> c.id().value())
+                        .reversed();
         };
     }
 
     private LeadSummary summary(Company company, List<InMemoryReferralStore.Row> referrals) {
-        List<ReferralCategory> types = referrals.stream().map(r -> r.record().classification().category())
-                .distinct().sorted().toList();
+        List<ReferralCategory> types = referrals.stream()
+                .map(r -> r.record().classification().category())
+                .distinct()
+                .sorted()
+                .toList();
         Optional<InMemoryReferralStore.Row> primary = referrals.stream()
                 .max(Comparator.comparing(InMemoryReferralStore.Row::changedAt)
                         .thenComparing(r -> r.record().referral().id().value(), Comparator.reverseOrder()));
-        return new LeadSummary(company.id(), company.domain(), company.name(), company.country(), company.source(),
-                companies.createdAt(company.id()), referrals.size(), types, primary.map(r -> r.record().referral().id()),
-                primary.map(r -> r.record().classification().category()), linkStatus(referrals));
+        return new LeadSummary(
+                company.id(),
+                company.domain(),
+                company.name(),
+                company.country(),
+                company.source(),
+                companies.createdAt(company.id()),
+                referrals.size(),
+                types,
+                primary.map(r -> r.record().referral().id()),
+                primary.map(r -> r.record().classification().category()),
+                linkStatus(referrals));
     }
 
     private static LeadLinkStatus linkStatus(List<InMemoryReferralStore.Row> referrals) {
@@ -83,7 +104,9 @@ public final class InMemoryLeadQueries implements LeadQueries {
         }
         boolean auto = referrals.stream().anyMatch(r -> r.linkStatus() == LinkStatus.AUTO_LINKED);
         boolean manual = referrals.stream().anyMatch(r -> r.linkStatus() == LinkStatus.MANUAL_LINKED);
-        return auto && manual ? LeadLinkStatus.MIXED : manual ? LeadLinkStatus.MANUAL_LINKED : LeadLinkStatus.AUTO_LINKED;
+        return auto && manual
+                ? LeadLinkStatus.MIXED
+                : manual ? LeadLinkStatus.MANUAL_LINKED : LeadLinkStatus.AUTO_LINKED;
     }
 
     /** As LeadRows.search: a registrable domain exactly, anything else in search_text (name and domain). */

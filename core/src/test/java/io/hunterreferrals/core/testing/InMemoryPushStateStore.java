@@ -31,18 +31,22 @@ public final class InMemoryPushStateStore implements PushStateStore {
     }
 
     @Override
-    public synchronized List<PushCandidate> due(PushFilter filter, int mappingVersion, Optional<ReferralId> after,
-            int limit) {
+    public synchronized List<PushCandidate> due(
+            PushFilter filter, int mappingVersion, Optional<ReferralId> after, int limit) {
         return referrals.values().stream()
-                .filter(r -> after.map(a -> r.referralId().value().compareTo(a.value()) > 0).orElse(true))
+                .filter(r -> after.map(a -> r.referralId().value().compareTo(a.value()) > 0)
+                        .orElse(true))
                 .filter(r -> filter.accepts(r.category(), r.status()))
                 .filter(r -> {
                     Stored stored = states.get(r.referralId().value());
-                    return stored == null || stored.state().status() == PushStatus.FAILED
+                    return stored == null
+                            || stored.state().status() == PushStatus.FAILED
                             || !stored.fromHash().equals(r.storedHash())
                             || stored.state().mappingVersion() != mappingVersion;
                 })
-                .limit(limit).map(this::withState).toList();
+                .limit(limit)
+                .map(this::withState)
+                .toList();
     }
 
     @Override
@@ -51,21 +55,50 @@ public final class InMemoryPushStateStore implements PushStateStore {
     }
 
     @Override
-    public synchronized void recordPushed(PushCandidate candidate, String leadId, ContentHash leadHash,
-            int mappingVersion, Instant at) {
-        states.put(candidate.referralId().value(), new Stored(new PushState(PushStatus.PUSHED, Optional.of(leadId),
-                leadHash, mappingVersion, Optional.of(at), 0, Optional.empty(), Optional.empty(), at),
-                candidate.storedHash()));
+    public synchronized void recordPushed(
+            PushCandidate candidate, String leadId, ContentHash leadHash, int mappingVersion, Instant at) {
+        states.put(
+                candidate.referralId().value(),
+                new Stored(
+                        new PushState(
+                                PushStatus.PUSHED,
+                                Optional.of(leadId),
+                                leadHash,
+                                mappingVersion,
+                                Optional.of(at),
+                                0,
+                                Optional.empty(),
+                                Optional.empty(),
+                                at),
+                        candidate.storedHash()));
     }
 
     @Override
-    public synchronized void recordFailed(PushCandidate candidate, ContentHash leadHash, int mappingVersion,
-            String code, String message, Instant at) {
+    public synchronized void recordFailed(
+            PushCandidate candidate,
+            ContentHash leadHash,
+            int mappingVersion,
+            String code,
+            String message,
+            Instant at) {
         Optional<PushState> before = state(candidate.referralId());
-        int attempts = before.filter(s -> s.hash().equals(leadHash)).map(s -> s.attempts() + 1).orElse(1);
-        states.put(candidate.referralId().value(), new Stored(new PushState(PushStatus.FAILED,
-                before.flatMap(PushState::leadId), leadHash, mappingVersion, before.flatMap(PushState::pushedAt),
-                attempts, Optional.of(code), Optional.of(message), at), candidate.storedHash()));
+        int attempts = before.filter(s -> s.hash().equals(leadHash))
+                .map(s -> s.attempts() + 1)
+                .orElse(1);
+        states.put(
+                candidate.referralId().value(),
+                new Stored(
+                        new PushState(
+                                PushStatus.FAILED,
+                                before.flatMap(PushState::leadId),
+                                leadHash,
+                                mappingVersion,
+                                before.flatMap(PushState::pushedAt),
+                                attempts,
+                                Optional.of(code),
+                                Optional.of(message),
+                                at),
+                        candidate.storedHash()));
     }
 
     @Override
@@ -79,8 +112,19 @@ public final class InMemoryPushStateStore implements PushStateStore {
     }
 
     private PushCandidate withState(PushCandidate r) {
-        return new PushCandidate(r.referralId(), r.storedHash(), r.name(), r.companyName(), r.domain(), r.country(),
-                r.dealValue(), r.notes(), r.contact(), r.category(), r.status(), r.substatus(),
+        return new PushCandidate(
+                r.referralId(),
+                r.storedHash(),
+                r.name(),
+                r.companyName(),
+                r.domain(),
+                r.country(),
+                r.dealValue(),
+                r.notes(),
+                r.contact(),
+                r.category(),
+                r.status(),
+                r.substatus(),
                 state(r.referralId()));
     }
 }

@@ -39,10 +39,14 @@ public final class InMemoryReferralQueries implements ReferralQueries {
 
     @Override
     public Page<ReferralSummary> inbox(InboxQuery query) {
-        List<ReferralSummary> matching = store.rows().stream().map(this::summary)
+        List<ReferralSummary> matching = store.rows().stream()
+                .map(this::summary)
                 .filter(s -> query.linkStatus().map(l -> l == s.linkStatus()).orElse(true))
-                .filter(s -> query.referralType().map(t -> t == s.referralType()).orElse(true))
-                .filter(s -> query.status().map(st -> st.equalsIgnoreCase(s.status())).orElse(true))
+                .filter(s ->
+                        query.referralType().map(t -> t == s.referralType()).orElse(true))
+                .filter(s -> query.status()
+                        .map(st -> st.equalsIgnoreCase(s.status()))
+                        .orElse(true))
                 .filter(s -> query.search().map(q -> matches(s, q)).orElse(true))
                 .sorted(order(query.sort()))
                 .toList();
@@ -55,35 +59,72 @@ public final class InMemoryReferralQueries implements ReferralQueries {
     public Optional<ReferralDetail> find(ReferralId id, boolean includeRaw) {
         return store.row(id).map(row -> {
             Referral r = row.record().referral();
-            return new ReferralDetail(summary(row), r.engagementId() == null ? null : r.engagementId().value(),
-                    r.type().raw(), r.qualification().raw(), r.statusReason(), r.invitedByOrganizationId(),
-                    r.referralSource(), r.callToAction(), row.record().classification().subCategory().orElse(null),
-                    r.customer().size(), r.expiresAt(), r.eTag(), r.externalReferenceId(), row.firstSeenAt(),
-                    row.lastLinkChange(), includeRaw ? Optional.of(r.raw()) : Optional.empty());
+            return new ReferralDetail(
+                    summary(row),
+                    r.engagementId() == null ? null : r.engagementId().value(),
+                    r.type().raw(),
+                    r.qualification().raw(),
+                    r.statusReason(),
+                    r.invitedByOrganizationId(),
+                    r.referralSource(),
+                    r.callToAction(),
+                    row.record().classification().subCategory().orElse(null),
+                    r.customer().size(),
+                    r.expiresAt(),
+                    r.eTag(),
+                    r.externalReferenceId(),
+                    row.firstSeenAt(),
+                    row.lastLinkChange(),
+                    includeRaw ? Optional.of(r.raw()) : Optional.empty());
         });
     }
 
     @Override
     public List<ReferralCount> countsByTypeAndStatus() {
-        Map<List<Object>, Long> counts = store.rows().stream().collect(Collectors.groupingBy(
-                row -> Arrays.asList(row.record().classification().category(), row.record().referral().status().raw()),
-                LinkedHashMap::new, Collectors.counting()));
-        return counts.entrySet().stream().map(e -> new ReferralCount((ReferralCategory) e.getKey().get(0),
-                (String) e.getKey().get(1), e.getValue())).toList();
+        Map<List<Object>, Long> counts = store.rows().stream()
+                .collect(Collectors.groupingBy(
+                        row -> Arrays.asList(
+                                row.record().classification().category(),
+                                row.record().referral().status().raw()),
+                        LinkedHashMap::new,
+                        Collectors.counting()));
+        return counts.entrySet().stream()
+                .map(e -> new ReferralCount(
+                        (ReferralCategory) e.getKey().get(0),
+                        (String) e.getKey().get(1),
+                        e.getValue()))
+                .toList();
     }
 
     private ReferralSummary summary(InMemoryReferralStore.Row row) {
         Referral r = row.record().referral();
         DomainExtraction extraction = row.record().domain();
-        Optional<Domain> domain = extraction instanceof DomainExtraction.Found found ? Optional.of(found.domain()) : Optional.empty();
-        Optional<ReferralSummary.LinkedCompany> linked = row.linkedCompany().flatMap(id -> companies.all().stream()
-                .filter(c -> c.id().equals(id)).findFirst())
+        Optional<Domain> domain =
+                extraction instanceof DomainExtraction.Found found ? Optional.of(found.domain()) : Optional.empty();
+        Optional<ReferralSummary.LinkedCompany> linked = row.linkedCompany()
+                .flatMap(id ->
+                        companies.all().stream().filter(c -> c.id().equals(id)).findFirst())
                 .map((Company c) -> new ReferralSummary.LinkedCompany(c.id(), c.domain(), c.name()));
-        return new ReferralSummary(r.id(), r.name(), r.customer().name(), domain, extraction.rawHost(),
-                Optional.ofNullable(extraction.source()), row.record().classification().category(),
-                row.record().classification().ruleId(), r.status().raw(), r.substatus().raw(), r.direction().raw(),
-                row.linkStatus(), linked, Optional.ofNullable(r.dealValue()), r.customer().country(), r.createdAt(),
-                r.updatedAt(), row.syncedAt(), row.changedAt());
+        return new ReferralSummary(
+                r.id(),
+                r.name(),
+                r.customer().name(),
+                domain,
+                extraction.rawHost(),
+                Optional.ofNullable(extraction.source()),
+                row.record().classification().category(),
+                row.record().classification().ruleId(),
+                r.status().raw(),
+                r.substatus().raw(),
+                r.direction().raw(),
+                row.linkStatus(),
+                linked,
+                Optional.ofNullable(r.dealValue()),
+                r.customer().country(),
+                r.createdAt(),
+                r.updatedAt(),
+                row.syncedAt(),
+                row.changedAt());
     }
 
     /** As InboxRows.orderBy: the sort's column, nulls last, then the referral id. */
@@ -93,11 +134,14 @@ public final class InMemoryReferralQueries implements ReferralQueries {
             case CHANGED_DESC -> Comparator.comparing(ReferralSummary::changedAt, desc());
             case UPDATED_DESC -> Comparator.comparing(ReferralSummary::updatedAt, Comparator.nullsLast(desc()));
             case CREATED_DESC -> Comparator.comparing(ReferralSummary::createdAt, Comparator.nullsLast(desc()));
-            case COMPANY_ASC -> Comparator.comparing(ReferralSummary::companyName,
-                    Comparator.nullsLast(Comparator.naturalOrder()));
+            case COMPANY_ASC ->
+                Comparator.comparing(ReferralSummary::companyName, Comparator.nullsLast(Comparator.naturalOrder()));
             // the amount alone, whatever the currency, as in the deal_value column
-            case DEAL_VALUE_DESC -> Comparator.comparing(
-                    (ReferralSummary s) -> s.dealValue().map(DealValue::amount).orElse(null), Comparator.nullsLast(desc()));
+            case DEAL_VALUE_DESC ->
+                Comparator.comparing(
+                        (ReferralSummary s) ->
+                                s.dealValue().map(DealValue::amount).orElse(null),
+                        Comparator.nullsLast(desc()));
         };
         return first.thenComparing(s -> s.id().value());
     }
@@ -108,7 +152,13 @@ public final class InMemoryReferralQueries implements ReferralQueries {
 
     /** search_text: company name, referral name, customer name (the same), domain, raw domain and referral id. */
     private static boolean matches(ReferralSummary s, String term) {
-        return SearchText.matches(term, s.companyName(), s.name(), s.companyName(),
-                s.domain().map(Domain::value).orElse(null), s.rawDomain(), s.id().value());
+        return SearchText.matches(
+                term,
+                s.companyName(),
+                s.name(),
+                s.companyName(),
+                s.domain().map(Domain::value).orElse(null),
+                s.rawDomain(),
+                s.id().value());
     }
 }

@@ -73,9 +73,11 @@ public final class InMemoryReferralSource implements ReferralSource {
         List<SourceRecord> matching = new ArrayList<>(unreadable);
         referrals.values().stream()
                 .filter(r -> query.directions().isEmpty()
-                        || query.directions().stream().anyMatch(d -> d.equalsIgnoreCase(r.direction().raw())))
+                        || query.directions().stream()
+                                .anyMatch(d -> d.equalsIgnoreCase(r.direction().raw())))
                 .filter(r -> query.updatedSince().isEmpty()
-                        || (r.updatedAt() != null && !r.updatedAt().isBefore(query.updatedSince().get())))
+                        || (r.updatedAt() != null
+                                && !r.updatedAt().isBefore(query.updatedSince().get())))
                 .sorted(Comparator.comparing(Referral::updatedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .forEach(r -> matching.add(new SourceRecord.Readable(r)));
         ReferralSourceException pageFailure = failure;

@@ -32,14 +32,18 @@ public final class InMemoryReferralStore implements ReferralStore, QuarantineQue
      * A stored referral with the columns a sync maintains; {@code lastLinkChange} follows PostgreSQL's
      * {@code linked_at} and {@code link_changed_by}.
      */
-    public record Row(ReferralRecord record, LinkStatus linkStatus, Optional<CompanyId> linkedCompany,
-            Instant firstSeenAt, Instant syncedAt, Instant changedAt, Optional<LinkChange> lastLinkChange) {
-    }
+    public record Row(
+            ReferralRecord record,
+            LinkStatus linkStatus,
+            Optional<CompanyId> linkedCompany,
+            Instant firstSeenAt,
+            Instant syncedAt,
+            Instant changedAt,
+            Optional<LinkChange> lastLinkChange) {}
 
     /** A quarantined referral: the failure as last met, with the run that met it and how often. */
-    public record Quarantined(FailedReferral failure, SyncRunId lastRun, Instant firstSeenAt, Instant lastSeenAt,
-            int timesSeen) {
-    }
+    public record Quarantined(
+            FailedReferral failure, SyncRunId lastRun, Instant firstSeenAt, Instant lastSeenAt, int timesSeen) {}
 
     private final Map<ReferralId, Row> rows = new LinkedHashMap<>();
     private final Map<String, Quarantined> quarantine = new LinkedHashMap<>();
@@ -64,7 +68,8 @@ public final class InMemoryReferralStore implements ReferralStore, QuarantineQue
     public synchronized Map<ReferralId, WriteOutcome> writePage(PageWrite write) {
         pageWrites++;
         if (pageWrites == failingWrite) {
-            throw writeFailure != null ? writeFailure
+            throw writeFailure != null
+                    ? writeFailure
                     : new IllegalStateException("simulated store failure on page write " + pageWrites);
         }
         Map<ReferralId, WriteOutcome> outcomes = new LinkedHashMap<>();
@@ -73,8 +78,16 @@ public final class InMemoryReferralStore implements ReferralStore, QuarantineQue
             Row existing = rows.get(id);
             if (existing == null) {
                 Optional<LinkChange> linked = record.autoLink().map(c -> syncLink(write));
-                rows.put(id, new Row(record, record.proposedLinkStatus(), record.autoLink(),
-                        write.syncedAt(), write.syncedAt(), write.syncedAt(), linked));
+                rows.put(
+                        id,
+                        new Row(
+                                record,
+                                record.proposedLinkStatus(),
+                                record.autoLink(),
+                                write.syncedAt(),
+                                write.syncedAt(),
+                                write.syncedAt(),
+                                linked));
                 outcomes.put(id, WriteOutcome.CREATED);
             } else if (existing.record().hash().equals(record.hash())) {
                 rows.put(id, touched(existing, write.syncedAt()));
@@ -84,11 +97,25 @@ public final class InMemoryReferralStore implements ReferralStore, QuarantineQue
                 boolean keepsLink = existing.linkStatus().isOperatorDecision()
                         || (existing.linkStatus() == record.proposedLinkStatus()
                                 && existing.linkedCompany().equals(record.autoLink()));
-                rows.put(id, keepsLink
-                        ? new Row(record, existing.linkStatus(), existing.linkedCompany(), existing.firstSeenAt(),
-                                write.syncedAt(), write.syncedAt(), existing.lastLinkChange())
-                        : new Row(record, record.proposedLinkStatus(), record.autoLink(), existing.firstSeenAt(),
-                                write.syncedAt(), write.syncedAt(), Optional.of(syncLink(write))));
+                rows.put(
+                        id,
+                        keepsLink
+                                ? new Row(
+                                        record,
+                                        existing.linkStatus(),
+                                        existing.linkedCompany(),
+                                        existing.firstSeenAt(),
+                                        write.syncedAt(),
+                                        write.syncedAt(),
+                                        existing.lastLinkChange())
+                                : new Row(
+                                        record,
+                                        record.proposedLinkStatus(),
+                                        record.autoLink(),
+                                        existing.firstSeenAt(),
+                                        write.syncedAt(),
+                                        write.syncedAt(),
+                                        Optional.of(syncLink(write))));
                 outcomes.put(id, WriteOutcome.UPDATED);
             }
         }
@@ -100,11 +127,18 @@ public final class InMemoryReferralStore implements ReferralStore, QuarantineQue
         }
         for (FailedReferral failure : write.failed()) {
             Quarantined earlier = quarantine.remove(failure.key());
-            quarantine.put(failure.key(), new Quarantined(failure, write.runId(),
-                    earlier == null ? write.syncedAt() : earlier.firstSeenAt(), write.syncedAt(),
-                    earlier == null ? 1 : earlier.timesSeen() + 1));
+            quarantine.put(
+                    failure.key(),
+                    new Quarantined(
+                            failure,
+                            write.runId(),
+                            earlier == null ? write.syncedAt() : earlier.firstSeenAt(),
+                            write.syncedAt(),
+                            earlier == null ? 1 : earlier.timesSeen() + 1));
         }
-        write.changed().forEach(r -> quarantine.remove(FailedReferral.keyOf(r.referral().id())));
+        write.changed()
+                .forEach(
+                        r -> quarantine.remove(FailedReferral.keyOf(r.referral().id())));
         write.unchanged().forEach(id -> quarantine.remove(FailedReferral.keyOf(id)));
         write.watermark().ifPresent(w -> {
             if (watermark == null || w.isAfter(watermark)) {
@@ -132,14 +166,25 @@ public final class InMemoryReferralStore implements ReferralStore, QuarantineQue
                 .map(e -> {
                     Quarantined q = e.getValue();
                     FailedReferral f = q.failure();
-                    return new QuarantinedReferral(e.getKey(), f.referralId(), f.reason(), q.lastRun(), f.page(),
-                            f.position(), f.updatedDateTime(), f.payload(), q.firstSeenAt(), q.lastSeenAt(),
+                    return new QuarantinedReferral(
+                            e.getKey(),
+                            f.referralId(),
+                            f.reason(),
+                            q.lastRun(),
+                            f.page(),
+                            f.position(),
+                            f.updatedDateTime(),
+                            f.payload(),
+                            q.firstSeenAt(),
+                            q.lastSeenAt(),
                             q.timesSeen());
                 })
-                .sorted(Comparator.comparing(QuarantinedReferral::lastSeenAt).reversed()
+                .sorted(Comparator.comparing(QuarantinedReferral::lastSeenAt)
+                        .reversed()
                         .thenComparing(QuarantinedReferral::key))
                 .toList();
-        return new Page<>(all.stream().skip(page.offset()).limit(page.pageSize()).toList(), all.size(), page);
+        return new Page<>(
+                all.stream().skip(page.offset()).limit(page.pageSize()).toList(), all.size(), page);
     }
 
     @Override
@@ -153,9 +198,18 @@ public final class InMemoryReferralStore implements ReferralStore, QuarantineQue
         if (row == null) {
             return false;
         }
-        Optional<CompanyId> company = link instanceof OperatorLink.LinkTo to ? Optional.of(to.company()) : Optional.empty();
-        rows.put(id, new Row(row.record(), link.status(), company, row.firstSeenAt(), row.syncedAt(), row.changedAt(),
-                Optional.of(new LinkChange(Instant.now(), "operator"))));
+        Optional<CompanyId> company =
+                link instanceof OperatorLink.LinkTo to ? Optional.of(to.company()) : Optional.empty();
+        rows.put(
+                id,
+                new Row(
+                        row.record(),
+                        link.status(),
+                        company,
+                        row.firstSeenAt(),
+                        row.syncedAt(),
+                        row.changedAt(),
+                        Optional.of(new LinkChange(Instant.now(), "operator"))));
         return true;
     }
 
@@ -184,7 +238,13 @@ public final class InMemoryReferralStore implements ReferralStore, QuarantineQue
     }
 
     private static Row touched(Row row, Instant syncedAt) {
-        return new Row(row.record(), row.linkStatus(), row.linkedCompany(), row.firstSeenAt(), syncedAt, row.changedAt(),
+        return new Row(
+                row.record(),
+                row.linkStatus(),
+                row.linkedCompany(),
+                row.firstSeenAt(),
+                syncedAt,
+                row.changedAt(),
                 row.lastLinkChange());
     }
 

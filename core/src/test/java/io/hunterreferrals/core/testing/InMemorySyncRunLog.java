@@ -23,26 +23,63 @@ public final class InMemorySyncRunLog implements SyncRunLog {
      * One recorded run, with the times {@code sync_runs} keeps: a queued run has neither a start nor a heartbeat; a
      * finished one has its finish (and, when a report finished it, a heartbeat at the finish).
      */
-    public record Run(SyncRunId id, SyncRequest request, SyncStatus status, Instant requestedAt,
-            Optional<Instant> startedAt, Optional<Instant> heartbeatAt, Optional<Instant> finishedAt,
-            Optional<Instant> watermarkBefore, Optional<SyncProgress> progress, Optional<SyncReport> report,
+    public record Run(
+            SyncRunId id,
+            SyncRequest request,
+            SyncStatus status,
+            Instant requestedAt,
+            Optional<Instant> startedAt,
+            Optional<Instant> heartbeatAt,
+            Optional<Instant> finishedAt,
+            Optional<Instant> watermarkBefore,
+            Optional<SyncProgress> progress,
+            Optional<SyncReport> report,
             Optional<SyncError> error) {
 
         Run beat(Optional<SyncProgress> newProgress, Instant at) {
-            return new Run(id, request, status, requestedAt, startedAt, Optional.of(at), finishedAt, watermarkBefore,
-                    newProgress, report, error);
+            return new Run(
+                    id,
+                    request,
+                    status,
+                    requestedAt,
+                    startedAt,
+                    Optional.of(at),
+                    finishedAt,
+                    watermarkBefore,
+                    newProgress,
+                    report,
+                    error);
         }
 
         Run failed(SyncError why, Instant at) {
-            return new Run(id, request, SyncStatus.FAILED, requestedAt, startedAt, heartbeatAt, Optional.of(at),
-                    watermarkBefore, progress, report, Optional.of(why));
+            return new Run(
+                    id,
+                    request,
+                    SyncStatus.FAILED,
+                    requestedAt,
+                    startedAt,
+                    heartbeatAt,
+                    Optional.of(at),
+                    watermarkBefore,
+                    progress,
+                    report,
+                    Optional.of(why));
         }
 
         // Like sync_runs: the report is the truth, keeping the recorded start when there is one.
         Run finished(SyncReport r) {
-            return new Run(id, request, r.status(), requestedAt, startedAt.or(() -> Optional.of(r.startedAt())),
-                    Optional.of(r.finishedAt()), Optional.of(r.finishedAt()), r.watermarkBefore(), progress,
-                    Optional.of(r), r.error());
+            return new Run(
+                    id,
+                    request,
+                    r.status(),
+                    requestedAt,
+                    startedAt.or(() -> Optional.of(r.startedAt())),
+                    Optional.of(r.finishedAt()),
+                    Optional.of(r.finishedAt()),
+                    r.watermarkBefore(),
+                    progress,
+                    Optional.of(r),
+                    r.error());
         }
     }
 
@@ -51,30 +88,57 @@ public final class InMemorySyncRunLog implements SyncRunLog {
     @Override
     public synchronized RunClaim enqueue(SyncRunId runId, SyncRequest request, Instant requestedAt) {
         Optional<Run> active = runs.values().stream()
-                .filter(r -> r.status() == SyncStatus.QUEUED || r.status() == SyncStatus.RUNNING).findFirst();
+                .filter(r -> r.status() == SyncStatus.QUEUED || r.status() == SyncStatus.RUNNING)
+                .findFirst();
         if (active.isPresent()) {
             return new RunClaim.Busy(active.get().id());
         }
-        runs.put(runId, new Run(runId, request, SyncStatus.QUEUED, requestedAt, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+        runs.put(
+                runId,
+                new Run(
+                        runId,
+                        request,
+                        SyncStatus.QUEUED,
+                        requestedAt,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
         return RunClaim.CLAIMED;
     }
 
     @Override
-    public synchronized RunClaim start(SyncRunId runId, SyncRequest request, Instant startedAt, Optional<Instant> watermarkBefore) {
+    public synchronized RunClaim start(
+            SyncRunId runId, SyncRequest request, Instant startedAt, Optional<Instant> watermarkBefore) {
         Optional<Run> running = runs.values().stream()
-                .filter(r -> r.status() == SyncStatus.RUNNING && !r.id().equals(runId)).findFirst();
+                .filter(r -> r.status() == SyncStatus.RUNNING && !r.id().equals(runId))
+                .findFirst();
         if (running.isPresent()) {
             return new RunClaim.Busy(running.get().id());
         }
         Run existing = runs.get(runId);
         if (existing != null && existing.status() != SyncStatus.QUEUED) {
-            throw new IllegalStateException("Run " + runId + " is " + existing.status().code() + ", not queued");
+            throw new IllegalStateException(
+                    "Run " + runId + " is " + existing.status().code() + ", not queued");
         }
         // A queued run keeps its request and when it was requested; one started at once was requested as it started.
-        runs.put(runId, new Run(runId, existing == null ? request : existing.request(), SyncStatus.RUNNING,
-                existing == null ? startedAt : existing.requestedAt(), Optional.of(startedAt), Optional.of(startedAt),
-                Optional.empty(), watermarkBefore, Optional.empty(), Optional.empty(), Optional.empty()));
+        runs.put(
+                runId,
+                new Run(
+                        runId,
+                        existing == null ? request : existing.request(),
+                        SyncStatus.RUNNING,
+                        existing == null ? startedAt : existing.requestedAt(),
+                        Optional.of(startedAt),
+                        Optional.of(startedAt),
+                        Optional.empty(),
+                        watermarkBefore,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
         return RunClaim.CLAIMED;
     }
 
@@ -112,9 +176,15 @@ public final class InMemorySyncRunLog implements SyncRunLog {
     public synchronized List<SyncRunId> failAbandoned(Instant heartbeatBefore, Instant now) {
         List<SyncRunId> failed = new ArrayList<>();
         for (Run run : List.copyOf(runs.values())) {
-            if (run.status() == SyncStatus.RUNNING && run.heartbeatAt().orElseThrow().isBefore(heartbeatBefore)) {
-                runs.put(run.id(), run.failed(SyncError.of(SyncErrorCode.ABANDONED,
-                        "The process running this sync stopped before it finished."), now));
+            if (run.status() == SyncStatus.RUNNING
+                    && run.heartbeatAt().orElseThrow().isBefore(heartbeatBefore)) {
+                runs.put(
+                        run.id(),
+                        run.failed(
+                                SyncError.of(
+                                        SyncErrorCode.ABANDONED,
+                                        "The process running this sync stopped before it finished."),
+                                now));
                 failed.add(run.id());
             }
         }

@@ -46,12 +46,15 @@ public abstract class LeadDestinationContract {
     @Test
     void aFullBatchIsAnsweredInTheOrderOfItsDrafts() {
         List<LeadDraft> drafts = IntStream.range(0, destination.batchSize())
-                .mapToObj(i -> draft("c-batch-" + (destination.batchSize() - i), "v1")).toList();
+                .mapToObj(i -> draft("c-batch-" + (destination.batchSize() - i), "v1"))
+                .toList();
 
         List<LeadWrite> results = destination.upsert(drafts);
 
-        assertThat(results).extracting(LeadWrite::referralId)
-                .containsExactlyElementsOf(drafts.stream().map(LeadDraft::referralId).toList());
+        assertThat(results)
+                .extracting(LeadWrite::referralId)
+                .containsExactlyElementsOf(
+                        drafts.stream().map(LeadDraft::referralId).toList());
         assertThat(results).allMatch(r -> r instanceof LeadWrite.Created);
     }
 
@@ -59,8 +62,10 @@ public abstract class LeadDestinationContract {
     void anyReferralIdIsAKeyNotAPathOrAQuery() {
         List<String> ids = List.of("O'Brien", "a/b", "a?b=c", "x#y", "50%", "Şahin ı İ", "a'); DROP", "..%2F..");
 
-        List<LeadWrite> results = destination.upsert(ids.stream().map(id -> draft(id, "v1")).toList());
-        List<LeadWrite> again = destination.upsert(ids.stream().map(id -> draft(id, "v2")).toList());
+        List<LeadWrite> results =
+                destination.upsert(ids.stream().map(id -> draft(id, "v1")).toList());
+        List<LeadWrite> again =
+                destination.upsert(ids.stream().map(id -> draft(id, "v2")).toList());
 
         assertThat(results).allMatch(r -> r instanceof LeadWrite.Created);
         assertThat(again).allMatch(r -> r instanceof LeadWrite.Updated);
@@ -70,19 +75,44 @@ public abstract class LeadDestinationContract {
     @Test
     void textAtEveryLimitIsTaken() {
         LeadLimits limits = destination.limits();
-        LeadDraft full = new LeadDraft(ReferralId.of("c-limits"), "s".repeat(limits.subject()),
-                "c".repeat(limits.companyName()), "https://" + "w".repeat(limits.website() - 12) + ".com",
-                "DE", new BigDecimal("999999999.99"), "EUR", "d".repeat(limits.description()),
-                "f".repeat(limits.firstName()), "l".repeat(limits.lastName()),
-                "e".repeat(limits.email() - 12) + "@contoso.com", "+".repeat(limits.phone()),
-                ReferralCategory.SOLUTION_PROVIDER, "Closed", "Won", LeadMapping.partnerCenterUrl(ReferralId.of("c")));
+        LeadDraft full = new LeadDraft(
+                ReferralId.of("c-limits"),
+                "s".repeat(limits.subject()),
+                "c".repeat(limits.companyName()),
+                "https://" + "w".repeat(limits.website() - 12) + ".com",
+                "DE",
+                new BigDecimal("999999999.99"),
+                "EUR",
+                "d".repeat(limits.description()),
+                "f".repeat(limits.firstName()),
+                "l".repeat(limits.lastName()),
+                "e".repeat(limits.email() - 12) + "@contoso.com",
+                "+".repeat(limits.phone()),
+                ReferralCategory.SOLUTION_PROVIDER,
+                "Closed",
+                "Won",
+                LeadMapping.partnerCenterUrl(ReferralId.of("c")));
 
         assertThat(destination.upsert(List.of(full))).singleElement().isInstanceOf(LeadWrite.Created.class);
     }
 
     private static LeadDraft draft(String id, String version) {
-        return new LeadDraft(ReferralId.of(id), "Topic " + version, "Contoso", "https://contoso.com", "DE",
-                new BigDecimal("1000.50"), "EUR", "Notes " + version, "Ana", "Example", "ana@contoso.com", null,
-                ReferralCategory.CO_SELL, "New", "Pending", LeadMapping.partnerCenterUrl(ReferralId.of(id)));
+        return new LeadDraft(
+                ReferralId.of(id),
+                "Topic " + version,
+                "Contoso",
+                "https://contoso.com",
+                "DE",
+                new BigDecimal("1000.50"),
+                "EUR",
+                "Notes " + version,
+                "Ana",
+                "Example",
+                "ana@contoso.com",
+                null,
+                ReferralCategory.CO_SELL,
+                "New",
+                "Pending",
+                LeadMapping.partnerCenterUrl(ReferralId.of(id)));
     }
 }

@@ -34,8 +34,14 @@ import org.junit.jupiter.api.Test;
 public abstract class LeadQueriesContract {
 
     private static final Instant T1 = Instant.parse("2025-06-01T08:00:00Z");
-    private static final List<String> ALL_DOMAINS = List.of("contoso.com.tr", "contoso.de", "fabrikam.co.uk",
-            "fabrikam.de", "mycontoso.com.tr", "northwind.com.tr", "sahinbilisim.com.tr");
+    private static final List<String> ALL_DOMAINS = List.of(
+            "contoso.com.tr",
+            "contoso.de",
+            "fabrikam.co.uk",
+            "fabrikam.de",
+            "mycontoso.com.tr",
+            "northwind.com.tr",
+            "sahinbilisim.com.tr");
 
     protected LeadQueries leads;
     private QuerySeed seed;
@@ -58,12 +64,17 @@ public abstract class LeadQueriesContract {
         ReferralStore store = createStore();
         leads = createQueries();
         seed = new QuerySeed(store, companies);
-        seed.write(T1,
-                referral("l-1", "Bulut geçişi", "Şahin Bilişim", "sahinbilisim.com.tr").build(),
-                marketplace(referral("l-2", "Lisans", "Şahin Bilişim", "sahinbilisim.com.tr")).build(),
-                solutionProvider(referral("l-3", "Kurulum", "Contoso GmbH", "contoso.de")).build(),
+        seed.write(
+                T1,
+                referral("l-1", "Bulut geçişi", "Şahin Bilişim", "sahinbilisim.com.tr")
+                        .build(),
+                marketplace(referral("l-2", "Lisans", "Şahin Bilişim", "sahinbilisim.com.tr"))
+                        .build(),
+                solutionProvider(referral("l-3", "Kurulum", "Contoso GmbH", "contoso.de"))
+                        .build(),
                 referral("l-4", "Migration", "Fabrikam Ltd", "fabrikam.co.uk").build(),
-                unknown(referral("l-5", "Form", "Contoso Türkiye", "contoso.com.tr")).build(),
+                unknown(referral("l-5", "Form", "Contoso Türkiye", "contoso.com.tr"))
+                        .build(),
                 unknown(referral("l-6", "Form", "Ayşe Yılmaz", "gmail.com")).build());
         seed.company("northwind.com.tr", "Kuzey Rüzgarı Ticaret", "TR", CompanySource.IMPORT);
         seed.company("mycontoso.com.tr", "My Contoso", null, CompanySource.IMPORT);
@@ -106,8 +117,11 @@ public abstract class LeadQueriesContract {
 
     @Test
     void thePrimaryReferralIsTheMostRecentlyChanged() {
-        seed.write(T1.plusSeconds(60), marketplace(referral("l-2", "Lisans", "Şahin Bilişim", "sahinbilisim.com.tr"))
-                .status("Active").build());
+        seed.write(
+                T1.plusSeconds(60),
+                marketplace(referral("l-2", "Lisans", "Şahin Bilişim", "sahinbilisim.com.tr"))
+                        .status("Active")
+                        .build());
 
         LeadSummary sahin = lead("sahinbilisim.com.tr");
 
@@ -123,7 +137,8 @@ public abstract class LeadQueriesContract {
         assertThat(marketplace.items().get(0).referralTypes())
                 .containsExactly(ReferralCategory.CO_SELL, ReferralCategory.MARKETPLACE);
         assertThat(domains(leads.leads(typed(ReferralCategory.CO_SELL)))).containsExactly("sahinbilisim.com.tr");
-        assertThat(domains(leads.leads(typed(ReferralCategory.SOLUTION_PROVIDER)))).containsExactly("contoso.de");
+        assertThat(domains(leads.leads(typed(ReferralCategory.SOLUTION_PROVIDER))))
+                .containsExactly("contoso.de");
         // unclassified referrals of a lead; the unlinked one (a gmail.com contact) belongs to no lead
         assertThat(domains(leads.leads(typed(ReferralCategory.UNKNOWN)))).containsExactly("contoso.com.tr");
     }
@@ -131,7 +146,8 @@ public abstract class LeadQueriesContract {
     @Test
     void searchesNameAndDomainIgnoringCaseAndAccents() {
         assertThat(searched("sahin")).containsExactly("sahinbilisim.com.tr");
-        assertThat(searched("ŞAHİN BİLİŞİM")).containsExactly("sahinbilisim.com.tr"); // the name: no space in the domain
+        assertThat(searched("ŞAHİN BİLİŞİM"))
+                .containsExactly("sahinbilisim.com.tr"); // the name: no space in the domain
         assertThat(searched("Şahin Bilişim A.Ş.")).isEmpty();
         assertThat(searched("KUZEY RUZGARI")).containsExactly("northwind.com.tr");
         assertThat(searched("kuzey rüzgarı")).containsExactly("northwind.com.tr");
@@ -156,10 +172,12 @@ public abstract class LeadQueriesContract {
 
     @Test
     void combinesTheTypeFilterWithTheSearch() {
-        assertThat(domains(leads.leads(new LeadQuery(Optional.of(ReferralCategory.MARKETPLACE), Optional.of("sahin"),
-                PageRequest.FIRST)))).containsExactly("sahinbilisim.com.tr");
-        assertThat(domains(leads.leads(new LeadQuery(Optional.of(ReferralCategory.CO_SELL), Optional.of("contoso"),
-                PageRequest.FIRST)))).isEmpty();
+        assertThat(domains(leads.leads(new LeadQuery(
+                        Optional.of(ReferralCategory.MARKETPLACE), Optional.of("sahin"), PageRequest.FIRST))))
+                .containsExactly("sahinbilisim.com.tr");
+        assertThat(domains(leads.leads(new LeadQuery(
+                        Optional.of(ReferralCategory.CO_SELL), Optional.of("contoso"), PageRequest.FIRST))))
+                .isEmpty();
     }
 
     @Test
@@ -167,47 +185,73 @@ public abstract class LeadQueriesContract {
         assertThat(domains(sorted(LeadSort.DOMAIN_ASC))).isEqualTo(ALL_DOMAINS);
         assertThat(domains(leads.leads(LeadQuery.ALL))).isEqualTo(ALL_DOMAINS);
         // the two "Fabrikam Ltd" in creation (id) order
-        assertThat(domains(sorted(LeadSort.NAME_ASC))).containsExactly("contoso.de", "contoso.com.tr", "fabrikam.co.uk",
-                "fabrikam.de", "northwind.com.tr", "mycontoso.com.tr", "sahinbilisim.com.tr");
+        assertThat(domains(sorted(LeadSort.NAME_ASC)))
+                .containsExactly(
+                        "contoso.de",
+                        "contoso.com.tr",
+                        "fabrikam.co.uk",
+                        "fabrikam.de",
+                        "northwind.com.tr",
+                        "mycontoso.com.tr",
+                        "sahinbilisim.com.tr");
         Page<LeadSummary> newest = sorted(LeadSort.CREATED_DESC);
-        assertThat(domains(newest)).containsExactly("fabrikam.de", "mycontoso.com.tr", "northwind.com.tr",
-                "contoso.com.tr", "fabrikam.co.uk", "contoso.de", "sahinbilisim.com.tr");
+        assertThat(domains(newest))
+                .containsExactly(
+                        "fabrikam.de",
+                        "mycontoso.com.tr",
+                        "northwind.com.tr",
+                        "contoso.com.tr",
+                        "fabrikam.co.uk",
+                        "contoso.de",
+                        "sahinbilisim.com.tr");
         assertThat(newest.items()).extracting(LeadSummary::createdAt).isSortedAccordingTo(Comparator.reverseOrder());
     }
 
     @Test
     void pagesWithTheTotalOfAllMatches() {
-        Page<LeadSummary> second = leads.leads(new LeadQuery(Optional.empty(), Optional.empty(), new PageRequest(2, 3)));
+        Page<LeadSummary> second =
+                leads.leads(new LeadQuery(Optional.empty(), Optional.empty(), new PageRequest(2, 3)));
         assertThat(domains(second)).containsExactly("fabrikam.de", "mycontoso.com.tr", "northwind.com.tr");
         assertThat(second.total()).isEqualTo(7);
         assertThat(second.totalExact()).isTrue();
         assertThat(second.totalPages()).isEqualTo(3);
-        Page<LeadSummary> beyond = leads.leads(new LeadQuery(Optional.empty(), Optional.empty(), new PageRequest(4, 3)));
+        Page<LeadSummary> beyond =
+                leads.leads(new LeadQuery(Optional.empty(), Optional.empty(), new PageRequest(4, 3)));
         assertThat(beyond.items()).isEmpty();
         assertThat(beyond.total()).isEqualTo(7);
-        Page<LeadSummary> coSell = leads.leads(new LeadQuery(Optional.of(ReferralCategory.CO_SELL), Optional.empty(),
-                new PageRequest(1, 1)));
+        Page<LeadSummary> coSell = leads.leads(
+                new LeadQuery(Optional.of(ReferralCategory.CO_SELL), Optional.empty(), new PageRequest(1, 1)));
         assertThat(coSell.total()).isEqualTo(1); // Şahin's two co-sell referrals are one lead
-        Page<LeadSummary> searched = leads.leads(new LeadQuery(Optional.empty(), Optional.of("contoso"),
-                new PageRequest(2, 2)));
+        Page<LeadSummary> searched =
+                leads.leads(new LeadQuery(Optional.empty(), Optional.of("contoso"), new PageRequest(2, 2)));
         assertThat(domains(searched)).containsExactly("mycontoso.com.tr");
         assertThat(searched.total()).isEqualTo(3);
     }
 
     @Test
     void streamsEveryMatchingLeadInDomainOrderWhateverThePageAndSort() {
-        assertThat(streamed(new LeadQuery(Optional.empty(), Optional.empty(), LeadSort.NAME_ASC, new PageRequest(2, 1))))
-                .containsExactly("contoso.com.tr=1", "contoso.de=1", "fabrikam.co.uk=0", "fabrikam.de=0",
-                        "mycontoso.com.tr=0", "northwind.com.tr=0", "sahinbilisim.com.tr=3");
-        assertThat(streamed(new LeadQuery(Optional.empty(), Optional.of("contoso"), LeadSort.CREATED_DESC,
-                new PageRequest(1, 1)))).containsExactly("contoso.com.tr=1", "contoso.de=1", "mycontoso.com.tr=0");
+        assertThat(streamed(
+                        new LeadQuery(Optional.empty(), Optional.empty(), LeadSort.NAME_ASC, new PageRequest(2, 1))))
+                .containsExactly(
+                        "contoso.com.tr=1",
+                        "contoso.de=1",
+                        "fabrikam.co.uk=0",
+                        "fabrikam.de=0",
+                        "mycontoso.com.tr=0",
+                        "northwind.com.tr=0",
+                        "sahinbilisim.com.tr=3");
+        assertThat(streamed(new LeadQuery(
+                        Optional.empty(), Optional.of("contoso"), LeadSort.CREATED_DESC, new PageRequest(1, 1))))
+                .containsExactly("contoso.com.tr=1", "contoso.de=1", "mycontoso.com.tr=0");
         assertThat(streamed(typed(ReferralCategory.UNKNOWN))).containsExactly("contoso.com.tr=1");
         assertThat(streamed(new LeadQuery(Optional.empty(), Optional.of("www.contoso.com.tr"), PageRequest.FIRST)))
                 .containsExactly("contoso.com.tr=1");
     }
 
     private LeadSummary lead(String domain) {
-        return leads.leads(LeadQuery.ALL).items().stream().filter(l -> l.domain().value().equals(domain)).findFirst()
+        return leads.leads(LeadQuery.ALL).items().stream()
+                .filter(l -> l.domain().value().equals(domain))
+                .findFirst()
                 .orElseThrow();
     }
 

@@ -12,26 +12,28 @@ import java.util.function.Function;
  * <p>Why our own and not jqwik: jqwik 1.10 asks that it not be used by AI coding agents (which develop this project)
  * and prints a line addressed to them into every test run; it is also built on JUnit Platform 1.x, not the 6.x we use.
  *
- * <p>Each property has a fixed default seed, so CI is reproducible. {@code -Dproperty.seed=N} replaces every
- * property's seed for one exploratory run; {@code -Dproperty.tries.factor=K} multiplies the tries.
+ * <p>Each property has a fixed default seed, so CI is reproducible. {@code -Dproperty.seed=N} replaces every property's
+ * seed for one exploratory run; {@code -Dproperty.tries.factor=K} multiplies the tries.
  */
 public final class PropertyCheck {
 
     private static final int MAX_SHOWN = 400;
 
-    private PropertyCheck() {
-    }
+    private PropertyCheck() {}
 
     /**
-     * @param tries     how many inputs to generate and check
-     * @param seed      the default seed of this property (overridden by {@code -Dproperty.seed})
+     * @param tries how many inputs to generate and check
+     * @param seed the default seed of this property (overridden by {@code -Dproperty.seed})
      * @param generator makes one input from the random stream it is given
-     * @param check     throws (an assertion or anything else) when the property does not hold
+     * @param check throws (an assertion or anything else) when the property does not hold
      * @return the number of inputs checked, so a caller can add up tries
      */
     public static <T> int forAll(int tries, long seed, Function<SplittableRandom, T> generator, Consumer<T> check) {
-        return run(tries * Integer.getInteger("property.tries.factor", 1), Long.getLong("property.seed", seed),
-                generator, check);
+        return run(
+                tries * Integer.getInteger("property.tries.factor", 1),
+                Long.getLong("property.seed", seed),
+                generator,
+                check);
     }
 
     /** {@link #forAll} with exactly this seed and these tries, whatever the system properties say. */
@@ -46,8 +48,10 @@ public final class PropertyCheck {
             try {
                 check.accept(input);
             } catch (Throwable failure) {
-                throw new AssertionError("Property failed on try " + (i + 1) + " of " + tries + " (seed " + seed
-                        + "; replay with -Dproperty.seed=" + seed + ") for input " + shown(input) + ": " + failure,
+                throw new AssertionError(
+                        "Property failed on try " + (i + 1) + " of " + tries + " (seed " + seed
+                                + "; replay with -Dproperty.seed=" + seed + ") for input " + shown(input) + ": "
+                                + failure,
                         failure);
             }
         }

@@ -33,7 +33,8 @@ class PropertyCheckTest {
 
     @Test
     void aPropertyThatDoesNotHoldFailsWithTheSeedTheTryAndTheInput() {
-        assertThatThrownBy(() -> PropertyCheck.run(1000, 99, r -> r.nextInt(100), n -> assertThat(n).isLessThan(90)))
+        assertThatThrownBy(() -> PropertyCheck.run(
+                        1000, 99, r -> r.nextInt(100), n -> assertThat(n).isLessThan(90)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("seed 99")
                 .hasMessageContaining("-Dproperty.seed=99")
@@ -43,14 +44,18 @@ class PropertyCheckTest {
     @Test
     void anExceptionInTheCheckIsAFailureToo() {
         assertThatThrownBy(() -> PropertyCheck.run(10, 1, r -> "x", s -> {
-            throw new IllegalStateException("boom");
-        })).isInstanceOf(AssertionError.class).hasMessageContaining("IllegalStateException: boom")
+                    throw new IllegalStateException("boom");
+                }))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("IllegalStateException: boom")
                 .hasCauseInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void inputsAreShownAsAsciiAndShortened() {
         assertThat(PropertyCheck.shown("a\u0000\ud800é")).isEqualTo("[a\\u0000\\uD800\\u00E9]");
-        assertThat(PropertyCheck.shown("x".repeat(5000))).endsWith("… (5000 chars)]").hasSizeLessThan(500);
+        assertThat(PropertyCheck.shown("x".repeat(5000)))
+                .endsWith("… (5000 chars)]")
+                .hasSizeLessThan(500);
     }
 }

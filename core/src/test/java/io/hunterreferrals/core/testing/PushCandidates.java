@@ -14,23 +14,42 @@ import java.util.Optional;
 /** Stored referrals as the push reads them, for push tests. */
 public final class PushCandidates {
 
-    private PushCandidates() {
-    }
+    private PushCandidates() {}
 
     /** A co-sell referral of Contoso with a contact, a deal value and notes; {@code version} stands for its content. */
     public static PushCandidate aCandidate(String id, int version) {
-        return new PushCandidate(ReferralId.of(id), hash(id + "#" + version), "Dynamics rollout " + id, "Contoso Ltd",
-                Optional.of(Domain.of("contoso.com")), "DE", new DealValue(new BigDecimal("25000.00"), "EUR"),
+        return new PushCandidate(
+                ReferralId.of(id),
+                hash(id + "#" + version),
+                "Dynamics rollout " + id,
+                "Contoso Ltd",
+                Optional.of(Domain.of("contoso.com")),
+                "DE",
+                new DealValue(new BigDecimal("25000.00"), "EUR"),
                 "Wants a pilot in Q3 (v" + version + ")",
                 Optional.of(new CustomerContact("Ana", "Example", "ana@contoso.com", "+49 30 1234")),
-                ReferralCategory.CO_SELL, "Active", "Accepted", Optional.empty());
+                ReferralCategory.CO_SELL,
+                "Active",
+                "Accepted",
+                Optional.empty());
     }
 
     /** The same referral with another status, as a sync that saw the change would store it. */
     public static PushCandidate withStatus(PushCandidate c, String status, String substatus) {
-        return new PushCandidate(c.referralId(), hash(c.storedHash().hex() + status + substatus), c.name(),
-                c.companyName(), c.domain(), c.country(), c.dealValue(), c.notes(), c.contact(), c.category(), status,
-                substatus, c.state());
+        return new PushCandidate(
+                c.referralId(),
+                hash(c.storedHash().hex() + status + substatus),
+                c.name(),
+                c.companyName(),
+                c.domain(),
+                c.country(),
+                c.dealValue(),
+                c.notes(),
+                c.contact(),
+                c.category(),
+                status,
+                substatus,
+                c.state());
     }
 
     /** A content hash standing for {@code content}. */

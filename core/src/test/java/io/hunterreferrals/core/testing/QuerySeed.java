@@ -42,14 +42,23 @@ final class QuerySeed {
      * payload is written as jsonb prints it: PostgreSQL keeps the JSON value, not its spacing.
      */
     static Referral.Builder referral(String id, String name, String customer, String emailDomain) {
-        return aReferral(id).name(name).raw("{\"id\": \"" + id + "\"}")
-                .customer(new CustomerProfile(customer, "TR", "51to250employees",
-                        emailDomain == null ? List.of() : List.of("satis@" + emailDomain), List.of()));
+        return aReferral(id)
+                .name(name)
+                .raw("{\"id\": \"" + id + "\"}")
+                .customer(new CustomerProfile(
+                        customer,
+                        "TR",
+                        "51to250employees",
+                        emailDomain == null ? List.of() : List.of("satis@" + emailDomain),
+                        List.of()));
     }
 
     /** Independent, Direct, with a marketplace source: pc-v1 rule 4. */
     static Referral.Builder marketplace(Referral.Builder referral) {
-        return referral.type("Independent").qualification("Direct").referralSource("AppSource").callToAction("ContactMe");
+        return referral.type("Independent")
+                .qualification("Direct")
+                .referralSource("AppSource")
+                .callToAction("ContactMe");
     }
 
     /** Independent, SalesQualified, invited by Microsoft: pc-v1 rule 6 (sub-category qualified-lead). */
@@ -70,14 +79,21 @@ final class QuerySeed {
     /** Writes one page at {@code syncedAt} with {@code unchanged} fetched again. */
     void write(Instant syncedAt, List<String> unchanged, Referral... changed) {
         List<ReferralRecord> records = Arrays.stream(changed).map(this::record).toList();
-        store.writePage(new PageWrite(SyncRunId.random(), records, unchanged.stream().map(ReferralId::of).toList(),
-                List.of(), syncedAt, Optional.empty()));
+        store.writePage(new PageWrite(
+                SyncRunId.random(),
+                records,
+                unchanged.stream().map(ReferralId::of).toList(),
+                List.of(),
+                syncedAt,
+                Optional.empty()));
     }
 
     /** A company created by hand or by an import, in its own call (so its id and creation time follow the calls). */
     CompanyId company(String domain, String name, String country, CompanySource source) {
-        return companies.findOrCreate(List.of(new CompanyCandidate(Domain.of(domain), name, country, null, source)))
-                .get(Domain.of(domain)).id();
+        return companies
+                .findOrCreate(List.of(new CompanyCandidate(Domain.of(domain), name, country, null, source)))
+                .get(Domain.of(domain))
+                .id();
     }
 
     CompanyId companyOf(String domain) {
@@ -88,10 +104,10 @@ final class QuerySeed {
         var classification = new ClassificationRulePcV1().classify(referral);
         DomainExtraction domain = new CompanyDomainExtractor().extract(referral);
         Optional<CompanyId> company = domain instanceof DomainExtraction.Found found
-                ? Optional.of(company(found.domain().value(), referral.customer().name(), null,
-                        CompanySource.PARTNER_CENTER))
+                ? Optional.of(
+                        company(found.domain().value(), referral.customer().name(), null, CompanySource.PARTNER_CENTER))
                 : Optional.empty();
-        return new ReferralRecord(referral, classification, domain, company,
-                ContentHash.of(referral, classification, domain));
+        return new ReferralRecord(
+                referral, classification, domain, company, ContentHash.of(referral, classification, domain));
     }
 }

@@ -35,12 +35,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link ReferralQueries} must do; run against the in-memory fake and PostgreSQL, so the HTTP tests that
- * use the fake see the inbox as it really is.
+ * What every {@link ReferralQueries} must do; run against the in-memory fake and PostgreSQL, so the HTTP tests that use
+ * the fake see the inbox as it really is.
  *
  * <p>Search is PostgreSQL's {@code f_search_norm = lower(unaccent(x))}: accents are stripped before case is folded, so
- * dotted İ and dotless ı both become {@code i} and "ISIK", "isik", "IŞIK" and "ışık" all find "Işık Gıda"; no
- * Turkish case mapping takes place. Company names here are chosen so their order is the same in every collation.
+ * dotted İ and dotless ı both become {@code i} and "ISIK", "isik", "IŞIK" and "ışık" all find "Işık Gıda"; no Turkish
+ * case mapping takes place. Company names here are chosen so their order is the same in every collation.
  */
 public abstract class ReferralQueriesContract {
 
@@ -72,27 +72,60 @@ public abstract class ReferralQueriesContract {
         store = createStore();
         queries = createQueries();
         QuerySeed seed = new QuerySeed(store, companies);
-        seed.write(T1,
-                referral("r-1", "İstanbul ofisi yenileme", "Şahin Bilişim A.Ş.", "sahinbilisim.com.tr").status("Active")
-                        .substatus("Accepted").dealValue(new DealValue(new BigDecimal("500"), "TRY"))
-                        .createdAt(at(-10)).updatedAt(at(1)).build(),
-                referral("r-2", "Depo otomasyonu", "Işık Gıda", "isikgida.com.tr").dealValue(null)
-                        .createdAt(at(-5)).updatedAt(at(2)).build(),
-                marketplace(referral("r-3", "50% discount_offer", "Contoso GmbH", "contoso.de"))
-                        .dealValue(new DealValue(new BigDecimal("90000"), "EUR")).createdAt(at(-30)).updatedAt(at(3))
-                        .expiresAt(at(600)).statusReason("Waiting for the customer").externalReferenceId("crm-3").build());
-        seed.write(T2,
-                solutionProvider(referral("r-4", "Çağrı merkezi kurulumu", "Contoso GmbH", "contoso.de"))
-                        .createdAt(at(-1)).updatedAt(at(4)).build(),
-                unknown(referral("r-5", "Kampanya formu", "Ayşe Yılmaz", "gmail.com")).createdAt(at(-5)).updatedAt(at(4))
+        seed.write(
+                T1,
+                referral("r-1", "İstanbul ofisi yenileme", "Şahin Bilişim A.Ş.", "sahinbilisim.com.tr")
+                        .status("Active")
+                        .substatus("Accepted")
+                        .dealValue(new DealValue(new BigDecimal("500"), "TRY"))
+                        .createdAt(at(-10))
+                        .updatedAt(at(1))
                         .build(),
-                referral("r-6", "Straßenbau Müller", null, "fabrikam.de").status((String) null).substatus((String) null)
-                        .dealValue(null).createdAt(null).updatedAt(null).build());
-        seed.write(T3, List.of("r-1"), referral("r-2", "Depo otomasyonu", "Işık Gıda", "isikgida.com.tr").status("Active")
-                .substatus("Accepted").dealValue(null).createdAt(at(-5)).updatedAt(at(6)).build());
+                referral("r-2", "Depo otomasyonu", "Işık Gıda", "isikgida.com.tr")
+                        .dealValue(null)
+                        .createdAt(at(-5))
+                        .updatedAt(at(2))
+                        .build(),
+                marketplace(referral("r-3", "50% discount_offer", "Contoso GmbH", "contoso.de"))
+                        .dealValue(new DealValue(new BigDecimal("90000"), "EUR"))
+                        .createdAt(at(-30))
+                        .updatedAt(at(3))
+                        .expiresAt(at(600))
+                        .statusReason("Waiting for the customer")
+                        .externalReferenceId("crm-3")
+                        .build());
+        seed.write(
+                T2,
+                solutionProvider(referral("r-4", "Çağrı merkezi kurulumu", "Contoso GmbH", "contoso.de"))
+                        .createdAt(at(-1))
+                        .updatedAt(at(4))
+                        .build(),
+                unknown(referral("r-5", "Kampanya formu", "Ayşe Yılmaz", "gmail.com"))
+                        .createdAt(at(-5))
+                        .updatedAt(at(4))
+                        .build(),
+                referral("r-6", "Straßenbau Müller", null, "fabrikam.de")
+                        .status((String) null)
+                        .substatus((String) null)
+                        .dealValue(null)
+                        .createdAt(null)
+                        .updatedAt(null)
+                        .build());
+        seed.write(
+                T3,
+                List.of("r-1"),
+                referral("r-2", "Depo otomasyonu", "Işık Gıda", "isikgida.com.tr")
+                        .status("Active")
+                        .substatus("Accepted")
+                        .dealValue(null)
+                        .createdAt(at(-5))
+                        .updatedAt(at(6))
+                        .build());
         store.recordOperatorLink(ReferralId.of("r-2"), new OperatorLink.Unlink());
-        store.recordOperatorLink(ReferralId.of("r-4"), new OperatorLink.LinkTo(
-                seed.company("northwind.com.tr", "Kuzey Rüzgarı Ticaret", "TR", CompanySource.MANUAL)));
+        store.recordOperatorLink(
+                ReferralId.of("r-4"),
+                new OperatorLink.LinkTo(
+                        seed.company("northwind.com.tr", "Kuzey Rüzgarı Ticaret", "TR", CompanySource.MANUAL)));
     }
 
     @Test
@@ -117,10 +150,15 @@ public abstract class ReferralQueriesContract {
                 .containsExactlyInAnyOrder("r-1", "r-2");
         assertThat(filtered(Optional.empty(), Optional.empty(), Optional.of("new")))
                 .containsExactlyInAnyOrder("r-3", "r-4", "r-5");
-        assertThat(filtered(Optional.empty(), Optional.empty(), Optional.of("Closed"))).isEmpty();
-        assertThat(filtered(Optional.of(LinkStatus.AUTO_LINKED), Optional.of(ReferralCategory.CO_SELL),
-                Optional.of("ACTIVE"))).containsExactly("r-1");
-        assertThat(filtered(Optional.empty(), Optional.of(ReferralCategory.CO_SELL), Optional.of("New"))).isEmpty();
+        assertThat(filtered(Optional.empty(), Optional.empty(), Optional.of("Closed")))
+                .isEmpty();
+        assertThat(filtered(
+                        Optional.of(LinkStatus.AUTO_LINKED),
+                        Optional.of(ReferralCategory.CO_SELL),
+                        Optional.of("ACTIVE")))
+                .containsExactly("r-1");
+        assertThat(filtered(Optional.empty(), Optional.of(ReferralCategory.CO_SELL), Optional.of("New")))
+                .isEmpty();
     }
 
     @Test
@@ -189,8 +227,8 @@ public abstract class ReferralQueriesContract {
         Page<ReferralSummary> beyond = byUpdate(Optional.empty(), Optional.empty(), new PageRequest(9, 2));
         assertThat(beyond.items()).isEmpty();
         assertThat(beyond.total()).isEqualTo(6);
-        Page<ReferralSummary> coSell = byUpdate(Optional.of(ReferralCategory.CO_SELL), Optional.empty(),
-                new PageRequest(1, 2));
+        Page<ReferralSummary> coSell =
+                byUpdate(Optional.of(ReferralCategory.CO_SELL), Optional.empty(), new PageRequest(1, 2));
         assertThat(ids(coSell)).containsExactly("r-2", "r-1");
         assertThat(coSell.total()).isEqualTo(3);
         Page<ReferralSummary> searched = byUpdate(Optional.empty(), Optional.of("contoso"), new PageRequest(2, 1));
@@ -210,14 +248,17 @@ public abstract class ReferralQueriesContract {
         assertThat(r3.classificationRule()).isEqualTo("pc-v1/4");
         assertThat(r3.status()).isEqualTo("New");
         assertThat(r3.linkStatus()).isEqualTo(LinkStatus.AUTO_LINKED);
-        assertThat(r3.linkedCompany()).map(c -> c.domain().value() + " " + c.name()).contains("contoso.de Contoso GmbH");
+        assertThat(r3.linkedCompany())
+                .map(c -> c.domain().value() + " " + c.name())
+                .contains("contoso.de Contoso GmbH");
         assertThat(r3.dealValue()).contains(new DealValue(new BigDecimal("90000"), "EUR"));
         assertThat(r3.customerCountry()).isEqualTo("TR");
         assertThat(r3.createdAt()).isEqualTo(at(-30));
         assertThat(r3.updatedAt()).isEqualTo(at(3));
         assertThat(r3.syncedAt()).isEqualTo(T1);
         assertThat(r3.changedAt()).isEqualTo(T1);
-        assertThat(find("r-4").summary().linkedCompany()).map(c -> c.domain().value() + " " + c.name())
+        assertThat(find("r-4").summary().linkedCompany())
+                .map(c -> c.domain().value() + " " + c.name())
                 .contains("northwind.com.tr Kuzey Rüzgarı Ticaret");
         ReferralSummary r5 = find("r-5").summary();
         assertThat(r5.domain()).isEmpty();
@@ -266,12 +307,13 @@ public abstract class ReferralQueriesContract {
 
     @Test
     void countsTheReferralsByTypeAndStatus() {
-        assertThat(queries.countsByTypeAndStatus()).containsExactlyInAnyOrder(
-                new ReferralCount(ReferralCategory.CO_SELL, "Active", 2),
-                new ReferralCount(ReferralCategory.CO_SELL, null, 1),
-                new ReferralCount(ReferralCategory.MARKETPLACE, "New", 1),
-                new ReferralCount(ReferralCategory.SOLUTION_PROVIDER, "New", 1),
-                new ReferralCount(ReferralCategory.UNKNOWN, "New", 1));
+        assertThat(queries.countsByTypeAndStatus())
+                .containsExactlyInAnyOrder(
+                        new ReferralCount(ReferralCategory.CO_SELL, "Active", 2),
+                        new ReferralCount(ReferralCategory.CO_SELL, null, 1),
+                        new ReferralCount(ReferralCategory.MARKETPLACE, "New", 1),
+                        new ReferralCount(ReferralCategory.SOLUTION_PROVIDER, "New", 1),
+                        new ReferralCount(ReferralCategory.UNKNOWN, "New", 1));
     }
 
     private ReferralDetail find(String id) {
@@ -279,8 +321,8 @@ public abstract class ReferralQueriesContract {
     }
 
     private List<String> filtered(Optional<LinkStatus> link, Optional<ReferralCategory> type, Optional<String> status) {
-        return ids(queries.inbox(new InboxQuery(link, type, status, Optional.empty(), InboxSort.DEFAULT,
-                PageRequest.FIRST)));
+        return ids(queries.inbox(
+                new InboxQuery(link, type, status, Optional.empty(), InboxSort.DEFAULT, PageRequest.FIRST)));
     }
 
     private List<String> linked(LinkStatus link) {
@@ -292,18 +334,23 @@ public abstract class ReferralQueriesContract {
     }
 
     private List<String> sorted(InboxSort sort) {
-        return ids(queries.inbox(new InboxQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                sort, PageRequest.FIRST)));
+        return ids(queries.inbox(new InboxQuery(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), sort, PageRequest.FIRST)));
     }
 
     private List<String> search(String text) {
-        return ids(queries.inbox(new InboxQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(text),
-                InboxSort.DEFAULT, PageRequest.FIRST)));
+        return ids(queries.inbox(new InboxQuery(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(text),
+                InboxSort.DEFAULT,
+                PageRequest.FIRST)));
     }
 
     private Page<ReferralSummary> byUpdate(Optional<ReferralCategory> type, Optional<String> search, PageRequest page) {
-        return queries.inbox(new InboxQuery(Optional.empty(), type, Optional.empty(), search, InboxSort.UPDATED_DESC,
-                page));
+        return queries.inbox(
+                new InboxQuery(Optional.empty(), type, Optional.empty(), search, InboxSort.UPDATED_DESC, page));
     }
 
     private static List<String> ids(Page<ReferralSummary> page) {

@@ -14,12 +14,12 @@ import io.hunterreferrals.core.company.OperatorLink;
 import io.hunterreferrals.core.domainname.CompanyDomainExtractor;
 import io.hunterreferrals.core.domainname.Domain;
 import io.hunterreferrals.core.domainname.DomainExtraction;
-import io.hunterreferrals.core.referral.Referral;
-import io.hunterreferrals.core.referral.ReferralId;
 import io.hunterreferrals.core.query.PageRequest;
 import io.hunterreferrals.core.query.QuarantineQueries;
 import io.hunterreferrals.core.query.QuarantinedReferral;
 import io.hunterreferrals.core.referral.RawPayload;
+import io.hunterreferrals.core.referral.Referral;
+import io.hunterreferrals.core.referral.ReferralId;
 import io.hunterreferrals.core.sync.ContentHash;
 import io.hunterreferrals.core.sync.FailedReferral;
 import io.hunterreferrals.core.sync.PageWrite;
@@ -86,18 +86,21 @@ public abstract class ReferralStoreContract {
         Map<ReferralId, WriteOutcome> again = store.writePage(page(List.of(record), List.of(), Optional.empty()));
 
         assertThat(again).containsEntry(ReferralId.of("r-1"), WriteOutcome.UNCHANGED);
-        assertThat(store.fingerprints(List.of(ReferralId.of("r-1")))).containsEntry(ReferralId.of("r-1"), record.hash());
+        assertThat(store.fingerprints(List.of(ReferralId.of("r-1"))))
+                .containsEntry(ReferralId.of("r-1"), record.hash());
     }
 
     @Test
     void updatesWhenTheContentChanges() {
         store.writePage(page(List.of(record(aReferral("r-1").status("Active").build())), List.of(), Optional.empty()));
-        ReferralRecord closed = record(aReferral("r-1").status("Closed").substatus("Won").build());
+        ReferralRecord closed =
+                record(aReferral("r-1").status("Closed").substatus("Won").build());
 
         Map<ReferralId, WriteOutcome> outcomes = store.writePage(page(List.of(closed), List.of(), Optional.empty()));
 
         assertThat(outcomes).containsEntry(ReferralId.of("r-1"), WriteOutcome.UPDATED);
-        assertThat(store.fingerprints(List.of(ReferralId.of("r-1")))).containsEntry(ReferralId.of("r-1"), closed.hash());
+        assertThat(store.fingerprints(List.of(ReferralId.of("r-1"))))
+                .containsEntry(ReferralId.of("r-1"), closed.hash());
     }
 
     @Test
@@ -113,9 +116,12 @@ public abstract class ReferralStoreContract {
     @Test
     void anOperatorsLinkSurvivesLaterWrites() {
         store.writePage(page(List.of(record(aReferral("r-1").build())), List.of(), Optional.empty()));
-        CompanyId chosen = companies.findOrCreate(List.of(new CompanyCandidate(Domain.of("fabrikam.de"), "Fabrikam", CompanySource.MANUAL)))
-                .get(Domain.of("fabrikam.de")).id();
-        assertThat(store.recordOperatorLink(ReferralId.of("r-1"), new OperatorLink.LinkTo(chosen))).isTrue();
+        CompanyId chosen = companies
+                .findOrCreate(List.of(new CompanyCandidate(Domain.of("fabrikam.de"), "Fabrikam", CompanySource.MANUAL)))
+                .get(Domain.of("fabrikam.de"))
+                .id();
+        assertThat(store.recordOperatorLink(ReferralId.of("r-1"), new OperatorLink.LinkTo(chosen)))
+                .isTrue();
 
         store.writePage(page(List.of(record(aReferral("r-1").status("Active").build())), List.of(), Optional.empty()));
 
@@ -126,7 +132,8 @@ public abstract class ReferralStoreContract {
     @Test
     void anOperatorsUnlinkSurvivesLaterWrites() {
         store.writePage(page(List.of(record(aReferral("r-1").build())), List.of(), Optional.empty()));
-        assertThat(store.recordOperatorLink(ReferralId.of("r-1"), new OperatorLink.Unlink())).isTrue();
+        assertThat(store.recordOperatorLink(ReferralId.of("r-1"), new OperatorLink.Unlink()))
+                .isTrue();
 
         store.writePage(page(List.of(record(aReferral("r-1").status("Active").build())), List.of(), Optional.empty()));
 
@@ -136,7 +143,8 @@ public abstract class ReferralStoreContract {
 
     @Test
     void operatorLinksNeedAStoredReferral() {
-        assertThat(store.recordOperatorLink(ReferralId.of("missing"), new OperatorLink.Unlink())).isFalse();
+        assertThat(store.recordOperatorLink(ReferralId.of("missing"), new OperatorLink.Unlink()))
+                .isFalse();
     }
 
     @Test
@@ -155,7 +163,8 @@ public abstract class ReferralStoreContract {
 
         store.writePage(page(List.of(), List.of(ReferralId.of("r-1")), Optional.empty()));
 
-        assertThat(store.fingerprints(List.of(ReferralId.of("r-1")))).containsEntry(ReferralId.of("r-1"), record.hash());
+        assertThat(store.fingerprints(List.of(ReferralId.of("r-1"))))
+                .containsEntry(ReferralId.of("r-1"), record.hash());
     }
 
     @Test
@@ -163,7 +172,8 @@ public abstract class ReferralStoreContract {
         SyncRunId run = SyncRunId.random();
         store.writePage(failedPage(run, failure("r-bad", "bad_timestamp", 2), failure(null, "missing_id", 3)));
 
-        List<QuarantinedReferral> entries = quarantine.quarantined(PageRequest.FIRST).items();
+        List<QuarantinedReferral> entries =
+                quarantine.quarantined(PageRequest.FIRST).items();
 
         assertThat(entries).hasSize(2).allSatisfy(q -> {
             assertThat(q.lastRun()).isEqualTo(run);
@@ -171,26 +181,35 @@ public abstract class ReferralStoreContract {
             assertThat(q.firstSeenAt()).isEqualTo(q.lastSeenAt());
             assertThat(q.page()).isEqualTo(4);
         });
-        QuarantinedReferral withId = entries.stream().filter(q -> q.referralId().isPresent()).findFirst().orElseThrow();
+        QuarantinedReferral withId = entries.stream()
+                .filter(q -> q.referralId().isPresent())
+                .findFirst()
+                .orElseThrow();
         assertThat(withId.key()).isEqualTo("id:r-bad");
         assertThat(withId.reason()).isEqualTo("bad_timestamp");
         assertThat(withId.position()).isEqualTo(2);
         assertThat(withId.updatedDateTime()).contains("yesterday");
         assertThat(withId.payload().json()).contains("r-bad");
-        QuarantinedReferral withoutId = entries.stream().filter(q -> q.referralId().isEmpty()).findFirst().orElseThrow();
+        QuarantinedReferral withoutId = entries.stream()
+                .filter(q -> q.referralId().isEmpty())
+                .findFirst()
+                .orElseThrow();
         assertThat(withoutId.key()).startsWith("sha256:");
         assertThat(withoutId.reason()).isEqualTo("missing_id");
     }
 
     @Test
     void meetingAFailureAgainCountsItAndKeepsWhenItWasFirstSeen() {
-        store.writePage(failedPage(SyncRunId.random(), failure("r-bad", "bad_timestamp", 2), failure(null, "missing_id", 3)));
-        QuarantinedReferral first = only(quarantine.quarantined(PageRequest.FIRST).items(), "id:r-bad");
+        store.writePage(
+                failedPage(SyncRunId.random(), failure("r-bad", "bad_timestamp", 2), failure(null, "missing_id", 3)));
+        QuarantinedReferral first =
+                only(quarantine.quarantined(PageRequest.FIRST).items(), "id:r-bad");
         SyncRunId again = SyncRunId.random();
 
         store.writePage(failedPage(again, failure("r-bad", "invalid_referral", 7), failure(null, "missing_id", 1)));
 
-        List<QuarantinedReferral> entries = quarantine.quarantined(PageRequest.FIRST).items();
+        List<QuarantinedReferral> entries =
+                quarantine.quarantined(PageRequest.FIRST).items();
         assertThat(entries).hasSize(2).allSatisfy(q -> assertThat(q.timesSeen()).isEqualTo(2));
         QuarantinedReferral second = only(entries, "id:r-bad");
         assertThat(second.reason()).isEqualTo("invalid_referral");
@@ -202,26 +221,32 @@ public abstract class ReferralStoreContract {
 
     @Test
     void aReferralThatStoresLeavesTheQuarantine() {
-        store.writePage(failedPage(SyncRunId.random(), failure("r-1", "bad_timestamp", 1), failure("r-2", "bad_timestamp", 2),
+        store.writePage(failedPage(
+                SyncRunId.random(),
+                failure("r-1", "bad_timestamp", 1),
+                failure("r-2", "bad_timestamp", 2),
                 failure("r-3", "bad_timestamp", 3)));
 
         store.writePage(page(List.of(record(aReferral("r-1").build())), List.of(), Optional.empty()));
         store.writePage(page(List.of(record(aReferral("r-2").build())), List.of(), Optional.empty()));
         store.writePage(page(List.of(), List.of(ReferralId.of("r-2")), Optional.empty()));
 
-        assertThat(quarantine.quarantined(PageRequest.FIRST).items()).extracting(QuarantinedReferral::key)
+        assertThat(quarantine.quarantined(PageRequest.FIRST).items())
+                .extracting(QuarantinedReferral::key)
                 .containsExactly("id:r-3");
     }
 
     @Test
     void aCompletedFullRunForgetsTheFailuresItDidNotMeet() {
-        store.writePage(failedPage(SyncRunId.random(), failure("gone", "bad_timestamp", 1), failure(null, "missing_id", 2)));
+        store.writePage(
+                failedPage(SyncRunId.random(), failure("gone", "bad_timestamp", 1), failure(null, "missing_id", 2)));
         SyncRunId full = SyncRunId.random();
         store.writePage(failedPage(full, failure("still-bad", "bad_timestamp", 1)));
 
         assertThat(store.forgetFailuresNotMetIn(full)).isEqualTo(2);
 
-        assertThat(quarantine.quarantined(PageRequest.FIRST).items()).extracting(QuarantinedReferral::key)
+        assertThat(quarantine.quarantined(PageRequest.FIRST).items())
+                .extracting(QuarantinedReferral::key)
                 .containsExactly("id:still-bad");
     }
 
@@ -241,8 +266,8 @@ public abstract class ReferralStoreContract {
 
     private static FailedReferral failure(String id, String reason, int position) {
         String json = id == null ? "{\"name\":\"no id\"}" : "{\"id\":\"" + id + "\"}";
-        return new FailedReferral(Optional.ofNullable(id), reason, 4, position, Optional.of("yesterday"),
-                new RawPayload(json));
+        return new FailedReferral(
+                Optional.ofNullable(id), reason, 4, position, Optional.of("yesterday"), new RawPayload(json));
     }
 
     private static PageWrite failedPage(SyncRunId run, FailedReferral... failed) {
@@ -258,13 +283,18 @@ public abstract class ReferralStoreContract {
         var classification = new ClassificationRulePcV1().classify(referral);
         DomainExtraction domain = new CompanyDomainExtractor().extract(referral);
         Optional<CompanyId> company = domain instanceof DomainExtraction.Found found
-                ? Optional.of(companies.findOrCreate(List.of(new CompanyCandidate(found.domain(), referral.customer().name(),
-                        CompanySource.PARTNER_CENTER))).get(found.domain()).id())
+                ? Optional.of(companies
+                        .findOrCreate(List.of(new CompanyCandidate(
+                                found.domain(), referral.customer().name(), CompanySource.PARTNER_CENTER)))
+                        .get(found.domain())
+                        .id())
                 : Optional.empty();
-        return new ReferralRecord(referral, classification, domain, company, ContentHash.of(referral, classification, domain));
+        return new ReferralRecord(
+                referral, classification, domain, company, ContentHash.of(referral, classification, domain));
     }
 
-    protected static PageWrite page(List<ReferralRecord> changed, List<ReferralId> unchanged, Optional<Instant> watermark) {
+    protected static PageWrite page(
+            List<ReferralRecord> changed, List<ReferralId> unchanged, Optional<Instant> watermark) {
         return new PageWrite(SyncRunId.random(), changed, unchanged, List.of(), Instant.now(), watermark);
     }
 }

@@ -12,22 +12,35 @@ import java.util.regex.Pattern;
  *
  * <p>unaccent is a table of rules. Canonical decomposition without the combining marks gives the same result for its
  * accented letters (and strips stray combining marks, as unaccent does); {@link #LETTERS} adds the Latin letters it
- * maps that have no decomposition. Its other rules (ligatures, symbols, fractions, Roman numerals...) are left out:
- * no test searches for them.
+ * maps that have no decomposition. Its other rules (ligatures, symbols, fractions, Roman numerals...) are left out: no
+ * test searches for them.
  */
 final class SearchText {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private static final Map<Character, String> LETTERS = Map.ofEntries(
-            Map.entry('ı', "i"), Map.entry('ß', "ss"), Map.entry('ẞ', "SS"),
-            Map.entry('æ', "ae"), Map.entry('Æ', "AE"), Map.entry('œ', "oe"), Map.entry('Œ', "OE"),
-            Map.entry('ø', "o"), Map.entry('Ø', "O"), Map.entry('ł', "l"), Map.entry('Ł', "L"),
-            Map.entry('đ', "d"), Map.entry('Đ', "D"), Map.entry('ð', "d"), Map.entry('Ð', "D"),
-            Map.entry('þ', "th"), Map.entry('Þ', "TH"), Map.entry('ħ', "h"), Map.entry('Ħ', "H"));
+            Map.entry('ı', "i"),
+            Map.entry('ß', "ss"),
+            Map.entry('ẞ', "SS"),
+            Map.entry('æ', "ae"),
+            Map.entry('Æ', "AE"),
+            Map.entry('œ', "oe"),
+            Map.entry('Œ', "OE"),
+            Map.entry('ø', "o"),
+            Map.entry('Ø', "O"),
+            Map.entry('ł', "l"),
+            Map.entry('Ł', "L"),
+            Map.entry('đ', "d"),
+            Map.entry('Đ', "D"),
+            Map.entry('ð', "d"),
+            Map.entry('Ð', "D"),
+            Map.entry('þ', "th"),
+            Map.entry('Þ', "TH"),
+            Map.entry('ħ', "h"),
+            Map.entry('Ħ', "H"));
 
-    private SearchText() {
-    }
+    private SearchText() {}
 
     /** The text as {@code f_search_norm} stores it. */
     static String normalise(String text) {
@@ -40,7 +53,8 @@ final class SearchText {
                 mapped.append(letter);
             }
         }
-        String stripped = MARKS.matcher(Normalizer.normalize(mapped, Normalizer.Form.NFD)).replaceAll("");
+        String stripped =
+                MARKS.matcher(Normalizer.normalize(mapped, Normalizer.Form.NFD)).replaceAll("");
         return stripped.toLowerCase(Locale.ROOT);
     }
 

@@ -57,7 +57,8 @@ public abstract class SyncRunLogContract {
         SyncRunId run = SyncRunId.random();
         log.enqueue(run, MANUAL, NOW);
 
-        assertThat(log.start(run, MANUAL.forQueuedRun(run), NOW, Optional.empty())).isEqualTo(RunClaim.CLAIMED);
+        assertThat(log.start(run, MANUAL.forQueuedRun(run), NOW, Optional.empty()))
+                .isEqualTo(RunClaim.CLAIMED);
         assertThat(statusOf(run)).isEqualTo(SyncStatus.RUNNING);
     }
 
@@ -80,7 +81,8 @@ public abstract class SyncRunLogContract {
         log.finish(report(first, Optional.empty()));
 
         assertThat(statusOf(first)).isEqualTo(SyncStatus.SUCCEEDED);
-        assertThat(log.start(SyncRunId.random(), MANUAL, NOW.plusSeconds(3), Optional.empty())).isEqualTo(RunClaim.CLAIMED);
+        assertThat(log.start(SyncRunId.random(), MANUAL, NOW.plusSeconds(3), Optional.empty()))
+                .isEqualTo(RunClaim.CLAIMED);
     }
 
     @Test
@@ -88,13 +90,28 @@ public abstract class SyncRunLogContract {
         SyncRunId run = SyncRunId.random();
         log.start(run, MANUAL, NOW, Optional.empty());
 
-        log.finish(new SyncReport(run, SyncTrigger.MANUAL, SyncMode.INCREMENTAL, false, SyncStatus.PARTIAL, 8, 0,
-                Map.of(), Map.of("missing_id", 2), 1, 10, NOW, NOW.plusSeconds(2), Optional.empty(), Optional.empty(),
+        log.finish(new SyncReport(
+                run,
+                SyncTrigger.MANUAL,
+                SyncMode.INCREMENTAL,
+                false,
+                SyncStatus.PARTIAL,
+                8,
+                0,
+                Map.of(),
+                Map.of("missing_id", 2),
+                1,
+                10,
+                NOW,
+                NOW.plusSeconds(2),
+                Optional.empty(),
+                Optional.empty(),
                 Optional.empty()));
 
         assertThat(statusOf(run)).isEqualTo(SyncStatus.PARTIAL);
         assertThat(viewOf(run).failedReasons()).isEqualTo(Map.of("missing_id", 2));
-        assertThat(log.start(SyncRunId.random(), MANUAL, NOW.plusSeconds(3), Optional.empty())).isEqualTo(RunClaim.CLAIMED);
+        assertThat(log.start(SyncRunId.random(), MANUAL, NOW.plusSeconds(3), Optional.empty()))
+                .isEqualTo(RunClaim.CLAIMED);
     }
 
     @Test
@@ -211,8 +228,22 @@ public abstract class SyncRunLogContract {
     }
 
     private static SyncReport report(SyncRunId runId, Optional<SyncError> error) {
-        return new SyncReport(runId, SyncTrigger.MANUAL, SyncMode.INCREMENTAL, false,
-                error.isPresent() ? SyncStatus.FAILED : SyncStatus.SUCCEEDED, 8, 0, Map.of(), Map.of(), 1, 8, NOW,
-                NOW.plusSeconds(2), Optional.empty(), Optional.empty(), error);
+        return new SyncReport(
+                runId,
+                SyncTrigger.MANUAL,
+                SyncMode.INCREMENTAL,
+                false,
+                error.isPresent() ? SyncStatus.FAILED : SyncStatus.SUCCEEDED,
+                8,
+                0,
+                Map.of(),
+                Map.of(),
+                1,
+                8,
+                NOW,
+                NOW.plusSeconds(2),
+                Optional.empty(),
+                Optional.empty(),
+                error);
     }
 }

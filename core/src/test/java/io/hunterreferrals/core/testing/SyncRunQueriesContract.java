@@ -132,9 +132,23 @@ public abstract class SyncRunQueriesContract {
     void showsTheWholeReportOfAFinishedRun() {
         SyncRunId ok = SyncRunId.random();
         log.start(ok, SCHEDULED, T0, Optional.of(T0.minusSeconds(3600)));
-        log.finish(new SyncReport(ok, SyncTrigger.SCHEDULED, SyncMode.INCREMENTAL, false, SyncStatus.PARTIAL, 7, 3,
-                Map.of(SkipReason.UNCHANGED, 12, SkipReason.STATUS, 2), Map.of("missing_id", 1), 3, 25, T0,
-                T0.plusSeconds(9), Optional.of(T0.minusSeconds(3600)), Optional.of(T0.minusSeconds(60)), Optional.empty()));
+        log.finish(new SyncReport(
+                ok,
+                SyncTrigger.SCHEDULED,
+                SyncMode.INCREMENTAL,
+                false,
+                SyncStatus.PARTIAL,
+                7,
+                3,
+                Map.of(SkipReason.UNCHANGED, 12, SkipReason.STATUS, 2),
+                Map.of("missing_id", 1),
+                3,
+                25,
+                T0,
+                T0.plusSeconds(9),
+                Optional.of(T0.minusSeconds(3600)),
+                Optional.of(T0.minusSeconds(60)),
+                Optional.empty()));
 
         SyncRunView view = runs.find(ok).orElseThrow();
 
@@ -163,10 +177,29 @@ public abstract class SyncRunQueriesContract {
     void showsWhyARunFailed() {
         SyncRunId failed = SyncRunId.random();
         log.start(failed, SCHEDULED, T0, Optional.empty());
-        SyncError error = new SyncError(SyncErrorCode.THROTTLED, "Partner Center asked us to slow down", Optional.of(429),
-                Optional.of("TooManyRequests"), Optional.of("req-123"));
-        log.finish(new SyncReport(failed, SyncTrigger.SCHEDULED, SyncMode.INCREMENTAL, false, SyncStatus.FAILED, 0, 0,
-                Map.of(), Map.of(), 1, 0, T0, T0.plusSeconds(2), Optional.empty(), Optional.empty(), Optional.of(error)));
+        SyncError error = new SyncError(
+                SyncErrorCode.THROTTLED,
+                "Partner Center asked us to slow down",
+                Optional.of(429),
+                Optional.of("TooManyRequests"),
+                Optional.of("req-123"));
+        log.finish(new SyncReport(
+                failed,
+                SyncTrigger.SCHEDULED,
+                SyncMode.INCREMENTAL,
+                false,
+                SyncStatus.FAILED,
+                0,
+                0,
+                Map.of(),
+                Map.of(),
+                1,
+                0,
+                T0,
+                T0.plusSeconds(2),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(error)));
 
         assertThat(runs.find(failed).orElseThrow().error()).contains(error);
     }
@@ -204,7 +237,9 @@ public abstract class SyncRunQueriesContract {
         log.failQueued(queued, SyncError.of(SyncErrorCode.DISPATCH_FAILED, "The scheduler is down"), T0.plusSeconds(3));
 
         assertThat(runs.lastFinished()).map(SyncRunView::runId).contains(queued);
-        assertThat(runs.runs(PageRequest.FIRST).items()).extracting(SyncRunView::runId).containsExactly(cli, queued);
+        assertThat(runs.runs(PageRequest.FIRST).items())
+                .extracting(SyncRunView::runId)
+                .containsExactly(cli, queued);
     }
 
     @Test
@@ -213,8 +248,22 @@ public abstract class SyncRunQueriesContract {
             SyncRunId id = SyncRunId.random();
             Instant at = T0.plus(i, ChronoUnit.HOURS);
             log.start(id, SCHEDULED, at, Optional.empty());
-            log.finish(new SyncReport(id, SyncTrigger.SCHEDULED, SyncMode.INCREMENTAL, false, SyncStatus.SUCCEEDED, i,
-                    0, Map.of(), Map.of(), 1, i, at, at.plusSeconds(5), Optional.empty(), Optional.empty(),
+            log.finish(new SyncReport(
+                    id,
+                    SyncTrigger.SCHEDULED,
+                    SyncMode.INCREMENTAL,
+                    false,
+                    SyncStatus.SUCCEEDED,
+                    i,
+                    0,
+                    Map.of(),
+                    Map.of(),
+                    1,
+                    i,
+                    at,
+                    at.plusSeconds(5),
+                    Optional.empty(),
+                    Optional.empty(),
                     Optional.empty()));
         }
 
@@ -228,12 +277,28 @@ public abstract class SyncRunQueriesContract {
         assertThat(runs.runs(new PageRequest(4, 2)).items()).isEmpty();
         assertThat(runs.runs(new PageRequest(4, 2)).total()).isEqualTo(5);
         assertThat(runs.lastFinished()).map(SyncRunView::created).contains(4);
-        assertThat(runs.runs(PageRequest.FIRST).items()).extracting(SyncRunView::requestedAt)
+        assertThat(runs.runs(PageRequest.FIRST).items())
+                .extracting(SyncRunView::requestedAt)
                 .isSortedAccordingTo(Comparator.reverseOrder());
     }
 
     private static SyncReport report(SyncRunId run, SyncStatus status, Instant startedAt, Instant finishedAt) {
-        return new SyncReport(run, SyncTrigger.SCHEDULED, SyncMode.INCREMENTAL, false, status, 1, 0, Map.of(), Map.of(),
-                1, 1, startedAt, finishedAt, Optional.empty(), Optional.empty(), Optional.empty());
+        return new SyncReport(
+                run,
+                SyncTrigger.SCHEDULED,
+                SyncMode.INCREMENTAL,
+                false,
+                status,
+                1,
+                0,
+                Map.of(),
+                Map.of(),
+                1,
+                1,
+                startedAt,
+                finishedAt,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 }

@@ -13,8 +13,7 @@ public final class TestReferrals {
 
     public static final Instant BASE_TIME = Instant.parse("2025-05-02T10:00:00Z");
 
-    private TestReferrals() {
-    }
+    private TestReferrals() {}
 
     /** An Incoming, New, Shared (co-sell) referral of Contoso, updated at {@link #BASE_TIME}. */
     public static Referral.Builder aReferral(String id) {
@@ -26,7 +25,8 @@ public final class TestReferrals {
                 .direction("Incoming")
                 .status("New")
                 .substatus("Received")
-                .customer(new CustomerProfile("Contoso Ltd", "TR", "51to250employees", List.of("ana@contoso.com.tr"), List.of()))
+                .customer(new CustomerProfile(
+                        "Contoso Ltd", "TR", "51to250employees", List.of("ana@contoso.com.tr"), List.of()))
                 .dealValue(new DealValue(new BigDecimal("30000.00"), "EUR"))
                 .createdAt(BASE_TIME.minusSeconds(3600))
                 .updatedAt(BASE_TIME)
@@ -37,14 +37,18 @@ public final class TestReferrals {
 
     /** A referral of a customer whose contact e-mail is at {@code domain}. */
     public static Referral.Builder aReferralOf(String id, String customerName, String emailDomain) {
-        return aReferral(id).customer(new CustomerProfile(customerName, "TR", null, List.of("contact@" + emailDomain), List.of()));
+        return aReferral(id)
+                .customer(new CustomerProfile(customerName, "TR", null, List.of("contact@" + emailDomain), List.of()));
     }
 
     /** A record the source could not read, with a payload that names it (or its reason, without an id). */
     public static SourceRecord.Unreadable unreadable(String idOrNull, String reason) {
-        String json = idOrNull == null ? "{\"name\":\"without an id (" + reason + ")\"}"
+        String json = idOrNull == null
+                ? "{\"name\":\"without an id (" + reason + ")\"}"
                 : "{\"id\":\"" + idOrNull + "\",\"updatedDateTime\":\"not a date\"}";
-        return new SourceRecord.Unreadable(java.util.Optional.ofNullable(idOrNull), reason,
+        return new SourceRecord.Unreadable(
+                java.util.Optional.ofNullable(idOrNull),
+                reason,
                 idOrNull == null ? java.util.Optional.empty() : java.util.Optional.of("not a date"),
                 new io.hunterreferrals.core.referral.RawPayload(json));
     }

@@ -14,14 +14,15 @@ import org.jooq.meta.postgres.PostgresDatabase;
 import org.jooq.tools.JooqLogger;
 
 /**
- * A jOOQ meta {@code Database} for code generation that needs no running database and no Docker: on first use it
- * starts an embedded PostgreSQL (zonky), applies the Flyway migrations from the module's source tree and hands the
- * connection to jOOQ's regular {@link PostgresDatabase}, so the generated code reflects the real PostgreSQL schema.
+ * A jOOQ meta {@code Database} for code generation that needs no running database and no Docker: on first use it starts
+ * an embedded PostgreSQL (zonky), applies the Flyway migrations from the module's source tree and hands the connection
+ * to jOOQ's regular {@link PostgresDatabase}, so the generated code reflects the real PostgreSQL schema.
  *
  * <p>Properties (codegen {@code <database><properties>}):
+ *
  * <ul>
  *   <li>{@code locations}: comma-separated Flyway locations; default
- *       {@code filesystem:<basedir>/src/main/resources/db/migration}.</li>
+ *       {@code filesystem:<basedir>/src/main/resources/db/migration}.
  * </ul>
  */
 public class EmbeddedPgFlywayDatabase extends PostgresDatabase {
@@ -53,8 +54,13 @@ public class EmbeddedPgFlywayDatabase extends PostgresDatabase {
                     .migrate();
             connection = postgres.getPostgresDatabase().getConnection();
             setConnection(connection);
-            log.info("Embedded PostgreSQL up and migrated", "%d migration(s) from %s in %d ms".formatted(
-                    result.migrationsExecuted, Arrays.toString(locations), (System.nanoTime() - t0) / 1_000_000));
+            log.info(
+                    "Embedded PostgreSQL up and migrated",
+                    "%d migration(s) from %s in %d ms"
+                            .formatted(
+                                    result.migrationsExecuted,
+                                    Arrays.toString(locations),
+                                    (System.nanoTime() - t0) / 1_000_000));
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("Could not start the embedded PostgreSQL for jOOQ code generation", e);
@@ -70,7 +76,9 @@ public class EmbeddedPgFlywayDatabase extends PostgresDatabase {
     private String[] locations() {
         String configured = getProperties().getProperty("locations");
         if (configured != null && !configured.isBlank()) {
-            return Arrays.stream(configured.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+            return Arrays.stream(configured.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
                     .toArray(String[]::new);
         }
         String basedir = getBasedir() == null ? "." : getBasedir();
