@@ -70,7 +70,7 @@ final class PageWriter {
 
     /**
      * Server-prepares the upsert on its first execution, although the pool's {@code prepareThreshold=0} plans every
-     * other statement afresh: with its 4,000 parameters, parsing and planning the upsert cost about a third of its
+     * other statement afresh: with its 4,500 parameters, parsing and planning the upsert cost about a third of its
      * server time (docs/benchmarks.md). Its plan does not depend on the values (a VALUES list inserted through the
      * primary key), so the generic plan PostgreSQL may switch to is the same; a full page of 100 records always has the
      * same SQL text, so each pooled connection prepares it once.

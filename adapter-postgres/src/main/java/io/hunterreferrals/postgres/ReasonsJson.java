@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jooq.JSONB;
 
-/** {@code sync_runs.skipped_reasons} / {@code failed_reasons}: JSON objects reason code → count. */
+/**
+ * {@code skipped_reasons} / {@code failed_reasons} of {@code sync_runs} and {@code dynamics_push_runs}: JSON objects
+ * reason code → count.
+ */
 final class ReasonsJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -17,7 +20,8 @@ final class ReasonsJson {
 
     static JSONB write(Map<String, Integer> counts) {
         try {
-            return JSONB.valueOf(JSON.writeValueAsString(counts));
+            // a push's reasons are the CRM's codes: one with a NUL would make jsonb refuse the whole report
+            return JSONB.valueOf(PostgresText.json(JSON.writeValueAsString(counts)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A map of strings to integers is always JSON", e);
         }
@@ -30,7 +34,7 @@ final class ReasonsJson {
         try {
             return JSON.readValue(json.data(), MAP);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("sync_runs holds a reasons value that is not an object of counts", e);
+            throw new IllegalStateException("A stored reasons value is not an object of counts", e);
         }
     }
 }

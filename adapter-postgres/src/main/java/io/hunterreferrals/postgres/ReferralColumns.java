@@ -6,6 +6,7 @@ import io.hunterreferrals.core.classification.Classification;
 import io.hunterreferrals.core.company.CompanyId;
 import io.hunterreferrals.core.domainname.DomainExtraction;
 import io.hunterreferrals.core.domainname.DomainRejection;
+import io.hunterreferrals.core.referral.CustomerContact;
 import io.hunterreferrals.core.referral.CustomerProfile;
 import io.hunterreferrals.core.referral.DealValue;
 import io.hunterreferrals.core.referral.Referral;
@@ -30,37 +31,13 @@ final class ReferralColumns {
     static final String SYNC_ACTOR = "sync";
 
     /** Columns that follow the referral's content: replaced when its content hash changes, kept otherwise. */
-    static final List<Field<?>> CONTENT = List.of(
-            PCR.ENGAGEMENT_ID,
-            PCR.NAME,
-            PCR.TYPE,
-            PCR.QUALIFICATION,
-            PCR.DIRECTION,
-            PCR.STATUS,
-            PCR.SUBSTATUS,
-            PCR.STATUS_REASON,
-            PCR.INVITED_BY_ORG_ID,
-            PCR.REFERRAL_SOURCE,
-            PCR.CALL_TO_ACTION,
-            PCR.REFERRAL_TYPE,
-            PCR.CLASSIFICATION_RULE,
-            PCR.CLASSIFICATION_SUB_CATEGORY,
-            PCR.COMPANY_NAME,
-            PCR.CUSTOMER_NAME,
-            PCR.CUSTOMER_COUNTRY,
-            PCR.CUSTOMER_SIZE,
-            PCR.DOMAIN,
-            PCR.RAW_DOMAIN,
-            PCR.DOMAIN_SOURCE,
-            PCR.DOMAIN_REJECTION,
-            PCR.DEAL_VALUE,
-            PCR.CURRENCY,
-            PCR.PC_CREATED_AT,
-            PCR.PC_UPDATED_AT,
-            PCR.PC_EXPIRES_AT,
-            PCR.ETAG,
-            PCR.EXTERNAL_REFERENCE_ID,
-            PCR.RAW_DATA,
+    static final List<Field<?>> CONTENT = List.of(PCR.ENGAGEMENT_ID, PCR.NAME, PCR.TYPE, PCR.QUALIFICATION,
+            PCR.DIRECTION, PCR.STATUS, PCR.SUBSTATUS, PCR.STATUS_REASON, PCR.INVITED_BY_ORG_ID, PCR.REFERRAL_SOURCE,
+            PCR.CALL_TO_ACTION, PCR.REFERRAL_TYPE, PCR.CLASSIFICATION_RULE, PCR.CLASSIFICATION_SUB_CATEGORY,
+            PCR.COMPANY_NAME, PCR.CUSTOMER_NAME, PCR.CUSTOMER_COUNTRY, PCR.CUSTOMER_SIZE, PCR.DOMAIN, PCR.RAW_DOMAIN,
+            PCR.DOMAIN_SOURCE, PCR.DOMAIN_REJECTION, PCR.DEAL_VALUE, PCR.CURRENCY, PCR.PC_CREATED_AT,
+            PCR.PC_UPDATED_AT, PCR.PC_EXPIRES_AT, PCR.ETAG, PCR.EXTERNAL_REFERENCE_ID, PCR.NOTES,
+            PCR.CONTACT_FIRST_NAME, PCR.CONTACT_LAST_NAME, PCR.CONTACT_EMAIL, PCR.CONTACT_PHONE, PCR.RAW_DATA,
             PCR.CONTENT_HASH);
 
     /** The proposed link; an operator's decision in the stored row wins over it (see PageWriter). */
@@ -86,6 +63,8 @@ final class ReferralColumns {
         DomainExtraction domain = record.domain();
         DealValue deal = r.dealValue();
         Long linkedCompany = record.autoLink().map(CompanyId::value).orElse(null);
+        // the person a lead is addressed to (the push reads these columns, not the payload)
+        CustomerContact contact = customer.primaryContact().orElse(null);
         Object[] values = {
             r.id().value(),
             // content
@@ -118,6 +97,11 @@ final class ReferralColumns {
             Times.odt(r.expiresAt()),
             r.eTag(),
             r.externalReferenceId(),
+            r.notes(),
+            contact == null ? null : contact.firstName(),
+            contact == null ? null : contact.lastName(),
+            contact == null ? null : contact.email(),
+            contact == null ? null : contact.phoneNumber(),
             JSONB.valueOf(r.raw().json()),
             record.hash().hex(),
             // link

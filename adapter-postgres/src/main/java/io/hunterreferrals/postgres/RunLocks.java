@@ -88,6 +88,14 @@ final class RunLocks {
     }
 
     private Connection openSession() throws SQLException {
+        return openSession(dataSource, "hunter-run-lock");
+    }
+
+    /**
+     * A connection of its own for a lock held as long as a run lasts, next to the pool when the pool says how to reach
+     * the database (else one of the pool's), named {@code applicationName} in {@code pg_stat_activity}.
+     */
+    static Connection openSession(DataSource dataSource, String applicationName) throws SQLException {
         if (dataSource instanceof HikariDataSource pool && pool.getJdbcUrl() != null) {
             Properties properties = new Properties();
             if (pool.getUsername() != null) {
@@ -96,7 +104,7 @@ final class RunLocks {
             if (pool.getPassword() != null) {
                 properties.setProperty("password", pool.getPassword());
             }
-            properties.setProperty("ApplicationName", "hunter-run-lock");
+            properties.setProperty("ApplicationName", applicationName);
             return DriverManager.getConnection(pool.getJdbcUrl(), properties);
         }
         return dataSource.getConnection();

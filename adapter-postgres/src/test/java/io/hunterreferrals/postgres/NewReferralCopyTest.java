@@ -3,6 +3,7 @@ package io.hunterreferrals.postgres;
 import static io.hunterreferrals.core.testing.TestReferrals.aReferral;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hunterreferrals.core.referral.CustomerContact;
 import io.hunterreferrals.core.referral.CustomerProfile;
 import io.hunterreferrals.core.referral.DealValue;
 import io.hunterreferrals.core.referral.Referral;
@@ -55,8 +56,10 @@ class NewReferralCopyTest {
     void aReferralInsertedByCopyIsStoredExactlyAsTheUpsertStoresIt() throws Exception {
         Referral awkward = aReferral("r-1")
                 .name("Şahin İnşaat\tERP \\ CRM\r\nphase 2")
-                .customer(new CustomerProfile(
-                        "Çağrı Ltd. Şti.\n(İzmir)", "TR", null, List.of("ali@cagri.com.tr"), List.of()))
+                .customer(new CustomerProfile("Çağrı Ltd. Şti.\n(İzmir)", "TR", null, List.of("ali@cagri.com.tr"),
+                        List.of(), List.of(new CustomerContact("Ali", "Çağrı\tVeli", "ali@cagri.com.tr",
+                                "+90 232 555 \\ 00"))))
+                .notes("Call Ali\r\nbefore\t10:00 \\ not on Fridays")
                 .dealValue(new DealValue(new BigDecimal("12345678901234.56789"), "TRY"))
                 .createdAt(Instant.parse("2025-05-01T09:00:00.0000005Z")) // 7 fraction digits, as .NET writes them
                 .updatedAt(Instant.parse("2025-05-02T10:00:00.1234565Z"))
@@ -71,7 +74,8 @@ class NewReferralCopyTest {
         assertThat(write(awkward)).isEqualTo(WriteOutcome.UPDATED); // stored: the upsert writes the same content again
         String upserted = storedRow("r-1");
 
-        assertThat(copied).contains("Şahin İnşaat\\tERP \\\\ CRM\\r\\nphase 2", "12345678901234.56789");
+        assertThat(copied).contains("Şahin İnşaat\\tERP \\\\ CRM\\r\\nphase 2", "12345678901234.56789",
+                "Call Ali\\r\\nbefore\\t10:00 \\\\ not on Fridays", "Çağrı\\tVeli", "+90 232 555 \\\\ 00");
         assertThat(copied).isEqualTo(upserted);
     }
 

@@ -2,11 +2,14 @@ package io.hunterreferrals.core.testing;
 
 import io.hunterreferrals.core.classification.ReferralCategory;
 import io.hunterreferrals.core.domainname.Domain;
+import io.hunterreferrals.core.domainname.DomainExtraction;
 import io.hunterreferrals.core.push.PushCandidate;
 import io.hunterreferrals.core.referral.CustomerContact;
 import io.hunterreferrals.core.referral.DealValue;
+import io.hunterreferrals.core.referral.Referral;
 import io.hunterreferrals.core.referral.ReferralId;
 import io.hunterreferrals.core.sync.ContentHash;
+import io.hunterreferrals.core.sync.ReferralRecord;
 import java.math.BigDecimal;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -50,6 +53,19 @@ public final class PushCandidates {
                 status,
                 substatus,
                 c.state());
+    }
+
+    /**
+     * A record as the push reads it once the sync has stored it (the columns {@code partner_center_referrals} holds):
+     * what an in-memory store is given where PostgreSQL reads the row the sync wrote.
+     */
+    public static PushCandidate stored(ReferralRecord record) {
+        Referral r = record.referral();
+        Optional<Domain> domain = record.domain() instanceof DomainExtraction.Found found
+                ? Optional.of(found.domain()) : Optional.empty();
+        return new PushCandidate(r.id(), record.hash(), r.name(), r.customer().name(), domain, r.customer().country(),
+                r.dealValue(), r.notes(), r.customer().primaryContact(), record.classification().category(),
+                r.status().raw(), r.substatus().raw(), Optional.empty());
     }
 
     /** A content hash standing for {@code content}. */
