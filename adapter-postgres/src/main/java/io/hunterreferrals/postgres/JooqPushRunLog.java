@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link PushRunLog} on PostgreSQL ({@code dynamics_push_runs}). A run holds a session-level advisory lock from
  * {@link #start} to {@link #finish}, on a connection of its own: whoever takes the lock is the only push running, in
- * any process or instance on the database, and a process that dies takes its session, and so the lock, with it. So
- * the start that wins the lock knows a row still {@code running} belongs to a dead process and records it failed
+ * any process or instance on the database, and a process that dies takes its session, and so the lock, with it. So the
+ * start that wins the lock knows a row still {@code running} belongs to a dead process and records it failed
  * ({@code abandoned}) at once, with no heartbeat and no sweeper. Thread-safe.
  *
  * <p>The lock is only as alive as its connection: a run whose connection the network or the server drops while its
@@ -42,10 +42,11 @@ import org.slf4j.LoggerFactory;
 public final class JooqPushRunLog implements PushRunLog {
 
     /**
-     * The lock's key, in {@code pg_try_advisory_lock(int, int)}'s key space, which does not overlap the
-     * {@code bigint} one each sync run's lock uses ({@link RunLocks}): "HUNT", "PUSH".
+     * The lock's key, in {@code pg_try_advisory_lock(int, int)}'s key space, which does not overlap the {@code bigint}
+     * one each sync run's lock uses ({@link RunLocks}): "HUNT", "PUSH".
      */
     static final int LOCK_CLASS = 0x48554E54;
+
     static final int LOCK_PUSH = 0x50555348;
     /** How the lock's sessions show in {@code pg_stat_activity}. */
     static final String APPLICATION_NAME = "hunter-push-lock";
@@ -55,6 +56,7 @@ public final class JooqPushRunLog implements PushRunLog {
     private static final String RUNNING = "running";
     /** The lock taken and no row running yet, or a row finished and its lock not freed yet: both last milliseconds. */
     private static final int ATTEMPTS = 40;
+
     private static final long PAUSE_MILLIS = 25;
 
     private final DataSource dataSource;
@@ -63,8 +65,8 @@ public final class JooqPushRunLog implements PushRunLog {
     private final Map<PushRunId, Connection> held = new ConcurrentHashMap<>();
 
     /**
-     * @param node the host and process recorded as having run each started run, e.g. {@link
-     *             JooqSyncRunLog#currentNode()}
+     * @param node the host and process recorded as having run each started run, e.g.
+     *     {@link JooqSyncRunLog#currentNode()}
      */
     public JooqPushRunLog(DataSource dataSource, String node) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -91,8 +93,8 @@ public final class JooqPushRunLog implements PushRunLog {
                 return new PushClaim.Busy(running.get());
             }
             if (attempt >= ATTEMPTS) {
-                throw new IllegalStateException("Another session holds the push lock, but no push run is recorded "
-                        + "running");
+                throw new IllegalStateException(
+                        "Another session holds the push lock, but no push run is recorded running");
             }
             pause();
         }
@@ -100,22 +102,31 @@ public final class JooqPushRunLog implements PushRunLog {
 
     /** The lock is this run's: a row still running is a dead process's. Both writes commit together. */
     private void record(PushRunId runId, PushRequest request, Instant at) {
-        PushError abandoned = PushError.of(PushErrorCode.ABANDONED, "The process running this push ended before it "
-                + "finished (it was killed or lost its database session); every result recorded before that is kept, "
-                + "and the next push goes on from there.");
+        PushError abandoned = PushError.of(
+                PushErrorCode.ABANDONED,
+                "The process running this push ended before it "
+                        + "finished (it was killed or lost its database session); every result recorded "
+                        + "before that is kept, "
+                        + "and the next push goes on from there.");
         dsl.transaction(cfg -> {
             DSLContext tx = cfg.dsl();
-            withError(tx.update(RUNS)
-                    .set(RUNS.STATUS, PushRunStatus.FAILED.code())
-                    .set(RUNS.FINISHED_AT, Times.odt(at)), Optional.of(abandoned))
+            withError(
+                            tx.update(RUNS)
+                                    .set(RUNS.STATUS, PushRunStatus.FAILED.code())
+                                    .set(RUNS.FINISHED_AT, Times.odt(at)),
+                            Optional.of(abandoned))
                     .where(RUNS.STATUS.eq(RUNNING))
                     .execute();
             tx.insertInto(RUNS)
                     .set(RUNS.RUN_ID, runId.value())
                     .set(RUNS.TRIGGER, request.trigger().code())
                     .set(RUNS.DRY_RUN, request.dryRun())
-                    .set(RUNS.ONLY_REFERRAL_ID, request.referral().map(ReferralId::value).map(PostgresText::text)
-                            .orElse(null))
+                    .set(
+                            RUNS.ONLY_REFERRAL_ID,
+                            request.referral()
+                                    .map(ReferralId::value)
+                                    .map(PostgresText::text)
+                                    .orElse(null))
                     .set(RUNS.STATUS, RUNNING)
                     .set(RUNS.STARTED_AT, Times.odt(at))
                     .set(RUNS.NODE, node)
@@ -128,14 +139,16 @@ public final class JooqPushRunLog implements PushRunLog {
     public void finish(PushReport report) {
         try {
             // The report is the truth even for a run a later start recorded abandoned (its session was lost).
-            int updated = withError(dsl.update(RUNS)
-                    .set(RUNS.STATUS, report.status().code())
-                    .set(RUNS.DRY_RUN, report.dryRun())
-                    .set(RUNS.FINISHED_AT, Times.odt(report.finishedAt()))
-                    .set(RUNS.CREATED_COUNT, report.created())
-                    .set(RUNS.UPDATED_COUNT, report.updated())
-                    .set(RUNS.SKIPPED_REASONS, ReasonsJson.write(report.skipped()))
-                    .set(RUNS.FAILED_REASONS, ReasonsJson.write(report.failed())), report.error())
+            int updated = withError(
+                            dsl.update(RUNS)
+                                    .set(RUNS.STATUS, report.status().code())
+                                    .set(RUNS.DRY_RUN, report.dryRun())
+                                    .set(RUNS.FINISHED_AT, Times.odt(report.finishedAt()))
+                                    .set(RUNS.CREATED_COUNT, report.created())
+                                    .set(RUNS.UPDATED_COUNT, report.updated())
+                                    .set(RUNS.SKIPPED_REASONS, ReasonsJson.write(report.skipped()))
+                                    .set(RUNS.FAILED_REASONS, ReasonsJson.write(report.failed())),
+                            report.error())
                     .where(RUNS.RUN_ID.eq(report.runId().value()))
                     .execute();
             if (updated == 0) {
@@ -150,8 +163,12 @@ public final class JooqPushRunLog implements PushRunLog {
     }
 
     private Optional<PushRunId> running() {
-        return dsl.select(RUNS.RUN_ID).from(RUNS).where(RUNS.STATUS.eq(RUNNING)).limit(1)
-                .fetchOptional(RUNS.RUN_ID).map(PushRunId::new);
+        return dsl.select(RUNS.RUN_ID)
+                .from(RUNS)
+                .where(RUNS.STATUS.eq(RUNNING))
+                .limit(1)
+                .fetchOptional(RUNS.RUN_ID)
+                .map(PushRunId::new);
     }
 
     /** The lock on a new session kept open, or empty when another session holds it. */
@@ -211,14 +228,24 @@ public final class JooqPushRunLog implements PushRunLog {
         }
     }
 
-    private static UpdateSetMoreStep<DynamicsPushRunsRecord> withError(UpdateSetMoreStep<DynamicsPushRunsRecord> update,
-            Optional<PushError> error) {
-        return update
-                .set(RUNS.ERROR_CODE, error.map(e -> e.code().code()).orElse(null))
-                .set(RUNS.ERROR_MESSAGE, error.map(e -> PostgresText.text(e.message())).orElse(null))
-                .set(RUNS.ERROR_HTTP_STATUS, error.flatMap(PushError::httpStatus).orElse(null))
-                .set(RUNS.DESTINATION_ERROR_CODE, error.flatMap(PushError::destinationErrorCode)
-                        .map(PostgresText::text).orElse(null))
-                .set(RUNS.REQUEST_ID, error.flatMap(PushError::requestId).map(PostgresText::text).orElse(null));
+    private static UpdateSetMoreStep<DynamicsPushRunsRecord> withError(
+            UpdateSetMoreStep<DynamicsPushRunsRecord> update, Optional<PushError> error) {
+        return update.set(RUNS.ERROR_CODE, error.map(e -> e.code().code()).orElse(null))
+                .set(
+                        RUNS.ERROR_MESSAGE,
+                        error.map(e -> PostgresText.text(e.message())).orElse(null))
+                .set(
+                        RUNS.ERROR_HTTP_STATUS,
+                        error.flatMap(PushError::httpStatus).orElse(null))
+                .set(
+                        RUNS.DESTINATION_ERROR_CODE,
+                        error.flatMap(PushError::destinationErrorCode)
+                                .map(PostgresText::text)
+                                .orElse(null))
+                .set(
+                        RUNS.REQUEST_ID,
+                        error.flatMap(PushError::requestId)
+                                .map(PostgresText::text)
+                                .orElse(null));
     }
 }

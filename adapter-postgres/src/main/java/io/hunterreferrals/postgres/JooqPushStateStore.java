@@ -48,11 +48,33 @@ public final class JooqPushStateStore implements PushStateStore {
     private static final DynamicsPushState STATE = DYNAMICS_PUSH_STATE;
 
     /** What a lead is made of, and the referral's state. */
-    private static final List<Field<?>> COLUMNS = List.of(PCR.REFERRAL_ID, PCR.CONTENT_HASH, PCR.NAME, PCR.COMPANY_NAME,
-            PCR.DOMAIN, PCR.CUSTOMER_COUNTRY, PCR.DEAL_VALUE, PCR.CURRENCY, PCR.NOTES, PCR.CONTACT_FIRST_NAME,
-            PCR.CONTACT_LAST_NAME, PCR.CONTACT_EMAIL, PCR.CONTACT_PHONE, PCR.REFERRAL_TYPE, PCR.STATUS, PCR.SUBSTATUS,
-            STATE.REFERRAL_ID, STATE.STATUS, STATE.LEAD_ID, STATE.LEAD_HASH, STATE.MAPPING_VERSION, STATE.PUSHED_AT,
-            STATE.ATTEMPTS, STATE.LAST_ERROR_CODE, STATE.LAST_ERROR, STATE.UPDATED_AT);
+    private static final List<Field<?>> COLUMNS = List.of(
+            PCR.REFERRAL_ID,
+            PCR.CONTENT_HASH,
+            PCR.NAME,
+            PCR.COMPANY_NAME,
+            PCR.DOMAIN,
+            PCR.CUSTOMER_COUNTRY,
+            PCR.DEAL_VALUE,
+            PCR.CURRENCY,
+            PCR.NOTES,
+            PCR.CONTACT_FIRST_NAME,
+            PCR.CONTACT_LAST_NAME,
+            PCR.CONTACT_EMAIL,
+            PCR.CONTACT_PHONE,
+            PCR.REFERRAL_TYPE,
+            PCR.STATUS,
+            PCR.SUBSTATUS,
+            STATE.REFERRAL_ID,
+            STATE.STATUS,
+            STATE.LEAD_ID,
+            STATE.LEAD_HASH,
+            STATE.MAPPING_VERSION,
+            STATE.PUSHED_AT,
+            STATE.ATTEMPTS,
+            STATE.LAST_ERROR_CODE,
+            STATE.LAST_ERROR,
+            STATE.UPDATED_AT);
 
     private final DSLContext dsl;
 
@@ -72,7 +94,8 @@ public final class JooqPushStateStore implements PushStateStore {
 
     /** The query of {@link #due}, for its plan. */
     ResultQuery<Record> dueQuery(PushFilter filter, int mappingVersion, Optional<ReferralId> after, int limit) {
-        Condition due = STATE.REFERRAL_ID.isNull()
+        Condition due = STATE.REFERRAL_ID
+                .isNull()
                 .or(STATE.STATUS.eq(PushStatus.FAILED.code()))
                 .or(STATE.REFERRAL_HASH.ne(PCR.CONTENT_HASH))
                 .or(STATE.MAPPING_VERSION.ne(mappingVersion));
@@ -87,13 +110,12 @@ public final class JooqPushStateStore implements PushStateStore {
 
     @Override
     public Optional<PushCandidate> find(ReferralId id) {
-        return select(noCondition()).where(PCR.REFERRAL_ID.eq(id.value()))
-                .fetchOptional(JooqPushStateStore::candidate);
+        return select(noCondition()).where(PCR.REFERRAL_ID.eq(id.value())).fetchOptional(JooqPushStateStore::candidate);
     }
 
     @Override
-    public void recordPushed(PushCandidate candidate, String leadId, ContentHash leadHash, int mappingVersion,
-            Instant at) {
+    public void recordPushed(
+            PushCandidate candidate, String leadId, ContentHash leadHash, int mappingVersion, Instant at) {
         dsl.insertInto(STATE)
                 .set(STATE.REFERRAL_ID, candidate.referralId().value())
                 .set(STATE.STATUS, PushStatus.PUSHED.code())
@@ -106,7 +128,8 @@ public final class JooqPushStateStore implements PushStateStore {
                 .setNull(STATE.LAST_ERROR_CODE)
                 .setNull(STATE.LAST_ERROR)
                 .set(STATE.UPDATED_AT, Times.odt(at))
-                .onConflict(STATE.REFERRAL_ID).doUpdate()
+                .onConflict(STATE.REFERRAL_ID)
+                .doUpdate()
                 .set(STATE.STATUS, excluded(STATE.STATUS))
                 .set(STATE.LEAD_ID, excluded(STATE.LEAD_ID))
                 .set(STATE.LEAD_HASH, excluded(STATE.LEAD_HASH))
@@ -122,8 +145,13 @@ public final class JooqPushStateStore implements PushStateStore {
 
     /** Upserts the failure; the SET list leaves out lead_id and pushed_at, so an earlier success's are kept. */
     @Override
-    public void recordFailed(PushCandidate candidate, ContentHash leadHash, int mappingVersion, String code,
-            String message, Instant at) {
+    public void recordFailed(
+            PushCandidate candidate,
+            ContentHash leadHash,
+            int mappingVersion,
+            String code,
+            String message,
+            Instant at) {
         dsl.insertInto(STATE)
                 .set(STATE.REFERRAL_ID, candidate.referralId().value())
                 .set(STATE.STATUS, PushStatus.FAILED.code())
@@ -134,11 +162,14 @@ public final class JooqPushStateStore implements PushStateStore {
                 .set(STATE.LAST_ERROR_CODE, PostgresText.text(code))
                 .set(STATE.LAST_ERROR, PostgresText.text(message))
                 .set(STATE.UPDATED_AT, Times.odt(at))
-                .onConflict(STATE.REFERRAL_ID).doUpdate()
+                .onConflict(STATE.REFERRAL_ID)
+                .doUpdate()
                 .set(STATE.STATUS, excluded(STATE.STATUS))
                 // the same lead values refused again count as one more attempt; other values start over
-                .set(STATE.ATTEMPTS, when(STATE.LEAD_HASH.eq(excluded(STATE.LEAD_HASH)), STATE.ATTEMPTS.plus(1))
-                        .otherwise(val(1)))
+                .set(
+                        STATE.ATTEMPTS,
+                        when(STATE.LEAD_HASH.eq(excluded(STATE.LEAD_HASH)), STATE.ATTEMPTS.plus(1))
+                                .otherwise(val(1)))
                 .set(STATE.LEAD_HASH, excluded(STATE.LEAD_HASH))
                 .set(STATE.REFERRAL_HASH, excluded(STATE.REFERRAL_HASH))
                 .set(STATE.MAPPING_VERSION, excluded(STATE.MAPPING_VERSION))
@@ -179,7 +210,10 @@ public final class JooqPushStateStore implements PushStateStore {
      * key from its start on every page, so a run's later pages would read ever more of it.
      */
     private SelectJoinStep<Record> select(Condition stateFrom) {
-        return dsl.select(COLUMNS).from(PCR.leftJoin(STATE).on(STATE.REFERRAL_ID.eq(PCR.REFERRAL_ID)).and(stateFrom));
+        return dsl.select(COLUMNS)
+                .from(PCR.leftJoin(STATE)
+                        .on(STATE.REFERRAL_ID.eq(PCR.REFERRAL_ID))
+                        .and(stateFrom));
     }
 
     /** {@link ReferralCategory#UNKNOWN} is stored as NULL; no types means no filter. */
@@ -187,7 +221,8 @@ public final class JooqPushStateStore implements PushStateStore {
         if (filter.types().isEmpty()) {
             return noCondition();
         }
-        List<String> codes = filter.types().stream().flatMap(t -> t.code().stream()).toList();
+        List<String> codes =
+                filter.types().stream().flatMap(t -> t.code().stream()).toList();
         Condition condition = codes.isEmpty() ? falseCondition() : PCR.REFERRAL_TYPE.in(codes);
         return filter.types().contains(ReferralCategory.UNKNOWN) ? condition.or(PCR.REFERRAL_TYPE.isNull()) : condition;
     }
@@ -197,30 +232,43 @@ public final class JooqPushStateStore implements PushStateStore {
         if (filter.statuses().isEmpty()) {
             return noCondition();
         }
-        return lower(PCR.STATUS).in(filter.statuses().stream().map(s -> lower(val(s))).toList());
+        return lower(PCR.STATUS)
+                .in(filter.statuses().stream().map(s -> lower(val(s))).toList());
     }
 
     private static PushCandidate candidate(Record r) {
         String domain = r.get(PCR.DOMAIN);
-        CustomerContact contact = new CustomerContact(r.get(PCR.CONTACT_FIRST_NAME), r.get(PCR.CONTACT_LAST_NAME),
-                r.get(PCR.CONTACT_EMAIL), r.get(PCR.CONTACT_PHONE));
-        return new PushCandidate(ReferralId.of(r.get(PCR.REFERRAL_ID)), new ContentHash(r.get(PCR.CONTENT_HASH)),
-                r.get(PCR.NAME), r.get(PCR.COMPANY_NAME),
+        CustomerContact contact = new CustomerContact(
+                r.get(PCR.CONTACT_FIRST_NAME),
+                r.get(PCR.CONTACT_LAST_NAME),
+                r.get(PCR.CONTACT_EMAIL),
+                r.get(PCR.CONTACT_PHONE));
+        return new PushCandidate(
+                ReferralId.of(r.get(PCR.REFERRAL_ID)),
+                new ContentHash(r.get(PCR.CONTENT_HASH)),
+                r.get(PCR.NAME),
+                r.get(PCR.COMPANY_NAME),
                 Optional.ofNullable(domain).map(Domain::new), // stored canonical: checked, not parsed again
                 r.get(PCR.CUSTOMER_COUNTRY),
                 r.get(PCR.DEAL_VALUE) == null ? null : new DealValue(r.get(PCR.DEAL_VALUE), r.get(PCR.CURRENCY)),
                 r.get(PCR.NOTES),
                 contact.isEmpty() ? Optional.empty() : Optional.of(contact),
                 ReferralCategory.fromCode(r.get(PCR.REFERRAL_TYPE)),
-                r.get(PCR.STATUS), r.get(PCR.SUBSTATUS),
+                r.get(PCR.STATUS),
+                r.get(PCR.SUBSTATUS),
                 r.get(STATE.REFERRAL_ID) == null ? Optional.empty() : Optional.of(state(r)));
     }
 
     private static PushState state(Record r) {
-        return new PushState(PushStatus.fromCode(r.get(STATE.STATUS)), Optional.ofNullable(r.get(STATE.LEAD_ID)),
-                new ContentHash(r.get(STATE.LEAD_HASH)), r.get(STATE.MAPPING_VERSION),
-                Times.optional(r.get(STATE.PUSHED_AT)), r.get(STATE.ATTEMPTS),
-                Optional.ofNullable(r.get(STATE.LAST_ERROR_CODE)), Optional.ofNullable(r.get(STATE.LAST_ERROR)),
+        return new PushState(
+                PushStatus.fromCode(r.get(STATE.STATUS)),
+                Optional.ofNullable(r.get(STATE.LEAD_ID)),
+                new ContentHash(r.get(STATE.LEAD_HASH)),
+                r.get(STATE.MAPPING_VERSION),
+                Times.optional(r.get(STATE.PUSHED_AT)),
+                r.get(STATE.ATTEMPTS),
+                Optional.ofNullable(r.get(STATE.LAST_ERROR_CODE)),
+                Optional.ofNullable(r.get(STATE.LAST_ERROR)),
                 Times.instant(r.get(STATE.UPDATED_AT)));
     }
 }

@@ -37,8 +37,7 @@ class ConnectionLossTest {
     @Test
     void aRefusedConnectionIsStorageUnavailable() throws Exception {
         DataSource nowhere = nowhere();
-        assertThatThrownBy(() -> Jooq.using(nowhere).fetch("SELECT 1"))
-                .isInstanceOf(StorageUnavailableException.class);
+        assertThatThrownBy(() -> Jooq.using(nowhere).fetch("SELECT 1")).isInstanceOf(StorageUnavailableException.class);
     }
 
     /** A database on a port nobody listens on. */
@@ -59,8 +58,8 @@ class ConnectionLossTest {
         assertThatThrownBy(() -> new JooqPushStateStore(nowhere).find(ReferralId.of("r-1")))
                 .isInstanceOf(StorageUnavailableException.class);
         // the run lock's own session, opened next to the pool
-        assertThatThrownBy(() -> new JooqPushRunLog(nowhere, "host/1").start(PushRunId.random(),
-                PushRequest.of(PushTrigger.CLI), Instant.now()))
+        assertThatThrownBy(() -> new JooqPushRunLog(nowhere, "host/1")
+                        .start(PushRunId.random(), PushRequest.of(PushTrigger.CLI), Instant.now()))
                 .isInstanceOf(StorageUnavailableException.class);
     }
 

@@ -77,8 +77,11 @@ class DatabaseBackupTest {
                     .contains("PostgreSQL database dump")
                     .contains("-- PostgreSQL database dump complete");
             assertThat(backup.verifiedIn()).isPresent();
-            assertThat(backup.counts()).containsEntry("companies", 3L).containsKey("flyway_schema_history")
-                    .containsEntry("dynamics_push_state", 1L).containsEntry("dynamics_push_runs", 1L);
+            assertThat(backup.counts())
+                    .containsEntry("companies", 3L)
+                    .containsKey("flyway_schema_history")
+                    .containsEntry("dynamics_push_state", 1L)
+                    .containsEntry("dynamics_push_runs", 1L);
             assertThat(backup.sizeBytes()).isEqualTo(Files.size(backup.file()));
             assertThat(databases()).doesNotContain(backup.verifiedIn().get());
             try (var files = Files.list(dir.resolve("backups"))) {
@@ -232,12 +235,19 @@ class DatabaseBackupTest {
             Seed.company(dsl, "company" + i + ".example", "Company " + i);
         }
         String referral = "R-" + UUID.randomUUID();
-        dsl.executeInsert(Seed.referral(referral, "Company", "company.example", "co-sell",
+        dsl.executeInsert(Seed.referral(
+                referral,
+                "Company",
+                "company.example",
+                "co-sell",
                 OffsetDateTime.of(2026, 12, 1, 9, 0, 0, 0, ZoneOffset.UTC)));
         // the push's tables restore too (V10): a state that references the referral, a finished run
-        dsl.execute("INSERT INTO dynamics_push_state (referral_id, status, lead_id, lead_hash, referral_hash, "
-                + "mapping_version, pushed_at, attempts, updated_at) VALUES (?, 'pushed', 'lead-1', 'l', 'h', 1, "
-                + "now(), 0, now())", referral);
+        dsl.execute(
+                "INSERT INTO dynamics_push_state (referral_id, status, lead_id, lead_hash, referral_hash, "
+                        + "mapping_version, pushed_at, attempts, updated_at) VALUES (?, 'pushed', 'lead-1', "
+                        + "'l', 'h', 1, "
+                        + "now(), 0, now())",
+                referral);
         dsl.execute("INSERT INTO dynamics_push_runs (run_id, trigger, status, started_at, finished_at, "
                 + "skipped_reasons) VALUES (gen_random_uuid(), 'cli', 'success', now(), now(), '{\"unchanged\": 1}')");
     }

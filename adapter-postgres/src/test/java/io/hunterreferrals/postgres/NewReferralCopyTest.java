@@ -56,9 +56,13 @@ class NewReferralCopyTest {
     void aReferralInsertedByCopyIsStoredExactlyAsTheUpsertStoresIt() throws Exception {
         Referral awkward = aReferral("r-1")
                 .name("Şahin İnşaat\tERP \\ CRM\r\nphase 2")
-                .customer(new CustomerProfile("Çağrı Ltd. Şti.\n(İzmir)", "TR", null, List.of("ali@cagri.com.tr"),
-                        List.of(), List.of(new CustomerContact("Ali", "Çağrı\tVeli", "ali@cagri.com.tr",
-                                "+90 232 555 \\ 00"))))
+                .customer(new CustomerProfile(
+                        "Çağrı Ltd. Şti.\n(İzmir)",
+                        "TR",
+                        null,
+                        List.of("ali@cagri.com.tr"),
+                        List.of(),
+                        List.of(new CustomerContact("Ali", "Çağrı\tVeli", "ali@cagri.com.tr", "+90 232 555 \\ 00"))))
                 .notes("Call Ali\r\nbefore\t10:00 \\ not on Fridays")
                 .dealValue(new DealValue(new BigDecimal("12345678901234.56789"), "TRY"))
                 .createdAt(Instant.parse("2025-05-01T09:00:00.0000005Z")) // 7 fraction digits, as .NET writes them
@@ -74,8 +78,13 @@ class NewReferralCopyTest {
         assertThat(write(awkward)).isEqualTo(WriteOutcome.UPDATED); // stored: the upsert writes the same content again
         String upserted = storedRow("r-1");
 
-        assertThat(copied).contains("Şahin İnşaat\\tERP \\\\ CRM\\r\\nphase 2", "12345678901234.56789",
-                "Call Ali\\r\\nbefore\\t10:00 \\\\ not on Fridays", "Çağrı\\tVeli", "+90 232 555 \\\\ 00");
+        assertThat(copied)
+                .contains(
+                        "Şahin İnşaat\\tERP \\\\ CRM\\r\\nphase 2",
+                        "12345678901234.56789",
+                        "Call Ali\\r\\nbefore\\t10:00 \\\\ not on Fridays",
+                        "Çağrı\\tVeli",
+                        "+90 232 555 \\\\ 00");
         assertThat(copied).isEqualTo(upserted);
     }
 

@@ -49,17 +49,22 @@ class NotesAndContactColumnsTest {
     @Test
     void theSyncWritesTheNotesAndTheFirstContactOnInsertAndOnChange() throws Exception {
         JooqReferralStore store = new JooqReferralStore(ds);
-        Referral created = aReferral("r-1").notes("Wants a pilot")
-                .customer(profile(new CustomerContact("Ana", "Example", "ana@contoso.com.tr", "+90 212 555 0000"),
+        Referral created = aReferral("r-1")
+                .notes("Wants a pilot")
+                .customer(profile(
+                        new CustomerContact("Ana", "Example", "ana@contoso.com.tr", "+90 212 555 0000"),
                         new CustomerContact("Can", "Other", "can@contoso.com.tr", null)))
                 .build();
         store.writePage(page(created)); // new: COPY
 
-        assertThat(columns(ds, "r-1")).containsExactly("Wants a pilot", "Ana", "Example", "ana@contoso.com.tr",
-                "+90 212 555 0000");
+        assertThat(columns(ds, "r-1"))
+                .containsExactly("Wants a pilot", "Ana", "Example", "ana@contoso.com.tr", "+90 212 555 0000");
 
-        Referral changed = created.toBuilder().status("Active").notes(null)
-                .customer(profile(new CustomerContact(null, "Other", null, "+90 212 555 0001"))).build();
+        Referral changed = created.toBuilder()
+                .status("Active")
+                .notes(null)
+                .customer(profile(new CustomerContact(null, "Other", null, "+90 212 555 0001")))
+                .build();
         store.writePage(page(changed)); // stored: the upsert
 
         assertThat(columns(ds, "r-1")).containsExactly(null, null, "Other", null, "+90 212 555 0001");
@@ -71,8 +76,12 @@ class NotesAndContactColumnsTest {
         SchemaTest.exec(ds, "CREATE DATABASE " + name);
         try {
             String url = pg.jdbcUrlFor(name);
-            Flyway.configure().dataSource(url, pg.user(), pg.password()).locations("classpath:db/migration")
-                    .target("9").load().migrate();
+            Flyway.configure()
+                    .dataSource(url, pg.user(), pg.password())
+                    .locations("classpath:db/migration")
+                    .target("9")
+                    .load()
+                    .migrate();
             try (Connection c = connect(pg, url)) {
                 insertTheV9Way(c, "full", """
                         {"details": {"notes": "Wants a pilot\\nin Q3 "}, "customerProfile": {"team": [
@@ -97,23 +106,32 @@ class NotesAndContactColumnsTest {
                         {"id": "nothing", "details": "not an object", "customerProfile": "neither"}""");
                 long untouched = xmin(c, "nothing");
 
-                Flyway.configure().dataSource(url, pg.user(), pg.password()).locations("classpath:db/migration")
-                        .load().migrate();
+                Flyway.configure()
+                        .dataSource(url, pg.user(), pg.password())
+                        .locations("classpath:db/migration")
+                        .load()
+                        .migrate();
 
-                assertThat(columns(c, "full")).containsExactly("Wants a pilot\nin Q3 ", "Ana", "Example",
-                        "ana@contoso.com.tr", "+90 212 555 0000");
-                assertThat(columns(c, "second-member")).containsExactly(null, null, "Other", "can@contoso.com.tr",
-                        null);
+                assertThat(columns(c, "full"))
+                        .containsExactly(
+                                "Wants a pilot\nin Q3 ", "Ana", "Example", "ana@contoso.com.tr", "+90 212 555 0000");
+                assertThat(columns(c, "second-member"))
+                        .containsExactly(null, null, "Other", "can@contoso.com.tr", null);
                 assertThat(columns(c, "one-object")).containsExactly(null, "Ana", null, null, null);
-                assertThat(columns(c, "odd-types")).containsExactly(null, "42", null, "ana@contoso.com.tr",
-                        "902125550000");
+                assertThat(columns(c, "odd-types"))
+                        .containsExactly(null, "42", null, "ana@contoso.com.tr", "902125550000");
                 assertThat(columns(c, "blank")).containsExactly(null, null, null, null, null);
                 assertThat(columns(c, "nothing")).containsExactly(null, null, null, null, null);
-                assertThat(xmin(c, "nothing")).as("a row with nothing to fill is not rewritten").isEqualTo(untouched);
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                        "SELECT count(*) FROM pg_proc WHERE proname = 'v10_lenient_text'")) {
+                assertThat(xmin(c, "nothing"))
+                        .as("a row with nothing to fill is not rewritten")
+                        .isEqualTo(untouched);
+                try (Statement st = c.createStatement();
+                        ResultSet rs =
+                                st.executeQuery("SELECT count(*) FROM pg_proc WHERE proname = 'v10_lenient_text'")) {
                     rs.next();
-                    assertThat(rs.getInt(1)).as("the back-fill's helper is gone").isZero();
+                    assertThat(rs.getInt(1))
+                            .as("the back-fill's helper is gone")
+                            .isZero();
                 }
             }
         } finally {
@@ -122,13 +140,18 @@ class NotesAndContactColumnsTest {
     }
 
     private static CustomerProfile profile(CustomerContact... contacts) {
-        return new CustomerProfile("Contoso Ltd", "TR", null, List.of("ana@contoso.com.tr"), List.of(),
-                Arrays.asList(contacts));
+        return new CustomerProfile(
+                "Contoso Ltd", "TR", null, List.of("ana@contoso.com.tr"), List.of(), Arrays.asList(contacts));
     }
 
     private PageWrite page(Referral referral) {
-        return new PageWrite(SyncRunId.random(), List.of(Referrals.record(referral, new JooqCompanyDirectory(ds))),
-                List.of(), List.of(), Instant.now(), Optional.empty());
+        return new PageWrite(
+                SyncRunId.random(),
+                List.of(Referrals.record(referral, new JooqCompanyDirectory(ds))),
+                List.of(),
+                List.of(),
+                Instant.now(),
+                Optional.empty());
     }
 
     /** A row as V9's sync stored it: the payload, no V10 columns. */
@@ -154,15 +177,15 @@ class NotesAndContactColumnsTest {
             st.setString(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 assertThat(rs.next()).isTrue();
-                return Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5));
+                return Arrays.asList(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
             }
         }
     }
 
     private static long xmin(Connection c, String id) throws Exception {
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT xmin::text::bigint FROM partner_center_referrals WHERE referral_id = ?")) {
+        try (PreparedStatement st =
+                c.prepareStatement("SELECT xmin::text::bigint FROM partner_center_referrals WHERE referral_id = ?")) {
             st.setString(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();

@@ -46,20 +46,33 @@ class PostgresPushRunLogContractTest extends PushRunLogContract {
 
     @Override
     protected Optional<PushReport> finished(PushRunId runId) {
-        return Seed.dsl(ds).selectFrom(DYNAMICS_PUSH_RUNS).where(DYNAMICS_PUSH_RUNS.RUN_ID.eq(runId.value()))
+        return Seed.dsl(ds)
+                .selectFrom(DYNAMICS_PUSH_RUNS)
+                .where(DYNAMICS_PUSH_RUNS.RUN_ID.eq(runId.value()))
                 .and(DYNAMICS_PUSH_RUNS.FINISHED_AT.isNotNull())
                 .fetchOptional(PostgresPushRunLogContractTest::report);
     }
 
     /** A finished run's row read back as the report it was written from. */
     static PushReport report(DynamicsPushRunsRecord row) {
-        Optional<PushError> error = Optional.ofNullable(row.getErrorCode()).map(code -> new PushError(
-                PushErrorCode.fromCode(code).orElse(PushErrorCode.UNRECOGNISED), row.getErrorMessage(),
-                Optional.ofNullable(row.getErrorHttpStatus()), Optional.ofNullable(row.getDestinationErrorCode()),
-                Optional.ofNullable(row.getRequestId())));
-        return new PushReport(new PushRunId(row.getRunId()), PushTrigger.fromCode(row.getTrigger()), row.getDryRun(),
-                PushRunStatus.fromCode(row.getStatus()), row.getCreatedCount(), row.getUpdatedCount(),
-                ReasonsJson.read(row.getSkippedReasons()), ReasonsJson.read(row.getFailedReasons()),
-                row.getStartedAt().toInstant(), row.getFinishedAt().toInstant(), error);
+        Optional<PushError> error = Optional.ofNullable(row.getErrorCode())
+                .map(code -> new PushError(
+                        PushErrorCode.fromCode(code).orElse(PushErrorCode.UNRECOGNISED),
+                        row.getErrorMessage(),
+                        Optional.ofNullable(row.getErrorHttpStatus()),
+                        Optional.ofNullable(row.getDestinationErrorCode()),
+                        Optional.ofNullable(row.getRequestId())));
+        return new PushReport(
+                new PushRunId(row.getRunId()),
+                PushTrigger.fromCode(row.getTrigger()),
+                row.getDryRun(),
+                PushRunStatus.fromCode(row.getStatus()),
+                row.getCreatedCount(),
+                row.getUpdatedCount(),
+                ReasonsJson.read(row.getSkippedReasons()),
+                ReasonsJson.read(row.getFailedReasons()),
+                row.getStartedAt().toInstant(),
+                row.getFinishedAt().toInstant(),
+                error);
     }
 }

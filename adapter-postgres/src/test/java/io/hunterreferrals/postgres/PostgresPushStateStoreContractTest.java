@@ -38,8 +38,9 @@ class PostgresPushStateStoreContractTest extends PushStateStoreContract {
 
     @Override
     protected PushCandidate storeAsTheSyncWould(ReferralRecord record) {
-        new JooqReferralStore(ds).writePage(new PageWrite(SyncRunId.random(), List.of(record), List.of(), List.of(),
-                Instant.now(), Optional.empty()));
+        new JooqReferralStore(ds)
+                .writePage(new PageWrite(
+                        SyncRunId.random(), List.of(record), List.of(), List.of(), Instant.now(), Optional.empty()));
         return jooq.find(record.referral().id()).orElseThrow();
     }
 }

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The push's run guard across processes: a run's lock session ending (what PostgreSQL sees of a SIGKILL) frees the
- * next start at once and gets the run recorded {@code abandoned}; instances exclude each other, even when they start
+ * The push's run guard across processes: a run's lock session ending (what PostgreSQL sees of a SIGKILL) frees the next
+ * start at once and gets the run recorded {@code abandoned}; instances exclude each other, even when they start
  * together; the lock is not any sync run's.
  */
 @ExtendWith(PostgresExtension.class)
@@ -60,8 +60,9 @@ class PushRunGuardTest {
         PushRunId dead = PushRunId.random();
         assertThat(killed.start(dead, CLI, NOW)).isEqualTo(new PushClaim.Started());
         // the process is killed: its lock session ends; the row still says running
-        Jooq.using(ds).fetch("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
-                + "WHERE application_name = 'hunter-push-lock'");
+        Jooq.using(ds)
+                .fetch("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
+                        + "WHERE application_name = 'hunter-push-lock'");
 
         JooqPushRunLog next = new JooqPushRunLog(ds, "host/2");
         PushRunId live = PushRunId.random();
@@ -85,14 +86,25 @@ class PushRunGuardTest {
         JooqPushRunLog lost = new JooqPushRunLog(ds, "host/1");
         PushRunId first = PushRunId.random();
         lost.start(first, CLI, NOW);
-        Jooq.using(ds).fetch("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
-                + "WHERE application_name = 'hunter-push-lock'");
+        Jooq.using(ds)
+                .fetch("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
+                        + "WHERE application_name = 'hunter-push-lock'");
         JooqPushRunLog other = new JooqPushRunLog(ds, "host/2");
         PushRunId second = PushRunId.random();
         other.start(second, CLI, NOW.plusSeconds(1));
 
-        lost.finish(new PushReport(first, PushTrigger.CLI, false, PushRunStatus.SUCCESS, 3, 0, Map.of(), Map.of(),
-                NOW, NOW.plusSeconds(2), Optional.empty()));
+        lost.finish(new PushReport(
+                first,
+                PushTrigger.CLI,
+                false,
+                PushRunStatus.SUCCESS,
+                3,
+                0,
+                Map.of(),
+                Map.of(),
+                NOW,
+                NOW.plusSeconds(2),
+                Optional.empty()));
 
         assertThat(row(first).getStatus()).isEqualTo("success");
         assertThat(row(first).getErrorCode()).isNull();
@@ -108,26 +120,39 @@ class PushRunGuardTest {
         log.start(run, CLI, NOW);
         assertThat(lockSessions()).isEqualTo(1);
 
-        log.finish(new PushReport(run, PushTrigger.CLI, false, PushRunStatus.SUCCESS, 0, 0, Map.of(), Map.of(), NOW,
-                NOW, Optional.empty()));
+        log.finish(new PushReport(
+                run,
+                PushTrigger.CLI,
+                false,
+                PushRunStatus.SUCCESS,
+                0,
+                0,
+                Map.of(),
+                Map.of(),
+                NOW,
+                NOW,
+                Optional.empty()));
 
         assertThat(lockSessionsOnceClosed()).isZero();
-        assertThat(new JooqPushRunLog(ds, "host/2").start(PushRunId.random(), CLI, NOW)).isInstanceOf(
-                PushClaim.Started.class);
+        assertThat(new JooqPushRunLog(ds, "host/2").start(PushRunId.random(), CLI, NOW))
+                .isInstanceOf(PushClaim.Started.class);
     }
 
     @Test
     void instancesStartingTogetherLetExactlyOneRun() throws Exception {
         int instances = 6;
-        List<JooqPushRunLog> logs = IntStream.range(0, instances).mapToObj(i -> new JooqPushRunLog(ds, "host/" + i))
+        List<JooqPushRunLog> logs = IntStream.range(0, instances)
+                .mapToObj(i -> new JooqPushRunLog(ds, "host/" + i))
                 .toList();
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(instances);
         try {
-            List<Future<PushClaim>> claims = logs.stream().map(log -> pool.submit(() -> {
-                go.await();
-                return log.start(PushRunId.random(), CLI, NOW);
-            })).toList();
+            List<Future<PushClaim>> claims = logs.stream()
+                    .map(log -> pool.submit(() -> {
+                        go.await();
+                        return log.start(PushRunId.random(), CLI, NOW);
+                    }))
+                    .toList();
             go.countDown();
             List<PushClaim> outcomes = new java.util.ArrayList<>();
             for (Future<PushClaim> claim : claims) {
@@ -135,10 +160,15 @@ class PushRunGuardTest {
             }
 
             assertThat(outcomes).filteredOn(PushClaim.Started.class::isInstance).hasSize(1);
-            PushRunId running = Seed.dsl(ds).select(DYNAMICS_PUSH_RUNS.RUN_ID).from(DYNAMICS_PUSH_RUNS)
-                    .where(DYNAMICS_PUSH_RUNS.STATUS.eq("running")).fetchSingle(r -> new PushRunId(r.value1()));
-            assertThat(outcomes).filteredOn(PushClaim.Busy.class::isInstance)
-                    .containsOnly(new PushClaim.Busy(running)).hasSize(instances - 1);
+            PushRunId running = Seed.dsl(ds)
+                    .select(DYNAMICS_PUSH_RUNS.RUN_ID)
+                    .from(DYNAMICS_PUSH_RUNS)
+                    .where(DYNAMICS_PUSH_RUNS.STATUS.eq("running"))
+                    .fetchSingle(r -> new PushRunId(r.value1()));
+            assertThat(outcomes)
+                    .filteredOn(PushClaim.Busy.class::isInstance)
+                    .containsOnly(new PushClaim.Busy(running))
+                    .hasSize(instances - 1);
         } finally {
             pool.shutdownNow();
         }
@@ -148,8 +178,12 @@ class PushRunGuardTest {
     @Test
     void aRunningSyncDoesNotHoldThePushBack() {
         JooqSyncRunLog sync = new JooqSyncRunLog(ds, "host/1");
-        assertThat(sync.start(SyncRunId.random(), SyncRequest.of(SyncTrigger.CLI, SyncMode.INCREMENTAL), NOW,
-                Optional.empty())).isEqualTo(RunClaim.CLAIMED);
+        assertThat(sync.start(
+                        SyncRunId.random(),
+                        SyncRequest.of(SyncTrigger.CLI, SyncMode.INCREMENTAL),
+                        NOW,
+                        Optional.empty()))
+                .isEqualTo(RunClaim.CLAIMED);
 
         assertThat(new JooqPushRunLog(ds, "host/1").start(PushRunId.random(), CLI, NOW))
                 .isEqualTo(new PushClaim.Started());
@@ -157,13 +191,16 @@ class PushRunGuardTest {
     }
 
     private DynamicsPushRunsRecord row(PushRunId run) {
-        return Seed.dsl(ds).selectFrom(DYNAMICS_PUSH_RUNS).where(DYNAMICS_PUSH_RUNS.RUN_ID.eq(run.value()))
+        return Seed.dsl(ds)
+                .selectFrom(DYNAMICS_PUSH_RUNS)
+                .where(DYNAMICS_PUSH_RUNS.RUN_ID.eq(run.value()))
                 .fetchSingle();
     }
 
     private int lockSessions() {
-        return Jooq.using(ds).fetchOne("SELECT count(*) FROM pg_stat_activity WHERE application_name = "
-                + "'hunter-push-lock'").get(0, Integer.class);
+        return Jooq.using(ds)
+                .fetchOne("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'hunter-push-lock'")
+                .get(0, Integer.class);
     }
 
     /** A closed connection's backend leaves pg_stat_activity a moment after the client closed it: up to 5 s. */

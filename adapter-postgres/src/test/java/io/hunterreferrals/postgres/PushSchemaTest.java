@@ -42,20 +42,21 @@ class PushSchemaTest {
         exec("INSERT INTO partner_center_referrals (referral_id, raw_data, content_hash) VALUES ('r-1', '{}', 'h')");
         exec(STATE + "('r-1', 'pushed', 'lead-1', 'l', 'h', 1, now(), 0, NULL, now())");
 
-        assertViolates(STATE + "('r-2', 'pushed', 'lead-2', 'l', 'h', 1, now(), 0, NULL, now())",
+        assertViolates(
+                STATE + "('r-2', 'pushed', 'lead-2', 'l', 'h', 1, now(), 0, NULL, now())",
                 "dynamics_push_state_referral_id_fkey");
         exec("DELETE FROM dynamics_push_state");
         assertViolates(STATE + "('r-1', 'sent', 'lead-1', 'l', 'h', 1, now(), 0, NULL, now())", "dps_status_check");
         assertViolates(STATE + "('r-1', 'pushed', NULL, 'l', 'h', 1, now(), 0, NULL, now())", "dps_pushed_has_lead");
-        assertViolates(STATE + "('r-1', 'pushed', 'lead-1', 'l', 'h', 1, now(), 1, 'x', now())",
-                "dps_pushed_has_lead");
+        assertViolates(STATE + "('r-1', 'pushed', 'lead-1', 'l', 'h', 1, now(), 1, 'x', now())", "dps_pushed_has_lead");
         assertViolates(STATE + "('r-1', 'failed', NULL, 'l', 'h', 1, NULL, 1, NULL, now())", "dps_failed_has_reason");
-        assertViolates(STATE + "('r-1', 'failed', NULL, 'l', 'h', 1, NULL, 0, 'refused', now())",
-                "dps_failed_has_reason");
+        assertViolates(
+                STATE + "('r-1', 'failed', NULL, 'l', 'h', 1, NULL, 0, 'refused', now())", "dps_failed_has_reason");
         exec(STATE + "('r-1', 'failed', NULL, 'l', 'h', 1, NULL, 1, 'refused', now())");
         // the sync never deletes referrals; a runbook's DELETE takes the referral's state with it
         exec("DELETE FROM partner_center_referrals WHERE referral_id = 'r-1'");
-        assertThat(dsl.fetchCount(io.hunterreferrals.postgres.jooq.Tables.DYNAMICS_PUSH_STATE)).isZero();
+        assertThat(dsl.fetchCount(io.hunterreferrals.postgres.jooq.Tables.DYNAMICS_PUSH_STATE))
+                .isZero();
 
         assertViolates(RUN + "'cron', 'running', now(), NULL, NULL)", "dpr_trigger_check");
         assertViolates(RUN + "'cli', 'succeeded', now(), now(), NULL)", "dpr_status_check");
@@ -83,20 +84,30 @@ class PushSchemaTest {
         exec("ANALYZE partner_center_referrals, dynamics_push_state");
         JooqPushStateStore store = new JooqPushStateStore(ds);
 
-        String plan = dsl.fetch("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + dsl.renderInlined(store.dueQuery(
-                new PushFilter(java.util.Set.of(), java.util.Set.of("active")), 1,
-                Optional.of(ReferralId.of("r-01000")), 10))).format();
+        String plan = dsl.fetch("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) "
+                        + dsl.renderInlined(store.dueQuery(
+                                new PushFilter(java.util.Set.of(), java.util.Set.of("active")),
+                                1,
+                                Optional.of(ReferralId.of("r-01000")),
+                                10)))
+                .format();
 
         assertThat(store.due(PushFilter.ALL, 1, Optional.of(ReferralId.of("r-01000")), 10))
-                .extracting(c -> c.referralId().value()).startsWith("r-01100", "r-01200").hasSize(10);
-        assertThat(plan).contains("partner_center_referrals_pkey").contains("dynamics_push_state_pkey")
-                .doesNotContain("Sort").doesNotContain("Seq Scan");
+                .extracting(c -> c.referralId().value())
+                .startsWith("r-01100", "r-01200")
+                .hasSize(10);
+        assertThat(plan)
+                .contains("partner_center_referrals_pkey")
+                .contains("dynamics_push_state_pkey")
+                .doesNotContain("Sort")
+                .doesNotContain("Seq Scan");
         // both scans start at the keyset position: a run's last page reads no more than its first
         assertThat(plan.split("referral_id > 'r-01000'", -1)).hasSizeGreaterThanOrEqualTo(3);
     }
 
     private void exec(String sql) throws Exception {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }

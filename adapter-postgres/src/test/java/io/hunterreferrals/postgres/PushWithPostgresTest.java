@@ -63,7 +63,8 @@ class PushWithPostgresTest {
 
     @Test
     void theFirstPushCreatesTheSecondSendsNothingAndAReSyncedChangeIsPushedAgain() {
-        IntStream.rangeClosed(1, 7).forEach(i -> partnerCenter.put(referral("r-" + i).build()));
+        IntStream.rangeClosed(1, 7)
+                .forEach(i -> partnerCenter.put(referral("r-" + i).build()));
         sync();
 
         PushReport first = push();
@@ -77,7 +78,8 @@ class PushWithPostgresTest {
             assertThat(lead.contactPhone()).isEqualTo("+90 212 555 0000");
             assertThat(lead.website()).isEqualTo("https://contoso.com.tr");
         });
-        assertThat(Seed.dsl(ds).fetchCount(DYNAMICS_PUSH_STATE, DYNAMICS_PUSH_STATE.STATUS.eq("pushed"))).isEqualTo(7);
+        assertThat(Seed.dsl(ds).fetchCount(DYNAMICS_PUSH_STATE, DYNAMICS_PUSH_STATE.STATUS.eq("pushed")))
+                .isEqualTo(7);
 
         PushReport second = push();
 
@@ -89,18 +91,27 @@ class PushWithPostgresTest {
         PushReport afterUnchangedSync = push();
         assertThat(afterUnchangedSync.created() + afterUnchangedSync.updated()).isZero();
 
-        partnerCenter.put(referral("r-2").status("Closed").substatus("Won").updatedAt(BASE_TIME.plusSeconds(60))
+        partnerCenter.put(referral("r-2")
+                .status("Closed")
+                .substatus("Won")
+                .updatedAt(BASE_TIME.plusSeconds(60))
                 .build());
         sync();
         PushReport afterChange = push();
 
         assertThat(afterChange.updated()).isEqualTo(1);
         assertThat(afterChange.created()).isZero();
-        assertThat(destination.batches().getLast()).extracting(d -> d.referralId().value()).containsExactly("r-2");
+        assertThat(destination.batches().getLast())
+                .extracting(d -> d.referralId().value())
+                .containsExactly("r-2");
         assertThat(destination.leads().get("r-2").status()).isEqualTo("Closed");
         assertThat(destination.draftsReceived()).isEqualTo(8);
-        assertThat(Seed.dsl(ds).select(DYNAMICS_PUSH_RUNS.STATUS).from(DYNAMICS_PUSH_RUNS)
-                .fetch(DYNAMICS_PUSH_RUNS.STATUS)).hasSize(4).containsOnly("success");
+        assertThat(Seed.dsl(ds)
+                        .select(DYNAMICS_PUSH_RUNS.STATUS)
+                        .from(DYNAMICS_PUSH_RUNS)
+                        .fetch(DYNAMICS_PUSH_RUNS.STATUS))
+                .hasSize(4)
+                .containsOnly("success");
     }
 
     @Test
@@ -113,8 +124,11 @@ class PushWithPostgresTest {
 
         assertThat(report.status()).isEqualTo(PushRunStatus.PARTIAL);
         assertThat(report.failed()).containsExactly(Map.entry("refused_by_test", 1));
-        assertThat(Seed.dsl(ds).selectFrom(DYNAMICS_PUSH_STATE).where(DYNAMICS_PUSH_STATE.REFERRAL_ID.eq("r-1"))
-                .fetchSingle()).satisfies(state -> {
+        assertThat(Seed.dsl(ds)
+                        .selectFrom(DYNAMICS_PUSH_STATE)
+                        .where(DYNAMICS_PUSH_STATE.REFERRAL_ID.eq("r-1"))
+                        .fetchSingle())
+                .satisfies(state -> {
                     assertThat(state.getStatus()).isEqualTo("failed");
                     assertThat(state.getAttempts()).isEqualTo(1);
                     assertThat(state.getLastError()).isEqualTo("The test refused it (request id req-r-1)");
@@ -130,22 +144,38 @@ class PushWithPostgresTest {
     }
 
     private static Referral.Builder referral(String id) {
-        return aReferral(id).notes("Wants a pilot in Q3 (" + id + ")")
+        return aReferral(id)
+                .notes("Wants a pilot in Q3 (" + id + ")")
                 .raw("{\"id\":\"" + id + "\",\"details\":{\"notes\":\"Wants a pilot in Q3 (" + id + ")\"}}")
-                .customer(new CustomerProfile("Contoso Ltd", "TR", "51to250employees", List.of("ana@contoso.com.tr"),
-                        List.of(), List.of(new CustomerContact("Ana", "Example", "ana@contoso.com.tr",
-                                "+90 212 555 0000"))));
+                .customer(new CustomerProfile(
+                        "Contoso Ltd",
+                        "TR",
+                        "51to250employees",
+                        List.of("ana@contoso.com.tr"),
+                        List.of(),
+                        List.of(new CustomerContact("Ana", "Example", "ana@contoso.com.tr", "+90 212 555 0000"))));
     }
 
     private void sync() {
-        SyncOutcome outcome = Referrals.sync(partnerCenter, new JooqReferralStore(ds), new JooqCompanyDirectory(ds),
-                new JooqSyncRunLog(ds, "test-host/1")).sync(FULL_SYNC);
+        SyncOutcome outcome = Referrals.sync(
+                        partnerCenter,
+                        new JooqReferralStore(ds),
+                        new JooqCompanyDirectory(ds),
+                        new JooqSyncRunLog(ds, "test-host/1"))
+                .sync(FULL_SYNC);
         assertThat(outcome).isInstanceOf(SyncOutcome.Ran.class);
     }
 
     private PushReport push() {
-        PushOutcome outcome = new PushReferrals(destination, new JooqPushStateStore(ds), runLog, PushFilter.ALL, 2,
-                new PushListener() {}, () -> false, Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC))
+        PushOutcome outcome = new PushReferrals(
+                        destination,
+                        new JooqPushStateStore(ds),
+                        runLog,
+                        PushFilter.ALL,
+                        2,
+                        new PushListener() {},
+                        () -> false,
+                        Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC))
                 .push(PUSH);
         assertThat(outcome).isInstanceOf(PushOutcome.Finished.class);
         return ((PushOutcome.Finished) outcome).report();

@@ -54,7 +54,8 @@ class SchemaTest {
             Database.MigrationReport report = db.migrate();
             assertThat(report.executed()).isEqualTo(10);
             assertThat(report.schemaVersion()).isEqualTo("10");
-            assertThat(db.migrations()).extracting(Database.Migration::version)
+            assertThat(db.migrations())
+                    .extracting(Database.Migration::version)
                     .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
             assertThat(db.migrations()).extracting(Database.Migration::state).containsOnly("Success");
             assertThat(db.migrate().executed()).isZero();
@@ -66,8 +67,15 @@ class SchemaTest {
                             "SELECT table_name FROM information_schema.tables WHERE table_schema = "
                                     + "'public' ORDER BY 1"))
                     .extracting(r -> r.get("table_name"))
-                    .containsExactly("companies", "dynamics_push_runs", "dynamics_push_state", "flyway_schema_history",
-                            "partner_center_referrals", "scheduled_tasks", "sync_quarantine", "sync_runs",
+                    .containsExactly(
+                            "companies",
+                            "dynamics_push_runs",
+                            "dynamics_push_state",
+                            "flyway_schema_history",
+                            "partner_center_referrals",
+                            "scheduled_tasks",
+                            "sync_quarantine",
+                            "sync_runs",
                             "sync_state");
             assertThat(query(db.dataSource(), "SELECT id FROM sync_state")).hasSize(1);
         } finally {

@@ -48,9 +48,14 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
     private static final String KEY = "shared-postgres";
 
     /** Application tables emptied by {@link #truncateAll}; sync_state keeps its single row, reset. */
-    public static final List<String> APPLICATION_TABLES =
-            List.of("partner_center_referrals", "companies", "sync_runs", "sync_quarantine", "scheduled_tasks",
-                    "dynamics_push_state", "dynamics_push_runs");
+    public static final List<String> APPLICATION_TABLES = List.of(
+            "partner_center_referrals",
+            "companies",
+            "sync_runs",
+            "sync_quarantine",
+            "scheduled_tasks",
+            "dynamics_push_state",
+            "dynamics_push_runs");
 
     @Override
     public void beforeAll(ExtensionContext context) {

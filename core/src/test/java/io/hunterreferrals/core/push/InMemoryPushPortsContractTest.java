@@ -46,7 +46,9 @@ class InMemoryPushPortsContractTest {
 
         @Override
         protected Optional<PushReport> finished(PushRunId runId) {
-            return inMemory.finished().stream().filter(r -> r.runId().equals(runId)).findFirst();
+            return inMemory.finished().stream()
+                    .filter(r -> r.runId().equals(runId))
+                    .findFirst();
         }
     }
 }

@@ -62,10 +62,22 @@ public final class PushCandidates {
     public static PushCandidate stored(ReferralRecord record) {
         Referral r = record.referral();
         Optional<Domain> domain = record.domain() instanceof DomainExtraction.Found found
-                ? Optional.of(found.domain()) : Optional.empty();
-        return new PushCandidate(r.id(), record.hash(), r.name(), r.customer().name(), domain, r.customer().country(),
-                r.dealValue(), r.notes(), r.customer().primaryContact(), record.classification().category(),
-                r.status().raw(), r.substatus().raw(), Optional.empty());
+                ? Optional.of(found.domain())
+                : Optional.empty();
+        return new PushCandidate(
+                r.id(),
+                record.hash(),
+                r.name(),
+                r.customer().name(),
+                domain,
+                r.customer().country(),
+                r.dealValue(),
+                r.notes(),
+                r.customer().primaryContact(),
+                record.classification().category(),
+                r.status().raw(),
+                r.substatus().raw(),
+                Optional.empty());
     }
 
     /** A content hash standing for {@code content}. */

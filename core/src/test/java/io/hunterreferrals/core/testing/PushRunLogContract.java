@@ -65,9 +65,18 @@ public abstract class PushRunLogContract {
     void finishRecordsTheReport() {
         PushRunId run = PushRunId.random();
         log.start(run, PushRequest.of(PushTrigger.AFTER_SYNC), NOW);
-        PushReport partial = new PushReport(run, PushTrigger.AFTER_SYNC, false, PushRunStatus.PARTIAL, 2, 1,
-                Map.of("unchanged", 3, "attempts_exhausted", 1), Map.of("duplicate_detected", 1), NOW,
-                NOW.plusSeconds(5), Optional.empty());
+        PushReport partial = new PushReport(
+                run,
+                PushTrigger.AFTER_SYNC,
+                false,
+                PushRunStatus.PARTIAL,
+                2,
+                1,
+                Map.of("unchanged", 3, "attempts_exhausted", 1),
+                Map.of("duplicate_detected", 1),
+                NOW,
+                NOW.plusSeconds(5),
+                Optional.empty());
 
         log.finish(partial);
 
@@ -78,9 +87,15 @@ public abstract class PushRunLogContract {
     void aFailedRunKeepsItsError() {
         PushRunId run = PushRunId.random();
         log.start(run, CLI.only(ReferralId.of("r-1")), NOW);
-        PushReport failed = report(run, PushRunStatus.FAILED, Optional.of(new PushError(PushErrorCode.THROTTLED,
-                "Still throttled after 5 attempts", Optional.of(429), Optional.of("0x80072322"),
-                Optional.of("req-42"))));
+        PushReport failed = report(
+                run,
+                PushRunStatus.FAILED,
+                Optional.of(new PushError(
+                        PushErrorCode.THROTTLED,
+                        "Still throttled after 5 attempts",
+                        Optional.of(429),
+                        Optional.of("0x80072322"),
+                        Optional.of("req-42"))));
 
         log.finish(failed);
 
@@ -94,8 +109,18 @@ public abstract class PushRunLogContract {
     void aDryRunIsRecordedLikeAnyOther() {
         PushRunId run = PushRunId.random();
         log.start(run, CLI.asDryRun(), NOW);
-        PushReport dry = new PushReport(run, PushTrigger.CLI, true, PushRunStatus.SUCCESS, 4, 0, Map.of(), Map.of(),
-                NOW, NOW.plusMillis(250), Optional.empty());
+        PushReport dry = new PushReport(
+                run,
+                PushTrigger.CLI,
+                true,
+                PushRunStatus.SUCCESS,
+                4,
+                0,
+                Map.of(),
+                Map.of(),
+                NOW,
+                NOW.plusMillis(250),
+                Optional.empty());
 
         log.finish(dry);
 
@@ -103,7 +128,7 @@ public abstract class PushRunLogContract {
     }
 
     protected static PushReport report(PushRunId run, PushRunStatus status, Optional<PushError> error) {
-        return new PushReport(run, PushTrigger.CLI, false, status, 0, 0, Map.of(), Map.of(), NOW,
-                NOW.plusSeconds(1), error);
+        return new PushReport(
+                run, PushTrigger.CLI, false, status, 0, 0, Map.of(), Map.of(), NOW, NOW.plusSeconds(1), error);
     }
 }

@@ -83,7 +83,8 @@ public abstract class PushStateStoreContract {
 
     @Test
     void aReferralWithoutContactOrNotesOrDealValueReadsAsAbsent() {
-        PushCandidate stored = storeAsTheSyncWould(record(aReferral("r-01").dealValue(null)
+        PushCandidate stored = storeAsTheSyncWould(record(aReferral("r-01")
+                .dealValue(null)
                 .customer(new CustomerProfile("Contoso Ltd", null, null, List.of(), List.of()))));
 
         assertThat(stored.contact()).isEmpty();
@@ -100,10 +101,20 @@ public abstract class PushStateStoreContract {
         store.recordPushed(first, "lead-1", LEAD_A, VERSION, AT);
 
         assertThat(due(PushFilter.ALL, 10)).isEmpty();
-        assertThat(store.find(first.referralId()).orElseThrow().state()).contains(new PushState(PushStatus.PUSHED,
-                Optional.of("lead-1"), LEAD_A, VERSION, Optional.of(AT), 0, Optional.empty(), Optional.empty(), AT));
+        assertThat(store.find(first.referralId()).orElseThrow().state())
+                .contains(new PushState(
+                        PushStatus.PUSHED,
+                        Optional.of("lead-1"),
+                        LEAD_A,
+                        VERSION,
+                        Optional.of(AT),
+                        0,
+                        Optional.empty(),
+                        Optional.empty(),
+                        AT));
 
-        PushCandidate changed = storeAsTheSyncWould(record(aReferral("r-01").status("Active").substatus("Accepted")));
+        PushCandidate changed =
+                storeAsTheSyncWould(record(aReferral("r-01").status("Active").substatus("Accepted")));
 
         assertThat(changed.storedHash()).isNotEqualTo(first.storedHash());
         assertThat(due(PushFilter.ALL, 10)).singleElement().satisfies(c -> {
@@ -127,9 +138,19 @@ public abstract class PushStateStoreContract {
         PushCandidate stored = storeAsTheSyncWould(record(aReferral("r-01")));
         store.recordFailed(stored, LEAD_A, VERSION, "duplicate_detected", "A duplicate rule refused it", AT);
 
-        assertThat(due(PushFilter.ALL, 10)).singleElement().satisfies(c -> assertThat(c.state()).contains(
-                new PushState(PushStatus.FAILED, Optional.empty(), LEAD_A, VERSION, Optional.empty(), 1,
-                        Optional.of("duplicate_detected"), Optional.of("A duplicate rule refused it"), AT)));
+        assertThat(due(PushFilter.ALL, 10))
+                .singleElement()
+                .satisfies(c -> assertThat(c.state())
+                        .contains(new PushState(
+                                PushStatus.FAILED,
+                                Optional.empty(),
+                                LEAD_A,
+                                VERSION,
+                                Optional.empty(),
+                                1,
+                                Optional.of("duplicate_detected"),
+                                Optional.of("A duplicate rule refused it"),
+                                AT)));
     }
 
     @Test
@@ -138,7 +159,8 @@ public abstract class PushStateStoreContract {
         store.recordPushed(stored, "lead-1", LEAD_A, VERSION, AT);
 
         assertThat(store.due(PushFilter.ALL, VERSION + 1, Optional.empty(), 10))
-                .extracting(PushCandidate::referralId).containsExactly(stored.referralId());
+                .extracting(PushCandidate::referralId)
+                .containsExactly(stored.referralId());
         assertThat(due(PushFilter.ALL, 10)).isEmpty();
     }
 
@@ -152,10 +174,20 @@ public abstract class PushStateStoreContract {
 
         store.recordChecked(List.of(rewritten, neverPushed), LATER);
 
-        assertThat(due(PushFilter.ALL, 10)).extracting(PushCandidate::referralId)
+        assertThat(due(PushFilter.ALL, 10))
+                .extracting(PushCandidate::referralId)
                 .containsExactly(neverPushed.referralId());
-        assertThat(store.find(first.referralId()).orElseThrow().state()).contains(new PushState(PushStatus.PUSHED,
-                Optional.of("lead-1"), LEAD_A, VERSION, Optional.of(AT), 0, Optional.empty(), Optional.empty(), AT));
+        assertThat(store.find(first.referralId()).orElseThrow().state())
+                .contains(new PushState(
+                        PushStatus.PUSHED,
+                        Optional.of("lead-1"),
+                        LEAD_A,
+                        VERSION,
+                        Optional.of(AT),
+                        0,
+                        Optional.empty(),
+                        Optional.empty(),
+                        AT));
         assertThat(store.find(neverPushed.referralId()).orElseThrow().state()).isEmpty();
 
         storeAsTheSyncWould(record(aReferral("r-01").eTag("\"etag-3\"")));
@@ -165,14 +197,16 @@ public abstract class PushStateStoreContract {
     @Test
     void dueReferralsComeInIdOrderAfterTheKeysetPosition() {
         List<PushCandidate> stored = IntStream.rangeClosed(1, 7)
-                .mapToObj(i -> storeAsTheSyncWould(record(aReferral("r-0" + i)))).toList();
+                .mapToObj(i -> storeAsTheSyncWould(record(aReferral("r-0" + i))))
+                .toList();
 
         assertThat(ids(due(PushFilter.ALL, 3))).containsExactly("r-01", "r-02", "r-03");
         assertThat(ids(store.due(PushFilter.ALL, VERSION, Optional.of(ReferralId.of("r-03")), 3)))
                 .containsExactly("r-04", "r-05", "r-06");
         assertThat(ids(store.due(PushFilter.ALL, VERSION, Optional.of(ReferralId.of("r-06")), 3)))
                 .containsExactly("r-07");
-        assertThat(store.due(PushFilter.ALL, VERSION, Optional.of(ReferralId.of("r-07")), 3)).isEmpty();
+        assertThat(store.due(PushFilter.ALL, VERSION, Optional.of(ReferralId.of("r-07")), 3))
+                .isEmpty();
 
         // referrals that are not due do not count towards the limit
         store.recordPushed(stored.get(1), "lead-2", LEAD_A, VERSION, AT);
@@ -183,17 +217,24 @@ public abstract class PushStateStoreContract {
     @Test
     void theFilterSelectsByTypeIncludingUnclassifiedAndByStatusIgnoringCase() {
         storeAsTheSyncWould(record(aReferral("r-01"))); // co-sell, New
-        storeAsTheSyncWould(record(aReferral("r-02").type("Independent").qualification("Direct")
-                .referralSource("AppSource").callToAction("ContactMe").status("Active"))); // marketplace
+        storeAsTheSyncWould(record(aReferral("r-02")
+                .type("Independent")
+                .qualification("Direct")
+                .referralSource("AppSource")
+                .callToAction("ContactMe")
+                .status("Active"))); // marketplace
         storeAsTheSyncWould(record(aReferral("r-03").type("Experimental").status("Closed"))); // no rule: unclassified
         storeAsTheSyncWould(record(aReferral("r-04").status((String) null)));
 
-        assertThat(ids(due(new PushFilter(Set.of(ReferralCategory.MARKETPLACE, ReferralCategory.UNKNOWN), Set.of()),
-                10))).containsExactly("r-02", "r-03");
-        assertThat(ids(due(new PushFilter(Set.of(ReferralCategory.UNKNOWN), Set.of()), 10))).containsExactly("r-03");
+        assertThat(ids(due(
+                        new PushFilter(Set.of(ReferralCategory.MARKETPLACE, ReferralCategory.UNKNOWN), Set.of()), 10)))
+                .containsExactly("r-02", "r-03");
+        assertThat(ids(due(new PushFilter(Set.of(ReferralCategory.UNKNOWN), Set.of()), 10)))
+                .containsExactly("r-03");
         assertThat(ids(due(new PushFilter(Set.of(ReferralCategory.CO_SELL), Set.of()), 10)))
                 .containsExactly("r-01", "r-04");
-        assertThat(ids(due(new PushFilter(Set.of(), Set.of("new", "ACTIVE")), 10))).containsExactly("r-01", "r-02");
+        assertThat(ids(due(new PushFilter(Set.of(), Set.of("new", "ACTIVE")), 10)))
+                .containsExactly("r-01", "r-02");
         assertThat(ids(due(new PushFilter(Set.of(ReferralCategory.CO_SELL), Set.of("nEw")), 10)))
                 .containsExactly("r-01");
         assertThat(ids(due(PushFilter.ALL, 10))).containsExactly("r-01", "r-02", "r-03", "r-04");
@@ -223,8 +264,17 @@ public abstract class PushStateStoreContract {
         assertThat(state(stored).leadId()).contains("lead-1");
 
         store.recordPushed(stored, "lead-1", LEAD_B, VERSION, LATER);
-        assertThat(state(stored)).isEqualTo(new PushState(PushStatus.PUSHED, Optional.of("lead-1"), LEAD_B, VERSION,
-                Optional.of(LATER), 0, Optional.empty(), Optional.empty(), LATER));
+        assertThat(state(stored))
+                .isEqualTo(new PushState(
+                        PushStatus.PUSHED,
+                        Optional.of("lead-1"),
+                        LEAD_B,
+                        VERSION,
+                        Optional.of(LATER),
+                        0,
+                        Optional.empty(),
+                        Optional.empty(),
+                        LATER));
     }
 
     @Test
@@ -246,15 +296,20 @@ public abstract class PushStateStoreContract {
         Referral built = referral.build();
         var classification = new ClassificationRulePcV1().classify(built);
         DomainExtraction domain = new CompanyDomainExtractor().extract(built);
-        return new ReferralRecord(built, classification, domain, Optional.empty(),
-                ContentHash.of(built, classification, domain));
+        return new ReferralRecord(
+                built, classification, domain, Optional.empty(), ContentHash.of(built, classification, domain));
     }
 
     /** Notes, and a team whose first member names nobody: the contact is the second. */
     private static Referral.Builder withContacts(Referral.Builder referral) {
         return referral.notes("Wants a pilot in Q3.\nCall after 10:00.")
-                .customer(new CustomerProfile("Contoso Ltd", "TR", "51to250employees",
-                        List.of("ana@contoso.com.tr", "can@contoso.com.tr"), List.of(), List.of(
+                .customer(new CustomerProfile(
+                        "Contoso Ltd",
+                        "TR",
+                        "51to250employees",
+                        List.of("ana@contoso.com.tr", "can@contoso.com.tr"),
+                        List.of(),
+                        List.of(
                                 new CustomerContact(" ", null, null, null),
                                 new CustomerContact("Ana", "Example", "ana@contoso.com.tr", "+90 212 555 0000"),
                                 new CustomerContact("Can", "Other", "can@contoso.com.tr", null))));
