@@ -3,6 +3,8 @@ package io.hunterreferrals.app.wiring;
 import io.hunterreferrals.core.company.CompanyDirectory;
 import io.hunterreferrals.core.leadimport.CompanyImport;
 import io.hunterreferrals.core.link.ReferralLinks;
+import io.hunterreferrals.core.push.PushRunLog;
+import io.hunterreferrals.core.push.PushStateStore;
 import io.hunterreferrals.core.query.LeadQueries;
 import io.hunterreferrals.core.query.QuarantineQueries;
 import io.hunterreferrals.core.query.ReferralQueries;
@@ -14,6 +16,8 @@ import io.hunterreferrals.postgres.Database;
 import io.hunterreferrals.postgres.DatabaseSettings;
 import io.hunterreferrals.postgres.JooqCompanyDirectory;
 import io.hunterreferrals.postgres.JooqLeadQueries;
+import io.hunterreferrals.postgres.JooqPushRunLog;
+import io.hunterreferrals.postgres.JooqPushStateStore;
 import io.hunterreferrals.postgres.JooqQuarantineQueries;
 import io.hunterreferrals.postgres.JooqReferralQueries;
 import io.hunterreferrals.postgres.JooqReferralStore;
@@ -36,6 +40,8 @@ public final class Storage implements AutoCloseable {
     private final LeadQueries leadQueries;
     private final SyncRunQueries runQueries;
     private final QuarantineQueries quarantine;
+    private final PushStateStore pushStates;
+    private final PushRunLog pushRuns;
 
     private Storage(Database database) {
         this.database = database;
@@ -47,6 +53,8 @@ public final class Storage implements AutoCloseable {
         this.leadQueries = new JooqLeadQueries(dataSource);
         this.runQueries = new JooqSyncRunQueries(dataSource);
         this.quarantine = new JooqQuarantineQueries(dataSource);
+        this.pushStates = new JooqPushStateStore(dataSource);
+        this.pushRuns = new JooqPushRunLog(dataSource, JooqSyncRunLog.currentNode());
     }
 
     /**
@@ -90,6 +98,16 @@ public final class Storage implements AutoCloseable {
     /** The referrals the sync quarantined. */
     public QuarantineQueries quarantine() {
         return quarantine;
+    }
+
+    /** Which referrals are due for the Dynamics 365 push, and what became of each. */
+    public PushStateStore pushStates() {
+        return pushStates;
+    }
+
+    /** Push runs, never two at once across processes. */
+    public PushRunLog pushRuns() {
+        return pushRuns;
     }
 
     public ReferralLinks referralLinks() {
