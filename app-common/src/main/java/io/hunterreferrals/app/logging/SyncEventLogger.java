@@ -53,7 +53,7 @@ public final class SyncEventLogger implements SyncListener {
                 event(LOG.atDebug(), "partner_center_referral_ingested", runId)
                         .addKeyValue("referral_id", stored.id().value())
                         .addKeyValue("write", stored.write().name().toLowerCase(java.util.Locale.ROOT))
-                        .addKeyValue("referral_type", stored.category().code().orElse("unknown"))
+                        .addKeyValue("referral_type", stored.category().label())
                         .addKeyValue(
                                 "domain", stored.domain().map(Object::toString).orElse("none"))
                         .addKeyValue("link_status", stored.proposedLink().code())
