@@ -60,7 +60,7 @@ class DeadRunTest {
                         new JooqCompanyDirectory(ds),
                         new JooqSyncRunLog(ds, "host/1"))
                 .sync(CLI);
-        assertThat(lockSessions()).isZero();
+        assertThat(lockSessionsOnceClosed()).isZero();
     }
 
     @Test
@@ -87,5 +87,21 @@ class DeadRunTest {
         return Jooq.using(ds)
                 .fetchOne("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'hunter-run-lock'")
                 .get(0, Integer.class);
+    }
+
+    /** A closed connection's backend leaves pg_stat_activity a moment after the client closed it: up to 5 s. */
+    private int lockSessionsOnceClosed() {
+        Instant deadline = Instant.now().plusSeconds(5);
+        int sessions = lockSessions();
+        while (sessions > 0 && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return sessions;
+            }
+            sessions = lockSessions();
+        }
+        return sessions;
     }
 }

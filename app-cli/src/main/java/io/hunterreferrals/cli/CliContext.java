@@ -13,6 +13,7 @@ import io.hunterreferrals.app.config.SettingsParser;
 import io.hunterreferrals.app.logging.LogSetup;
 import io.hunterreferrals.app.wiring.PartnerCenterWiring;
 import io.hunterreferrals.app.wiring.Storage;
+import io.hunterreferrals.core.sync.SyncErrorCode;
 import io.hunterreferrals.partnercenter.AuthException;
 import io.hunterreferrals.partnercenter.PartnerCenterAuth;
 import io.hunterreferrals.postgres.Database;
@@ -98,7 +99,7 @@ record CliContext(
         try {
             return Storage.open(settings);
         } catch (IllegalStateException | IllegalArgumentException e) {
-            throw databaseError(e);
+            throw databaseError(settings, e);
         }
     }
 
@@ -107,18 +108,21 @@ record CliContext(
         try {
             return Database.open(settings.withMigrateOnStart(false));
         } catch (IllegalStateException | IllegalArgumentException e) {
-            throw databaseError(e);
+            throw databaseError(settings, e);
         }
     }
 
-    static CliException databaseError(RuntimeException e) {
+    /**
+     * The database could not be opened. The hint fits the database in use: the embedded server's message already says
+     * where its log is and how to use an external one instead.
+     */
+    static CliException databaseError(DatabaseSettings settings, RuntimeException e) {
+        String hint = settings.isEmbedded()
+                ? ""
+                : "\nCheck the server and the credentials, or unset " + Setting.DATABASE_URL.variable()
+                        + " to use the embedded database.";
         return new CliException(
-                ExitCode.DATABASE_ERROR,
-                "database_unavailable",
-                e.getMessage()
-                        + "\nUnset " + Setting.DATABASE_URL.variable()
-                        + " to use the embedded database, or check the server and credentials.",
-                e);
+                ExitCode.DATABASE_ERROR, SyncErrorCode.DATABASE_UNAVAILABLE.code(), e.getMessage() + hint, e);
     }
 
     /** The sign-in for these settings; exit code {@link ExitCode#CONFIG_INVALID} when client or tenant is missing. */

@@ -40,7 +40,7 @@ final class DbMigrateCommand implements Callable<Integer> {
             try {
                 report = database.migrate();
             } catch (IllegalStateException e) {
-                throw CliContext.databaseError(e);
+                throw CliContext.databaseError(context.settings().database(), e);
             }
             context.out()
                     .println(

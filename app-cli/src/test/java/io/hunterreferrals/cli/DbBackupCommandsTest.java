@@ -48,13 +48,15 @@ class DbBackupCommandsTest {
     void infoExitsNonZeroWhilePendingAndTheDryRunListsWithoutApplying() {
         Cli.Result info = cli().run("db", "info");
         assertThat(info.exitCode()).as(info.toString()).isEqualTo(ExitCode.MIGRATIONS_PENDING.code());
-        assertThat(info.out()).contains("9 migration(s) pending: run `hunter db migrate`");
+        long pending = info.out().lines().filter(line -> line.contains("Pending")).count();
+        assertThat(pending).as("every migration of this build is pending on an empty database").isGreaterThan(9);
+        assertThat(info.out()).contains(pending + " migration(s) pending: run `hunter db migrate`");
 
         Cli.Result dryRun = cli().run("db", "migrate", "--dry-run");
         assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
         assertThat(dryRun.out())
                 .contains(
-                        "9 pending migration(s), not applied (--dry-run):",
+                        pending + " pending migration(s), not applied (--dry-run):",
                         "  1 referrals schema",
                         "  9 restorable backups");
         assertThat(cli().run("db", "info").exitCode())
