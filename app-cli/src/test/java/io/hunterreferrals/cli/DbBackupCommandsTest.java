@@ -48,8 +48,11 @@ class DbBackupCommandsTest {
     void infoExitsNonZeroWhilePendingAndTheDryRunListsWithoutApplying() {
         Cli.Result info = cli().run("db", "info");
         assertThat(info.exitCode()).as(info.toString()).isEqualTo(ExitCode.MIGRATIONS_PENDING.code());
-        long pending = info.out().lines().filter(line -> line.contains("Pending")).count();
-        assertThat(pending).as("every migration of this build is pending on an empty database").isGreaterThan(9);
+        long pending =
+                info.out().lines().filter(line -> line.contains("Pending")).count();
+        assertThat(pending)
+                .as("every migration of this build is pending on an empty database")
+                .isGreaterThan(9);
         assertThat(info.out()).contains(pending + " migration(s) pending: run `hunter db migrate`");
 
         Cli.Result dryRun = cli().run("db", "migrate", "--dry-run");
