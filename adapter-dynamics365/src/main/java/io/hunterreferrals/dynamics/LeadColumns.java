@@ -49,8 +49,11 @@ final class LeadColumns {
     /** budgetamount's range (lead.md: 0 to 1,000,000,000,000). */
     static final java.math.BigDecimal MONEY_MAX = new java.math.BigDecimal("1000000000000");
 
-    /** Referral ids are GUIDs in practice; core allows 255 characters. */
-    private static final int KEY_LENGTH = 255;
+    /**
+     * Referral ids are GUIDs (36 characters) in practice; 100 leaves room and matches the simulator's pre-made column.
+     * A longer id (core allows 255) is refused for its lead alone, as {@code invalid_value}.
+     */
+    private static final int KEY_LENGTH = 100;
     /** Referral types and Partner Center statuses are single words; room to spare for new ones. */
     private static final int LABEL_LENGTH = 100;
     /** The Partner Center link: about 90 characters for a GUID id; room for a percent-encoded long id. */
