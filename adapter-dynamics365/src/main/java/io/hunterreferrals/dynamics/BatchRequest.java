@@ -11,7 +11,7 @@ import java.util.UUID;
  * per lead, no change set (each lead stands alone, and a change set would roll all back for one bad lead), CRLF line
  * ends, {@code Prefer: odata.continue-on-error} so one refused lead does not stop the others. Each part asks for
  * {@code return=representation} with {@code $select=leadid}: 201 then means created, 200 updated, and the body names
- * the lead (§2).
+ * the lead (§2). The JSON batch format of OData 4.01 is not used: its support is UNCONFIRMED (§5).
  */
 final class BatchRequest {
 

@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param environmentUrl the environment, e.g. {@code https://contoso.crm4.dynamics.com}; only its scheme and host are
  *     kept: the token scope is {@code <url>/.default} and the Web API is {@code <url>/api/data/v9.2/}
  * @param authority the tenant-specific token authority, {@code https://login.microsoftonline.com/<tenant>/} by default
- *     (never {@code common}/{@code organizations}: client credentials need the tenant, dataverse.md §1)
+ *     (never {@code common}/{@code organizations}: client credentials need the tenant, an Entra rule stated for
+ *     MSAL.NET; that MSAL4J needs it too is UNCONFIRMED, dataverse.md §1)
  * @param tenantId the environment's Entra ID tenant
  * @param clientId the app registration's Application (client) ID; its application user does the writes
  * @param credential the app's secret or certificate

@@ -123,6 +123,8 @@ public final class DataverseSetup {
     private boolean create(String collection, String body, String purpose) {
         WebApiResponse r = api.call(new WebApiRequest(
                 "POST", SetupInspector.LEAD_METADATA + "/" + collection, Map.of(), body, Operation.SETUP, purpose));
+        // Columns answer 204 with OData-EntityId (dataverse.md §3); for keys the status is UNCONFIRMED: any 2xx will
+        // do.
         if (r.isSuccess()) {
             return true;
         }
@@ -140,6 +142,8 @@ public final class DataverseSetup {
     private SetupOutcome failed(SetupCheck after) {
         List<SetupOutcome.DuplicateKeyValue> found = duplicates.find();
         String key = after.key().schemaName();
+        // ReactivateEntityKey's parameters are Microsoft's (learn: ReactivateEntityKey Action); the simulator has no
+        // such action, so it is named, not called. That it is unbound is UNCONFIRMED.
         String reactivate = "then reactivate the key (the ReactivateEntityKey action with EntityLogicalName 'lead' and"
                 + " EntityKeyLogicalName '" + key.toLowerCase(Locale.ROOT) + "'), or delete the key in Power Apps →"
                 + " Tables → Lead → Keys and run `" + WebApiFailures.SETUP_COMMAND + "` again to recreate it.";

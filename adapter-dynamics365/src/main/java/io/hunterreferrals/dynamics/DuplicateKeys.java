@@ -34,6 +34,8 @@ final class DuplicateKeys {
         Map<String, String> firstSpelling = new LinkedHashMap<>();
         int rows = 0;
         while (path != null && rows < MAX_ROWS) {
+            // odata.maxpagesize is OData's page-size preference; not in dataverse.md (UNCONFIRMED), harmless if
+            // ignored.
             WebApiResponse r = api.call(new WebApiRequest(
                     "GET", path, Map.of("Prefer", "odata.maxpagesize=5000"), null, Operation.SETUP, "duplicate scan"));
             if (!r.isSuccess()) {

@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends one batch of upserts and maps every answer back to its lead: by Content-ID when the response echoes them, by
- * position otherwise (responses come back in request order, dataverse.md §5). Operations answered 429 or with a
- * transient error go again in a smaller follow-up batch, within their own retry budget; a whole-batch 429/5xx is
- * retried as a whole by {@link WebApi}.
+ * position otherwise (responses come back in request order, dataverse.md §5; that Dataverse echoes a Content-ID outside
+ * a change set is UNCONFIRMED, the simulator does). Operations answered 429 or with a transient error go again in a
+ * smaller follow-up batch, within their own retry budget; a whole-batch 429/5xx is retried as a whole by
+ * {@link WebApi}.
  */
 final class LeadBatch {
 

@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
  * Reads what {@link SetupCheck} reports: WhoAmI, the custom columns (one filtered Attributes query), the lengths of the
  * text columns the push fills (one read each; ADR 0012's lengths are the 2017 reference's, an organisation may have
  * shortened them), and the alternate keys. Metadata reads ask for {@code Consistency: Strong}: metadata is cached for
- * about 30 s after a change (dataverse.md §3).
+ * about 30 s after a change (dataverse.md §3). Not in dataverse.md, so UNCONFIRMED against a real organisation:
+ * {@code $filter} with {@code or} over {@code LogicalName} on {@code Attributes} (the simulator takes it), and a single
+ * attribute read returning its derived type's {@code MaxLength}.
  */
 final class SetupInspector {
 

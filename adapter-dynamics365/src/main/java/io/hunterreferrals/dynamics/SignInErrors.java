@@ -20,7 +20,10 @@ final class SignInErrors {
 
     private SignInErrors() {}
 
-    /** Network trouble, or Entra ID answering 429/5xx: another try may work. */
+    /**
+     * Network trouble, or Entra ID answering 429/5xx: another try may work. Entra ID's throttling and outage bodies are
+     * UNCONFIRMED (not in the references), so only the status decides.
+     */
     static boolean isTransient(Throwable e) {
         Optional<MsalServiceException> service = find(e, MsalServiceException.class);
         if (service.isPresent()) {

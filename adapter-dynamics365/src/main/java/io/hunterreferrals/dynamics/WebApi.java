@@ -85,6 +85,7 @@ final class WebApi {
                 WebApiResponse response =
                         WebApiResponse.of(http.send(build(request, token), HttpResponse.BodyHandlers.ofString()));
                 int status = response.status();
+                // The 401 body's shape is UNCONFIRMED (dataverse.md §1): only the status is read.
                 if (status == 401) {
                     if (refreshed) {
                         throw failures.tokenRefused(response);

@@ -65,6 +65,7 @@ final class WebApiFailures {
         if (e.is(DataverseError.KEY_NOT_DEFINED)) {
             what = "the alternate key on " + columns.keyColumn() + " is missing or not Active yet";
         } else if (r.status() == 400 && e.messageContains("The key in the request URI is not valid")) {
+            // dataverse.md §2's wording; that its status is 400 is UNCONFIRMED.
             what = "the lead table has no alternate key on " + columns.keyColumn();
         } else if (e.is(DataverseError.UNKNOWN_PROPERTY)) {
             what = "a column the push writes does not exist (" + e.message() + ")";
