@@ -106,16 +106,16 @@ class DataverseRetryTest {
 
     @Test
     void aResponseSlowerThanTheTimeoutIsRetriedThenANetworkError() {
-        DataverseLeadDestination quick = dv.clients(dv.config().withRequestTimeout(Duration.ofMillis(300)))
+        DataverseLeadDestination quick = dv.clients(dv.config().withRequestTimeout(Duration.ofSeconds(1)))
                 .leadDestination();
         quick.upsert(List.of(Drafts.full("warm-up")));
-        dv.sim.faults().inject(DataverseFault.delay(Duration.ofSeconds(1)).on(DataverseFaultTarget.BATCH));
+        dv.sim.faults().inject(DataverseFault.delay(Duration.ofMillis(2500)).on(DataverseFaultTarget.BATCH));
 
         assertThat(quick.upsert(List.of(Drafts.full("ref-1")))).singleElement().isInstanceOf(LeadWrite.Created.class);
 
         dv.sim
                 .faults()
-                .inject(DataverseFault.delay(Duration.ofSeconds(1))
+                .inject(DataverseFault.delay(Duration.ofMillis(2500))
                         .on(DataverseFaultTarget.BATCH)
                         .times(3));
         assertThatThrownBy(() -> quick.upsert(List.of(Drafts.full("ref-2"))))
