@@ -42,6 +42,7 @@ class HexagonalArchitectureTest {
     private static final String POSTGRES = "io.hunterreferrals.postgres..";
     private static final String HTTP = "io.hunterreferrals.http..";
     private static final String CSV = "io.hunterreferrals.csv..";
+    private static final String DYNAMICS = "io.hunterreferrals.dynamics..";
     private static final String SIMULATOR = "io.hunterreferrals.simulator..";
     private static final String APP_COMMON = "io.hunterreferrals.app..";
     private static final String CLI = "io.hunterreferrals.cli..";
@@ -58,6 +59,7 @@ class HexagonalArchitectureTest {
         modules.put("adapter-postgres", POSTGRES);
         modules.put("adapter-http", HTTP);
         modules.put("adapter-csv", CSV);
+        modules.put("adapter-dynamics365", DYNAMICS);
         modules.put("simulator", SIMULATOR);
         modules.put("app-common", APP_COMMON);
         modules.put("app-cli", CLI);
@@ -130,6 +132,13 @@ class HexagonalArchitectureTest {
     static final ArchRule httpAdapterKnowsOnlyTheCore =
             noClasses().that().resideInAPackage(HTTP).should().dependOnClassesThat(projectClassesOutside(HTTP, CORE));
 
+    @ArchTest
+    static final ArchRule dynamicsAdapterKnowsOnlyTheCore = noClasses()
+            .that()
+            .resideInAPackage(DYNAMICS)
+            .should()
+            .dependOnClassesThat(projectClassesOutside(DYNAMICS, CORE));
+
     // --- the simulator -------------------------------------------------------------------------------------------
 
     @ArchTest
@@ -143,7 +152,7 @@ class HexagonalArchitectureTest {
     @ArchTest
     static final ArchRule noCoreOrAdapterCodeUsesTheSimulator = noClasses()
             .that()
-            .resideInAnyPackage(CORE, PARTNER_CENTER, POSTGRES, CSV, HTTP)
+            .resideInAnyPackage(CORE, PARTNER_CENTER, POSTGRES, CSV, HTTP, DYNAMICS)
             .should()
             .dependOnClassesThat()
             .resideInAPackage(SIMULATOR);
@@ -156,7 +165,8 @@ class HexagonalArchitectureTest {
             .that()
             .resideInAPackage(APP_COMMON)
             .should()
-            .dependOnClassesThat(projectClassesOutside(APP_COMMON, CORE, PARTNER_CENTER, POSTGRES, CSV, SIMULATOR));
+            .dependOnClassesThat(
+                    projectClassesOutside(APP_COMMON, CORE, PARTNER_CENTER, POSTGRES, CSV, DYNAMICS, SIMULATOR));
 
     @ArchTest
     static final ArchRule serverKnowsNoCli = noClasses()
