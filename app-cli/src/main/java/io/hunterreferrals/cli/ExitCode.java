@@ -8,15 +8,19 @@ enum ExitCode {
     SUCCESS(0, "success"),
     INTERNAL_ERROR(1, "unexpected internal error (a bug: please report it with the log)"),
     USAGE(2, "invalid command line (unknown command or option, missing argument) or unreadable input file"),
-    PARTIAL(3, "finished, but some referrals failed (sync) or some lines were rejected (leads import)"),
-    FEATURE_DISABLED(4, "the Partner Center sync is switched off: HUNTER_PARTNER_CENTER_ENABLED is not true"),
+    PARTIAL(
+            3,
+            "finished, but some referrals failed (sync), some lines were rejected (leads import) or some leads were refused (dynamics push)"),
+    FEATURE_DISABLED(
+            4,
+            "the feature is switched off: HUNTER_PARTNER_CENTER_ENABLED (sync) or HUNTER_DYNAMICS_ENABLED (dynamics push) is not true"),
     CONFIG_INVALID(5, "the configuration is missing or invalid (run `hunter config check`)"),
     SIGN_IN_REQUIRED(6, "no usable sign-in: run `hunter auth login`"),
     PARTNER_CENTER_ERROR(
             7, "Partner Center refused or failed the request (HTTP status, error code and request id are shown)"),
     BUSY(
             8,
-            "another sync run is in progress, or (db restore) other hunter processes use the database; "
+            "another sync or push is in progress, or (db restore) other hunter processes use the database; "
                     + "nothing was done"),
     DATABASE_ERROR(9, "the database cannot be reached, started or migrated"),
     NOT_FOUND(10, "the referral or file named on the command line does not exist"),
@@ -32,7 +36,13 @@ enum ExitCode {
     NOT_CONFIRMED(14, "a command that replaces data was not confirmed (--yes); nothing was changed"),
     INTERRUPTED(
             15,
-            "the sync was stopped (Ctrl-C or shutdown) after the page in hand; the next `hunter sync` resumes there");
+            "the sync was stopped (Ctrl-C or shutdown) after the page in hand; the next `hunter sync` resumes there"),
+    DYNAMICS_ERROR(
+            16,
+            "Dynamics 365 refused or failed the request (HTTP status, Dataverse error code and request id are shown)"),
+    DYNAMICS_SETUP_REQUIRED(
+            17,
+            "the custom lead columns or the alternate key are missing or not active yet: run `hunter dynamics setup --apply`");
 
     private final int code;
     private final String meaning;

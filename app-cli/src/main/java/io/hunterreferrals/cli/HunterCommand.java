@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ReferralsCommand.class,
             LeadsCommand.class,
             DemoCommand.class,
+            DynamicsCommand.class,
             ServerCommand.class,
             CompletionCommand.class
         },

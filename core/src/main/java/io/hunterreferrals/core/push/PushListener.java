@@ -9,4 +9,25 @@ public interface PushListener {
     default void batchPushed(PushRunId runId, int leads, int created, int updated, int rejected) {}
 
     default void runFinished(PushReport report) {}
+
+    /** One listener telling each of {@code listeners}, in order. */
+    static PushListener all(java.util.List<PushListener> listeners) {
+        java.util.List<PushListener> copy = java.util.List.copyOf(listeners);
+        return new PushListener() {
+            @Override
+            public void runStarted(PushRunId runId, PushRequest request) {
+                copy.forEach(l -> l.runStarted(runId, request));
+            }
+
+            @Override
+            public void batchPushed(PushRunId runId, int leads, int created, int updated, int rejected) {
+                copy.forEach(l -> l.batchPushed(runId, leads, created, updated, rejected));
+            }
+
+            @Override
+            public void runFinished(PushReport report) {
+                copy.forEach(l -> l.runFinished(report));
+            }
+        };
+    }
 }
