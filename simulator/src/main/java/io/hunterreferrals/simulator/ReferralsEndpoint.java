@@ -3,10 +3,7 @@ package io.hunterreferrals.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hunterreferrals.simulator.SimulatedReferrals.Entry;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -91,7 +88,7 @@ final class ReferralsEndpoint {
         if (replaced.isPresent()) {
             return replaced.get();
         }
-        Page page = page(position);
+        ReferralPages.Page page = referrals.page(position);
         String selfLink = link(baseUrl.get(), rawToken != null ? rawToken : position.encode());
         String nextLink =
                 page.next() == null ? null : link(baseUrl.get(), page.next().encode());
@@ -122,32 +119,6 @@ final class ReferralsEndpoint {
             return Reply.rawJson(200, json.substring(0, Math.max(1, json.length() / 2)));
         }
         return Reply.json(200, body);
-    }
-
-    private record Page(List<JsonNode> items, int total, SkipToken next) {}
-
-    private Page page(SkipToken position) {
-        ListQuery query = position.query();
-        FilterExpression filter = query.filterExpression();
-        record Positioned(SortPosition pos, JsonNode node) {}
-        Comparator<SortPosition> order = SortPosition.order(query.descending());
-        List<Positioned> matching = new ArrayList<>();
-        for (Entry e : referrals.snapshot()) {
-            if (filter.test(e.referral())) {
-                matching.add(new Positioned(SortPosition.of(e.referral(), query.orderBy(), e.seq()), e.referral()));
-            }
-        }
-        matching.sort(Comparator.comparing(Positioned::pos, order));
-        List<Positioned> remaining = position.after() == null
-                ? matching.subList(Math.min(query.skip(), matching.size()), matching.size())
-                : matching.stream()
-                        .filter(p -> order.compare(p.pos(), position.after()) > 0)
-                        .toList();
-        List<Positioned> slice = remaining.subList(0, Math.min(query.top(), remaining.size()));
-        SkipToken next = remaining.size() > slice.size()
-                ? new SkipToken(query, slice.getLast().pos(), position.page() + 1)
-                : null;
-        return new Page(slice.stream().map(Positioned::node).toList(), matching.size(), next);
     }
 
     private static String link(String base, String token) {
