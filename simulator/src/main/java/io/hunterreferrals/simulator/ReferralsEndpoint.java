@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -20,6 +21,7 @@ final class ReferralsEndpoint {
     private final Clock clock;
     private final Supplier<String> baseUrl;
     private final Supplier<String> foreignBaseUrl;
+    private final Duration pageLatency;
 
     ReferralsEndpoint(
             SimulatedReferrals referrals,
@@ -27,13 +29,15 @@ final class ReferralsEndpoint {
             BearerAuth auth,
             Clock clock,
             Supplier<String> baseUrl,
-            Supplier<String> foreignBaseUrl) {
+            Supplier<String> foreignBaseUrl,
+            Duration pageLatency) {
         this.referrals = referrals;
         this.faults = faults;
         this.auth = auth;
         this.clock = clock;
         this.baseUrl = baseUrl;
         this.foreignBaseUrl = foreignBaseUrl;
+        this.pageLatency = pageLatency;
     }
 
     Reply handle(Request request) {
@@ -74,6 +78,10 @@ final class ReferralsEndpoint {
     }
 
     private Reply list(Request request) {
+        if (!pageLatency.isZero()) {
+            // Models the real API's per-page round trip for benchmarks; real time, not the simulator's clock.
+            FaultReplies.sleep(pageLatency);
+        }
         SkipToken position;
         String rawToken = request.param("$skiptoken").orElse(null);
         try {
