@@ -57,7 +57,7 @@ final class FaultReplies {
         return reply;
     }
 
-    private static void sleep(Duration d) {
+    static void sleep(Duration d) {
         try {
             Thread.sleep(d);
         } catch (InterruptedException e) {

@@ -84,7 +84,8 @@ public final class PartnerCenterSimulator implements AutoCloseable {
                 new BearerAuth(identity),
                 clock,
                 this::baseUrl,
-                () -> foreignHost().baseUrl());
+                () -> foreignHost().baseUrl(),
+                b.pageLatency);
         this.deviceLogin = new DeviceLoginPage(identity);
         this.admin = new AdminEndpoint(this);
     }
@@ -223,6 +224,7 @@ public final class PartnerCenterSimulator implements AutoCloseable {
         private int pollIntervalSeconds = 1;
         private int autoApproveAfterPolls;
         private int journalCapacity = 10_000;
+        private Duration pageLatency = Duration.ZERO;
 
         private Builder() {}
 
@@ -331,6 +333,18 @@ public final class PartnerCenterSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("capacity must be >= 1");
             }
             this.journalCapacity = capacity;
+            return this;
+        }
+
+        /**
+         * A fixed delay before every Referrals API list page (not get-by-id, not the token endpoint), so a benchmark
+         * can model the real API's page latency. Default zero.
+         */
+        public Builder pageLatency(Duration latency) {
+            if (latency.isNegative()) {
+                throw new IllegalArgumentException("latency must be >= 0");
+            }
+            this.pageLatency = latency;
             return this;
         }
 

@@ -50,8 +50,35 @@ final class ReferralGenerator {
         this.partnerOrgId = partnerOrgId;
     }
 
+    /**
+     * The fields the store indexes and filters on, drawn from the same stream as {@link #generate(int)} but without
+     * building the JSON: this is what lets a million referrals be generated in a second and kept compactly.
+     */
+    record Summary(
+            String id, String direction, StatusPair status, ClassificationCase cls, Instant created, Instant updated) {}
+
+    Summary summarize(int index) {
+        SplittableRandom r = random(index);
+        Instant[] times = times(r);
+        return summary(draw(index, r), times[0], times[1]);
+    }
+
+    Summary summarizeAt(int index, Instant now) {
+        return summary(draw(index, random(index)), now, now);
+    }
+
     ObjectNode generate(int index) {
         SplittableRandom r = random(index);
+        Instant[] times = times(r);
+        return generate(index, r, times[0], times[1]);
+    }
+
+    private static Summary summary(Drawn d, Instant created, Instant updated) {
+        return new Summary(d.id(), d.direction(), d.status(), d.cls(), created, updated);
+    }
+
+    /** createdDateTime then updatedDateTime: the first draws of a generated referral's stream. */
+    private Instant[] times(SplittableRandom r) {
         Instant created = anchor.minus(
                         Duration.ofSeconds(r.nextLong(Duration.ofDays(365).toSeconds())))
                 .plusNanos(r.nextInt(10_000_000) * 100L);
@@ -62,7 +89,7 @@ final class ReferralGenerator {
                         created.plus(Duration.ofSeconds(
                                         r.nextLong(Duration.ofDays(20).toSeconds())))
                                 .plusNanos(r.nextInt(10_000_000) * 100L));
-        return generate(index, r, created, updated);
+        return new Instant[] {created, updated};
     }
 
     /** Referral {@code index} with both timestamps set to {@code now}: a brand-new referral for incremental syncs. */
@@ -82,7 +109,17 @@ final class ReferralGenerator {
         return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L);
     }
 
-    private ObjectNode generate(int index, SplittableRandom r, Instant created, Instant updated) {
+    /** The choices made before the JSON is built, in the order the stream is consumed; id comes last. */
+    private record Drawn(
+            ClassificationCase cls,
+            StatusPair status,
+            ContactStyle contacts,
+            IdsStyle ids,
+            String direction,
+            Company company,
+            String id) {}
+
+    private static Drawn draw(int index, SplittableRandom r) {
         ClassificationCase cls = index < ClassificationCase.ALL.size()
                 ? ClassificationCase.ALL.get(index)
                 : r.nextInt(10) == 0 ? pick(ClassificationCase.ALL, r) : pick(ClassificationCase.COMMON, r);
@@ -92,9 +129,20 @@ final class ReferralGenerator {
         String direction =
                 index < DIRECTIONS.size() * 2 ? DIRECTIONS.get(index % 2) : r.nextInt(5) == 0 ? "Outgoing" : "Incoming";
         Company company = cycle(SampleData.COMPANIES, index, r);
+        return new Drawn(cls, status, contacts, ids, direction, company, guid(r));
+    }
+
+    private ObjectNode generate(int index, SplittableRandom r, Instant created, Instant updated) {
+        Drawn d = draw(index, r);
+        ClassificationCase cls = d.cls();
+        StatusPair status = d.status();
+        ContactStyle contacts = d.contacts();
+        IdsStyle ids = d.ids();
+        String direction = d.direction();
+        Company company = d.company();
 
         ObjectNode n = Json.object();
-        String id = guid(r);
+        String id = d.id();
         n.put("id", id);
         n.put("engagementId", engagementId(index));
         n.put("name", shortName(company) + " – " + pick(SampleData.PROJECTS, r));
@@ -242,7 +290,7 @@ final class ReferralGenerator {
     }
 
     /** Every seventh referral shares its engagement with the previous one, like the two sides of a co-sell deal. */
-    private String engagementId(int index) {
+    String engagementId(int index) {
         int group = index % 7 == 3 ? index - 1 : index;
         return guid(new SplittableRandom(seed * 31 + group * 0x94D049BB133111EBL + 17));
     }

@@ -3,10 +3,8 @@ package io.hunterreferrals.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hunterreferrals.simulator.SimulatedReferrals.Entry;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -23,6 +21,7 @@ final class ReferralsEndpoint {
     private final Clock clock;
     private final Supplier<String> baseUrl;
     private final Supplier<String> foreignBaseUrl;
+    private final Duration pageLatency;
 
     ReferralsEndpoint(
             SimulatedReferrals referrals,
@@ -30,13 +29,15 @@ final class ReferralsEndpoint {
             BearerAuth auth,
             Clock clock,
             Supplier<String> baseUrl,
-            Supplier<String> foreignBaseUrl) {
+            Supplier<String> foreignBaseUrl,
+            Duration pageLatency) {
         this.referrals = referrals;
         this.faults = faults;
         this.auth = auth;
         this.clock = clock;
         this.baseUrl = baseUrl;
         this.foreignBaseUrl = foreignBaseUrl;
+        this.pageLatency = pageLatency;
     }
 
     Reply handle(Request request) {
@@ -77,6 +78,10 @@ final class ReferralsEndpoint {
     }
 
     private Reply list(Request request) {
+        if (!pageLatency.isZero()) {
+            // Models the real API's per-page round trip for benchmarks; real time, not the simulator's clock.
+            FaultReplies.sleep(pageLatency);
+        }
         SkipToken position;
         String rawToken = request.param("$skiptoken").orElse(null);
         try {
@@ -91,7 +96,7 @@ final class ReferralsEndpoint {
         if (replaced.isPresent()) {
             return replaced.get();
         }
-        Page page = page(position);
+        ReferralPages.Page page = referrals.page(position);
         String selfLink = link(baseUrl.get(), rawToken != null ? rawToken : position.encode());
         String nextLink =
                 page.next() == null ? null : link(baseUrl.get(), page.next().encode());
@@ -122,32 +127,6 @@ final class ReferralsEndpoint {
             return Reply.rawJson(200, json.substring(0, Math.max(1, json.length() / 2)));
         }
         return Reply.json(200, body);
-    }
-
-    private record Page(List<JsonNode> items, int total, SkipToken next) {}
-
-    private Page page(SkipToken position) {
-        ListQuery query = position.query();
-        FilterExpression filter = query.filterExpression();
-        record Positioned(SortPosition pos, JsonNode node) {}
-        Comparator<SortPosition> order = SortPosition.order(query.descending());
-        List<Positioned> matching = new ArrayList<>();
-        for (Entry e : referrals.snapshot()) {
-            if (filter.test(e.referral())) {
-                matching.add(new Positioned(SortPosition.of(e.referral(), query.orderBy(), e.seq()), e.referral()));
-            }
-        }
-        matching.sort(Comparator.comparing(Positioned::pos, order));
-        List<Positioned> remaining = position.after() == null
-                ? matching.subList(Math.min(query.skip(), matching.size()), matching.size())
-                : matching.stream()
-                        .filter(p -> order.compare(p.pos(), position.after()) > 0)
-                        .toList();
-        List<Positioned> slice = remaining.subList(0, Math.min(query.top(), remaining.size()));
-        SkipToken next = remaining.size() > slice.size()
-                ? new SkipToken(query, slice.getLast().pos(), position.page() + 1)
-                : null;
-        return new Page(slice.stream().map(Positioned::node).toList(), matching.size(), next);
     }
 
     private static String link(String base, String token) {

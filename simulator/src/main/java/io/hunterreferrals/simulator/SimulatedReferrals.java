@@ -2,87 +2,96 @@ package io.hunterreferrals.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hunterreferrals.simulator.ReferralGenerator.StatusPair;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * The referrals the simulated API serves, in insertion order, plus the levers tests use to change them. Every change
  * stamps {@code updatedDateTime} with the simulator's clock and a fresh {@code eTag}, so an incremental sync sees it.
- * Stored JSON is never mutated in place (changes replace it), so readers can share it without copying; callers always
- * get copies. Thread-safe.
+ * Generated referrals are kept as compact rows and rendered to JSON only when served ({@link StoredReferral}); an index
+ * sorted by updatedDateTime lets a page be cut without sorting ({@link ReferralPages}). Callers always get copies.
+ * Thread-safe.
  */
 public final class SimulatedReferrals {
 
-    record Entry(long seq, JsonNode referral) {}
-
     private final Clock clock;
     private final ReferralGenerator generator;
-    private final TreeMap<Long, JsonNode> bySeq = new TreeMap<>();
-    private final Map<String, Long> seqById = new HashMap<>();
+    private final ReferralIndex index = new ReferralIndex();
+    private final ReferralPages pages;
     private final SplittableRandom etags;
-    private long nextSeq;
     private int generated;
 
     SimulatedReferrals(Clock clock, ReferralGenerator generator, int initialCount, long seed) {
         this.clock = clock;
         this.generator = generator;
+        this.pages = new ReferralPages(index, generator);
         this.etags = new SplittableRandom(seed ^ 0x5DEECE66DL);
         for (int i = 0; i < initialCount; i++) {
-            append(generator.generate(generated++));
+            int n = generated++;
+            index.append(StoredReferral.generated(index.nextSeq(), n, generator.summarize(n)));
         }
     }
 
     public synchronized int size() {
-        return bySeq.size();
+        return index.size();
     }
 
     /** Ids in insertion order (injected items without a textual id are skipped). */
     public synchronized List<String> ids() {
-        List<String> ids = new ArrayList<>();
-        bySeq.values().forEach(n -> {
-            if (n.path("id").isTextual()) {
-                ids.add(n.get("id").asText());
+        List<String> ids = new ArrayList<>(index.size());
+        index.inOrder().forEach(row -> {
+            if (row.id() != null) {
+                ids.add(row.id());
             }
         });
         return ids;
     }
 
     public synchronized Optional<ObjectNode> get(String id) {
-        Long seq = seqById.get(id);
-        return seq == null
+        StoredReferral row = index.byId(id);
+        return row == null
                 ? Optional.empty()
-                : Optional.of((ObjectNode) bySeq.get(seq).deepCopy());
+                : Optional.of((ObjectNode) row.render(generator).deepCopy());
     }
 
     /** Everything the list endpoint could return, as copies, in insertion order. */
     public synchronized List<JsonNode> all() {
-        return bySeq.values().stream().<JsonNode>map(JsonNode::deepCopy).toList();
+        return index.inOrder().stream()
+                .<JsonNode>map(row -> row.render(generator).deepCopy())
+                .toList();
     }
 
     /** Adds the next generated referral, created and updated "now". Returns its id. */
     public synchronized String addNew() {
-        return addNew(r -> {});
+        int n = generated++;
+        StoredReferral row = StoredReferral.generatedAt(index.nextSeq(), n, generator.summarizeAt(n, clock.instant()));
+        if (index.byId(row.id()) != null) {
+            throw new IllegalArgumentException("a referral with this id already exists");
+        }
+        index.append(row);
+        return row.id();
     }
 
-    /** Like {@link #addNew()}, letting the caller adjust the JSON (e.g. force a status or an e-mail) first. */
+    /**
+     * Like {@link #addNew()}, letting the caller adjust the JSON (e.g. force a status or an e-mail) first. The result
+     * is kept as JSON, since the customizer may change anything.
+     */
     public synchronized String addNew(Consumer<ObjectNode> customizer) {
         ObjectNode referral = generator.generateAt(generated++, clock.instant());
         customizer.accept(referral);
         String id = Objects.requireNonNull(referral.path("id").textValue(), "a referral needs a textual id");
-        if (seqById.containsKey(id)) {
+        if (index.byId(id) != null) {
             throw new IllegalArgumentException("a referral with this id already exists");
         }
-        append(referral);
+        index.append(StoredReferral.ofJson(index.nextSeq(), referral));
         return id;
     }
 
@@ -92,11 +101,11 @@ public final class SimulatedReferrals {
         if (id == null) {
             throw new IllegalArgumentException("put() needs a textual id; use injectRaw() for malformed items");
         }
-        Long seq = seqById.get(id);
-        if (seq == null) {
-            append(referral.deepCopy());
+        StoredReferral old = index.byId(id);
+        if (old == null) {
+            index.append(StoredReferral.ofJson(index.nextSeq(), referral.deepCopy()));
         } else {
-            bySeq.put(seq, referral.deepCopy());
+            index.replace(old, StoredReferral.ofJson(old.seq, referral.deepCopy()));
         }
     }
 
@@ -106,76 +115,84 @@ public final class SimulatedReferrals {
      * unless it has a textual one.
      */
     public synchronized void injectRaw(String json) {
-        append(Json.parse(json));
+        index.append(StoredReferral.ofJson(index.nextSeq(), Json.parse(json)));
     }
 
-    /** Applies a change, then bumps updatedDateTime to now and issues a new eTag. */
+    /** Applies a change, then bumps updatedDateTime to now and issues a new eTag. The row is kept as JSON after. */
     public synchronized void update(String id, Consumer<ObjectNode> change) {
-        Long seq = seqById.get(id);
-        if (seq == null) {
-            throw new NoSuchElementException("no referral with this id");
-        }
-        ObjectNode copy = (ObjectNode) bySeq.get(seq).deepCopy();
+        StoredReferral old = existing(id);
+        ObjectNode copy = (ObjectNode) old.render(generator).deepCopy();
         change.accept(copy);
         copy.put("updatedDateTime", Timestamps.format(clock.instant()));
         copy.put("eTag", generator.newEtag(etags));
-        bySeq.put(seq, copy);
-        String newId = copy.path("id").textValue();
-        if (!id.equals(newId)) {
-            seqById.remove(id);
-            if (newId != null) {
-                seqById.put(newId, seq);
-            }
-        }
+        index.replace(old, StoredReferral.ofJson(old.seq, copy));
     }
 
     /** Moves a referral to another status/substatus, with the lifecycle timestamps that go with it. */
     public synchronized void changeStatus(String id, String status, String substatus) {
-        update(id, r -> {
-            String now = Timestamps.format(clock.instant());
-            r.put("status", status);
-            r.put("substatus", substatus);
-            if ("Active".equals(status) && r.path("acceptedDateTime").isNull()) {
-                r.put("acceptedDateTime", now);
-            }
-            if ("Closed".equals(status)) {
-                r.put("closedDateTime", now);
-            }
-        });
+        StoredReferral row = existing(id);
+        if (row.isJson()) {
+            update(id, r -> {
+                String now = Timestamps.format(clock.instant());
+                r.put("status", status);
+                r.put("substatus", substatus);
+                if ("Active".equals(status) && r.path("acceptedDateTime").isNull()) {
+                    r.put("acceptedDateTime", now);
+                }
+                if ("Closed".equals(status)) {
+                    r.put("closedDateTime", now);
+                }
+            });
+            return;
+        }
+        // Same clock reads, in the same order, as the JSON path: one for the lifecycle stamps, one for updatedDateTime.
+        Instant now = clock.instant();
+        boolean acceptNow = "Active".equals(status)
+                && row.render(generator).path("acceptedDateTime").isNull();
+        Instant closed = "Closed".equals(status) ? now : null;
+        Instant updated = clock.instant();
+        String etag = generator.newEtag(etags);
+        index.reposition(
+                row,
+                () -> row.change(new StatusPair(status, substatus), acceptNow ? now : null, closed, updated, etag));
     }
 
     /** Bumps updatedDateTime (and eTag) without changing anything else. */
     public synchronized void touch(String id) {
-        update(id, r -> {});
+        StoredReferral row = existing(id);
+        if (row.isJson()) {
+            update(id, r -> {});
+            return;
+        }
+        Instant updated = clock.instant();
+        String etag = generator.newEtag(etags);
+        index.reposition(row, () -> row.change(row.statusPair(), null, null, updated, etag));
     }
 
     /** Makes a referral vanish from the API, as when visibility is lost; the API never signals deletions. */
     public synchronized boolean remove(String id) {
-        Long seq = seqById.remove(id);
-        return seq != null && bySeq.remove(seq) != null;
+        return index.remove(id);
     }
 
-    synchronized List<Entry> snapshot() {
-        List<Entry> out = new ArrayList<>(bySeq.size());
-        bySeq.forEach((seq, node) -> out.add(new Entry(seq, node)));
-        return out;
+    /** One list page, cut and rendered under the lock so it is consistent with concurrent changes. */
+    synchronized ReferralPages.Page page(SkipToken position) {
+        return pages.page(position);
     }
 
     synchronized Optional<JsonNode> find(String id) {
-        Long seq = seqById.get(id);
-        return seq == null ? Optional.empty() : Optional.of(bySeq.get(seq));
+        StoredReferral row = index.byId(id);
+        return row == null ? Optional.empty() : Optional.of(row.render(generator));
     }
 
     Instant now() {
         return clock.instant();
     }
 
-    private void append(JsonNode node) {
-        long seq = nextSeq++;
-        bySeq.put(seq, node);
-        String id = node.path("id").textValue();
-        if (id != null && !seqById.containsKey(id)) {
-            seqById.put(id, seq);
+    private StoredReferral existing(String id) {
+        StoredReferral row = index.byId(id);
+        if (row == null) {
+            throw new NoSuchElementException("no referral with this id");
         }
+        return row;
     }
 }

@@ -7,9 +7,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Standalone entry point for demos: {@code java -jar simulator.jar --port 8081 --referrals 500 [--seed N]
- * [--auto-approve [POLLS]] [--interval S] [--token-lifetime S] [--host ADDR] [--dataverse-port 8082 [--dataverse-setup
- * ready|columns|empty]]}. With {@code --dataverse-port} a {@link DataverseSimulator} runs beside the Partner Center
- * one, on its own port. Runs until interrupted.
+ * [--auto-approve [POLLS]] [--interval S] [--token-lifetime S] [--page-latency-ms N] [--host ADDR] [--dataverse-port
+ * 8082 [--dataverse-setup ready|columns|empty]]}. With {@code --dataverse-port} a {@link DataverseSimulator} runs
+ * beside the Partner Center one, on its own port. Runs until interrupted.
  */
 public final class SimulatorMain {
 
@@ -45,6 +45,8 @@ public final class SimulatorMain {
                     case "--token-lifetime" ->
                         b.accessTokenLifetime(java.time.Duration.ofSeconds(Long.parseLong(value(in, arg))));
                     case "--username" -> b.username(value(in, arg));
+                    case "--page-latency-ms" ->
+                        b.pageLatency(java.time.Duration.ofMillis(Long.parseLong(value(in, arg))));
                     case "--auto-approve" -> {
                         // Optional count: "--auto-approve 3" approves on the third poll; bare flag on the second.
                         String next = in.peek();
@@ -124,7 +126,8 @@ public final class SimulatorMain {
     private static void usage() {
         System.err.println(
                 "usage: java -jar simulator.jar [--port 8081] [--referrals 250] [--seed 42] [--auto-approve [POLLS]]"
-                        + " [--interval SECONDS] [--token-lifetime SECONDS] [--username EMAIL] [--host 127.0.0.1]"
+                        + " [--interval SECONDS] [--token-lifetime SECONDS] [--page-latency-ms N] [--username EMAIL]"
+                        + " [--host 127.0.0.1]"
                         + " [--dataverse-port 8082 [--dataverse-setup ready|columns|empty]]");
     }
 }
