@@ -204,6 +204,11 @@ public final class JooqPushStateStore implements PushStateStore {
                 .execute();
     }
 
+    @Override
+    public void forgetAll() {
+        dsl.deleteFrom(STATE).execute();
+    }
+
     /**
      * The referrals with their states. {@code stateFrom} repeats the keyset condition on the state's side: PostgreSQL
      * does not carry an inequality across the join's equality, and without it a merge join reads the state's primary

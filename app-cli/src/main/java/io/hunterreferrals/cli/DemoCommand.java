@@ -5,8 +5,13 @@ import io.hunterreferrals.app.config.HunterSettings;
 import io.hunterreferrals.app.config.LogFormat;
 import io.hunterreferrals.app.config.ParsedSettings;
 import io.hunterreferrals.app.wiring.DemoMode;
+import io.hunterreferrals.app.wiring.DynamicsWiring;
 import io.hunterreferrals.app.wiring.PartnerCenterWiring;
 import io.hunterreferrals.app.wiring.Storage;
+import io.hunterreferrals.core.push.PushOutcome;
+import io.hunterreferrals.core.push.PushReport;
+import io.hunterreferrals.core.push.PushRequest;
+import io.hunterreferrals.core.push.PushRequest.PushTrigger;
 import io.hunterreferrals.core.query.InboxQuery;
 import io.hunterreferrals.core.query.InboxSort;
 import io.hunterreferrals.core.query.PageRequest;
@@ -14,6 +19,7 @@ import io.hunterreferrals.core.query.ReferralSummary;
 import io.hunterreferrals.core.sync.SyncMode;
 import io.hunterreferrals.core.sync.SyncRequest;
 import io.hunterreferrals.core.sync.SyncTrigger;
+import io.hunterreferrals.dynamics.DataverseClients;
 import io.hunterreferrals.partnercenter.PartnerCenterAuth;
 import java.io.PrintWriter;
 import java.util.List;
@@ -68,6 +74,7 @@ final class DemoCommand implements Callable<Integer> {
                 int exit = new SyncRun(context)
                         .run(settings, auth, storage, SyncRequest.of(SyncTrigger.CLI, SyncMode.INCREMENTAL));
                 printLatest(storage, out);
+                pushToDynamics(demo, settings, storage, out);
                 printNextSteps(demo, out);
                 return exit;
             }
@@ -94,6 +101,36 @@ final class DemoCommand implements Callable<Integer> {
                 r.linkStatus().code(),
                 r.domain().map(Object::toString).orElse(null)));
         table.print(out);
+    }
+
+    /**
+     * Hamle 2 on the demo data: the stored referrals become leads in a simulated Dynamics 365. That Dynamics starts
+     * empty on every demo, so the push states of an earlier demo are forgotten first.
+     */
+    private static void pushToDynamics(DemoMode demo, HunterSettings settings, Storage storage, PrintWriter out) {
+        storage.pushStates().forgetAll();
+        DataverseClients clients = DynamicsWiring.clients(settings.dynamics());
+        clients.setup().apply(progress -> {}); // what `hunter dynamics setup --apply` does: the lead columns and key
+        PushOutcome outcome = DynamicsWiring.pushReferrals(
+                        clients, storage, settings.dynamics(), List.of(), () -> false)
+                .push(PushRequest.of(PushTrigger.CLI));
+        out.println();
+        if (outcome instanceof PushOutcome.Finished finished
+                && finished.report().error().isEmpty()) {
+            PushReport report = finished.report();
+            out.println("Hamle 2: pushed to the SIMULATED Dynamics 365 as leads: " + report.created() + " created, "
+                    + report.updated() + " updated, " + report.failedCount() + " refused; the simulated Dynamics now "
+                    + "holds " + demo.dataverse().leads().size()
+                    + " leads (`hunter dynamics push` does this for real).");
+        } else if (outcome instanceof PushOutcome.Finished finished) {
+            out.println("Hamle 2: the push to the simulated Dynamics 365 failed: "
+                    + finished.report()
+                            .error()
+                            .map(e -> e.code().code() + ": " + e.message())
+                            .orElse("?"));
+        } else {
+            out.println("Hamle 2: another push is running; none was started.");
+        }
     }
 
     private static void printNextSteps(DemoMode demo, PrintWriter out) {

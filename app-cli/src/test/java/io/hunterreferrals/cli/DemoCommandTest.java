@@ -22,10 +22,16 @@ class DemoCommandTest {
         assertThat(dir.resolve(".hunter/demo/postgres")).isDirectory();
         assertThat(dir.resolve(".hunter/demo/token_cache")).isRegularFile();
         assertThat(dir.resolve(".hunter/postgres")).doesNotExist();
+        int stored = SyncEndToEndTest.number(first.out(), "Success");
+        assertThat(first.out())
+                .contains("Hamle 2: pushed to the SIMULATED Dynamics 365 as leads: " + stored
+                        + " created, 0 updated, 0 refused; the simulated Dynamics now holds " + stored + " leads");
 
         Cli.Result second = cli.run("demo", "--referrals", "60");
         assertThat(second.exitCode()).as(second.toString()).isZero();
         assertThat(SyncEndToEndTest.number(second.out(), "Success")).isZero();
+        // every demo's Dynamics starts empty, so every stored referral becomes a lead there again
+        assertThat(second.out()).contains("as leads: " + stored + " created");
         NoSecretsInLogs.assertClean(cli.allLogs);
     }
 }

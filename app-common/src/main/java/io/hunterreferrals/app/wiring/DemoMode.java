@@ -8,10 +8,13 @@ import io.hunterreferrals.app.config.HunterSettings;
 import io.hunterreferrals.app.config.LogFormat;
 import io.hunterreferrals.app.config.PartnerCenterSettings;
 import io.hunterreferrals.core.filter.ReferralFilter;
+import io.hunterreferrals.core.push.PushFilter;
 import io.hunterreferrals.partnercenter.LoopbackRoutingHttpClient;
 import io.hunterreferrals.partnercenter.PartnerCenterAuth;
 import io.hunterreferrals.partnercenter.SignInResult;
 import io.hunterreferrals.postgres.DatabaseSettings;
+import io.hunterreferrals.simulator.DataverseSimulator;
+import io.hunterreferrals.simulator.DataverseSimulatorBuilder;
 import io.hunterreferrals.simulator.PartnerCenterSimulator;
 import java.net.URI;
 import java.nio.file.Path;
@@ -37,11 +40,13 @@ public final class DemoMode implements AutoCloseable {
     static final String CLIENT_ID = "d3a0d3a0-0000-4000-8000-00000000de70";
 
     private final PartnerCenterSimulator simulator;
+    private final DataverseSimulator dataverse;
     private final Path workingDir;
     private final URI authority;
 
-    private DemoMode(PartnerCenterSimulator simulator, Path workingDir) {
+    private DemoMode(PartnerCenterSimulator simulator, DataverseSimulator dataverse, Path workingDir) {
         this.simulator = simulator;
+        this.dataverse = dataverse;
         this.workingDir = workingDir.toAbsolutePath().normalize();
         // A fresh host per start: MSAL keeps some per-authority state JVM-wide, and each simulator is a new tenant of
         // sorts.
@@ -60,11 +65,24 @@ public final class DemoMode implements AutoCloseable {
                 .autoApproveAfterPolls(1)
                 .build()
                 .start();
-        return new DemoMode(simulator, workingDir);
+        // Hamle 2's destination: a simulated Dynamics 365 whose lead columns and key are already set up.
+        DataverseSimulator dataverse = DataverseSimulator.builder()
+                .port(0)
+                .seed(SEED)
+                .clientSecret("demo-" + UUID.randomUUID())
+                .setup(DataverseSimulatorBuilder.Setup.READY)
+                .build()
+                .start();
+        return new DemoMode(simulator, dataverse, workingDir);
     }
 
     public PartnerCenterSimulator simulator() {
         return simulator;
+    }
+
+    /** The simulated Dynamics 365 the demo pushes leads to; it starts empty on every demo. */
+    public DataverseSimulator dataverse() {
+        return dataverse;
     }
 
     public Path dataDir() {
@@ -94,7 +112,20 @@ public final class DemoMode implements AutoCloseable {
                 ReferralFilter.DEFAULT,
                 DatabaseSettings.embedded(dataDir().resolve("postgres")),
                 http,
-                DynamicsSettings.OFF);
+                new DynamicsSettings(
+                        true,
+                        Optional.of(URI.create(dataverse.orgUrl())),
+                        Optional.of(dataverse.tenantId()),
+                        Optional.of(dataverse.clientId()),
+                        Optional.of(dataverse.clientSecret()),
+                        Optional.empty(),
+                        Optional.empty(),
+                        DynamicsSettings.OFF.columnPrefix(),
+                        DynamicsSettings.OFF.batchSize(),
+                        DynamicsSettings.OFF.maxAttempts(),
+                        PushFilter.ALL,
+                        DynamicsSettings.OFF.requestTimeout(),
+                        Optional.of(URI.create(dataverse.baseUrl()))));
     }
 
     /** MSAL's requests for the demo authority go to the simulator; any other host is refused. */
@@ -115,6 +146,7 @@ public final class DemoMode implements AutoCloseable {
 
     @Override
     public void close() {
+        dataverse.close();
         simulator.close();
     }
 }

@@ -35,4 +35,10 @@ public interface PushStateStore {
 
     /** Looked at and found equal to the last attempt: not due again until the sync changes them. */
     void recordChecked(List<PushCandidate> candidates, Instant at);
+
+    /**
+     * Forgets every push state: the destination was replaced (another environment, or the demo's fresh simulator), so
+     * every referral is due again and its lead is created there. The referrals themselves are kept.
+     */
+    void forgetAll();
 }

@@ -111,6 +111,11 @@ public final class InMemoryPushStateStore implements PushStateStore {
         }
     }
 
+    @Override
+    public synchronized void forgetAll() {
+        states.clear();
+    }
+
     private PushCandidate withState(PushCandidate r) {
         return new PushCandidate(
                 r.referralId(),

@@ -124,6 +124,21 @@ public abstract class PushStateStoreContract {
     }
 
     @Test
+    void forgettingEveryStateMakesEveryReferralDueAndKeepsTheReferrals() {
+        PushCandidate first = storeAsTheSyncWould(record(aReferral("r-01")));
+        PushCandidate second = storeAsTheSyncWould(record(aReferral("r-02")));
+        store.recordPushed(first, "lead-1", LEAD_A, VERSION, AT);
+        store.recordFailed(second, LEAD_A, VERSION, "invalid_value", "no", AT);
+
+        store.forgetAll();
+
+        assertThat(due(PushFilter.ALL, 10))
+                .extracting(c -> c.referralId().value())
+                .containsExactly("r-01", "r-02");
+        assertThat(store.find(first.referralId()).orElseThrow().state()).isEmpty();
+    }
+
+    @Test
     void aReferralTheSyncChangedWhileItWasPushedIsDueAgain() {
         PushCandidate read = storeAsTheSyncWould(record(aReferral("r-01")));
         storeAsTheSyncWould(record(aReferral("r-01").status("Closed").substatus("Won")));
