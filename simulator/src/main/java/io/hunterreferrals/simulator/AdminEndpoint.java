@@ -71,18 +71,8 @@ final class AdminEndpoint {
             case "DELETE /faults":
                 sim.faults().clear();
                 return Reply.noContent();
-            case "GET /journal": {
-                ArrayNode a = Json.MAPPER.createArrayNode();
-                sim.journal()
-                        .all()
-                        .forEach(req -> a.addObject()
-                                .put("receivedAt", req.receivedAt().toString())
-                                .put("method", req.method())
-                                .put("path", req.path())
-                                .put("query", req.rawQuery())
-                                .put("hasAuthorization", req.hasAuthorization()));
-                return ok(Json.object().set("requests", a));
-            }
+            case "GET /journal":
+                return ok(JournalJson.of(sim.journal(), false));
             case "DELETE /journal":
                 sim.journal().clear();
                 return Reply.noContent();
