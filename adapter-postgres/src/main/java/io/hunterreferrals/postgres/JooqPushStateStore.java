@@ -264,7 +264,8 @@ public final class JooqPushStateStore implements PushStateStore {
                 r.get(STATE.REFERRAL_ID) == null ? Optional.empty() : Optional.of(state(r)));
     }
 
-    private static PushState state(Record r) {
+    /** One {@code dynamics_push_state} row (also read by {@link JooqPushQueries}). */
+    static PushState state(Record r) {
         return new PushState(
                 PushStatus.fromCode(r.get(STATE.STATUS)),
                 Optional.ofNullable(r.get(STATE.LEAD_ID)),

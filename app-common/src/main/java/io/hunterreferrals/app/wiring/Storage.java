@@ -3,6 +3,7 @@ package io.hunterreferrals.app.wiring;
 import io.hunterreferrals.core.company.CompanyDirectory;
 import io.hunterreferrals.core.leadimport.CompanyImport;
 import io.hunterreferrals.core.link.ReferralLinks;
+import io.hunterreferrals.core.push.PushQueries;
 import io.hunterreferrals.core.push.PushRunLog;
 import io.hunterreferrals.core.push.PushStateStore;
 import io.hunterreferrals.core.query.LeadQueries;
@@ -16,6 +17,7 @@ import io.hunterreferrals.postgres.Database;
 import io.hunterreferrals.postgres.DatabaseSettings;
 import io.hunterreferrals.postgres.JooqCompanyDirectory;
 import io.hunterreferrals.postgres.JooqLeadQueries;
+import io.hunterreferrals.postgres.JooqPushQueries;
 import io.hunterreferrals.postgres.JooqPushRunLog;
 import io.hunterreferrals.postgres.JooqPushStateStore;
 import io.hunterreferrals.postgres.JooqQuarantineQueries;
@@ -42,6 +44,7 @@ public final class Storage implements AutoCloseable {
     private final QuarantineQueries quarantine;
     private final PushStateStore pushStates;
     private final PushRunLog pushRuns;
+    private final PushQueries pushQueries;
 
     private Storage(Database database) {
         this.database = database;
@@ -55,6 +58,7 @@ public final class Storage implements AutoCloseable {
         this.quarantine = new JooqQuarantineQueries(dataSource);
         this.pushStates = new JooqPushStateStore(dataSource);
         this.pushRuns = new JooqPushRunLog(dataSource, JooqSyncRunLog.currentNode());
+        this.pushQueries = new JooqPushQueries(dataSource);
     }
 
     /**
@@ -108,6 +112,11 @@ public final class Storage implements AutoCloseable {
     /** Push runs, never two at once across processes. */
     public PushRunLog pushRuns() {
         return pushRuns;
+    }
+
+    /** What the push has done: runs and each referral's state (reads only). */
+    public PushQueries pushQueries() {
+        return pushQueries;
     }
 
     public ReferralLinks referralLinks() {

@@ -1,9 +1,11 @@
 package io.hunterreferrals.core.push;
 
 import io.hunterreferrals.core.sync.ReferralRecord;
+import io.hunterreferrals.core.testing.InMemoryPushQueries;
 import io.hunterreferrals.core.testing.InMemoryPushRunLog;
 import io.hunterreferrals.core.testing.InMemoryPushStateStore;
 import io.hunterreferrals.core.testing.PushCandidates;
+import io.hunterreferrals.core.testing.PushQueriesContract;
 import io.hunterreferrals.core.testing.PushRunLogContract;
 import io.hunterreferrals.core.testing.PushStateStoreContract;
 import java.util.Optional;
@@ -49,6 +51,24 @@ class InMemoryPushPortsContractTest {
             return inMemory.finished().stream()
                     .filter(r -> r.runId().equals(runId))
                     .findFirst();
+        }
+    }
+
+    @Nested
+    class PushQueriesTest extends PushQueriesContract {
+        private InMemoryPushStateStore states;
+
+        @Override
+        protected Ports createPorts() {
+            states = new InMemoryPushStateStore();
+            InMemoryPushRunLog runs = new InMemoryPushRunLog();
+            return new Ports(runs, states, new InMemoryPushQueries(runs, states));
+        }
+
+        @Override
+        protected PushCandidate storeAsTheSyncWould(ReferralRecord record) {
+            states.put(PushCandidates.stored(record));
+            return states.find(record.referral().id()).orElseThrow();
         }
     }
 }

@@ -4,9 +4,12 @@ import io.hunterreferrals.core.push.PushReport;
 import io.hunterreferrals.core.push.PushRequest;
 import io.hunterreferrals.core.push.PushRunId;
 import io.hunterreferrals.core.push.PushRunLog;
+import io.hunterreferrals.core.push.PushRunView;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@link PushRunLog} in memory: one running run at a time, the finished reports in order. */
@@ -14,6 +17,8 @@ public final class InMemoryPushRunLog implements PushRunLog {
 
     private PushRunId running;
     private final List<PushReport> finished = new ArrayList<>();
+    /** Every run as {@link InMemoryPushQueries} shows it, in start order. */
+    private final Map<PushRunId, PushRunView> views = new LinkedHashMap<>();
 
     @Override
     public synchronized PushClaim start(PushRunId runId, PushRequest request, Instant at) {
@@ -21,6 +26,21 @@ public final class InMemoryPushRunLog implements PushRunLog {
             return new PushClaim.Busy(running);
         }
         running = runId;
+        views.put(
+                runId,
+                new PushRunView(
+                        runId,
+                        request.trigger(),
+                        request.dryRun(),
+                        request.referral(),
+                        Optional.empty(),
+                        at,
+                        Optional.empty(),
+                        0,
+                        0,
+                        Map.of(),
+                        Map.of(),
+                        Optional.empty()));
         return new PushClaim.Started();
     }
 
@@ -31,6 +51,22 @@ public final class InMemoryPushRunLog implements PushRunLog {
         }
         running = null;
         finished.add(report);
+        PushRunView started = views.get(report.runId());
+        views.put(
+                report.runId(),
+                new PushRunView(
+                        report.runId(),
+                        report.trigger(),
+                        report.dryRun(),
+                        started.referral(),
+                        Optional.of(report.status()),
+                        started.startedAt(),
+                        Optional.of(report.finishedAt()),
+                        report.created(),
+                        report.updated(),
+                        report.skipped(),
+                        report.failed(),
+                        report.error()));
     }
 
     public synchronized Optional<PushRunId> running() {
@@ -39,5 +75,9 @@ public final class InMemoryPushRunLog implements PushRunLog {
 
     public synchronized List<PushReport> finished() {
         return List.copyOf(finished);
+    }
+
+    synchronized List<PushRunView> views() {
+        return List.copyOf(views.values());
     }
 }
