@@ -3,11 +3,15 @@ package io.hunterreferrals.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hunterreferrals.core.push.PushRunView;
+import io.hunterreferrals.core.push.PushState;
 import io.hunterreferrals.core.query.LeadSummary;
 import io.hunterreferrals.core.query.Page;
 import io.hunterreferrals.core.query.QuarantinedReferral;
 import io.hunterreferrals.core.query.ReferralDetail;
 import io.hunterreferrals.core.query.ReferralSummary;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The API's documents for other front ends: the command line's {@code --json} prints exactly what the HTTP API answers
@@ -23,9 +27,22 @@ public final class ApiJson {
         return Json.MAPPER.valueToTree(InboxJson.of(page));
     }
 
-    /** One referral ({@code GET /api/v1/partner-center/referrals/{id}}); {@code raw} only when the detail holds it. */
-    public static JsonNode referralDetail(ReferralDetail detail) {
-        return Json.MAPPER.valueToTree(ReferralDetailJson.of(detail));
+    /**
+     * One referral ({@code GET /api/v1/partner-center/referrals/{id}}); {@code raw} only when the detail holds it.
+     *
+     * @param pushEnabled whether the push to Dynamics 365 is configured where this is shown
+     * @param pushState what the last push did with it, if any
+     */
+    public static JsonNode referralDetail(ReferralDetail detail, boolean pushEnabled, Optional<PushState> pushState) {
+        return Json.MAPPER.valueToTree(ReferralDetailJson.of(
+                detail,
+                new PushJson.Referral(
+                        pushEnabled, pushState.map(PushJson.State::of).orElse(null))));
+    }
+
+    /** Push runs, the latest first ({@code GET /api/v1/dynamics/push/runs}). */
+    public static JsonNode pushRuns(List<PushRunView> runs) {
+        return Json.MAPPER.valueToTree(PushJson.RunList.of(runs));
     }
 
     /** A page of leads ({@code GET /api/v1/leads}). */

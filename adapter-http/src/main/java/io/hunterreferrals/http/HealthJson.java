@@ -1,5 +1,6 @@
 package io.hunterreferrals.http;
 
+import io.hunterreferrals.core.push.PushRunView;
 import io.hunterreferrals.core.query.SyncRunView;
 import java.time.Instant;
 
@@ -13,6 +14,8 @@ record HealthJson(
         boolean partnerCenterEnabled,
         String auth,
         LastSync lastSync,
+        boolean dynamicsEnabled,
+        LastPush lastPush,
         String version,
         String commit,
         boolean simulated) {
@@ -35,6 +38,32 @@ record HealthJson(
                     run.successCount(),
                     run.failed(),
                     run.skipped(),
+                    run.error().map(e -> e.code().code()).orElse(null));
+        }
+    }
+
+    /** The latest push to Dynamics 365 (running or finished); {@code null} before the first. */
+    record LastPush(
+            String runId,
+            String status,
+            String trigger,
+            Instant startedAt,
+            Instant finishedAt,
+            int createdCount,
+            int updatedCount,
+            int failedCount,
+            String errorCode) {
+
+        static LastPush of(PushRunView run) {
+            return new LastPush(
+                    run.runId().toString(),
+                    run.statusCode(),
+                    run.trigger().code(),
+                    run.startedAt(),
+                    run.finishedAt().orElse(null),
+                    run.created(),
+                    run.updated(),
+                    run.failedCount(),
                     run.error().map(e -> e.code().code()).orElse(null));
         }
     }

@@ -1,5 +1,6 @@
 package io.hunterreferrals.http;
 
+import io.hunterreferrals.core.push.PushQueries;
 import io.hunterreferrals.core.query.SyncRunQueries;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -25,16 +26,22 @@ final class HealthRoutes {
     private final HealthProbe probe;
     private final BooleanSupplier partnerCenterEnabled;
     private final Optional<SyncRunQueries> runs;
+    private final boolean dynamicsEnabled;
+    private final Optional<PushQueries> pushes;
     private final Supplier<String> metrics;
 
     HealthRoutes(
             HealthProbe probe,
             BooleanSupplier partnerCenterEnabled,
             Optional<SyncRunQueries> runs,
+            boolean dynamicsEnabled,
+            Optional<PushQueries> pushes,
             Supplier<String> metrics) {
         this.probe = probe;
         this.partnerCenterEnabled = partnerCenterEnabled;
         this.runs = runs;
+        this.dynamicsEnabled = dynamicsEnabled;
+        this.pushes = pushes;
         this.metrics = metrics;
     }
 
@@ -48,12 +55,15 @@ final class HealthRoutes {
     private void health(Context ctx) {
         boolean databaseUp = databaseUp();
         HealthJson.LastSync lastSync = databaseUp ? lastSync() : null;
+        HealthJson.LastPush lastPush = databaseUp ? lastPush() : null;
         ctx.json(new HealthJson(
                 databaseUp ? "ok" : "degraded",
                 databaseUp ? CONNECTED : DISCONNECTED,
                 partnerCenterEnabled.getAsBoolean(),
                 probe.partnerCenterAuth().code(),
                 lastSync,
+                dynamicsEnabled,
+                lastPush,
                 probe.version(),
                 probe.commit(),
                 probe.simulated()));
@@ -86,6 +96,18 @@ final class HealthRoutes {
                     .orElse(null);
         } catch (RuntimeException e) {
             LOG.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("health_last_sync_unreadable");
+            return null;
+        }
+    }
+
+    /** Like the last sync: an unreadable run log shows as no last push. */
+    private HealthJson.LastPush lastPush() {
+        try {
+            return pushes.flatMap(p -> p.recentRuns(1).stream().findFirst())
+                    .map(HealthJson.LastPush::of)
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            LOG.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("health_last_push_unreadable");
             return null;
         }
     }

@@ -2,6 +2,7 @@ package io.hunterreferrals.http;
 
 import io.hunterreferrals.core.leadimport.CompanyImport;
 import io.hunterreferrals.core.link.ReferralLinks;
+import io.hunterreferrals.core.push.PushQueries;
 import io.hunterreferrals.core.query.LeadQueries;
 import io.hunterreferrals.core.query.QuarantineQueries;
 import io.hunterreferrals.core.query.ReferralQueries;
@@ -70,6 +71,8 @@ public final class HttpApi {
         private ReferralLinks referralLinks;
         private LeadQueries leads;
         private CompanyImport companyImport;
+        private PushQueries pushQueries;
+        private DynamicsPush dynamicsPush;
         private ApiKeys apiKeys = ApiKeys.none();
         private HttpRequestObserver observer = HttpRequestObserver.NONE;
         private long maxJsonBytes = DEFAULT_MAX_JSON_BYTES;
@@ -135,6 +138,18 @@ public final class HttpApi {
             return this;
         }
 
+        /** What the push to Dynamics 365 has done (runs, each referral's state); also feeds {@code /healthz}. */
+        public Builder pushQueries(PushQueries pushQueries) {
+            this.pushQueries = pushQueries;
+            return this;
+        }
+
+        /** Turns the push on in the API (and {@code dynamics_enabled} in {@code /healthz}); off when never given. */
+        public Builder dynamicsPush(DynamicsPush dynamicsPush) {
+            this.dynamicsPush = Objects.requireNonNull(dynamicsPush, "dynamicsPush");
+            return this;
+        }
+
         /** The keys required on {@code /api/**}; {@link ApiKeys#none()} (the default) leaves it open. */
         public Builder apiKeys(ApiKeys apiKeys) {
             this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
@@ -182,6 +197,7 @@ public final class HttpApi {
                 require(referralLinks, "referralLinks");
                 require(leads, "leads");
                 require(companyImport, "companyImport");
+                require(pushQueries, "pushQueries");
             }
             return Javalin.create(config -> configure(config, role));
         }
@@ -207,14 +223,24 @@ public final class HttpApi {
             routes.before(apiKeyFilter::check);
             ErrorResponses.register(routes);
 
-            new HealthRoutes(health, partnerCenterEnabled, Optional.ofNullable(syncRuns), metrics).register(routes);
+            new HealthRoutes(
+                            health,
+                            partnerCenterEnabled,
+                            Optional.ofNullable(syncRuns),
+                            dynamicsPush != null,
+                            Optional.ofNullable(pushQueries),
+                            metrics)
+                    .register(routes);
             if (role == Role.API) {
                 new DocsRoutes().register(routes);
                 new MiniUiRoutes().register(routes);
                 new SyncEvents(syncRuns, partnerCenterEnabled, syncEventsInterval, SYNC_EVENTS_KEEP_ALIVE)
                         .register(config);
                 new SyncRoutes(requestSync, syncRuns, quarantine, partnerCenterEnabled).register(routes);
-                new ReferralRoutes(referrals, referralLinks).register(routes);
+                DynamicsRoutes dynamics = new DynamicsRoutes(pushQueries, Optional.ofNullable(dynamicsPush), referrals);
+                // registered before the referral routes, like every path under /referrals/{id}/
+                dynamics.register(routes);
+                new ReferralRoutes(referrals, referralLinks, dynamics::referral).register(routes);
                 new LeadRoutes(leads, companyImport, maxImportBytes).register(routes);
             }
         }

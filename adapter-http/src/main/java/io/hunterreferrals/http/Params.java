@@ -2,6 +2,7 @@ package io.hunterreferrals.http;
 
 import io.hunterreferrals.core.classification.ReferralCategory;
 import io.hunterreferrals.core.company.LinkStatus;
+import io.hunterreferrals.core.push.PushRunId;
 import io.hunterreferrals.core.query.InboxSort;
 import io.hunterreferrals.core.query.LeadSort;
 import io.hunterreferrals.core.query.PageRequest;
@@ -10,6 +11,7 @@ import io.hunterreferrals.core.sync.SyncRunId;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -106,6 +108,25 @@ final class Params {
             return SyncRunId.parse(ctx.pathParam("task_id"));
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest("invalid_task_id", e.getMessage() + ".");
+        }
+    }
+
+    /** {@code ?limit=}: 1 to {@code max}, {@code defaultValue} when absent. */
+    static int limit(Context ctx, int defaultValue, int max) {
+        int limit = integer(ctx, "limit", defaultValue);
+        if (limit < 1 || limit > max) {
+            throw ApiError.badRequest(
+                    "invalid_parameter", "limit must be between 1 and " + max + ", was " + limit + ".");
+        }
+        return limit;
+    }
+
+    static PushRunId pushRunId(Context ctx) {
+        try {
+            return new PushRunId(UUID.fromString(ctx.pathParam("run_id")));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(
+                    "invalid_run_id", "A push run id is a UUID, was '" + ctx.pathParam("run_id") + "'.");
         }
     }
 

@@ -11,7 +11,8 @@ import java.time.Instant;
  * Everything stored about one referral: the inbox fields plus the rest. {@code raw} (only with
  * {@code ?include_raw=true}) is the payload as Partner Center sent it, as JSON rather than a string. {@code linked_at}
  * and {@code link_changed_by} tell when the link last changed and who changed it ({@code operator}, or
- * {@code sync:<task id>}).
+ * {@code sync:<task id>}). {@code dynamics} says whether this server pushes to Dynamics 365 and what the last push did
+ * with the referral.
  */
 record ReferralDetailJson(
         @JsonUnwrapped ReferralJson referral,
@@ -30,9 +31,11 @@ record ReferralDetailJson(
         Instant firstSeenAt,
         Instant linkedAt,
         String linkChangedBy,
+        PushJson.Referral dynamics,
         @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode raw) {
 
-    static ReferralDetailJson of(ReferralDetail d) {
+    /** @param dynamics the referral's place in the push to Dynamics 365 */
+    static ReferralDetailJson of(ReferralDetail d, PushJson.Referral dynamics) {
         return new ReferralDetailJson(
                 ReferralJson.of(d.summary()),
                 d.engagementId(),
@@ -50,6 +53,7 @@ record ReferralDetailJson(
                 d.firstSeenAt(),
                 d.lastLinkChange().map(LinkChange::at).orElse(null),
                 d.lastLinkChange().map(LinkChange::by).orElse(null),
+                dynamics,
                 d.raw().map(raw -> Json.tree(raw.json())).orElse(null));
     }
 }

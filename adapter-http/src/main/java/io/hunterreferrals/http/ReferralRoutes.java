@@ -4,11 +4,13 @@ import io.hunterreferrals.core.company.LinkStatus;
 import io.hunterreferrals.core.link.LinkOutcome;
 import io.hunterreferrals.core.link.ReferralLinks;
 import io.hunterreferrals.core.query.InboxQuery;
+import io.hunterreferrals.core.query.ReferralDetail;
 import io.hunterreferrals.core.query.ReferralQueries;
 import io.hunterreferrals.core.referral.ReferralId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +35,12 @@ final class ReferralRoutes {
 
     private final ReferralQueries referrals;
     private final ReferralLinks links;
+    private final Function<ReferralId, PushJson.Referral> dynamics;
 
-    ReferralRoutes(ReferralQueries referrals, ReferralLinks links) {
+    ReferralRoutes(ReferralQueries referrals, ReferralLinks links, Function<ReferralId, PushJson.Referral> dynamics) {
         this.referrals = referrals;
         this.links = links;
+        this.dynamics = dynamics;
     }
 
     void register(RoutesConfig routes) {
@@ -64,7 +68,8 @@ final class ReferralRoutes {
     private void detail(Context ctx) {
         ReferralId id = Params.referralId(ctx);
         boolean includeRaw = Params.flag(ctx, "include_raw");
-        ctx.json(referrals.find(id, includeRaw).map(ReferralDetailJson::of).orElseThrow(() -> referralNotFound(id)));
+        ReferralDetail detail = referrals.find(id, includeRaw).orElseThrow(() -> referralNotFound(id));
+        ctx.json(ReferralDetailJson.of(detail, dynamics.apply(id)));
     }
 
     private void link(Context ctx) {

@@ -2,9 +2,17 @@ package io.hunterreferrals.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hunterreferrals.core.classification.ClassificationRulePcV1;
+import io.hunterreferrals.core.domainname.CompanyDomainExtractor;
 import io.hunterreferrals.core.leadimport.CompanyImport;
 import io.hunterreferrals.core.link.ReferralLinks;
+import io.hunterreferrals.core.push.PushDispatcher;
+import io.hunterreferrals.core.push.PushFilter;
+import io.hunterreferrals.core.push.PushListener;
+import io.hunterreferrals.core.push.PushReferrals;
+import io.hunterreferrals.core.push.PushRequest.PushTrigger;
 import io.hunterreferrals.core.referral.Referral;
+import io.hunterreferrals.core.sync.ContentHash;
+import io.hunterreferrals.core.sync.ReferralRecord;
 import io.hunterreferrals.core.sync.ReferralSync;
 import io.hunterreferrals.core.sync.SyncListener;
 import io.hunterreferrals.core.sync.SyncMode;
@@ -13,12 +21,17 @@ import io.hunterreferrals.core.sync.SyncRequest;
 import io.hunterreferrals.core.sync.SyncSettings;
 import io.hunterreferrals.core.sync.SyncTrigger;
 import io.hunterreferrals.core.testing.InMemoryCompanyDirectory;
+import io.hunterreferrals.core.testing.InMemoryLeadDestination;
 import io.hunterreferrals.core.testing.InMemoryLeadQueries;
+import io.hunterreferrals.core.testing.InMemoryPushQueries;
+import io.hunterreferrals.core.testing.InMemoryPushRunLog;
+import io.hunterreferrals.core.testing.InMemoryPushStateStore;
 import io.hunterreferrals.core.testing.InMemoryReferralQueries;
 import io.hunterreferrals.core.testing.InMemoryReferralSource;
 import io.hunterreferrals.core.testing.InMemoryReferralStore;
 import io.hunterreferrals.core.testing.InMemorySyncRunLog;
 import io.hunterreferrals.core.testing.InMemorySyncRunQueries;
+import io.hunterreferrals.core.testing.PushCandidates;
 import io.hunterreferrals.core.testing.RecordingSyncDispatcher;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -31,6 +44,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -51,9 +67,13 @@ final class ApiFixture implements AutoCloseable {
     final RecordingSyncDispatcher dispatcher = new RecordingSyncDispatcher();
     final AtomicBoolean partnerCenterEnabled = new AtomicBoolean(true);
     final FakeHealth health = new FakeHealth();
+    final InMemoryPushRunLog pushRuns = new InMemoryPushRunLog();
+    final InMemoryPushStateStore pushStates = new InMemoryPushStateStore();
+    final InMemoryLeadDestination leads = new InMemoryLeadDestination(50);
+    final List<PushTrigger> pushesDispatched = new CopyOnWriteArrayList<>();
     final Javalin app;
 
-    private ApiFixture(HttpApi.Role role, Consumer<HttpApi.Builder> customize) {
+    private ApiFixture(HttpApi.Role role, boolean dynamics, Consumer<HttpApi.Builder> customize) {
         InMemoryReferralQueries referralQueries = new InMemoryReferralQueries(store, companies);
         HttpApi.Builder builder = HttpApi.builder()
                 .health(health)
@@ -65,7 +85,25 @@ final class ApiFixture implements AutoCloseable {
                 .referrals(referralQueries)
                 .referralLinks(new ReferralLinks(store, companies, referralQueries))
                 .leads(new InMemoryLeadQueries(companies, store))
-                .companyImport(new CompanyImport(new TestCsvRowReader(), companies));
+                .companyImport(new CompanyImport(new TestCsvRowReader(), companies))
+                .pushQueries(new InMemoryPushQueries(pushRuns, pushStates));
+        if (dynamics) {
+            builder.dynamicsPush(new DynamicsPush(
+                    new PushReferrals(
+                            leads,
+                            pushStates,
+                            pushRuns,
+                            PushFilter.ALL,
+                            3,
+                            PushListener.all(List.of()),
+                            () -> false,
+                            Clock.systemUTC()),
+                    trigger -> {
+                        boolean first = pushesDispatched.isEmpty();
+                        pushesDispatched.add(trigger);
+                        return first ? PushDispatcher.Dispatched.QUEUED : PushDispatcher.Dispatched.ALREADY_QUEUED;
+                    }));
+        }
         customize.accept(builder);
         this.app = builder.build(role).start("127.0.0.1", 0);
     }
@@ -75,7 +113,12 @@ final class ApiFixture implements AutoCloseable {
     }
 
     static ApiFixture start(HttpApi.Role role, Consumer<HttpApi.Builder> customize) {
-        return new ApiFixture(role, customize);
+        return new ApiFixture(role, false, customize);
+    }
+
+    /** With the push to Dynamics 365 on: an in-memory destination, a dispatcher that records what it was handed. */
+    static ApiFixture startWithDynamics() {
+        return new ApiFixture(HttpApi.Role.API, true, b -> {});
     }
 
     /** Stores referrals the way a sync does. */
@@ -91,6 +134,17 @@ final class ApiFixture implements AutoCloseable {
                         Clock.systemUTC(),
                         SyncListener.NONE)
                 .sync(SyncRequest.of(SyncTrigger.CLI, SyncMode.FULL));
+        // the push reads the same referrals from its own store
+        for (Referral referral : referrals) {
+            var classification = new ClassificationRulePcV1().classify(referral);
+            var domain = new CompanyDomainExtractor().extract(referral);
+            pushStates.put(PushCandidates.stored(new ReferralRecord(
+                    referral,
+                    classification,
+                    domain,
+                    Optional.empty(),
+                    ContentHash.of(referral, classification, domain))));
+        }
         return this;
     }
 

@@ -50,7 +50,10 @@ final class ReferralsShowCommand implements Callable<Integer> {
                             "No referral with id " + id
                                     + " is stored. `hunter referrals list --search <text>` finds ids; "
                                     + "`hunter sync` fetches new ones."));
-            JsonNode view = ApiJson.referralDetail(detail);
+            JsonNode view = ApiJson.referralDetail(
+                    detail,
+                    context.settings().dynamics().enabled(),
+                    storage.pushQueries().state(referralId));
             if (json) {
                 JsonOutput.print(context.out(), view);
             } else {
@@ -64,7 +67,9 @@ final class ReferralsShowCommand implements Callable<Integer> {
     private static void print(ReferralSummary summary, JsonNode view, PrintWriter out) {
         out.println("Referral " + summary.id().value());
         view.properties().forEach(field -> {
-            if (!field.getKey().equals("raw") && !field.getKey().equals("referral_id")) {
+            if (field.getKey().equals("dynamics")) {
+                out.printf("  %-28s %s%n", "dynamics", dynamics(field.getValue()));
+            } else if (!field.getKey().equals("raw") && !field.getKey().equals("referral_id")) {
                 JsonNode value = field.getValue();
                 out.printf(
                         "  %-28s %s%n",
@@ -75,5 +80,24 @@ final class ReferralsShowCommand implements Callable<Integer> {
             out.println("Raw payload:");
             JsonOutput.print(out, view.get("raw"));
         }
+    }
+
+    /** The push state in one line: where the lead is, or why the last attempt failed. */
+    private static String dynamics(JsonNode push) {
+        JsonNode state = push.path("state");
+        String off = push.path("enabled").asBoolean() ? "" : " (the push is off here: HUNTER_DYNAMICS_ENABLED)";
+        if (state.isNull() || state.isMissingNode()) {
+            return "not pushed yet" + off;
+        }
+        if (state.path("status").asText().equals("pushed")) {
+            return "pushed: lead " + state.path("lead_id").asText() + " at "
+                    + state.path("pushed_at").asText() + off;
+        }
+        return "failed " + state.path("attempts").asInt() + "x ("
+                + state.path("last_error_code").asText() + "): "
+                + state.path("last_error").asText()
+                + (state.path("lead_id").isNull()
+                        ? ""
+                        : "; lead " + state.path("lead_id").asText()) + off;
     }
 }

@@ -105,6 +105,10 @@ class DynamicsEndToEndTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(lead.column("hnt_referralstatus")).isEqualTo("Closed");
+        Cli.Result show = cli.run("referrals", "show", changed);
+        assertThat(show.out()).containsPattern("dynamics +pushed: lead " + lead.leadId() + " at 20");
+        Cli.Result showJson = cli.run("referrals", "show", changed, "--json");
+        assertThat(showJson.out()).contains("\"status\" : \"pushed\"", "\"enabled\" : true");
         assertThat(lead.stateCode())
                 .as("the lead's own state is the sales team's")
                 .isZero();
