@@ -103,14 +103,9 @@ final class DemoCommand implements Callable<Integer> {
         table.print(out);
     }
 
-    /**
-     * Hamle 2 on the demo data: the stored referrals become leads in a simulated Dynamics 365. That Dynamics starts
-     * empty on every demo, so the push states of an earlier demo are forgotten first.
-     */
+    /** Hamle 2 on the demo data: the stored referrals become leads in a simulated Dynamics 365. */
     private static void pushToDynamics(DemoMode demo, HunterSettings settings, Storage storage, PrintWriter out) {
-        storage.pushStates().forgetAll();
-        DataverseClients clients = DynamicsWiring.clients(settings.dynamics());
-        clients.setup().apply(progress -> {}); // what `hunter dynamics setup --apply` does: the lead columns and key
+        DataverseClients clients = demo.prepareDynamics(settings, storage);
         PushOutcome outcome = DynamicsWiring.pushReferrals(
                         clients, storage, settings.dynamics(), List.of(), () -> false)
                 .push(PushRequest.of(PushTrigger.CLI));

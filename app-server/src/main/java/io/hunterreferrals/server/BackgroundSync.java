@@ -3,6 +3,7 @@ package io.hunterreferrals.server;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import io.hunterreferrals.core.sync.SyncDispatcher;
 import java.time.Clock;
 import java.util.Optional;
@@ -28,15 +29,22 @@ final class BackgroundSync implements AutoCloseable {
         this.job = job;
     }
 
+    /** @param pushTask the push's one-time task ({@link ServerPush}), run by the same scheduler */
     static BackgroundSync start(
-            DataSource dataSource, SyncTasks tasks, SyncJob job, SchedulerTuning tuning, ServerRole role, String node) {
+            DataSource dataSource,
+            SyncTasks tasks,
+            CustomTask<String> pushTask,
+            SyncJob job,
+            SchedulerTuning tuning,
+            ServerRole role,
+            String node) {
         if (!role.runsScheduler()) {
-            SchedulerClient client = SchedulerClient.Builder.create(dataSource, tasks.manual())
+            SchedulerClient client = SchedulerClient.Builder.create(dataSource, tasks.manual(), pushTask)
                     .serializer(new TextSerializer())
                     .build();
             return new BackgroundSync(Optional.empty(), client, tasks, job);
         }
-        Scheduler scheduler = Scheduler.create(dataSource, tasks.manual())
+        Scheduler scheduler = Scheduler.create(dataSource, tasks.manual(), pushTask)
                 .startTasks(tasks.recurring())
                 .serializer(new TextSerializer())
                 .schedulerName(new SchedulerName.Fixed(node))

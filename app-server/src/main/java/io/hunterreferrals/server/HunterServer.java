@@ -11,6 +11,7 @@ import io.hunterreferrals.app.wiring.SyncWiring;
 import io.hunterreferrals.core.sync.ReferralSource;
 import io.hunterreferrals.core.sync.ReferralSync;
 import io.hunterreferrals.core.sync.RunPolicy;
+import io.hunterreferrals.core.sync.SyncListener;
 import io.hunterreferrals.core.sync.SyncQueue;
 import io.hunterreferrals.http.ApiKeys;
 import io.hunterreferrals.http.HttpApi;
@@ -19,6 +20,7 @@ import io.hunterreferrals.postgres.JooqSyncRunLog;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,11 +72,11 @@ public final class HunterServer implements AutoCloseable {
                     new RunHeartbeat(storage.runLog(), setup.tuning().runHeartbeat(), clock));
             SyncMetrics syncMetrics = new SyncMetrics(metrics.registry());
             StopSignal stop = new StopSignal();
-            ReferralSync sync = SyncWiring.referralSync(
-                    source,
-                    storage,
-                    settings.filter(),
-                    List.of(currentRun, heartbeat, syncMetrics, partnerCenterMetrics, stop));
+            ServerPush push = ServerPush.wire(setup, storage, new PushMetrics(metrics.registry()), stop, clock);
+            List<SyncListener> syncListeners =
+                    new ArrayList<>(List.of(currentRun, heartbeat, syncMetrics, partnerCenterMetrics, stop));
+            syncListeners.addAll(push.syncListeners());
+            ReferralSync sync = SyncWiring.referralSync(source, storage, settings.filter(), syncListeners);
             boolean enabled = settings.partnerCenter().enabled();
             RunPolicy policy = SyncWiring.runPolicy();
             SyncJob job = new SyncJob(
@@ -97,7 +99,13 @@ public final class HunterServer implements AutoCloseable {
             BackgroundSync background = resources.add(
                     "scheduler",
                     BackgroundSync.start(
-                            storage.database().dataSource(), tasks, job, setup.tuning(), setup.role(), node()));
+                            storage.database().dataSource(),
+                            tasks,
+                            push.task(),
+                            job,
+                            setup.tuning(),
+                            setup.role(),
+                            node()));
             DatabasePing ping = resources.add(
                     "database-ping", new DatabasePing(storage.database().dataSource(), DATABASE_PING_TIMEOUT));
             HttpApi.Builder api = HttpApi.builder()
@@ -111,12 +119,20 @@ public final class HunterServer implements AutoCloseable {
                     .referralLinks(storage.referralLinks())
                     .leads(storage.leadQueries())
                     .companyImport(storage.companyImport())
+                    .pushQueries(storage.pushQueries())
                     .apiKeys(apiKeys)
                     .requestObserver(new HttpMetrics(metrics.registry()));
+            push.api().ifPresent(api::dynamicsPush);
             Javalin http = api.build(setup.role().servesApi() ? HttpApi.Role.API : HttpApi.Role.WORKER);
             resources.add("http", http::stop);
             startHttp(http, settings);
-            started(setup, http.port(), storage, enabled, auth.isPresent());
+            started(
+                    setup,
+                    http.port(),
+                    storage,
+                    enabled,
+                    auth.isPresent(),
+                    push.api().isPresent());
             return new HunterServer(resources, http);
         } catch (RuntimeException e) {
             resources.close();
@@ -167,7 +183,8 @@ public final class HunterServer implements AutoCloseable {
         return JooqSyncRunLog.currentNode() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static void started(ServerSetup setup, int port, Storage storage, boolean enabled, boolean configured) {
+    private static void started(
+            ServerSetup setup, int port, Storage storage, boolean enabled, boolean configured, boolean dynamics) {
         LOG.atInfo()
                 .setMessage("hunter_server_started")
                 .addKeyValue("role", setup.role().code())
@@ -178,6 +195,7 @@ public final class HunterServer implements AutoCloseable {
                 .addKeyValue("simulated", setup.simulated())
                 .addKeyValue("partner_center_enabled", enabled)
                 .addKeyValue("partner_center_configured", configured)
+                .addKeyValue("dynamics_enabled", dynamics)
                 .addKeyValue("sync_interval_s", setup.settings().syncInterval().toSeconds())
                 .addKeyValue("database", storage.database().isEmbedded() ? "embedded" : "external")
                 .log();

@@ -72,7 +72,7 @@ public final class ServerLauncher {
         HunterSettings settings =
                 demo.settings(parsed.settings().map(HunterSettings::logFormat).orElse(LogFormat.CONSOLE), http);
         demo.signIn(PartnerCenterWiring.auth(settings.partnerCenter(), demo.msalTransport()));
-        return new ServerSetup(settings, role, SchedulerTuning.DEFAULTS, demo.msalTransport(), true);
+        return new ServerSetup(settings, role, SchedulerTuning.DEFAULTS, demo.msalTransport(), true, Optional.of(demo));
     }
 
     private static ServerStartupException invalid(List<SettingProblem> problems) {

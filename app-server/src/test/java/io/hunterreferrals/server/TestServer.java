@@ -2,6 +2,7 @@ package io.hunterreferrals.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hunterreferrals.app.config.DynamicsSettings;
 import io.hunterreferrals.app.config.HttpSettings;
 import io.hunterreferrals.app.config.HunterSettings;
 import io.hunterreferrals.app.config.LogFormat;
@@ -89,7 +90,30 @@ final class TestServer implements AutoCloseable {
                 base.filter(),
                 database,
                 base.http(),
+                // off unless a test turns it on (dynamicsOn): a push needs its simulator set up first
+                DynamicsSettings.OFF);
+    }
+
+    /** {@code settings} with the push to the demo's simulated Dynamics 365 on. */
+    static HunterSettings dynamicsOn(DemoMode demo, HunterSettings settings) {
+        HunterSettings base = demo.settings(settings.logFormat(), settings.http());
+        return new HunterSettings(
+                settings.environment(),
+                settings.logFormat(),
+                settings.partnerCenter(),
+                settings.syncInterval(),
+                settings.filter(),
+                settings.database(),
+                settings.http(),
                 base.dynamics());
+    }
+
+    /** As {@code hunter server --demo} starts: the simulated Dynamics is set up and everything is pushed to it anew. */
+    static TestServer startDemo(DemoMode demo, HunterSettings settings, ServerRole role) {
+        return new TestServer(
+                HunterServer.start(
+                        new ServerSetup(settings, role, FAST, demo.msalTransport(), false, Optional.of(demo))),
+                settings.http().host());
     }
 
     static TestServer start(DemoMode demo, HunterSettings settings, ServerRole role) {

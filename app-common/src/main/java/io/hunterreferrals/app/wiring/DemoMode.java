@@ -9,6 +9,7 @@ import io.hunterreferrals.app.config.LogFormat;
 import io.hunterreferrals.app.config.PartnerCenterSettings;
 import io.hunterreferrals.core.filter.ReferralFilter;
 import io.hunterreferrals.core.push.PushFilter;
+import io.hunterreferrals.dynamics.DataverseClients;
 import io.hunterreferrals.partnercenter.LoopbackRoutingHttpClient;
 import io.hunterreferrals.partnercenter.PartnerCenterAuth;
 import io.hunterreferrals.partnercenter.SignInResult;
@@ -126,6 +127,18 @@ public final class DemoMode implements AutoCloseable {
                         PushFilter.ALL,
                         DynamicsSettings.OFF.requestTimeout(),
                         Optional.of(URI.create(dataverse.baseUrl()))));
+    }
+
+    /**
+     * Readies the demo's simulated Dynamics 365 for a push, as an operator would: what {@code hunter dynamics setup
+     * --apply} does (the lead columns and key), and, since that Dynamics starts empty on every demo, the push states of
+     * an earlier demo are forgotten, so every stored referral becomes a lead in this one.
+     */
+    public DataverseClients prepareDynamics(HunterSettings settings, Storage storage) {
+        storage.pushStates().forgetAll();
+        DataverseClients clients = DynamicsWiring.clients(settings.dynamics());
+        clients.setup().apply(progress -> {});
+        return clients;
     }
 
     /** MSAL's requests for the demo authority go to the simulator; any other host is refused. */
