@@ -233,9 +233,10 @@ class MiniUiInboxBrowserTest {
                 .isEqualTo("https://partner.microsoft.com/dashboard/referrals/" + id(referral));
         assertThat(partnerCenter.getAttribute("target")).isEqualTo("_blank");
         WebElement dynamics = browser.find("#btn-send-dynamics");
-        assertThat(dynamics.isEnabled()).isFalse();
-        assertThat(dynamics.findElement(By.xpath("..")).getAttribute("title"))
-                .isEqualTo("Dynamics 365 integration coming soon");
+        assertThat(dynamics.isEnabled()).as("this server has the push off").isFalse();
+        assertThat(dynamics.getAttribute("title"))
+                .isEqualTo("The push to Dynamics 365 is off on this server (HUNTER_DYNAMICS_ENABLED)");
+        assertThat(browser.find("#dynamics-state").getText()).contains("HUNTER_DYNAMICS_ENABLED");
 
         ((HasPermissions) browser.driver()).setPermission("clipboard-read", "granted");
         ((HasPermissions) browser.driver()).setPermission("clipboard-write", "granted");

@@ -82,6 +82,7 @@ export const paths = {
   link: (id) => `/api/v1/partner-center/referrals/${encodeURIComponent(id)}/link`,
   unlink: (id) => `/api/v1/partner-center/referrals/${encodeURIComponent(id)}/unlink`,
   createLead: (id) => `/api/v1/partner-center/referrals/${encodeURIComponent(id)}/create-lead`,
+  pushToDynamics: (id) => `/api/v1/partner-center/referrals/${encodeURIComponent(id)}/push-to-dynamics`,
   leads: '/api/v1/leads',
   leadsExport: '/api/v1/leads/export.csv',
   leadsImport: '/api/v1/leads/import',

@@ -10,6 +10,7 @@ import { copyButton } from './copy.js';
 import { setOpenReferral } from './router.js';
 import { errorText, failure } from './toast.js';
 import * as payload from './referral-payload.js';
+import { dynamicsPush } from './dynamics-push.js';
 
 const PARTNER_CENTER = 'https://partner.microsoft.com/dashboard/referrals/';
 
@@ -34,17 +35,13 @@ function people(list, emptyText) {
 }
 
 function actionBar(r, raw, deal) {
-  const dynamics = h('span', { class: 'tooltip-host', title: t('detail.dynamics.soon') },
-    h('button', { type: 'button', id: 'btn-send-dynamics', class: 'btn btn--ghost', disabled: true,
-      'aria-describedby': 'dynamics-soon' }, h('span', { 'aria-hidden': 'true' }, '📤'), ' ', t('detail.dynamics')),
-    h('span', { id: 'dynamics-soon', class: 'visually-hidden' }, t('detail.dynamics.soon')));
   const dealText = r.deal_value ? String(r.deal_value) : (deal.value ? String(deal.value) : null);
   return h('div', { class: 'detail-actions' },
     copyButton({ id: 'copy-email', icon: '📧', label: t('detail.copy.email'), value: payload.firstEmail(raw) }),
     copyButton({ id: 'copy-domain', icon: '🌐', label: t('detail.copy.domain'), value: r.domain || r.raw_domain }),
     copyButton({ id: 'copy-deal', icon: '💰', label: t('detail.copy.deal'), value: dealText }),
     copyButton({ id: 'copy-referral-id', icon: '🆔', label: t('detail.copy.id'), value: r.referral_id }),
-    dynamics,
+    dynamicsPush(r),
     h('a', { id: 'open-in-partner-center', class: 'btn btn--teal', href: PARTNER_CENTER + encodeURIComponent(r.referral_id),
       target: '_blank', rel: 'noopener noreferrer' }, h('span', { 'aria-hidden': 'true' }, '↗'), ' ',
     t('detail.openInPc'), h('span', { class: 'visually-hidden' }, ` (${t('a11y.newTab')})`)));
