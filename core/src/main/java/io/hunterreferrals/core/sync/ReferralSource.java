@@ -11,7 +11,11 @@ public interface ReferralSource {
      */
     PageCursor open(SourceQuery query);
 
-    /** Reads pages lazily; each call may go to the network. */
+    /**
+     * Reads pages lazily; each call may go to the network. The sync calls {@link #nextPage()} from a thread of its own,
+     * one call at a time (each ordered after the previous one returned), so a cursor need not be thread-safe; it may
+     * interrupt a call whose page it no longer needs, and closes the cursor only after that call has returned.
+     */
     interface PageCursor extends AutoCloseable {
 
         /** The next page, or empty when there are no more. */

@@ -22,14 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 
 /**
- * The referral sync (docs/architecture.md traces one run). Pages are processed one at a time and each is written in one
- * transaction together with the watermark, so a run that dies resumes from its last stored page. A referral that fails
- * on its content goes to the quarantine in the same transaction and does not hold the watermark back (reading it again
- * would fail again; when Partner Center changes it, its {@code updatedDateTime} moves past the watermark); only a page
- * that is not stored does. A full run that read every page ends the quarantine of the failures it did not meet again.
- * An interrupted thread stops the run after the page in hand, as failed with the code {@code interrupted}.
+ * The referral sync (docs/architecture.md traces one run). Pages are processed one at a time, in order, and each is
+ * written in one transaction together with the watermark, so a run that dies resumes from its last stored page. While a
+ * page is processed the next one is already being fetched ({@link PrefetchingPages}, one page ahead); a run that fails
+ * or stops drops that page unstored. A referral that fails on its content goes to the quarantine in the same
+ * transaction and does not hold the watermark back (reading it again would fail again; when Partner Center changes it,
+ * its {@code updatedDateTime} moves past the watermark); only a page that is not stored does. A full run that read
+ * every page ends the quarantine of the failures it did not meet again. An interrupted thread stops the run after the
+ * page in hand, as failed with the code {@code interrupted}.
  */
 public final class ReferralSync implements SyncReferrals {
 
@@ -78,14 +81,16 @@ public final class ReferralSync implements SyncReferrals {
         listener.runStarted(runId, request, query);
         RunTally tally = new RunTally(watermarkBefore);
         Optional<SyncError> error = Optional.empty();
-        try (ReferralSource.PageCursor cursor = source.open(query)) {
-            for (Optional<SourcePage> page = cursor.nextPage(); page.isPresent(); page = cursor.nextPage()) {
+        try (ReferralSource.PageCursor cursor = source.open(query);
+                PrefetchingPages pages = new PrefetchingPages(cursor, fetchThreads(runId))) {
+            for (Optional<SourcePage> page = pages.next(); page.isPresent(); page = pages.next()) {
                 processPage(runId, page.get(), request.dryRun(), tally);
                 SyncProgress progress = tally.progress();
                 runLog.progress(runId, progress, clock.instant());
                 listener.pageProcessed(runId, progress);
                 if (Thread.currentThread().isInterrupted()) {
                     // A shutdown lets the page in hand finish, then stops; the watermark covers what was stored.
+                    // Closing `pages` cancels the fetch ahead, so the next page is never stored.
                     error = Optional.of(SyncError.of(
                             SyncErrorCode.INTERRUPTED,
                             "The sync was stopped (shutdown) after page " + tally.pagesFetched()
@@ -119,6 +124,14 @@ public final class ReferralSync implements SyncReferrals {
             }
         }
         return new SyncOutcome.Ran(report);
+    }
+
+    /**
+     * Platform threads, not virtual ones: a fetch blocks on the network, possibly inside a library that pins a virtual
+     * thread on Java 21, and a hung fetch should show in an ordinary thread dump under the run's id.
+     */
+    private static ThreadFactory fetchThreads(SyncRunId runId) {
+        return Thread.ofPlatform().daemon().name("sync-" + runId + "-fetch-", 1).factory();
     }
 
     /** A referral that passed the rules, with what will be written for it. */

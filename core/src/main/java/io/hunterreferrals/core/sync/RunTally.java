@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Counts one run's outcomes as it goes; not thread-safe (a run is single-threaded). */
+/**
+ * Counts one run's outcomes as it goes; not thread-safe (only the thread running the sync uses it; pages fetched ahead
+ * reach it through that thread).
+ */
 final class RunTally {
 
     private final Optional<Instant> watermarkBefore;
