@@ -3,6 +3,7 @@ package io.hunterreferrals.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hunterreferrals.core.push.LeadMapping;
 import io.hunterreferrals.core.query.LinkChange;
 import io.hunterreferrals.core.query.ReferralDetail;
 import java.time.Instant;
@@ -11,8 +12,8 @@ import java.time.Instant;
  * Everything stored about one referral: the inbox fields plus the rest. {@code raw} (only with
  * {@code ?include_raw=true}) is the payload as Partner Center sent it, as JSON rather than a string. {@code linked_at}
  * and {@code link_changed_by} tell when the link last changed and who changed it ({@code operator}, or
- * {@code sync:<task id>}). {@code dynamics} says whether this server pushes to Dynamics 365 and what the last push did
- * with the referral.
+ * {@code sync:<task id>}). {@code partner_center_url} opens it in Partner Center (the same link a lead carries).
+ * {@code dynamics} says whether this server pushes to Dynamics 365 and what the last push did with the referral.
  */
 record ReferralDetailJson(
         @JsonUnwrapped ReferralJson referral,
@@ -31,6 +32,7 @@ record ReferralDetailJson(
         Instant firstSeenAt,
         Instant linkedAt,
         String linkChangedBy,
+        String partnerCenterUrl,
         PushJson.Referral dynamics,
         @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode raw) {
 
@@ -53,6 +55,7 @@ record ReferralDetailJson(
                 d.firstSeenAt(),
                 d.lastLinkChange().map(LinkChange::at).orElse(null),
                 d.lastLinkChange().map(LinkChange::by).orElse(null),
+                LeadMapping.partnerCenterUrl(d.summary().id()),
                 dynamics,
                 d.raw().map(raw -> Json.tree(raw.json())).orElse(null));
     }

@@ -130,7 +130,6 @@ export default {
   'inbox.filter.status': 'Status',
   'inbox.search.placeholder': 'Search company, domain...',
   'inbox.sort.changed_desc': 'Last changed',
-  'inbox.sort.synced_desc': 'Last fetched',
   'inbox.sort.created_desc': 'Newest (Partner Center)',
   'inbox.sort.updated_desc': 'Last updated (Partner Center)',
   'inbox.sort.company_asc': 'Company (A–Z)',

@@ -130,7 +130,6 @@ export default {
   'inbox.filter.status': 'Durum',
   'inbox.search.placeholder': 'Şirket, domain ara...',
   'inbox.sort.changed_desc': 'Son değişen',
-  'inbox.sort.synced_desc': 'Son çekilen',
   'inbox.sort.created_desc': 'En yeni (Partner Center)',
   'inbox.sort.updated_desc': 'Son güncellenen (Partner Center)',
   'inbox.sort.company_asc': 'Şirket (A–Z)',

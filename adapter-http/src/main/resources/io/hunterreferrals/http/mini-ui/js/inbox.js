@@ -13,7 +13,7 @@ import { rowActions } from './referral-actions.js';
 const LINK_STATUSES = ['unlinked', 'auto_linked', 'manual_linked', 'manual_unlinked'];
 const STATUSES = ['New', 'Active', 'Closed'];
 const TYPES = [...REFERRAL_TYPES, 'unclassified'];
-const SORTS = ['changed_desc', 'synced_desc', 'created_desc', 'updated_desc', 'company_asc', 'deal_value_desc'];
+const SORTS = ['changed_desc', 'created_desc', 'updated_desc', 'company_asc', 'deal_value_desc'];
 const DEFAULTS = { link_status: '', referral_type: '', status: '', search: '', sort: 'changed_desc', page: 1,
   page_size: DEFAULT_PAGE_SIZE };
 const state = { ...DEFAULTS };

@@ -12,8 +12,6 @@ import { errorText, failure } from './toast.js';
 import * as payload from './referral-payload.js';
 import { dynamicsPush } from './dynamics-push.js';
 
-const PARTNER_CENTER = 'https://partner.microsoft.com/dashboard/referrals/';
-
 function facts(rows) {
   const shown = rows.filter(([, value]) => value !== null && value !== undefined && value !== '');
   if (!shown.length) return h('p', { class: 'muted' }, t('detail.nothing'));
@@ -42,7 +40,7 @@ function actionBar(r, raw, deal) {
     copyButton({ id: 'copy-deal', icon: '💰', label: t('detail.copy.deal'), value: dealText }),
     copyButton({ id: 'copy-referral-id', icon: '🆔', label: t('detail.copy.id'), value: r.referral_id }),
     dynamicsPush(r),
-    h('a', { id: 'open-in-partner-center', class: 'btn btn--teal', href: PARTNER_CENTER + encodeURIComponent(r.referral_id),
+    h('a', { id: 'open-in-partner-center', class: 'btn btn--teal', href: r.partner_center_url,
       target: '_blank', rel: 'noopener noreferrer' }, h('span', { 'aria-hidden': 'true' }, '↗'), ' ',
     t('detail.openInPc'), h('span', { class: 'visually-hidden' }, ` (${t('a11y.newTab')})`)));
 }
