@@ -5,7 +5,7 @@
  *
  * <p>Public entry points: {@link io.hunterreferrals.partnercenter.PartnerCenterAuthConfig},
  * {@link io.hunterreferrals.partnercenter.ReferralsApiConfig},
- * {@link io.hunterreferrals.partnercenter.PartnerCenterAuth} (sign-in, status, logout, tokens) and
+ * {@link io.hunterreferrals.partnercenter.PartnerCenterAuth} (sign-in, status, logout, tokens),
  * {@link io.hunterreferrals.partnercenter.PartnerCenterReferralSource} and
  * {@link io.hunterreferrals.partnercenter.PartnerCenterReferralWriteBack}. Everything else is package-private on
  * purpose.
