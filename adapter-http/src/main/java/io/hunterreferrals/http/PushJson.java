@@ -3,10 +3,12 @@ package io.hunterreferrals.http;
 import io.hunterreferrals.core.push.PushError;
 import io.hunterreferrals.core.push.PushRunView;
 import io.hunterreferrals.core.push.PushState;
+import io.hunterreferrals.core.push.WriteBackState;
 import io.hunterreferrals.core.referral.ReferralId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Dynamics 365 push's documents ({@code openapi.json}: {@code PushRun}, {@code PushRunList}, {@code PushState}):
@@ -72,7 +74,7 @@ final class PushJson {
         }
     }
 
-    /** What the last push did with one referral. */
+    /** What the last push did with one referral, and with the write-back of its lead id (null when none was tried). */
     record State(
             String status,
             String leadId,
@@ -80,9 +82,14 @@ final class PushJson {
             int attempts,
             String lastErrorCode,
             String lastError,
-            Instant updatedAt) {
+            Instant updatedAt,
+            String writeBackStatus,
+            Instant writeBackAt,
+            String writeBackErrorCode,
+            String writeBackError) {
 
         static State of(PushState state) {
+            Optional<WriteBackState> writeBack = state.writeBack();
             return new State(
                     state.status().code(),
                     state.leadId().orElse(null),
@@ -90,7 +97,11 @@ final class PushJson {
                     state.attempts(),
                     state.lastErrorCode().orElse(null),
                     state.lastError().orElse(null),
-                    state.updatedAt());
+                    state.updatedAt(),
+                    writeBack.map(w -> w.status().code()).orElse(null),
+                    writeBack.map(WriteBackState::at).orElse(null),
+                    writeBack.flatMap(WriteBackState::errorCode).orElse(null),
+                    writeBack.flatMap(WriteBackState::error).orElse(null));
         }
     }
 

@@ -17,10 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One GET against the Referrals API, with the token, the headers Partner Center asks for, and the retry rules: 429/503
- * honour Retry-After; other 5xx, timeouts and connection failures back off exponentially; 401 refreshes the token once;
- * 403 and other 4xx fail at once. Everything stays within the {@link RetrySettings} budget, after which a typed
- * {@link ReferralSourceException} names the status, error code and request id of the last response.
+ * One call of the Referrals API ({@link ApiCall}: the sync's GET of a page, the write-back's PATCH), with the token,
+ * the headers Partner Center asks for, and the retry rules: 429/503 honour Retry-After; other 5xx, timeouts and
+ * connection failures back off exponentially; 401 refreshes the token once; 403 and other 4xx fail at once (or, for a
+ * call that answers client errors, come back as the response). Everything stays within the {@link RetrySettings}
+ * budget, after which a typed {@link ReferralSourceException} names the status, error code and request id of the last
+ * response.
  */
 final class ApiCaller {
 
@@ -62,6 +64,11 @@ final class ApiCaller {
             Throwable cause) {}
 
     ApiResponse get(URI uri, int pageNumber) {
+        return call(ApiCall.page(uri, pageNumber));
+    }
+
+    ApiResponse call(ApiCall call) {
+        int pageNumber = call.pageNumber();
         RetrySettings settings = policy.settings();
         Duration waited = Duration.ZERO;
         boolean refreshedAfter401 = false;
@@ -74,7 +81,7 @@ final class ApiCaller {
             attempt++;
             String token = tokens.accessToken(forceRefresh);
             forceRefresh = false;
-            HttpRequest request = request(uri, token, msRequestId);
+            HttpRequest request = request(call, token, msRequestId);
             Failure failure;
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -116,6 +123,9 @@ final class ApiCaller {
                             attempt + 1,
                             Duration.ZERO);
                     continue;
+                }
+                if (call.answersClientErrors() && status >= 400 && status < 500 && status != 429) {
+                    return new ApiResponse(status, response.body(), requestId, attempt);
                 }
                 if (status == 403) {
                     throw new ReferralSourceException(
@@ -186,7 +196,7 @@ final class ApiCaller {
                     ? policy.clampRetryAfter(failure.retryAfter().get())
                     : policy.backoff(++backoffs);
             if (attempt >= settings.maxAttempts() || waited.plus(wait).compareTo(settings.maxTotalWait()) > 0) {
-                throw giveUp(failure, attempt, waited);
+                throw giveUp(failure, attempt, waited, call.afterGiveUp());
             }
             notify(failure, pageNumber, attempt, wait);
             try {
@@ -205,10 +215,16 @@ final class ApiCaller {
         }
     }
 
-    private HttpRequest request(URI uri, String token, String msRequestId) {
-        return HttpRequest.newBuilder(uri)
-                .GET()
-                .timeout(config.requestTimeout())
+    private HttpRequest request(ApiCall call, String token, String msRequestId) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(call.uri())
+                .method(
+                        call.method(),
+                        call.jsonBody()
+                                .map(HttpRequest.BodyPublishers::ofString)
+                                .orElseGet(HttpRequest.BodyPublishers::noBody));
+        call.jsonBody().ifPresent(body -> builder.header("Content-Type", "application/json"));
+        call.headers().forEach(builder::header);
+        return builder.timeout(config.requestTimeout())
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json")
                 .header("MS-CorrelationId", UUID.randomUUID().toString())
@@ -239,7 +255,7 @@ final class ApiCaller {
                 Optional.ofNullable(f.requestId())));
     }
 
-    private ReferralSourceException giveUp(Failure f, int attempts, Duration waited) {
+    private ReferralSourceException giveUp(Failure f, int attempts, Duration waited, String afterGiveUp) {
         String what = switch (f.kind()) {
             case THROTTLED -> "Partner Center kept throttling the request (429";
             case UNAVAILABLE -> "Partner Center kept failing (" + f.status();
@@ -254,7 +270,7 @@ final class ApiCaller {
         };
         String message = what + codeSuffix(f.error()) + messageSuffix(f.error()) + ") after " + attempts
                 + " attempt(s) and " + waited.toSeconds() + " s of waiting; request id " + orNone(f.requestId())
-                + ". The sync stopped; it resumes from its watermark on the next run.";
+                + ". " + afterGiveUp;
         LOG.atWarn()
                 .addKeyValue("failure", f.kind().code())
                 .addKeyValue("attempts", attempts)

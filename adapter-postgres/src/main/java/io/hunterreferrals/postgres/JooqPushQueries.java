@@ -53,7 +53,7 @@ public final class JooqPushQueries implements PushQueries {
     public Optional<PushState> state(ReferralId referral) {
         return dsl.selectFrom(DYNAMICS_PUSH_STATE)
                 .where(DYNAMICS_PUSH_STATE.REFERRAL_ID.eq(referral.value()))
-                .fetchOptional(JooqPushStateStore::state);
+                .fetchOptional(PushStateRows::state);
     }
 
     private static PushRunView view(DynamicsPushRunsRecord row) {

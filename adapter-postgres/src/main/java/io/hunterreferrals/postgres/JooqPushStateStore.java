@@ -1,7 +1,6 @@
 package io.hunterreferrals.postgres;
 
 import static io.hunterreferrals.postgres.ReferralColumns.PCR;
-import static io.hunterreferrals.postgres.jooq.Tables.DYNAMICS_PUSH_STATE;
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.lower;
@@ -12,14 +11,12 @@ import static org.jooq.impl.DSL.values;
 import static org.jooq.impl.DSL.when;
 
 import io.hunterreferrals.core.classification.ReferralCategory;
-import io.hunterreferrals.core.domainname.Domain;
 import io.hunterreferrals.core.push.PushCandidate;
 import io.hunterreferrals.core.push.PushFilter;
-import io.hunterreferrals.core.push.PushState;
 import io.hunterreferrals.core.push.PushState.PushStatus;
 import io.hunterreferrals.core.push.PushStateStore;
-import io.hunterreferrals.core.referral.CustomerContact;
-import io.hunterreferrals.core.referral.DealValue;
+import io.hunterreferrals.core.push.WriteBackState;
+import io.hunterreferrals.core.push.WriteBackState.WriteBackStatus;
 import io.hunterreferrals.core.referral.ReferralId;
 import io.hunterreferrals.core.sync.ContentHash;
 import io.hunterreferrals.postgres.jooq.tables.DynamicsPushState;
@@ -36,6 +33,7 @@ import org.jooq.ResultQuery;
 import org.jooq.Row2;
 import org.jooq.SelectJoinStep;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * {@link PushStateStore} on PostgreSQL: the stored referrals ({@code partner_center_referrals}, as the sync wrote them)
@@ -45,36 +43,7 @@ import org.jooq.Table;
  */
 public final class JooqPushStateStore implements PushStateStore {
 
-    private static final DynamicsPushState STATE = DYNAMICS_PUSH_STATE;
-
-    /** What a lead is made of, and the referral's state. */
-    private static final List<Field<?>> COLUMNS = List.of(
-            PCR.REFERRAL_ID,
-            PCR.CONTENT_HASH,
-            PCR.NAME,
-            PCR.COMPANY_NAME,
-            PCR.DOMAIN,
-            PCR.CUSTOMER_COUNTRY,
-            PCR.DEAL_VALUE,
-            PCR.CURRENCY,
-            PCR.NOTES,
-            PCR.CONTACT_FIRST_NAME,
-            PCR.CONTACT_LAST_NAME,
-            PCR.CONTACT_EMAIL,
-            PCR.CONTACT_PHONE,
-            PCR.REFERRAL_TYPE,
-            PCR.STATUS,
-            PCR.SUBSTATUS,
-            STATE.REFERRAL_ID,
-            STATE.STATUS,
-            STATE.LEAD_ID,
-            STATE.LEAD_HASH,
-            STATE.MAPPING_VERSION,
-            STATE.PUSHED_AT,
-            STATE.ATTEMPTS,
-            STATE.LAST_ERROR_CODE,
-            STATE.LAST_ERROR,
-            STATE.UPDATED_AT);
+    private static final DynamicsPushState STATE = PushStateRows.STATE;
 
     private final DSLContext dsl;
 
@@ -89,7 +58,7 @@ public final class JooqPushStateStore implements PushStateStore {
      */
     @Override
     public List<PushCandidate> due(PushFilter filter, int mappingVersion, Optional<ReferralId> after, int limit) {
-        return dueQuery(filter, mappingVersion, after, limit).fetch(JooqPushStateStore::candidate);
+        return dueQuery(filter, mappingVersion, after, limit).fetch(PushStateRows::candidate);
     }
 
     /** The query of {@link #due}, for its plan. */
@@ -110,7 +79,7 @@ public final class JooqPushStateStore implements PushStateStore {
 
     @Override
     public Optional<PushCandidate> find(ReferralId id) {
-        return select(noCondition()).where(PCR.REFERRAL_ID.eq(id.value())).fetchOptional(JooqPushStateStore::candidate);
+        return select(noCondition()).where(PCR.REFERRAL_ID.eq(id.value())).fetchOptional(PushStateRows::candidate);
     }
 
     @Override
@@ -131,6 +100,11 @@ public final class JooqPushStateStore implements PushStateStore {
                 .onConflict(STATE.REFERRAL_ID)
                 .doUpdate()
                 .set(STATE.STATUS, excluded(STATE.STATUS))
+                // a write-back outcome belongs to the lead it was made for (SET sees the row as it was)
+                .set(STATE.WRITE_BACK_STATUS, sameLead(STATE.WRITE_BACK_STATUS))
+                .set(STATE.WRITE_BACK_AT, sameLead(STATE.WRITE_BACK_AT))
+                .set(STATE.WRITE_BACK_ERROR_CODE, sameLead(STATE.WRITE_BACK_ERROR_CODE))
+                .set(STATE.WRITE_BACK_ERROR, sameLead(STATE.WRITE_BACK_ERROR))
                 .set(STATE.LEAD_ID, excluded(STATE.LEAD_ID))
                 .set(STATE.LEAD_HASH, excluded(STATE.LEAD_HASH))
                 .set(STATE.REFERRAL_HASH, excluded(STATE.REFERRAL_HASH))
@@ -204,6 +178,47 @@ public final class JooqPushStateStore implements PushStateStore {
                 .execute();
     }
 
+    /**
+     * The pushed referrals whose lead id is not their stored {@code externalReferenceId} and has no written or refused
+     * write-back. An inner join on the state's primary key, in referral-id order from the keyset position; it reads the
+     * pushed states once per push run with the write-back on, which needs no index of its own.
+     */
+    @Override
+    public List<PushCandidate> writeBackDue(PushFilter filter, Optional<ReferralId> after, int limit) {
+        return dsl.select(PushStateRows.CANDIDATE_COLUMNS)
+                .from(PCR.join(STATE).on(STATE.REFERRAL_ID.eq(PCR.REFERRAL_ID)))
+                .where(after.map(id -> PCR.REFERRAL_ID.gt(id.value())).orElse(noCondition()))
+                .and(after.map(id -> STATE.REFERRAL_ID.gt(id.value())).orElse(noCondition()))
+                .and(STATE.STATUS.eq(PushStatus.PUSHED.code()))
+                .and(STATE.LEAD_ID.isDistinctFrom(PCR.EXTERNAL_REFERENCE_ID))
+                .and(STATE.WRITE_BACK_STATUS.isNull().or(STATE.WRITE_BACK_STATUS.eq(WriteBackStatus.FAILED.code())))
+                .and(types(filter))
+                .and(statuses(filter))
+                .orderBy(PCR.REFERRAL_ID)
+                .limit(limit)
+                .fetch(PushStateRows::candidate);
+    }
+
+    /** Only the write-back columns change: the lead's own state (and its {@code updated_at}) stays as it is. */
+    @Override
+    public void recordWriteBack(PushCandidate candidate, WriteBackState outcome) {
+        int updated = dsl.update(STATE)
+                .set(STATE.WRITE_BACK_STATUS, outcome.status().code())
+                .set(STATE.WRITE_BACK_AT, Times.odt(outcome.at()))
+                .set(
+                        STATE.WRITE_BACK_ERROR_CODE,
+                        outcome.errorCode().map(PostgresText::text).orElse(null))
+                .set(
+                        STATE.WRITE_BACK_ERROR,
+                        outcome.error().map(PostgresText::text).orElse(null))
+                .where(STATE.REFERRAL_ID.eq(candidate.referralId().value()))
+                .execute();
+        if (updated == 0) {
+            throw new IllegalStateException(
+                    "No push state for " + candidate.referralId() + " to record its write-back");
+        }
+    }
+
     @Override
     public void forgetAll() {
         dsl.deleteFrom(STATE).execute();
@@ -215,10 +230,16 @@ public final class JooqPushStateStore implements PushStateStore {
      * key from its start on every page, so a run's later pages would read ever more of it.
      */
     private SelectJoinStep<Record> select(Condition stateFrom) {
-        return dsl.select(COLUMNS)
+        return dsl.select(PushStateRows.CANDIDATE_COLUMNS)
                 .from(PCR.leftJoin(STATE)
                         .on(STATE.REFERRAL_ID.eq(PCR.REFERRAL_ID))
                         .and(stateFrom));
+    }
+
+    /** The row's value when the upsert keeps its lead id, else NULL. */
+    private static <T> Field<T> sameLead(Field<T> column) {
+        return when(STATE.LEAD_ID.isNotDistinctFrom(excluded(STATE.LEAD_ID)), column)
+                .otherwise(DSL.castNull(column));
     }
 
     /** {@link ReferralCategory#UNKNOWN} is stored as NULL; no types means no filter. */
@@ -239,42 +260,5 @@ public final class JooqPushStateStore implements PushStateStore {
         }
         return lower(PCR.STATUS)
                 .in(filter.statuses().stream().map(s -> lower(val(s))).toList());
-    }
-
-    private static PushCandidate candidate(Record r) {
-        String domain = r.get(PCR.DOMAIN);
-        CustomerContact contact = new CustomerContact(
-                r.get(PCR.CONTACT_FIRST_NAME),
-                r.get(PCR.CONTACT_LAST_NAME),
-                r.get(PCR.CONTACT_EMAIL),
-                r.get(PCR.CONTACT_PHONE));
-        return new PushCandidate(
-                ReferralId.of(r.get(PCR.REFERRAL_ID)),
-                new ContentHash(r.get(PCR.CONTENT_HASH)),
-                r.get(PCR.NAME),
-                r.get(PCR.COMPANY_NAME),
-                Optional.ofNullable(domain).map(Domain::new), // stored canonical: checked, not parsed again
-                r.get(PCR.CUSTOMER_COUNTRY),
-                r.get(PCR.DEAL_VALUE) == null ? null : new DealValue(r.get(PCR.DEAL_VALUE), r.get(PCR.CURRENCY)),
-                r.get(PCR.NOTES),
-                contact.isEmpty() ? Optional.empty() : Optional.of(contact),
-                ReferralCategory.fromCode(r.get(PCR.REFERRAL_TYPE)),
-                r.get(PCR.STATUS),
-                r.get(PCR.SUBSTATUS),
-                r.get(STATE.REFERRAL_ID) == null ? Optional.empty() : Optional.of(state(r)));
-    }
-
-    /** One {@code dynamics_push_state} row (also read by {@link JooqPushQueries}). */
-    static PushState state(Record r) {
-        return new PushState(
-                PushStatus.fromCode(r.get(STATE.STATUS)),
-                Optional.ofNullable(r.get(STATE.LEAD_ID)),
-                new ContentHash(r.get(STATE.LEAD_HASH)),
-                r.get(STATE.MAPPING_VERSION),
-                Times.optional(r.get(STATE.PUSHED_AT)),
-                r.get(STATE.ATTEMPTS),
-                Optional.ofNullable(r.get(STATE.LAST_ERROR_CODE)),
-                Optional.ofNullable(r.get(STATE.LAST_ERROR)),
-                Times.instant(r.get(STATE.UPDATED_AT)));
     }
 }

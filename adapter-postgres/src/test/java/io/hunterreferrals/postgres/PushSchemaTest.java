@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** V10's push tables: their constraints, and the plan of the due query on a few thousand referrals. */
+/** V10's push tables (with V11's write-back columns): their constraints, and the plan of the due query. */
 @ExtendWith(PostgresExtension.class)
 class PushSchemaTest {
 
@@ -66,6 +66,24 @@ class PushSchemaTest {
         assertViolates(RUN + "'cli', 'partial', now(), now(), 'abandoned')", "dpr_failed_has_code");
         exec(RUN + "'after_sync', 'running', now(), NULL, NULL)");
         assertViolates(RUN + "'manual', 'running', now(), NULL, NULL)", "dynamics_push_runs_one_running");
+    }
+
+    @Test
+    void v11KeepsAWriteBackOutcomeWhole() throws Exception {
+        exec("INSERT INTO partner_center_referrals (referral_id, raw_data, content_hash) VALUES ('r-1', '{}', 'h')");
+        exec(STATE + "('r-1', 'pushed', 'lead-1', 'l', 'h', 1, now(), 0, NULL, now())");
+        String set = "UPDATE dynamics_push_state SET write_back_status = ";
+
+        assertViolates(
+                set + "'sent', write_back_at = now(), write_back_error_code = 'x'", "dps_write_back_status_check");
+        assertViolates(set + "'written', write_back_at = NULL", "dps_write_back_complete");
+        assertViolates(
+                set + "'written', write_back_at = now(), write_back_error_code = 'x'", "dps_write_back_complete");
+        assertViolates(set + "'refused', write_back_at = now()", "dps_write_back_complete");
+        assertViolates(set + "NULL, write_back_at = NULL, write_back_error = 'orphan'", "dps_write_back_complete");
+        exec(set + "'written', write_back_at = now()");
+        exec(set + "'failed', write_back_at = now(), write_back_error_code = 'sign_in_required', "
+                + "write_back_error = 'Run hunter auth login'");
     }
 
     /**

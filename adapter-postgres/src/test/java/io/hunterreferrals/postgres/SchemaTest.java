@@ -52,11 +52,11 @@ class SchemaTest {
             assertThat(db.isEmbedded()).isFalse();
             assertThat(db.migrations()).extracting(Database.Migration::state).containsOnly("Pending");
             Database.MigrationReport report = db.migrate();
-            assertThat(report.executed()).isEqualTo(11);
-            assertThat(report.schemaVersion()).isEqualTo("11");
+            assertThat(report.executed()).isEqualTo(12);
+            assertThat(report.schemaVersion()).isEqualTo("12");
             assertThat(db.migrations())
                     .extracting(Database.Migration::version)
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
             assertThat(db.migrations()).extracting(Database.Migration::state).containsOnly("Success");
             assertThat(db.migrate().executed()).isZero();
             assertThat(query(db.dataSource(), "SELECT extname FROM pg_extension ORDER BY extname"))

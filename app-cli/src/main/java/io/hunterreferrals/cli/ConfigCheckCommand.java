@@ -67,6 +67,12 @@ final class ConfigCheckCommand implements Callable<Integer> {
             DynamicsSettings dynamics = parsed.settings().get().dynamics();
             if (dynamics.enabled()) {
                 problems.addAll(dynamics.readinessProblems()); // a push that cannot sign in fails after every sync
+                problems.addAll(dynamics.writeBackProblems(partnerCenter));
+                if (dynamics.writeBack()) {
+                    out.println("Dynamics 365 write-back: on: each lead id is written back to its referral in Partner "
+                            + "Center (UNCONFIRMED whether Partner Center accepts it; a refusal is recorded on the "
+                            + "referral).");
+                }
             } else {
                 out.println("Dynamics 365 push: off (" + Setting.DYNAMICS_ENABLED.variable() + " is not true).");
             }

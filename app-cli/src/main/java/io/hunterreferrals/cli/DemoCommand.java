@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
                 int exit = new SyncRun(context)
                         .run(settings, auth, storage, SyncRequest.of(SyncTrigger.CLI, SyncMode.INCREMENTAL));
                 printLatest(storage, out);
-                pushToDynamics(demo, settings, storage, out);
+                pushToDynamics(demo, settings, auth, storage, out);
                 printNextSteps(demo, out);
                 return exit;
             }
@@ -104,10 +104,11 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Hamle 2 on the demo data: the stored referrals become leads in a simulated Dynamics 365. */
-    private static void pushToDynamics(DemoMode demo, HunterSettings settings, Storage storage, PrintWriter out) {
+    private static void pushToDynamics(
+            DemoMode demo, HunterSettings settings, PartnerCenterAuth auth, Storage storage, PrintWriter out) {
         DataverseClients clients = demo.prepareDynamics(settings, storage);
         PushOutcome outcome = DynamicsWiring.pushReferrals(
-                        clients, storage, settings.dynamics(), List.of(), () -> false)
+                        clients, storage, settings, () -> auth, List.of(), () -> false)
                 .push(PushRequest.of(PushTrigger.CLI));
         out.println();
         if (outcome instanceof PushOutcome.Finished finished

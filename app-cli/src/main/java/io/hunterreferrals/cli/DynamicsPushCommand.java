@@ -1,10 +1,13 @@
 package io.hunterreferrals.cli;
 
 import io.hunterreferrals.app.config.DynamicsSettings;
+import io.hunterreferrals.app.config.HunterSettings;
+import io.hunterreferrals.app.config.InvalidConfigurationException;
 import io.hunterreferrals.app.config.Setting;
 import io.hunterreferrals.app.wiring.DynamicsWiring;
 import io.hunterreferrals.app.wiring.Storage;
 import io.hunterreferrals.core.push.PushOutcome;
+import io.hunterreferrals.core.push.PushReferrals;
 import io.hunterreferrals.core.push.PushReport;
 import io.hunterreferrals.core.push.PushReport.PushRunStatus;
 import io.hunterreferrals.core.push.PushRequest;
@@ -68,9 +71,7 @@ final class DynamicsPushCommand implements Callable<Integer> {
                         "No referral with id " + referral
                                 + " is stored. `hunter referrals list --search <text>` finds ids.");
             }
-            PushOutcome outcome = DynamicsWiring.pushReferrals(
-                            DynamicsClients.open(settings), storage, settings, List.of(), () -> false)
-                    .push(request);
+            PushOutcome outcome = pushReferrals(storage).push(request);
             return switch (outcome) {
                 case PushOutcome.Busy busy ->
                     throw new CliException(
@@ -80,6 +81,22 @@ final class DynamicsPushCommand implements Callable<Integer> {
                                     + "); nothing was done. Try again when it ends.");
                 case PushOutcome.Finished finished -> finished(finished.report());
             };
+        }
+    }
+
+    /** The push, with the write-back of lead ids when it is on (it signs in to Partner Center as the sync does). */
+    private PushReferrals pushReferrals(Storage storage) {
+        HunterSettings settings = context.settings();
+        try {
+            return DynamicsWiring.pushReferrals(
+                    DynamicsClients.open(settings.dynamics()),
+                    storage,
+                    settings,
+                    () -> context.auth(settings.partnerCenter()),
+                    List.of(),
+                    () -> false);
+        } catch (InvalidConfigurationException e) {
+            throw CliContext.configInvalid(e.problems());
         }
     }
 
@@ -94,7 +111,17 @@ final class DynamicsPushCommand implements Callable<Integer> {
         out.println("  - Updated: " + report.updated());
         out.println("  - Skipped: " + report.skippedCount() + reasons(report.skipped()));
         out.println("  - Failed: " + report.failedCount() + reasons(report.failed()));
+        if (context.settings().dynamics().writeBack() && !report.dryRun()) {
+            out.println("  - Lead ids written back to Partner Center: " + report.writtenBack());
+            out.println("  - Lead ids Partner Center did not take: " + report.writeBackRefusedCount()
+                    + reasons(report.writeBackRefused()));
+        }
         out.println("Push id: " + report.runId() + " (" + report.duration().toMillis() + " ms)");
+        if (report.writeBackRefusedCount() > 0) {
+            out.println("Write-back: Partner Center did not take " + report.writeBackRefusedCount() + " lead id(s); "
+                    + "the leads are in Dynamics 365 all the same, and each reason is on the referral "
+                    + "(`hunter referrals show <id>`).");
+        }
         if (report.status() == PushRunStatus.PARTIAL) {
             out.println("Partial: Dynamics 365 refused " + report.failedCount() + " lead(s); each is retried by the "
                     + "next push and its reason is on the referral (`hunter referrals show <id>`).");

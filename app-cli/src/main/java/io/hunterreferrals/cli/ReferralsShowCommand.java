@@ -91,13 +91,28 @@ final class ReferralsShowCommand implements Callable<Integer> {
         }
         if (state.path("status").asText().equals("pushed")) {
             return "pushed: lead " + state.path("lead_id").asText() + " at "
-                    + state.path("pushed_at").asText() + off;
+                    + state.path("pushed_at").asText() + writeBack(state) + off;
         }
         return "failed " + state.path("attempts").asInt() + "x ("
                 + state.path("last_error_code").asText() + "): "
                 + state.path("last_error").asText()
                 + (state.path("lead_id").isNull()
                         ? ""
-                        : "; lead " + state.path("lead_id").asText()) + off;
+                        : "; lead " + state.path("lead_id").asText()) + writeBack(state) + off;
+    }
+
+    /** The write-back of the lead id to Partner Center, when one was tried for this lead. */
+    private static String writeBack(JsonNode state) {
+        JsonNode status = state.path("write_back_status");
+        if (status.isNull() || status.isMissingNode()) {
+            return "";
+        }
+        if (status.asText().equals("written")) {
+            return "; lead id written back to Partner Center at "
+                    + state.path("write_back_at").asText();
+        }
+        return "; lead id write-back " + status.asText() + " ("
+                + state.path("write_back_error_code").asText() + "): "
+                + state.path("write_back_error").asText();
     }
 }

@@ -72,7 +72,7 @@ public final class HunterServer implements AutoCloseable {
                     new RunHeartbeat(storage.runLog(), setup.tuning().runHeartbeat(), clock));
             SyncMetrics syncMetrics = new SyncMetrics(metrics.registry());
             StopSignal stop = new StopSignal();
-            ServerPush push = ServerPush.wire(setup, storage, new PushMetrics(metrics.registry()), stop, clock);
+            ServerPush push = ServerPush.wire(setup, storage, auth, new PushMetrics(metrics.registry()), stop, clock);
             List<SyncListener> syncListeners =
                     new ArrayList<>(List.of(currentRun, heartbeat, syncMetrics, partnerCenterMetrics, stop));
             syncListeners.addAll(push.syncListeners());

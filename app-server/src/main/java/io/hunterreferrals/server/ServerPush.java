@@ -11,6 +11,7 @@ import io.hunterreferrals.core.push.PushReferrals;
 import io.hunterreferrals.core.sync.SyncListener;
 import io.hunterreferrals.dynamics.DataverseClients;
 import io.hunterreferrals.http.DynamicsPush;
+import io.hunterreferrals.partnercenter.PartnerCenterAuth;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -32,14 +33,29 @@ final class ServerPush {
         this.task = task;
     }
 
-    /** @throws ServerStartupException when the push is on but its settings cannot sign in */
-    static ServerPush wire(ServerSetup setup, Storage storage, PushMetrics metrics, StopSignal stop, Clock clock) {
+    /**
+     * @param partnerCenter the operator's Partner Center sign-in, for the write-back of lead ids when that is on
+     * @throws ServerStartupException when the push is on but its settings cannot sign in
+     */
+    static ServerPush wire(
+            ServerSetup setup,
+            Storage storage,
+            Optional<PartnerCenterAuth> partnerCenter,
+            PushMetrics metrics,
+            StopSignal stop,
+            Clock clock) {
         HunterSettings settings = setup.settings();
         Optional<PushReferrals> push = Optional.empty();
         if (settings.dynamics().enabled()) {
             DataverseClients clients = clients(setup, storage);
-            push = Optional.of(DynamicsWiring.pushReferrals(
-                    clients, storage, settings.dynamics(), List.of(metrics), stop::stopping));
+            try {
+                // the write-back's check (HUNTER_DYNAMICS_WRITE_BACK needs the sign-in) comes first: orElseThrow holds
+                push = Optional.of(DynamicsWiring.pushReferrals(
+                        clients, storage, settings, partnerCenter::orElseThrow, List.of(metrics), stop::stopping));
+            } catch (InvalidConfigurationException e) {
+                throw new ServerStartupException(
+                        "The Dynamics 365 push cannot write lead ids back to Partner Center: " + describe(e) + ".", e);
+            }
         }
         PushTask task =
                 new PushTask(new PushJob(push, stop, metrics), setup.tuning().busyRetryDelay());
@@ -61,13 +77,15 @@ final class ServerPush {
         } catch (InvalidConfigurationException e) {
             throw new ServerStartupException(
                     "HUNTER_DYNAMICS_ENABLED is true, but the push cannot sign in: "
-                            + e.problems().stream()
-                                    .map(SettingProblem::describe)
-                                    .collect(Collectors.joining("; "))
+                            + describe(e)
                             + ". Complete the HUNTER_DYNAMICS_* settings (runbook: Hamle 2) or set "
                             + "HUNTER_DYNAMICS_ENABLED=false.",
                     e);
         }
+    }
+
+    private static String describe(InvalidConfigurationException e) {
+        return e.problems().stream().map(SettingProblem::describe).collect(Collectors.joining("; "));
     }
 
     /** What the API needs to push; empty when the push is off here. */

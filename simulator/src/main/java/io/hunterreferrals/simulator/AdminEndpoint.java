@@ -84,6 +84,11 @@ final class AdminEndpoint {
                 }
                 return ok(Json.object().set("added", ids));
             }
+            case "POST /patch-mode": {
+                String mode = r.param("mode").orElseThrow(() -> new IllegalArgumentException("mode is required"));
+                sim.patchMode(PatchMode.valueOf(mode.toUpperCase(Locale.ROOT)));
+                return ok(Json.object().put("patchMode", sim.patchMode().name().toLowerCase(Locale.ROOT)));
+            }
             case "POST /referrals/raw":
                 sim.referrals().injectRaw(r.body());
                 return Reply.noContent();

@@ -4,6 +4,7 @@ package io.hunterreferrals.simulator;
 enum Endpoint {
     REFERRALS_LIST,
     REFERRAL_BY_ID,
+    REFERRAL_PATCH,
     TOKEN,
     DEVICE_CODE,
     OTHER

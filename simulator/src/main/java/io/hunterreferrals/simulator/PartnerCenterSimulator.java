@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Endpoints: {@code POST /{tenant}/oauth2/v2.0/devicecode}, {@code POST /{tenant}/oauth2/v2.0/token}, {@code GET
- * /v1.0/engagements/referrals[/{id}]}, the verification page {@code /devicelogin} and the admin levers under
- * {@code /_simulator/}. MSAL insists on an https authority, so MSAL-based clients reach this plain-HTTP server through
- * a rewriting IHttpClient (partner-center-api.md §6.6 option A). Thread-safe.
+ * /v1.0/engagements/referrals[/{id}]}, {@code PATCH /v1.0/engagements/referrals/{id}} (JSON Patch of
+ * {@code /externalReferenceId}, see {@link #patchMode(PatchMode)}), the verification page {@code /devicelogin} and the
+ * admin levers under {@code /_simulator/}. MSAL insists on an https authority, so MSAL-based clients reach this
+ * plain-HTTP server through a rewriting IHttpClient (partner-center-api.md §6.6 option A). Thread-safe.
  */
 public final class PartnerCenterSimulator implements AutoCloseable {
 
@@ -59,6 +60,7 @@ public final class PartnerCenterSimulator implements AutoCloseable {
     private volatile ExecutorService executor;
     private volatile ForeignHost foreign;
     private volatile String baseUrl;
+    private volatile PatchMode patchMode = PatchMode.ACCEPT;
 
     private PartnerCenterSimulator(Builder b) {
         this.config = b;
@@ -85,7 +87,8 @@ public final class PartnerCenterSimulator implements AutoCloseable {
                 clock,
                 this::baseUrl,
                 () -> foreignHost().baseUrl(),
-                b.pageLatency);
+                b.pageLatency,
+                new ReferralPatchEndpoint(referrals, faults, clock, () -> patchMode, this::baseUrl));
         this.deviceLogin = new DeviceLoginPage(identity);
         this.admin = new AdminEndpoint(this);
     }
@@ -152,6 +155,16 @@ public final class PartnerCenterSimulator implements AutoCloseable {
 
     public SimulatedFaults faults() {
         return faults;
+    }
+
+    /** How a PATCH of {@code /externalReferenceId} is answered; {@link PatchMode#ACCEPT} until changed. */
+    public PatchMode patchMode() {
+        return patchMode;
+    }
+
+    /** Whether Partner Center takes a write-back is UNCONFIRMED: this plays each answer. */
+    public void patchMode(PatchMode mode) {
+        this.patchMode = Objects.requireNonNull(mode, "mode");
     }
 
     public RequestJournal journal() {

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code GET /v1.0/engagements/referrals} and {@code GET /v1.0/engagements/referrals/{id}}: bearer check, faults, OData
- * subset, keyset paging behind an opaque {@code $skiptoken}, and the OData envelope.
+ * subset, keyset paging behind an opaque {@code $skiptoken}, and the OData envelope. {@code PATCH} of one referral goes
+ * to {@link ReferralPatchEndpoint} after the same bearer check.
  */
 final class ReferralsEndpoint {
 
@@ -22,6 +23,7 @@ final class ReferralsEndpoint {
     private final Supplier<String> baseUrl;
     private final Supplier<String> foreignBaseUrl;
     private final Duration pageLatency;
+    private final ReferralPatchEndpoint patch;
 
     ReferralsEndpoint(
             SimulatedReferrals referrals,
@@ -30,7 +32,8 @@ final class ReferralsEndpoint {
             Clock clock,
             Supplier<String> baseUrl,
             Supplier<String> foreignBaseUrl,
-            Duration pageLatency) {
+            Duration pageLatency,
+            ReferralPatchEndpoint patch) {
         this.referrals = referrals;
         this.faults = faults;
         this.auth = auth;
@@ -38,16 +41,23 @@ final class ReferralsEndpoint {
         this.baseUrl = baseUrl;
         this.foreignBaseUrl = foreignBaseUrl;
         this.pageLatency = pageLatency;
+        this.patch = patch;
     }
 
     Reply handle(Request request) {
         String rest = request.path().substring(PartnerCenterSimulator.REFERRALS_PATH.length());
-        if (!request.isGet()) {
-            return ApiErrors.error(405, "invalidRequest", "Only GET is simulated on this resource.");
+        boolean isPatch = "PATCH".equals(request.method()) && rest.length() > 1;
+        if (!request.isGet() && !isPatch) {
+            return ApiErrors.error(
+                    405, "invalidRequest", "Only GET, and PATCH of one referral, are simulated on this resource.");
         }
         Optional<Reply> unauthorized = auth.reject(request);
         if (unauthorized.isPresent()) {
             return unauthorized.get();
+        }
+        if (isPatch) {
+            String id = rest.substring(1);
+            return id.contains("/") ? ApiErrors.notFound("No such resource.") : patch.handle(request, id);
         }
         if (rest.isEmpty() || rest.equals("/")) {
             return list(request);

@@ -128,6 +128,34 @@ public final class SimulatedReferrals {
         index.replace(old, StoredReferral.ofJson(old.seq, copy));
     }
 
+    /** What a PATCH did: {@code referral} is the referral as it is now when applied. */
+    record Patched(PatchOutcome outcome, ObjectNode referral) {}
+
+    enum PatchOutcome {
+        NOT_FOUND,
+        ETAG_MISMATCH,
+        APPLIED
+    }
+
+    /**
+     * A PATCH, under the lock: {@code ifMatch}, when sent, must be the current eTag; then the change is applied and,
+     * when {@code changes}, stamped like {@link #update} (new eTag, updatedDateTime now).
+     */
+    synchronized Patched patch(String id, Optional<String> ifMatch, Consumer<ObjectNode> change, boolean changes) {
+        StoredReferral row = index.byId(id);
+        if (row == null) {
+            return new Patched(PatchOutcome.NOT_FOUND, null);
+        }
+        String etag = row.render(generator).path("eTag").asText(null);
+        if (ifMatch.isPresent() && !ifMatch.get().equals(etag)) {
+            return new Patched(PatchOutcome.ETAG_MISMATCH, null);
+        }
+        if (changes) {
+            update(id, change);
+        }
+        return new Patched(PatchOutcome.APPLIED, get(id).orElseThrow());
+    }
+
     /** Moves a referral to another status/substatus, with the lifecycle timestamps that go with it. */
     public synchronized void changeStatus(String id, String status, String substatus) {
         StoredReferral row = existing(id);

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param maxAttempts refusals of one lead before it waits for its referral to change
  * @param filter which referrals are pushed
  * @param requestTimeout how long one Dataverse response may take before it is retried
+ * @param writeBack {@code HUNTER_DYNAMICS_WRITE_BACK}: each lead id is also written back to its referral in Partner
+ *     Center, with the operator's Partner Center sign-in
  * @param simulatorUrl a standalone Dataverse simulator on loopback that sign-in and the Web API go to instead
  */
 public record DynamicsSettings(
@@ -40,6 +42,7 @@ public record DynamicsSettings(
         int maxAttempts,
         PushFilter filter,
         Duration requestTimeout,
+        boolean writeBack,
         Optional<URI> simulatorUrl) {
 
     public static final DynamicsSettings OFF = new DynamicsSettings(
@@ -55,6 +58,7 @@ public record DynamicsSettings(
             5,
             PushFilter.ALL,
             Duration.ofSeconds(60),
+            false,
             Optional.empty());
 
     public DynamicsSettings {
@@ -114,6 +118,23 @@ public record DynamicsSettings(
         return problems;
     }
 
+    /**
+     * What stops the write-back of lead ids to Partner Center, with the fix; empty when it is off or can sign in. It
+     * signs in as the operator, like the sync: the Partner Center app registration must be configured.
+     */
+    public List<SettingProblem> writeBackProblems(PartnerCenterSettings partnerCenter) {
+        if (!writeBack || partnerCenter.canSignIn()) {
+            return List.of();
+        }
+        return List.of(new SettingProblem(
+                Setting.DYNAMICS_WRITE_BACK,
+                "is true, but the Partner Center sign-in it uses is not configured ("
+                        + Setting.PARTNER_CENTER_CLIENT_ID.variable() + ", "
+                        + Setting.PARTNER_CENTER_TENANT_ID.variable() + ")",
+                "Set them as for the sync (runbook phase 1) and run `hunter auth login`, or set "
+                        + Setting.DYNAMICS_WRITE_BACK.variable() + "=false"));
+    }
+
     @Override
     public String toString() {
         return "DynamicsSettings[enabled=" + enabled + ", environmentUrl="
@@ -122,6 +143,8 @@ public record DynamicsSettings(
                 + clientId.orElse("none") + ", clientSecret="
                 + clientSecret.map(Redaction::secret).orElse("none")
                 + ", certificatePath=" + certificatePath.map(Path::toString).orElse("none") + ", columnPrefix="
-                + columnPrefix + ", batchSize=" + batchSize + ", maxAttempts=" + maxAttempts + "]";
+                + columnPrefix + ", batchSize=" + batchSize + ", maxAttempts=" + maxAttempts + ", writeBack="
+                + writeBack
+                + "]";
     }
 }

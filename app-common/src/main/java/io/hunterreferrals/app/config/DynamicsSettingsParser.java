@@ -65,6 +65,7 @@ final class DynamicsSettingsParser {
                 v -> SettingValues.inRange(Integer.parseInt(v), 1, 600),
                 "a whole number of seconds from 1 to 600",
                 Integer.parseInt(Setting.DYNAMICS_REQUEST_TIMEOUT.defaultValue())));
+        boolean writeBack = read.parsed(Setting.DYNAMICS_WRITE_BACK, SettingValues::bool, "true or false", false);
         PushFilter filter = new PushFilter(types(read), Set.copyOf(read.list(Setting.DYNAMICS_PUSH_STATUSES)));
         if (simulatorUrl.isPresent()) {
             read.notice(Setting.DYNAMICS_SIMULATOR_URL.variable() + " is set: the push goes to the Dataverse "
@@ -83,6 +84,7 @@ final class DynamicsSettingsParser {
                 maxAttempts,
                 filter,
                 timeout,
+                writeBack,
                 simulatorUrl);
     }
 

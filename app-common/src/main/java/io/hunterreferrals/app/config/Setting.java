@@ -158,6 +158,13 @@ public enum Setting {
             "seconds to wait for one Dataverse response before retrying it, 1 to 600",
             "60",
             false),
+    DYNAMICS_WRITE_BACK(
+            "HUNTER_DYNAMICS_WRITE_BACK",
+            "true also writes each lead's id back to its referral in Partner Center (externalReferenceId) with the "
+                    + "operator's sign-in; whether Partner Center accepts that is unconfirmed: a refusal is recorded "
+                    + "on the referral, never fatal",
+            "false",
+            false),
     DYNAMICS_SIMULATOR_URL(
             "HUNTER_DYNAMICS_SIMULATOR_URL",
             "rehearsal only: http://127.0.0.1:PORT of a standalone Dataverse simulator; sign-in and Web API "

@@ -126,6 +126,7 @@ public final class DemoMode implements AutoCloseable {
                         DynamicsSettings.OFF.maxAttempts(),
                         PushFilter.ALL,
                         DynamicsSettings.OFF.requestTimeout(),
+                        false, // the write-back of lead ids stays off, as its setting's default
                         Optional.of(URI.create(dataverse.baseUrl()))));
     }
 

@@ -1,21 +1,26 @@
 package io.hunterreferrals.app.wiring;
 
 import io.hunterreferrals.app.config.DynamicsSettings;
+import io.hunterreferrals.app.config.HunterSettings;
 import io.hunterreferrals.app.config.InvalidConfigurationException;
 import io.hunterreferrals.app.config.Setting;
 import io.hunterreferrals.app.config.SettingProblem;
 import io.hunterreferrals.app.logging.PushEventLogger;
 import io.hunterreferrals.core.push.PushListener;
 import io.hunterreferrals.core.push.PushReferrals;
+import io.hunterreferrals.core.push.ReferralWriteBack;
 import io.hunterreferrals.dynamics.DataverseClientFactory;
 import io.hunterreferrals.dynamics.DataverseClients;
 import io.hunterreferrals.dynamics.DataverseConfig;
 import io.hunterreferrals.dynamics.DataverseCredential;
+import io.hunterreferrals.partnercenter.PartnerCenterAuth;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Wires the Dynamics 365 push: settings to the Dataverse adapter's config, and the push use case over the storage. */
 public final class DynamicsWiring {
@@ -63,23 +68,45 @@ public final class DynamicsWiring {
         return DataverseClientFactory.create(config(settings));
     }
 
-    /** The push use case: the settings' filter and attempts, the storage's push state and run log. */
+    /**
+     * The push use case: the settings' filter and attempts, the storage's push state and run log, and, when
+     * {@code HUNTER_DYNAMICS_WRITE_BACK} is on, the write-back of lead ids to Partner Center.
+     *
+     * @param partnerCenterSignIn the operator's Partner Center sign-in; asked for only when the write-back is on
+     * @throws InvalidConfigurationException when the write-back is on but Partner Center sign-in is not configured
+     */
     public static PushReferrals pushReferrals(
             DataverseClients clients,
             Storage storage,
-            DynamicsSettings settings,
+            HunterSettings settings,
+            Supplier<PartnerCenterAuth> partnerCenterSignIn,
             List<PushListener> listeners,
             BooleanSupplier stopping) {
+        DynamicsSettings dynamics = settings.dynamics();
         List<PushListener> all = new ArrayList<>(List.of(new PushEventLogger()));
         all.addAll(listeners);
         return new PushReferrals(
                 clients.leadDestination(),
+                writeBack(settings, partnerCenterSignIn),
                 storage.pushStates(),
                 storage.pushRuns(),
-                settings.filter(),
-                settings.maxAttempts(),
+                dynamics.filter(),
+                dynamics.maxAttempts(),
                 PushListener.all(all),
                 stopping,
                 Clock.systemUTC());
+    }
+
+    /** Empty unless {@code HUNTER_DYNAMICS_WRITE_BACK} is on. */
+    private static Optional<ReferralWriteBack> writeBack(
+            HunterSettings settings, Supplier<PartnerCenterAuth> partnerCenterSignIn) {
+        if (!settings.dynamics().writeBack()) {
+            return Optional.empty();
+        }
+        List<SettingProblem> problems = settings.dynamics().writeBackProblems(settings.partnerCenter());
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+        return Optional.of(PartnerCenterWiring.referralWriteBack(settings.partnerCenter(), partnerCenterSignIn.get()));
     }
 }

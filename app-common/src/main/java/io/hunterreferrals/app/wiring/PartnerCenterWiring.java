@@ -7,14 +7,16 @@ import io.hunterreferrals.partnercenter.PartnerCenterAuth;
 import io.hunterreferrals.partnercenter.PartnerCenterAuthConfig;
 import io.hunterreferrals.partnercenter.PartnerCenterListener;
 import io.hunterreferrals.partnercenter.PartnerCenterReferralSource;
+import io.hunterreferrals.partnercenter.PartnerCenterReferralWriteBack;
 import io.hunterreferrals.partnercenter.ReferralsApiConfig;
 import io.hunterreferrals.partnercenter.RetrySettings;
 import java.net.URI;
 import java.util.Optional;
 
 /**
- * Maps {@link PartnerCenterSettings} onto the Partner Center adapter's config records and builds its two entry points:
- * the sign-in ({@link PartnerCenterAuth}) and the Referrals client ({@link PartnerCenterReferralSource}).
+ * Maps {@link PartnerCenterSettings} onto the Partner Center adapter's config records and builds its entry points: the
+ * sign-in ({@link PartnerCenterAuth}), the Referrals client ({@link PartnerCenterReferralSource}) and the write-back of
+ * lead ids ({@link PartnerCenterReferralWriteBack}).
  */
 public final class PartnerCenterWiring {
 
@@ -70,6 +72,13 @@ public final class PartnerCenterWiring {
             PartnerCenterSettings settings, PartnerCenterAuth auth, PartnerCenterListener listener) {
         return PartnerCenterReferralSource.builder(referralsApiConfig(settings), auth.tokenSource())
                 .listener(listener)
+                .build();
+    }
+
+    /** The write-back of lead ids to referrals, with the operator's sign-in and the sync's API settings and retries. */
+    public static PartnerCenterReferralWriteBack referralWriteBack(
+            PartnerCenterSettings settings, PartnerCenterAuth auth) {
+        return PartnerCenterReferralWriteBack.builder(referralsApiConfig(settings), auth.tokenSource())
                 .build();
     }
 

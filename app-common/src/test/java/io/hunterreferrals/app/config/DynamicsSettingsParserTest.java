@@ -110,6 +110,38 @@ class DynamicsSettingsParserTest {
     }
 
     @Test
+    void theWriteBackIsOffByDefaultAndWhenOnNeedsThePartnerCenterSignIn() {
+        Map<String, String> env = complete();
+        HunterSettings off = SettingsParser.load(env, workingDir).orThrow();
+        assertThat(off.dynamics().writeBack()).isFalse();
+        assertThat(off.dynamics().writeBackProblems(off.partnerCenter())).isEmpty();
+
+        env.put("HUNTER_DYNAMICS_WRITE_BACK", "true");
+        HunterSettings withoutSignIn = SettingsParser.load(env, workingDir).orThrow();
+        assertThat(withoutSignIn.dynamics().writeBack()).isTrue();
+        assertThat(withoutSignIn.dynamics().writeBackProblems(withoutSignIn.partnerCenter()))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.setting()).isEqualTo(Setting.DYNAMICS_WRITE_BACK);
+                    assertThat(p.describe())
+                            .contains(
+                                    "HUNTER_PARTNER_CENTER_CLIENT_ID",
+                                    "hunter auth login",
+                                    "HUNTER_DYNAMICS_WRITE_BACK=false");
+                });
+
+        env.put("HUNTER_PARTNER_CENTER_CLIENT_ID", CLIENT_ID);
+        env.put("HUNTER_PARTNER_CENTER_TENANT_ID", TENANT_ID);
+        HunterSettings ready = SettingsParser.load(env, workingDir).orThrow();
+        assertThat(ready.dynamics().writeBackProblems(ready.partnerCenter())).isEmpty();
+
+        env.put("HUNTER_DYNAMICS_WRITE_BACK", "yes please");
+        assertThat(SettingsParser.load(env, workingDir).problems())
+                .extracting(SettingProblem::setting)
+                .containsExactly(Setting.DYNAMICS_WRITE_BACK);
+    }
+
+    @Test
     void theSimulatorIsForRehearsalsOnly() {
         Map<String, String> env = complete();
         env.put("HUNTER_DYNAMICS_SIMULATOR_URL", "http://127.0.0.1:8082");

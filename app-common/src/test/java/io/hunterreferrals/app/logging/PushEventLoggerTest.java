@@ -11,13 +11,17 @@ import io.hunterreferrals.core.push.PushFilter;
 import io.hunterreferrals.core.push.PushReferrals;
 import io.hunterreferrals.core.push.PushRequest;
 import io.hunterreferrals.core.push.PushRequest.PushTrigger;
+import io.hunterreferrals.core.push.ReferralWriteBack;
+import io.hunterreferrals.core.push.WriteBackResult;
 import io.hunterreferrals.core.testing.InMemoryLeadDestination;
 import io.hunterreferrals.core.testing.InMemoryPushRunLog;
 import io.hunterreferrals.core.testing.InMemoryPushStateStore;
+import io.hunterreferrals.core.testing.InMemoryReferralWriteBack;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +31,7 @@ class PushEventLoggerTest {
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
     private final InMemoryLeadDestination destination = new InMemoryLeadDestination(2);
     private final InMemoryPushStateStore store = new InMemoryPushStateStore();
+    private final InMemoryReferralWriteBack writeBack = new InMemoryReferralWriteBack();
 
     @AfterEach
     void restore() {
@@ -58,6 +63,29 @@ class PushEventLoggerTest {
     }
 
     @Test
+    void theWriteBackLogsEachOutcomeWithCodesAndCountsButNotPartnerCentersMessage() {
+        store.put(aCandidate("r-1", 1));
+        store.put(aCandidate("r-2", 1));
+        writeBack.refuse(
+                "r-2",
+                new WriteBackResult.Refused(
+                        "invalidRequest", "Partner Center said: Contoso Ltd", Optional.of("req-wb"), false));
+
+        String output = push(Optional.of(writeBack));
+
+        assertThat(output)
+                .contains(
+                        "\"message\":\"dynamics_push_write_back\"",
+                        "\"message\":\"dynamics_push_write_back_refused\"",
+                        "\"error_code\":\"invalidRequest\"",
+                        "\"request_id\":\"req-wb\"",
+                        "\"written_back_count\":1",
+                        "\"write_back_refused_count\":1",
+                        "\"status\":\"success\"");
+        assertThat(output).doesNotContain("Partner Center said", "Contoso Ltd");
+    }
+
+    @Test
     void aFailedPushSaysWhyWithTheCodesAndTheRequestId() {
         store.put(aCandidate("r-1", 1));
         destination.down(new LeadDestinationException(
@@ -80,10 +108,15 @@ class PushEventLoggerTest {
     }
 
     private String push() {
+        return push(Optional.empty());
+    }
+
+    private String push(Optional<ReferralWriteBack> partnerCenter) {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         LogSetup.configure(LogFormat.JSON, LogSetup.Target.STDOUT, Level.DEBUG);
         new PushReferrals(
                         destination,
+                        partnerCenter,
                         store,
                         new InMemoryPushRunLog(),
                         PushFilter.ALL,

@@ -26,6 +26,9 @@ import java.util.Optional;
  * @param category the referral's category
  * @param status Partner Center's status, or {@code null}
  * @param substatus Partner Center's substatus, or {@code null}
+ * @param eTag the referral's eTag as the sync stored it, verbatim (for the write-back's {@code If-Match})
+ * @param externalReferenceId the referral's {@code externalReferenceId} as the sync stored it (what a write-back of the
+ *     lead id changes)
  * @param state what the last push did with it; empty if it was never pushed
  */
 public record PushCandidate(
@@ -41,6 +44,8 @@ public record PushCandidate(
         ReferralCategory category,
         String status,
         String substatus,
+        Optional<String> eTag,
+        Optional<String> externalReferenceId,
         Optional<PushState> state) {
 
     public PushCandidate {
@@ -49,7 +54,29 @@ public record PushCandidate(
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(contact, "contact");
         Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(eTag, "eTag");
+        Objects.requireNonNull(externalReferenceId, "externalReferenceId");
         Objects.requireNonNull(state, "state");
+    }
+
+    /** The same stored referral with another push state (a store reads the two from different places). */
+    public PushCandidate withState(Optional<PushState> value) {
+        return new PushCandidate(
+                referralId,
+                storedHash,
+                name,
+                companyName,
+                domain,
+                country,
+                dealValue,
+                notes,
+                contact,
+                category,
+                status,
+                substatus,
+                eTag,
+                externalReferenceId,
+                value);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.hunterreferrals.core.push;
 
+import io.hunterreferrals.core.referral.ReferralId;
+
 /** Observes push runs (log events, metrics); every method has a default so a listener picks what it needs. */
 public interface PushListener {
 
@@ -7,6 +9,9 @@ public interface PushListener {
 
     /** A batch went to the destination (or, in a dry run, would have). */
     default void batchPushed(PushRunId runId, int leads, int created, int updated, int rejected) {}
+
+    /** The write-back of a lead id to its referral in Partner Center was tried ({@link ReferralWriteBack}). */
+    default void leadIdWrittenBack(PushRunId runId, ReferralId referral, WriteBackResult result) {}
 
     default void runFinished(PushReport report) {}
 
@@ -22,6 +27,11 @@ public interface PushListener {
             @Override
             public void batchPushed(PushRunId runId, int leads, int created, int updated, int rejected) {
                 copy.forEach(l -> l.batchPushed(runId, leads, created, updated, rejected));
+            }
+
+            @Override
+            public void leadIdWrittenBack(PushRunId runId, ReferralId referral, WriteBackResult result) {
+                copy.forEach(l -> l.leadIdWrittenBack(runId, referral, result));
             }
 
             @Override

@@ -18,10 +18,18 @@ import java.util.function.BooleanSupplier;
  * what was last pushed is skipped; the rest go to the destination one batch per call, and each result is recorded
  * before the next batch. One referral's refusal never stops the others; a destination that cannot take leads at all
  * ({@link LeadDestinationException}) ends the run as failed, keeping everything recorded before.
+ *
+ * <p>With a {@link ReferralWriteBack} (optional, off by default), each lead id is also written back to its referral in
+ * Partner Center: right after the lead is written, then, once the due referrals are through, for the leads pushed
+ * before that still lack it ({@link LeadIdWriteBack} has the rules). A write-back never fails the run.
  */
 public final class PushReferrals {
 
+    /** Referrals read per page of the write-back's backlog: each is one call to Partner Center anyway. */
+    private static final int WRITE_BACK_PAGE = 100;
+
     private final LeadDestination destination;
+    private final Optional<ReferralWriteBack> writeBack;
     private final PushStateStore store;
     private final PushRunLog runLog;
     private final PushFilter filter;
@@ -30,10 +38,7 @@ public final class PushReferrals {
     private final BooleanSupplier stopping;
     private final Clock clock;
 
-    /**
-     * @param maxAttempts a referral the destination refused this many times in a row is skipped until it changes
-     * @param stopping asked between batches: a graceful stop ends the run after the batch in hand
-     */
+    /** Without the write-back to Partner Center. */
     public PushReferrals(
             LeadDestination destination,
             PushStateStore store,
@@ -43,7 +48,26 @@ public final class PushReferrals {
             PushListener listener,
             BooleanSupplier stopping,
             Clock clock) {
+        this(destination, Optional.empty(), store, runLog, filter, maxAttempts, listener, stopping, clock);
+    }
+
+    /**
+     * @param writeBack where lead ids are written back to their referrals; empty when that is off
+     * @param maxAttempts a referral the destination refused this many times in a row is skipped until it changes
+     * @param stopping asked between batches: a graceful stop ends the run after the batch in hand
+     */
+    public PushReferrals(
+            LeadDestination destination,
+            Optional<ReferralWriteBack> writeBack,
+            PushStateStore store,
+            PushRunLog runLog,
+            PushFilter filter,
+            int maxAttempts,
+            PushListener listener,
+            BooleanSupplier stopping,
+            Clock clock) {
         this.destination = Objects.requireNonNull(destination, "destination");
+        this.writeBack = Objects.requireNonNull(writeBack, "writeBack");
         this.store = Objects.requireNonNull(store, "store");
         this.runLog = Objects.requireNonNull(runLog, "runLog");
         this.filter = Objects.requireNonNull(filter, "filter");
@@ -94,6 +118,8 @@ public final class PushReferrals {
                 tally.updated,
                 tally.skipped,
                 tally.failed,
+                tally.writtenBack,
+                tally.writeBackRefused,
                 startedAt,
                 clock.instant(),
                 error);
@@ -104,29 +130,55 @@ public final class PushReferrals {
 
     private Optional<PushError> run(PushRunId runId, PushRequest request, PushTally tally) {
         LeadMapping mapping = new LeadMapping(destination.limits());
+        Optional<LeadIdWriteBack> leadIds = request.dryRun()
+                ? Optional.empty()
+                : writeBack.map(w -> new LeadIdWriteBack(w, store, listener, runId, tally, clock));
         if (request.referral().isPresent()) {
             ReferralId id = request.referral().get();
             PushCandidate candidate = store.find(id)
                     .orElseThrow(
                             () -> new IllegalArgumentException("No referral with id " + id.value() + " is stored"));
-            send(runId, request, List.of(candidate), mapping, tally, true);
+            send(runId, request, List.of(candidate), mapping, tally, true, leadIds);
             return Optional.empty();
         }
         Optional<ReferralId> after = Optional.empty();
         while (true) {
             List<PushCandidate> due = store.due(filter, LeadMapping.VERSION, after, destination.batchSize());
             if (due.isEmpty()) {
-                return Optional.empty();
+                break;
             }
-            send(runId, request, due, mapping, tally, false);
+            send(runId, request, due, mapping, tally, false, leadIds);
             after = Optional.of(due.getLast().referralId());
             if (stopping.getAsBoolean()) {
-                return Optional.of(PushError.of(
-                        PushErrorCode.INTERRUPTED,
-                        "The push was stopped (shutdown) after "
-                                + "the batch in hand; the next push goes on from there."));
+                return Optional.of(stopped());
             }
         }
+        return leadIds.isPresent() ? writeBackBacklog(leadIds.get()) : Optional.empty();
+    }
+
+    /** The leads pushed before whose id is still to be written back, page by page, until Partner Center is away. */
+    private Optional<PushError> writeBackBacklog(LeadIdWriteBack leadIds) {
+        Optional<ReferralId> after = Optional.empty();
+        while (!leadIds.unavailable()) {
+            List<PushCandidate> pending = store.writeBackDue(filter, after, WRITE_BACK_PAGE);
+            if (pending.isEmpty()) {
+                break;
+            }
+            for (PushCandidate candidate : pending) {
+                leadIds.pending(candidate);
+            }
+            after = Optional.of(pending.getLast().referralId());
+            if (stopping.getAsBoolean()) {
+                return Optional.of(stopped());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static PushError stopped() {
+        return PushError.of(
+                PushErrorCode.INTERRUPTED,
+                "The push was stopped (shutdown) after the batch in hand; the next push goes on from there.");
     }
 
     private void send(
@@ -135,7 +187,8 @@ public final class PushReferrals {
             List<PushCandidate> candidates,
             LeadMapping mapping,
             PushTally tally,
-            boolean forced) {
+            boolean forced,
+            Optional<LeadIdWriteBack> leadIds) {
         List<PushCandidate> sent = new ArrayList<>();
         List<LeadDraft> drafts = new ArrayList<>();
         List<PushCandidate> unchanged = new ArrayList<>();
@@ -192,10 +245,12 @@ public final class PushReferrals {
             switch (result) {
                 case LeadWrite.Created c -> {
                     store.recordPushed(candidate, c.leadId(), draft.hash(), LeadMapping.VERSION, now);
+                    leadIds.ifPresent(w -> w.afterLeadWrite(candidate, c.leadId()));
                     created++;
                 }
                 case LeadWrite.Updated u -> {
                     store.recordPushed(candidate, u.leadId(), draft.hash(), LeadMapping.VERSION, now);
+                    leadIds.ifPresent(w -> w.afterLeadWrite(candidate, u.leadId()));
                     updated++;
                 }
                 case LeadWrite.Rejected r -> {

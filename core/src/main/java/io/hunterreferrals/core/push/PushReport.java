@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param updated leads that received changed values
  * @param skipped referrals looked at and not sent, by reason ({@code unchanged}, {@code attempts_exhausted})
  * @param failed referrals the destination refused, by reason code
+ * @param writtenBack lead ids written back to their referral in Partner Center ({@code HUNTER_DYNAMICS_WRITE_BACK})
+ * @param writeBackRefused lead ids Partner Center did not take, by reason code; never a reason for the run to fail
  * @param error why the run failed as a whole, when it did
  */
 public record PushReport(
@@ -27,6 +29,8 @@ public record PushReport(
         int updated,
         Map<String, Integer> skipped,
         Map<String, Integer> failed,
+        int writtenBack,
+        Map<String, Integer> writeBackRefused,
         Instant startedAt,
         Instant finishedAt,
         Optional<PushError> error) {
@@ -37,9 +41,39 @@ public record PushReport(
         Objects.requireNonNull(status, "status");
         skipped = Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
         failed = Collections.unmodifiableMap(new LinkedHashMap<>(failed));
+        writeBackRefused = Collections.unmodifiableMap(new LinkedHashMap<>(writeBackRefused));
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(finishedAt, "finishedAt");
         Objects.requireNonNull(error, "error");
+    }
+
+    /** A run without the write-back (it is off, or wrote nothing). */
+    public PushReport(
+            PushRunId runId,
+            PushTrigger trigger,
+            boolean dryRun,
+            PushRunStatus status,
+            int created,
+            int updated,
+            Map<String, Integer> skipped,
+            Map<String, Integer> failed,
+            Instant startedAt,
+            Instant finishedAt,
+            Optional<PushError> error) {
+        this(
+                runId,
+                trigger,
+                dryRun,
+                status,
+                created,
+                updated,
+                skipped,
+                failed,
+                0,
+                Map.of(),
+                startedAt,
+                finishedAt,
+                error);
     }
 
     public int skippedCount() {
@@ -48,6 +82,10 @@ public record PushReport(
 
     public int failedCount() {
         return failed.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public int writeBackRefusedCount() {
+        return writeBackRefused.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     public Duration duration() {

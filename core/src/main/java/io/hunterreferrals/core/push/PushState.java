@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param lastErrorCode why the last attempt failed, if it did
  * @param lastError the CRM's message for it (with its request id), if it failed
  * @param updatedAt when this state last changed
+ * @param writeBack what the last write-back of {@code leadId} to Partner Center did; empty when none was tried for this
+ *     lead (the write-back is off, or the lead is new)
  */
 public record PushState(
         PushStatus status,
@@ -27,7 +29,8 @@ public record PushState(
         int attempts,
         Optional<String> lastErrorCode,
         Optional<String> lastError,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Optional<WriteBackState> writeBack) {
 
     public PushState {
         Objects.requireNonNull(status, "status");
@@ -37,6 +40,7 @@ public record PushState(
         Objects.requireNonNull(lastErrorCode, "lastErrorCode");
         Objects.requireNonNull(lastError, "lastError");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(writeBack, "writeBack");
     }
 
     /** The outcome of a referral's last push. */

@@ -23,7 +23,10 @@ public interface PushStateStore {
     /** One stored referral, due or not. */
     Optional<PushCandidate> find(ReferralId id);
 
-    /** The destination holds {@code leadHash}'s values in lead {@code leadId}: attempts go back to 0. */
+    /**
+     * The destination holds {@code leadHash}'s values in lead {@code leadId}: attempts go back to 0. A write-back
+     * outcome is kept when the lead id is the one it was made for, and dropped when the lead is another one.
+     */
     void recordPushed(PushCandidate candidate, String leadId, ContentHash leadHash, int mappingVersion, Instant at);
 
     /**
@@ -32,6 +35,17 @@ public interface PushStateStore {
      */
     void recordFailed(
             PushCandidate candidate, ContentHash leadHash, int mappingVersion, String code, String message, Instant at);
+
+    /**
+     * Referrals the filter accepts whose lead id is still to be written back to Partner Center, in referral-id order
+     * after {@code after}: pushed, with a lead id that is not the referral's stored {@code externalReferenceId}, and no
+     * write-back outcome for that lead or a {@link WriteBackState.WriteBackStatus#FAILED} one. A written or refused
+     * write-back is never due here, so an unchanged referral causes no second call to Partner Center.
+     */
+    List<PushCandidate> writeBackDue(PushFilter filter, Optional<ReferralId> after, int limit);
+
+    /** What the write-back of the referral's current lead id did; the referral has a push state (it was pushed). */
+    void recordWriteBack(PushCandidate candidate, WriteBackState outcome);
 
     /** Looked at and found equal to the last attempt: not due again until the sync changes them. */
     void recordChecked(List<PushCandidate> candidates, Instant at);

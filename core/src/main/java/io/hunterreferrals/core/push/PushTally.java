@@ -13,6 +13,8 @@ final class PushTally {
     int updated;
     final Map<String, Integer> skipped = new LinkedHashMap<>();
     final Map<String, Integer> failed = new LinkedHashMap<>();
+    int writtenBack;
+    final Map<String, Integer> writeBackRefused = new LinkedHashMap<>();
 
     void skip(String reason) {
         skipped.merge(reason, 1, Integer::sum);
@@ -20,5 +22,9 @@ final class PushTally {
 
     void fail(String reason) {
         failed.merge(reason, 1, Integer::sum);
+    }
+
+    void writeBackRefused(String reason) {
+        writeBackRefused.merge(reason, 1, Integer::sum);
     }
 }

@@ -8,6 +8,7 @@ import io.hunterreferrals.core.testing.PushCandidates;
 import io.hunterreferrals.core.testing.PushQueriesContract;
 import io.hunterreferrals.core.testing.PushRunLogContract;
 import io.hunterreferrals.core.testing.PushStateStoreContract;
+import io.hunterreferrals.core.testing.PushStateWriteBackContract;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 
@@ -16,6 +17,23 @@ class InMemoryPushPortsContractTest {
 
     @Nested
     class PushStateStoreTest extends PushStateStoreContract {
+        private InMemoryPushStateStore inMemory;
+
+        @Override
+        protected PushStateStore createStore() {
+            inMemory = new InMemoryPushStateStore();
+            return inMemory;
+        }
+
+        @Override
+        protected PushCandidate storeAsTheSyncWould(ReferralRecord record) {
+            inMemory.put(PushCandidates.stored(record));
+            return inMemory.find(record.referral().id()).orElseThrow();
+        }
+    }
+
+    @Nested
+    class PushStateWriteBackTest extends PushStateWriteBackContract {
         private InMemoryPushStateStore inMemory;
 
         @Override

@@ -52,6 +52,8 @@ class LeadMappingTest {
                 ReferralCategory.UNKNOWN,
                 null,
                 null,
+                Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
         PushCandidate bare = new PushCandidate(
                 c.referralId(),
@@ -66,6 +68,8 @@ class LeadMappingTest {
                 ReferralCategory.UNKNOWN,
                 null,
                 null,
+                Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
 
         assertThat(mapping.draft(unnamed).subject()).isEqualTo("Contoso Ltd (Partner Center referral)");
@@ -103,6 +107,8 @@ class LeadMappingTest {
                 c.category(),
                 c.status(),
                 c.substatus(),
+                c.eTag(),
+                c.externalReferenceId(),
                 Optional.empty());
         assertThat(mapping.draft(withLongMail).contactEmail()).isNull();
     }

@@ -88,6 +88,8 @@ class PushReferralsTest {
                 rewritten.category(),
                 rewritten.status(),
                 rewritten.substatus(),
+                rewritten.eTag(),
+                rewritten.externalReferenceId(),
                 Optional.empty()));
 
         PushReport report = finished(push().push(PUSH));

@@ -5,6 +5,8 @@ import io.hunterreferrals.core.push.PushFilter;
 import io.hunterreferrals.core.push.PushState;
 import io.hunterreferrals.core.push.PushState.PushStatus;
 import io.hunterreferrals.core.push.PushStateStore;
+import io.hunterreferrals.core.push.WriteBackState;
+import io.hunterreferrals.core.push.WriteBackState.WriteBackStatus;
 import io.hunterreferrals.core.referral.ReferralId;
 import io.hunterreferrals.core.sync.ContentHash;
 import java.time.Instant;
@@ -55,8 +57,53 @@ public final class InMemoryPushStateStore implements PushStateStore {
     }
 
     @Override
+    public synchronized List<PushCandidate> writeBackDue(PushFilter filter, Optional<ReferralId> after, int limit) {
+        return referrals.values().stream()
+                .filter(r -> after.map(a -> r.referralId().value().compareTo(a.value()) > 0)
+                        .orElse(true))
+                .filter(r -> filter.accepts(r.category(), r.status()))
+                .map(this::withState)
+                .filter(r -> r.state()
+                        .filter(s -> s.status() == PushStatus.PUSHED)
+                        .filter(s -> !s.leadId().equals(r.externalReferenceId()))
+                        .filter(s -> s.writeBack()
+                                .map(w -> w.status() == WriteBackStatus.FAILED)
+                                .orElse(true))
+                        .isPresent())
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized void recordWriteBack(PushCandidate candidate, WriteBackState outcome) {
+        Stored stored = states.get(candidate.referralId().value());
+        if (stored == null) {
+            throw new IllegalStateException("No push state for " + candidate.referralId());
+        }
+        PushState s = stored.state();
+        states.put(
+                candidate.referralId().value(),
+                new Stored(
+                        new PushState(
+                                s.status(),
+                                s.leadId(),
+                                s.hash(),
+                                s.mappingVersion(),
+                                s.pushedAt(),
+                                s.attempts(),
+                                s.lastErrorCode(),
+                                s.lastError(),
+                                s.updatedAt(),
+                                Optional.of(outcome)),
+                        stored.fromHash()));
+    }
+
+    @Override
     public synchronized void recordPushed(
             PushCandidate candidate, String leadId, ContentHash leadHash, int mappingVersion, Instant at) {
+        Optional<WriteBackState> writeBack = state(candidate.referralId())
+                .filter(s -> s.leadId().equals(Optional.of(leadId)))
+                .flatMap(PushState::writeBack);
         states.put(
                 candidate.referralId().value(),
                 new Stored(
@@ -69,7 +116,8 @@ public final class InMemoryPushStateStore implements PushStateStore {
                                 0,
                                 Optional.empty(),
                                 Optional.empty(),
-                                at),
+                                at,
+                                writeBack),
                         candidate.storedHash()));
     }
 
@@ -97,7 +145,8 @@ public final class InMemoryPushStateStore implements PushStateStore {
                                 attempts,
                                 Optional.of(code),
                                 Optional.of(message),
-                                at),
+                                at,
+                                before.flatMap(PushState::writeBack)),
                         candidate.storedHash()));
     }
 
@@ -117,19 +166,6 @@ public final class InMemoryPushStateStore implements PushStateStore {
     }
 
     private PushCandidate withState(PushCandidate r) {
-        return new PushCandidate(
-                r.referralId(),
-                r.storedHash(),
-                r.name(),
-                r.companyName(),
-                r.domain(),
-                r.country(),
-                r.dealValue(),
-                r.notes(),
-                r.contact(),
-                r.category(),
-                r.status(),
-                r.substatus(),
-                state(r.referralId()));
+        return r.withState(state(r.referralId()));
     }
 }

@@ -34,6 +34,8 @@ public final class PushCandidates {
                 ReferralCategory.CO_SELL,
                 "Active",
                 "Accepted",
+                Optional.of("\"etag-" + id + "-" + version + "\""),
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -52,6 +54,8 @@ public final class PushCandidates {
                 c.category(),
                 status,
                 substatus,
+                c.eTag(),
+                c.externalReferenceId(),
                 c.state());
     }
 
@@ -77,7 +81,32 @@ public final class PushCandidates {
                 record.classification().category(),
                 r.status().raw(),
                 r.substatus().raw(),
+                Optional.ofNullable(r.eTag()),
+                Optional.ofNullable(r.externalReferenceId()),
                 Optional.empty());
+    }
+
+    /**
+     * The same referral as a sync stores it after Partner Center changed its {@code externalReferenceId} (a new eTag
+     * and content hash, the same lead values).
+     */
+    public static PushCandidate withExternalReferenceId(PushCandidate c, String externalReferenceId) {
+        return new PushCandidate(
+                c.referralId(),
+                hash(c.storedHash().hex() + "ext" + externalReferenceId),
+                c.name(),
+                c.companyName(),
+                c.domain(),
+                c.country(),
+                c.dealValue(),
+                c.notes(),
+                c.contact(),
+                c.category(),
+                c.status(),
+                c.substatus(),
+                Optional.of("\"etag-" + c.referralId().value() + "-ext\""),
+                Optional.ofNullable(externalReferenceId),
+                c.state());
     }
 
     /** A content hash standing for {@code content}. */

@@ -111,7 +111,8 @@ public abstract class PushStateStoreContract {
                         0,
                         Optional.empty(),
                         Optional.empty(),
-                        AT));
+                        AT,
+                        Optional.empty()));
 
         PushCandidate changed =
                 storeAsTheSyncWould(record(aReferral("r-01").status("Active").substatus("Accepted")));
@@ -165,7 +166,8 @@ public abstract class PushStateStoreContract {
                                 1,
                                 Optional.of("duplicate_detected"),
                                 Optional.of("A duplicate rule refused it"),
-                                AT)));
+                                AT,
+                                Optional.empty())));
     }
 
     @Test
@@ -202,7 +204,8 @@ public abstract class PushStateStoreContract {
                         0,
                         Optional.empty(),
                         Optional.empty(),
-                        AT));
+                        AT,
+                        Optional.empty()));
         assertThat(store.find(neverPushed.referralId()).orElseThrow().state()).isEmpty();
 
         storeAsTheSyncWould(record(aReferral("r-01").eTag("\"etag-3\"")));
@@ -289,7 +292,8 @@ public abstract class PushStateStoreContract {
                         0,
                         Optional.empty(),
                         Optional.empty(),
-                        LATER));
+                        LATER,
+                        Optional.empty()));
     }
 
     @Test
