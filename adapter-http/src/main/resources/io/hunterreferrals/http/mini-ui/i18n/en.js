@@ -192,6 +192,8 @@ export default {
   'detail.dynamics.created': 'Lead created in Dynamics 365',
   'detail.dynamics.updated': 'Lead updated in Dynamics 365',
   'detail.dynamics.rejected': 'Dynamics 365 refused the lead: {error}',
+  'detail.dynamics.writtenBack': 'lead id written to Partner Center',
+  'detail.dynamics.writeBackFailed': 'lead id not written to Partner Center: {error}',
   'detail.openInPc': 'Open in Partner Center',
   'detail.customer': 'Customer',
   'detail.company': 'Company',

@@ -192,6 +192,8 @@ export default {
   'detail.dynamics.created': "Dynamics 365'te lead oluşturuldu",
   'detail.dynamics.updated': "Dynamics 365'teki lead güncellendi",
   'detail.dynamics.rejected': "Dynamics 365 lead'i reddetti: {error}",
+  'detail.dynamics.writtenBack': "lead id Partner Center'a yazıldı",
+  'detail.dynamics.writeBackFailed': "lead id Partner Center'a yazılamadı: {error}",
   'detail.openInPc': "Partner Center'da aç",
   'detail.customer': 'Müşteri',
   'detail.company': 'Şirket',

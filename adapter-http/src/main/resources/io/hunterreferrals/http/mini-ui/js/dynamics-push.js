@@ -7,10 +7,19 @@ import { t } from './i18n.js';
 import { dateTime } from './format.js';
 import { errorText, failure, success } from './toast.js';
 
+// The optional write-back of the lead id to Partner Center (HUNTER_DYNAMICS_WRITE_BACK), when one was tried.
+function writeBackText(state) {
+  if (state.write_back_status === 'written') return ` · ${t('detail.dynamics.writtenBack')}`;
+  if (state.write_back_status) {
+    return ` · ${t('detail.dynamics.writeBackFailed', { error: state.write_back_error || state.write_back_error_code })}`;
+  }
+  return '';
+}
+
 function stateText(state) {
   if (!state) return t('detail.dynamics.never');
   if (state.status === 'pushed') {
-    return t('detail.dynamics.pushed', { when: dateTime(state.pushed_at), lead: state.lead_id });
+    return t('detail.dynamics.pushed', { when: dateTime(state.pushed_at), lead: state.lead_id }) + writeBackText(state);
   }
   return t('detail.dynamics.failed', { attempts: state.attempts, error: state.last_error || state.last_error_code });
 }
