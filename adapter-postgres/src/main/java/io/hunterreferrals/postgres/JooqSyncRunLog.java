@@ -3,6 +3,9 @@ package io.hunterreferrals.postgres;
 import static io.hunterreferrals.postgres.jooq.Tables.SYNC_RUNS;
 import static io.hunterreferrals.postgres.jooq.Tables.SYNC_STATE;
 import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
@@ -29,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.UpdateSetMoreStep;
 import org.jooq.exception.DataAccessException;
 
@@ -153,11 +157,19 @@ public final class JooqSyncRunLog implements SyncRunLog {
         throw new IllegalStateException("Could not start run " + runId + ": the running slot kept changing");
     }
 
-    /** The process of a running run is gone (its lock is free): record it failed, so the slot is free again. */
+    /**
+     * The start time a run is recorded with: the time it asked, unless the run it waited for finished later (its start
+     * instant is taken before the claim, and a run finishing meanwhile would otherwise seem to overlap it in the
+     * history). Read in the claiming statement itself, so no finish can slip in between.
+     */
+    private static Field<OffsetDateTime> notBeforeLastFinish(Instant startedAt) {
+        Field<OffsetDateTime> asked = val(Times.odt(startedAt));
+        return greatest(asked, coalesce(field(select(max(SYNC_RUNS.FINISHED_AT)).from(SYNC_RUNS)), asked));
+    }
+
     private Optional<Instant> lastFinishedAt() {
-        return Optional.ofNullable(dsl.select(org.jooq.impl.DSL.max(SYNC_RUNS.FINISHED_AT))
-                        .from(SYNC_RUNS)
-                        .fetchOne(0, OffsetDateTime.class))
+        return Optional.ofNullable(
+                        dsl.select(max(SYNC_RUNS.FINISHED_AT)).from(SYNC_RUNS).fetchOne(0, OffsetDateTime.class))
                 .map(OffsetDateTime::toInstant);
     }
 
@@ -184,7 +196,7 @@ public final class JooqSyncRunLog implements SyncRunLog {
     private boolean startQueued(SyncRunId runId, Instant startedAt, Optional<Instant> watermarkBefore) {
         return dsl.update(SYNC_RUNS)
                         .set(SYNC_RUNS.STATUS, SyncStatus.RUNNING.code())
-                        .set(SYNC_RUNS.STARTED_AT, Times.odt(startedAt))
+                        .set(SYNC_RUNS.STARTED_AT, notBeforeLastFinish(startedAt))
                         .set(SYNC_RUNS.HEARTBEAT_AT, Times.odt(startedAt))
                         .set(SYNC_RUNS.WATERMARK_BEFORE, Times.odt(watermarkBefore))
                         .set(SYNC_RUNS.NODE, node)
@@ -211,7 +223,7 @@ public final class JooqSyncRunLog implements SyncRunLog {
                 .set(SYNC_RUNS.DRY_RUN, request.dryRun())
                 .set(SYNC_RUNS.STATUS, SyncStatus.RUNNING.code())
                 .set(SYNC_RUNS.REQUESTED_AT, at)
-                .set(SYNC_RUNS.STARTED_AT, at)
+                .set(SYNC_RUNS.STARTED_AT, notBeforeLastFinish(startedAt))
                 .set(SYNC_RUNS.HEARTBEAT_AT, at)
                 .set(SYNC_RUNS.WATERMARK_BEFORE, Times.odt(watermarkBefore))
                 .set(SYNC_RUNS.NODE, node)

@@ -124,6 +124,12 @@ public final class InMemorySyncRunLog implements SyncRunLog {
             throw new IllegalStateException(
                     "Run " + runId + " is " + existing.status().code() + ", not queued");
         }
+        // Never before the last run's finish: the history must not show the run it waited for overlapping it.
+        Instant recordedStart = runs.values().stream()
+                .flatMap(r -> r.finishedAt().stream())
+                .filter(startedAt::isBefore)
+                .max(Instant::compareTo)
+                .orElse(startedAt);
         // A queued run keeps its request and when it was requested; one started at once was requested as it started.
         runs.put(
                 runId,
@@ -132,7 +138,7 @@ public final class InMemorySyncRunLog implements SyncRunLog {
                         existing == null ? request : existing.request(),
                         SyncStatus.RUNNING,
                         existing == null ? startedAt : existing.requestedAt(),
-                        Optional.of(startedAt),
+                        Optional.of(recordedStart),
                         Optional.of(startedAt),
                         Optional.empty(),
                         watermarkBefore,

@@ -74,6 +74,20 @@ public abstract class SyncRunLogContract {
     }
 
     @Test
+    void aRunThatAskedBeforeTheLastOneFinishedIsRecordedAsStartingAfterIt() {
+        SyncRunId first = SyncRunId.random();
+        log.start(first, MANUAL, NOW, Optional.empty());
+        log.finish(report(first, Optional.empty())); // finished at NOW + 2 s
+
+        SyncRunId next = SyncRunId.random();
+        // its start instant was taken at NOW + 1 s, while the first was still finishing
+        assertThat(log.start(next, MANUAL, NOW.plusSeconds(1), Optional.empty()))
+                .isEqualTo(RunClaim.CLAIMED);
+
+        assertThat(viewOf(next).startedAt()).contains(NOW.plusSeconds(2));
+    }
+
+    @Test
     void aFinishedRunMakesRoomForTheNext() {
         SyncRunId first = SyncRunId.random();
         log.start(first, MANUAL, NOW, Optional.empty());
