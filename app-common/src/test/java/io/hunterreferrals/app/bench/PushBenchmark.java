@@ -15,6 +15,8 @@ import io.hunterreferrals.app.wiring.PartnerCenterWiring;
 import io.hunterreferrals.app.wiring.Storage;
 import io.hunterreferrals.app.wiring.SyncWiring;
 import io.hunterreferrals.core.filter.ReferralFilter;
+import io.hunterreferrals.core.push.LeadDestination;
+import io.hunterreferrals.core.push.LeadDraft;
 import io.hunterreferrals.core.push.PushFilter;
 import io.hunterreferrals.core.push.PushListener;
 import io.hunterreferrals.core.push.PushOutcome;
@@ -73,7 +75,8 @@ public final class PushBenchmark {
     private static void run(Path dir, int total, int changed) throws Exception {
         try (DemoMode demo = DemoMode.start(dir, total);
                 DataverseSimulator dataverse = simulator();
-                DataverseSimulator floor = simulator()) {
+                DataverseSimulator floor = simulator();
+                DataverseSimulator alone = simulator()) {
             HunterSettings settings = demo.settings(LogFormat.JSON, new HttpSettings("127.0.0.1", 8000, List.of()));
             PartnerCenterAuth auth = PartnerCenterWiring.auth(settings.partnerCenter(), demo.msalTransport());
             demo.signIn(auth);
@@ -89,6 +92,9 @@ public final class PushBenchmark {
                 DynamicsSettings dynamics = dynamicsFor(dataverse);
                 TimedPushPorts timed = new TimedPushPorts();
                 PushReferrals push = pushReferrals(storage, dynamics, timed, () -> false);
+                LeadDestination aloneDestination =
+                        DynamicsWiring.clients(dynamicsFor(alone)).leadDestination();
+                List<LeadDraft> drafts = AdapterAlone.drafts(storage.pushStates(), aloneDestination);
                 List<PushBenchTable.Pass> passes = new ArrayList<>();
                 passes.add(pass("first push (all new)", push, dataverse, timed));
                 List<BatchFloor.Batch> firstBatches =
@@ -113,7 +119,13 @@ public final class PushBenchmark {
                 passes.set(2, passes.get(2).withFloor(BatchFloor.replay(changeBatches, floor)));
                 check(floor.leads().updatedCount() == passes.get(2).written(), "floor updated");
                 check(dataverse.leads().size() == fill.successCount(), "one lead per referral");
+                double adapterAlone = AdapterAlone.send(drafts, aloneDestination);
                 PushBenchTable.print(passes, dynamics.batchSize());
+                System.out.printf(
+                        Locale.ROOT,
+                        "adapter alone (the same leads to a fresh simulator, no database): %.2f s = %.2f x the floor%n",
+                        adapterAlone,
+                        adapterAlone / passes.get(0).floor());
             }
         }
     }
