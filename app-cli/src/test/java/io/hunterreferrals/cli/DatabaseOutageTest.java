@@ -108,7 +108,11 @@ class DatabaseOutageTest {
     private CompletableFuture<Cli.Result> syncThenLoseTheDatabase(Cli cli, DataSource ds) throws Exception {
         sim.faults().inject(Fault.delay(Duration.ofSeconds(3)).onPage(2));
         CompletableFuture<Cli.Result> run = CompletableFuture.supplyAsync(() -> cli.run("sync"));
-        awaitFirstPageStored(ds);
+        try {
+            awaitFirstPageStored(ds);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the sync: " + run.get(60, TimeUnit.SECONDS), e);
+        }
         admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
         admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
         return run;

@@ -202,6 +202,7 @@ public final class PushBenchmark {
                 DynamicsSettings.OFF.maxAttempts(),
                 PushFilter.ALL,
                 DynamicsSettings.OFF.requestTimeout(),
+                false, // no write-back of the lead ids to Partner Center: only the push is measured
                 Optional.of(URI.create(simulator.baseUrl())));
     }
 
@@ -210,6 +211,7 @@ public final class PushBenchmark {
             Storage storage, DynamicsSettings settings, TimedPushPorts timed, BooleanSupplier stopping) {
         return new PushReferrals(
                 timed.destination(DynamicsWiring.clients(settings).leadDestination()),
+                Optional.empty(),
                 timed.store(storage.pushStates()),
                 storage.pushRuns(),
                 settings.filter(),

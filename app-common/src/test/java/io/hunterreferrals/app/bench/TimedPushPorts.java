@@ -7,6 +7,7 @@ import io.hunterreferrals.core.push.LeadWrite;
 import io.hunterreferrals.core.push.PushCandidate;
 import io.hunterreferrals.core.push.PushFilter;
 import io.hunterreferrals.core.push.PushStateStore;
+import io.hunterreferrals.core.push.WriteBackState;
 import io.hunterreferrals.core.referral.ReferralId;
 import io.hunterreferrals.core.sync.ContentHash;
 import java.time.Instant;
@@ -115,6 +116,16 @@ final class TimedPushPorts {
                     String message,
                     Instant at) {
                 write(() -> delegate.recordFailed(candidate, leadHash, mappingVersion, code, message, at));
+            }
+
+            @Override
+            public List<PushCandidate> writeBackDue(PushFilter filter, Optional<ReferralId> after, int limit) {
+                return delegate.writeBackDue(filter, after, limit);
+            }
+
+            @Override
+            public void recordWriteBack(PushCandidate candidate, WriteBackState outcome) {
+                write(() -> delegate.recordWriteBack(candidate, outcome));
             }
 
             @Override

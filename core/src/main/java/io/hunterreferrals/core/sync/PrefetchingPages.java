@@ -2,6 +2,7 @@ package io.hunterreferrals.core.sync;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -103,12 +104,29 @@ final class PrefetchingPages implements AutoCloseable {
             return page;
         }
 
-        /** Waits for the thread to end. An interrupt meanwhile is passed on to it and kept for the caller. */
+        /**
+         * Waits for the thread to end. An interrupt meanwhile is passed on to it and kept for the caller. The wait is a
+         * managed block: a caller on a fork-join worker (a sync started from {@code CompletableFuture.supplyAsync},
+         * say) lets the pool add a worker meanwhile, since the fetch may itself wait for work on that pool (MSAL's
+         * token calls run on the common pool) and would otherwise never get a thread.
+         */
         void join() {
             boolean interrupted = false;
+            ForkJoinPool.ManagedBlocker blocker = new ForkJoinPool.ManagedBlocker() {
+                @Override
+                public boolean block() throws InterruptedException {
+                    thread.join();
+                    return true;
+                }
+
+                @Override
+                public boolean isReleasable() {
+                    return !thread.isAlive();
+                }
+            };
             while (true) {
                 try {
-                    thread.join();
+                    ForkJoinPool.managedBlock(blocker);
                     break;
                 } catch (InterruptedException e) {
                     interrupted = true;

@@ -20,9 +20,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -283,6 +285,27 @@ class ReferralSyncPipelineTest {
         assertThat(interruptKept).as("the interrupt is kept for the caller").isTrue();
         assertThat(report.get().pagesFetched()).isEqualTo(1);
         assertThat(store.rows()).hasSize(2);
+    }
+
+    @Test
+    void aRunOnAForkJoinWorkerLeavesThatPoolFreeForItsFetches() throws Exception {
+        // As the CLI's tests run a sync (CompletableFuture.supplyAsync) while MSAL's token calls run on the common
+        // pool: a fetch that needs the run's own pool must not wait for the worker that waits for it.
+        source.referrals(6); // 3 pages of 2
+        ForkJoinPool pool = new ForkJoinPool(1);
+        try {
+            for (int page = 1; page <= 4; page++) {
+                source.beforeFetch(
+                        page, () -> CompletableFuture.runAsync(() -> {}, pool).get(10, TimeUnit.SECONDS));
+            }
+
+            SyncReport report = ran(pool.submit(() -> sync.sync(INCREMENTAL)).get(60, TimeUnit.SECONDS));
+
+            assertThat(report.status()).as(String.valueOf(report.error())).isEqualTo(SyncStatus.SUCCEEDED);
+            assertThat(report.created()).isEqualTo(6);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static boolean waitsForAFetch(Thread runner) {
