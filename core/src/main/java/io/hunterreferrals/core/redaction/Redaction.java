@@ -1,5 +1,7 @@
 package io.hunterreferrals.core.redaction;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +62,37 @@ public final class Redaction {
             }
         }
         return shown.toString();
+    }
+
+    /**
+     * A webhook's address as it may be shown: scheme, host and port, {@code https://hooks.slack.com/…}. The path and
+     * query of a webhook URL are its credential (Slack's and Teams Workflows' URLs carry the secret there, not in a
+     * parameter {@link #url} would know), so all of it is hidden; the host tells an operator which service it is.
+     *
+     * @return {@code null} for {@code null}; {@code ****} for a value that is not an absolute URL with a host, since
+     *     then no part of it can be told to be harmless
+     */
+    public static String urlOrigin(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(raw.strip());
+        } catch (URISyntaxException e) {
+            return MASK;
+        }
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            return MASK;
+        }
+        String origin = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost()
+                + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
+        boolean more = (uri.getRawPath() != null
+                        && !uri.getRawPath().isEmpty()
+                        && !uri.getRawPath().equals("/"))
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null;
+        return more ? origin + "/\u2026" : origin + "/";
     }
 
     /**

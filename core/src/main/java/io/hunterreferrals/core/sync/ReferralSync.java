@@ -203,7 +203,8 @@ public final class ReferralSync implements SyncReferrals {
             Map<Domain, CompanyResolution> companyIds = companies.findOrCreate(companyCandidates(changed));
             List<ReferralRecord> records =
                     changed.stream().map(p -> p.toRecord(companyIds)).toList();
-            outcomes = store.writePage(new PageWrite(runId, records, unchanged, failed, clock.instant(), watermark));
+            outcomes = store.writePage(new PageWrite(
+                    runId, records, unchanged, failed, clock.instant(), watermark, tally.announcesEvents()));
         } catch (RuntimeException e) {
             changed.forEach(
                     p -> fail(runId, tally, Optional.of(p.referral().id().value()), NOT_STORED));

@@ -23,6 +23,14 @@ final class RunTally {
     private int pagesFetched;
     private int fetched;
 
+    /**
+     * Whether the run's writes are news: not when the store had no watermark before it (the first sync of an empty
+     * database brings in history, and announcing every referral in it would flood every channel).
+     */
+    boolean announcesEvents() {
+        return watermarkBefore.isPresent();
+    }
+
     RunTally(Optional<Instant> watermarkBefore) {
         this.watermarkBefore = watermarkBefore;
         this.watermarkAfter = watermarkBefore;

@@ -82,6 +82,37 @@ class RedactionTest {
     }
 
     @Test
+    void aWebhookShowsOnlyItsOrigin() {
+        assertThat(Redaction.urlOrigin(
+                        "https://prod-12.westeurope.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke"
+                                + "?api-version=2016-06-01&sp=%2Ftriggers&sv=1.0&sig=" + SECRET_START + SECRET_END))
+                .isEqualTo("https://prod-12.westeurope.logic.azure.com:443/\u2026");
+        assertThat(Redaction.urlOrigin("https://hooks.slack.com/services/T000/B000/" + SECRET_START + SECRET_END))
+                .isEqualTo("https://hooks.slack.com/\u2026");
+        assertThat(Redaction.urlOrigin("HTTP://alice:" + SECRET_START + "@127.0.0.1:8080/hook"))
+                .isEqualTo("http://127.0.0.1:8080/\u2026");
+        assertThat(Redaction.urlOrigin("https://example.com")).isEqualTo("https://example.com/");
+        assertThat(Redaction.urlOrigin("https://example.com/?" + SECRET_START)).isEqualTo("https://example.com/\u2026");
+        assertThat(Redaction.urlOrigin(null)).isNull();
+    }
+
+    @ParameterizedTest
+    @MethodSource("passwords")
+    void aWebhookThatDoesNotParseShowsNothing(String password) {
+        for (String url : new String[] {
+            "https://hooks.slack.com/services/" + password,
+            "https://alice:" + password + "@hooks.example/x",
+            "hooks.slack.com/services/" + password,
+            "not a url " + password
+        }) {
+            assertThat(Redaction.urlOrigin(url))
+                    .as(url)
+                    .doesNotContain(SECRET_START)
+                    .doesNotContain(SECRET_END);
+        }
+    }
+
+    @Test
     void aSecretShowsOnlyItsLength() {
         assertThat(Redaction.secret("key-one,key-two")).isEqualTo("**** (15 characters)");
         assertThat(Redaction.secret("x")).isEqualTo("**** (1 character)");
