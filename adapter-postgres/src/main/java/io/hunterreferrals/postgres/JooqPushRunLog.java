@@ -2,6 +2,7 @@ package io.hunterreferrals.postgres;
 
 import static io.hunterreferrals.postgres.jooq.Tables.DYNAMICS_PUSH_RUNS;
 
+import io.hunterreferrals.core.notify.ReferralEvents;
 import io.hunterreferrals.core.push.PushError;
 import io.hunterreferrals.core.push.PushErrorCode;
 import io.hunterreferrals.core.push.PushReport;
@@ -138,22 +139,29 @@ public final class JooqPushRunLog implements PushRunLog {
     @Override
     public void finish(PushReport report) {
         try {
-            // The report is the truth even for a run a later start recorded abandoned (its session was lost).
-            int updated = withError(
-                            dsl.update(RUNS)
-                                    .set(RUNS.STATUS, report.status().code())
-                                    .set(RUNS.DRY_RUN, report.dryRun())
-                                    .set(RUNS.FINISHED_AT, Times.odt(report.finishedAt()))
-                                    .set(RUNS.CREATED_COUNT, report.created())
-                                    .set(RUNS.UPDATED_COUNT, report.updated())
-                                    .set(RUNS.SKIPPED_REASONS, ReasonsJson.write(report.skipped()))
-                                    .set(RUNS.FAILED_REASONS, ReasonsJson.write(report.failed())),
-                            report.error())
-                    .where(RUNS.RUN_ID.eq(report.runId().value()))
-                    .execute();
-            if (updated == 0) {
-                throw new IllegalStateException("No push run " + report.runId() + " to finish");
-            }
+            // The report is the truth even for a run a later start recorded abandoned (its session was lost). The
+            // run's dynamics.push_failed event commits with it.
+            dsl.transaction(cfg -> {
+                int updated = withError(
+                                cfg.dsl()
+                                        .update(RUNS)
+                                        .set(RUNS.STATUS, report.status().code())
+                                        .set(RUNS.DRY_RUN, report.dryRun())
+                                        .set(RUNS.FINISHED_AT, Times.odt(report.finishedAt()))
+                                        .set(RUNS.CREATED_COUNT, report.created())
+                                        .set(RUNS.UPDATED_COUNT, report.updated())
+                                        .set(RUNS.SKIPPED_REASONS, ReasonsJson.write(report.skipped()))
+                                        .set(RUNS.FAILED_REASONS, ReasonsJson.write(report.failed())),
+                                report.error())
+                        .where(RUNS.RUN_ID.eq(report.runId().value()))
+                        .execute();
+                if (updated == 0) {
+                    throw new IllegalStateException("No push run " + report.runId() + " to finish");
+                }
+                ReferralEvents.forFinishedPush(report)
+                        .ifPresent(event -> OutboxWriter.append(
+                                cfg.dsl(), java.util.List.of(event), Times.odt(report.finishedAt())));
+            });
         } finally {
             Connection lock = held.remove(report.runId());
             if (lock != null) {

@@ -4,6 +4,7 @@ import static io.hunterreferrals.postgres.ReferralColumns.PCR;
 import static io.hunterreferrals.postgres.jooq.Tables.SYNC_STATE;
 
 import io.hunterreferrals.core.company.OperatorLink;
+import io.hunterreferrals.core.notify.ReferralEvents;
 import io.hunterreferrals.core.referral.ReferralId;
 import io.hunterreferrals.core.sync.ContentHash;
 import io.hunterreferrals.core.sync.PageWrite;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -83,16 +85,26 @@ public final class JooqReferralStore implements ReferralStore {
         return Times.optional(dsl.select(SYNC_STATE.WATERMARK).from(SYNC_STATE).fetchOne(SYNC_STATE.WATERMARK));
     }
 
+    /** The decision and its {@code referral.linked}/{@code referral.unlinked} event commit together. */
     @Override
     public boolean recordOperatorLink(ReferralId id, OperatorLink link) {
         Long company = link instanceof OperatorLink.LinkTo to ? to.company().value() : null;
-        return dsl.update(PCR)
-                        .set(PCR.LINK_STATUS, link.status().code())
-                        .set(PCR.LINKED_COMPANY_ID, company)
-                        .set(PCR.LINKED_AT, OffsetDateTime.now())
-                        .set(PCR.LINK_CHANGED_BY, OPERATOR_ACTOR)
-                        .where(PCR.REFERRAL_ID.eq(id.value()))
-                        .execute()
-                == 1;
+        OffsetDateTime now = OffsetDateTime.now();
+        return dsl.transactionResult(cfg -> {
+            var row = cfg.dsl()
+                    .update(PCR)
+                    .set(PCR.LINK_STATUS, link.status().code())
+                    .set(PCR.LINKED_COMPANY_ID, company)
+                    .set(PCR.LINKED_AT, now)
+                    .set(PCR.LINK_CHANGED_BY, OPERATOR_ACTOR)
+                    .where(PCR.REFERRAL_ID.eq(id.value()))
+                    .returningResult(OutboxWriter.FACT_COLUMNS)
+                    .fetchOne();
+            if (row == null) {
+                return false;
+            }
+            OutboxWriter.append(cfg.dsl(), List.of(ReferralEvents.forOperatorLink(OutboxWriter.facts(row), link)), now);
+            return true;
+        });
     }
 }

@@ -10,6 +10,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 
+import io.hunterreferrals.core.notify.ReferralEvents;
 import io.hunterreferrals.core.sync.RunClaim;
 import io.hunterreferrals.core.sync.SkipReason;
 import io.hunterreferrals.core.sync.SyncError;
@@ -303,6 +304,8 @@ public final class JooqSyncRunLog implements SyncRunLog {
             if (updated == 0) {
                 throw new IllegalStateException("No run " + report.runId() + " to finish");
             }
+            ReferralEvents.forFinishedSync(report)
+                    .ifPresent(event -> OutboxWriter.append(tx, List.of(event), finishedAt));
             if (report.status().isCompleted()) {
                 tx.update(SYNC_STATE)
                         .set(SYNC_STATE.LAST_SUCCESS_AT, finishedAt)
@@ -321,16 +324,23 @@ public final class JooqSyncRunLog implements SyncRunLog {
 
     @Override
     public void failQueued(SyncRunId runId, SyncError error, Instant at) {
+        dsl.transaction(cfg -> failQueued(cfg.dsl(), runId, error, at));
+    }
+
+    private void failQueued(DSLContext tx, SyncRunId runId, SyncError error, Instant at) {
         int updated = withError(
-                        dsl.update(SYNC_RUNS)
+                        tx.update(SYNC_RUNS)
                                 .set(SYNC_RUNS.STATUS, SyncStatus.FAILED.code())
                                 .set(SYNC_RUNS.FINISHED_AT, Times.odt(at)),
                         Optional.of(error))
                 .where(SYNC_RUNS.RUN_ID.eq(runId.value()))
                 .and(SYNC_RUNS.STATUS.eq(SyncStatus.QUEUED.code()))
                 .execute();
-        if (updated == 0 && !dsl.fetchExists(SYNC_RUNS, SYNC_RUNS.RUN_ID.eq(runId.value()))) {
+        if (updated == 0 && !tx.fetchExists(SYNC_RUNS, SYNC_RUNS.RUN_ID.eq(runId.value()))) {
             throw new IllegalStateException("No run " + runId);
+        }
+        if (updated > 0) {
+            OutboxWriter.append(tx, List.of(ReferralEvents.forFailedSync(error)), Times.odt(at));
         }
     }
 
@@ -340,15 +350,25 @@ public final class JooqSyncRunLog implements SyncRunLog {
                 SyncErrorCode.ABANDONED,
                 "The process running this sync stopped sending heartbeats before it finished; the next run resumes "
                         + "from the last stored page.");
-        return withError(
-                        dsl.update(SYNC_RUNS)
-                                .set(SYNC_RUNS.STATUS, SyncStatus.FAILED.code())
-                                .set(SYNC_RUNS.FINISHED_AT, Times.odt(now)),
-                        Optional.of(error))
-                .where(SYNC_RUNS.STATUS.eq(SyncStatus.RUNNING.code()))
-                .and(coalesce(SYNC_RUNS.HEARTBEAT_AT, SYNC_RUNS.STARTED_AT).lt(Times.odt(heartbeatBefore)))
-                .returningResult(SYNC_RUNS.RUN_ID)
-                .fetch(r -> new SyncRunId(r.value1()));
+        return dsl.transactionResult(cfg -> {
+            List<SyncRunId> failed = withError(
+                            cfg.dsl()
+                                    .update(SYNC_RUNS)
+                                    .set(SYNC_RUNS.STATUS, SyncStatus.FAILED.code())
+                                    .set(SYNC_RUNS.FINISHED_AT, Times.odt(now)),
+                            Optional.of(error))
+                    .where(SYNC_RUNS.STATUS.eq(SyncStatus.RUNNING.code()))
+                    .and(coalesce(SYNC_RUNS.HEARTBEAT_AT, SYNC_RUNS.STARTED_AT).lt(Times.odt(heartbeatBefore)))
+                    .returningResult(SYNC_RUNS.RUN_ID)
+                    .fetch(r -> new SyncRunId(r.value1()));
+            OutboxWriter.append(
+                    cfg.dsl(),
+                    failed.stream()
+                            .map(run -> ReferralEvents.forFailedSync(error))
+                            .toList(),
+                    Times.odt(now));
+            return failed;
+        });
     }
 
     private static UpdateSetMoreStep<SyncRunsRecord> withError(

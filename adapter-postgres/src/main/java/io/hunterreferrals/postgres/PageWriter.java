@@ -9,16 +9,21 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.when;
 
 import io.hunterreferrals.core.company.LinkStatus;
+import io.hunterreferrals.core.notify.Event;
+import io.hunterreferrals.core.notify.ReferralEvents;
+import io.hunterreferrals.core.notify.ReferralFacts;
 import io.hunterreferrals.core.referral.ReferralId;
 import io.hunterreferrals.core.sync.PageWrite;
 import io.hunterreferrals.core.sync.ReferralRecord;
 import io.hunterreferrals.core.sync.WriteOutcome;
 import io.hunterreferrals.postgres.jooq.tables.records.PartnerCenterReferralsRecord;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -48,7 +53,9 @@ import org.postgresql.PGStatement;
  *   <li>one {@code UPDATE} of {@code synced_at} for the unchanged referrals and for the records whose hash turned out
  *       equal;
  *   <li>the page's quarantine ({@link QuarantineWriter});
- *   <li>the watermark, in the same transaction, only ever forwards.
+ *   <li>the watermark, in the same transaction, only ever forwards;
+ *   <li>when the page announces, its referral events ({@link ReferralEvents}) in the outbox ({@link OutboxWriter}),
+ *       compared against the stored facts read under the rows' locks.
  * </ol>
  *
  * Rows are locked in referral id order (VALUES sorted; a pre-lock when a page both upserts and touches) so two
@@ -108,27 +115,42 @@ final class PageWriter {
         touched.removeAll(changed.keySet());
 
         Map<ReferralId, WriteOutcome> outcomes = new HashMap<>();
+        List<Event> events = new ArrayList<>();
         // Before any row lock is taken: a COPY that waits for another sync's new rows holds no lock that sync needs.
         for (String id : copyNewReferrals(changed, syncedAt, run)) {
-            changed.remove(id);
+            ReferralRecord record = changed.remove(id);
             outcomes.put(ReferralId.of(id), WriteOutcome.CREATED);
+            events.addAll(ReferralEvents.forSyncWrite(Optional.empty(), ReferralFacts.of(record)));
         }
-        if (!changed.isEmpty() && !touched.isEmpty()) {
+        Map<ReferralId, ReferralFacts> before = Map.of();
+        if (!changed.isEmpty() && (page.announce() || !touched.isEmpty())) {
             TreeSet<String> all = new TreeSet<>(changed.keySet());
             all.addAll(touched);
-            lockInIdOrder(all);
+            if (page.announce()) {
+                before = OutboxWriter.factsForUpdate(tx, all); // locks in id order, as lockInIdOrder does
+            } else {
+                lockInIdOrder(all);
+            }
         }
         if (!changed.isEmpty()) {
             Map<String, Boolean> written = upsert(changed.values(), syncedAt, run);
-            for (String id : changed.keySet()) {
+            for (Map.Entry<String, ReferralRecord> entry : changed.entrySet()) {
+                String id = entry.getKey();
                 Boolean inserted = written.get(id);
                 if (inserted == null) {
                     touched.add(id); // same hash as stored: only synced_at moves
                     outcomes.put(ReferralId.of(id), WriteOutcome.UNCHANGED);
-                } else {
-                    outcomes.put(ReferralId.of(id), inserted ? WriteOutcome.CREATED : WriteOutcome.UPDATED);
+                    continue;
                 }
+                ReferralId referral = ReferralId.of(id);
+                outcomes.put(referral, inserted ? WriteOutcome.CREATED : WriteOutcome.UPDATED);
+                events.addAll(ReferralEvents.forSyncWrite(
+                        inserted ? Optional.empty() : Optional.ofNullable(before.get(referral)),
+                        ReferralFacts.of(entry.getValue())));
             }
+        }
+        if (page.announce()) {
+            OutboxWriter.append(tx, events, syncedAt);
         }
         if (!touched.isEmpty()) {
             tx.update(PCR)

@@ -52,11 +52,11 @@ class SchemaTest {
             assertThat(db.isEmbedded()).isFalse();
             assertThat(db.migrations()).extracting(Database.Migration::state).containsOnly("Pending");
             Database.MigrationReport report = db.migrate();
-            assertThat(report.executed()).isEqualTo(12);
-            assertThat(report.schemaVersion()).isEqualTo("12");
+            assertThat(report.executed()).isEqualTo(13);
+            assertThat(report.schemaVersion()).isEqualTo("13");
             assertThat(db.migrations())
                     .extracting(Database.Migration::version)
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
             assertThat(db.migrations()).extracting(Database.Migration::state).containsOnly("Success");
             assertThat(db.migrate().executed()).isZero();
             assertThat(query(db.dataSource(), "SELECT extname FROM pg_extension ORDER BY extname"))
@@ -72,6 +72,9 @@ class SchemaTest {
                             "dynamics_push_runs",
                             "dynamics_push_state",
                             "flyway_schema_history",
+                            "notification_deliveries",
+                            "notification_events",
+                            "notification_gone_targets",
                             "partner_center_referrals",
                             "scheduled_tasks",
                             "sync_quarantine",

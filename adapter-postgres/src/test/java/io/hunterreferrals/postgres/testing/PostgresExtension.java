@@ -55,7 +55,10 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
             "sync_quarantine",
             "scheduled_tasks",
             "dynamics_push_state",
-            "dynamics_push_runs");
+            "dynamics_push_runs",
+            "notification_events",
+            "notification_deliveries",
+            "notification_gone_targets");
 
     @Override
     public void beforeAll(ExtensionContext context) {
