@@ -18,8 +18,6 @@ import io.hunterreferrals.postgres.Database;
 import io.hunterreferrals.postgres.DatabaseSettings;
 import io.hunterreferrals.postgres.JooqCompanyDirectory;
 import io.hunterreferrals.postgres.JooqReferralStore;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,16 +30,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 
 /**
  * Referral upsert benchmark (not a test): N realistic referrals in pages of 100 through JooqCompanyDirectory and
  * JooqReferralStore exactly as ReferralSync calls them (fingerprints, findOrCreate, writePage), into an empty table;
  * then the same referrals again, unchanged; then the same rows loaded with COPY into a scratch copy of the table (same
- * columns, checks, indexes, generated search_text, foreign keys and storage parameters) as the floor. The run is
- * recorded in sync_runs, so every row carries last_sync_run_id, as in a real sync. Runs on the product's embedded
- * PostgreSQL (fsync on) in a temporary folder. See docs/benchmarks.md for the command. Arguments: [referrals]
- * [domains].
+ * columns, checks, indexes, generated search_text, foreign keys and storage parameters) as the floor
+ * ({@link CopyFloor}, which also runs on its own). The run is recorded in sync_runs, so every row carries
+ * last_sync_run_id, as in a real sync. Runs on the product's embedded PostgreSQL (fsync on) in a temporary folder. See
+ * docs/benchmarks.md for the command. Arguments: [referrals] [domains].
  */
 public final class UpsertBenchmark {
 
@@ -228,119 +225,15 @@ public final class UpsertBenchmark {
     }
 
     /**
-     * The same rows (read back from the table) loaded with one COPY into an empty copy of the table with the same
-     * constraints: LIKE ... INCLUDING ALL (columns, defaults, generated search_text, checks, indexes, column storage)
-     * plus the table's foreign keys and storage parameters, which LIKE does not copy, the keys referencing the same
-     * companies and sync_runs rows.
+     * The floor ({@link CopyFloor}): the same rows, read back from the table, loaded with one COPY into an empty copy
+     * of the table with the same constraints; then, for context, one COPY + commit per page.
      */
     private double copyFloor() throws Exception {
-        exec("DROP TABLE IF EXISTS bench_copy");
-        exec("CREATE TABLE bench_copy (LIKE partner_center_referrals INCLUDING ALL)");
-        List<String> foreignKeys = new ArrayList<>();
-        try (Connection c = ds.getConnection();
-                Statement st = c.createStatement();
-                var rs = st.executeQuery("SELECT pg_get_constraintdef(oid) FROM pg_constraint "
-                        + "WHERE conrelid = 'partner_center_referrals'::regclass AND contype = 'f' ORDER BY conname")) {
-            while (rs.next()) {
-                foreignKeys.add(rs.getString(1));
-            }
-        }
-        for (String fk : foreignKeys) {
-            exec("ALTER TABLE bench_copy ADD " + fk);
-        }
-        // nor the table's storage parameters (V6: fillfactor, toast_tuple_target)
-        String storage = queryText("SELECT array_to_string(reloptions, ', ') FROM pg_class "
-                + "WHERE oid = 'partner_center_referrals'::regclass");
-        if (storage != null) {
-            exec("ALTER TABLE bench_copy SET (" + storage + ")");
-            foreignKeys.add("WITH (" + storage + ")");
-        }
-        System.out.printf(
-                Locale.ROOT,
-                "%-20s %s%n",
-                "COPY target",
-                "LIKE partner_center_referrals INCLUDING ALL + " + String.join(", ", foreignKeys));
-        String columns = "referral_id, engagement_id, name, type, qualification, direction, status, substatus, "
-                + "status_reason, invited_by_org_id, referral_source, call_to_action, referral_type, "
-                + "classification_rule, "
-                + "classification_sub_category, company_name, customer_name, customer_country, customer_size, domain, "
-                + "raw_domain, domain_source, domain_rejection, linked_company_id, link_status, linked_at, "
-                + "link_changed_by, deal_value, currency, pc_created_at, pc_updated_at, pc_expires_at, etag, "
-                + "external_reference_id, raw_data, content_hash, first_seen_at, synced_at, changed_at, "
-                + "last_sync_run_id";
-        ByteArrayOutputStream rows = new ByteArrayOutputStream();
-        try (Connection c = ds.getConnection()) {
-            c.unwrap(PGConnection.class)
-                    .getCopyAPI()
-                    .copyOut(
-                            "COPY (SELECT " + columns + " FROM partner_center_referrals) TO STDOUT (FORMAT binary)",
-                            rows);
-        }
-        exec("VACUUM ANALYZE");
-        byte[] data = rows.toByteArray();
-        long t0 = System.nanoTime();
-        long copied;
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            copied = c.unwrap(PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn(
-                            "COPY bench_copy (" + columns + ") FROM STDIN (FORMAT binary)",
-                            new ByteArrayInputStream(data));
-            c.commit();
-        }
-        long nanos = System.nanoTime() - t0;
-        double perSecond = copied / (nanos / 1e9);
-        System.out.printf(
-                Locale.ROOT,
-                "%-20s %7.2f s  %8.0f referrals/s  (%d rows, %.1f MB, one COPY)%n",
-                "COPY floor",
-                nanos / 1e9,
-                perSecond,
-                copied,
-                data.length / 1e6);
-        copyPerPage(columns);
-        exec("DROP TABLE bench_copy");
+        CopyFloor floor = new CopyFloor(ds);
+        double perSecond = floor.oneCopy().perSecond();
+        floor.perPage(PAGE);
+        floor.drop();
         return perSecond;
-    }
-
-    /**
-     * For context only: the same rows with one COPY per page of 100, each in its own transaction committed like a page
-     * write (synchronous_commit off), so the cost of a transaction per page is visible apart from the upsert.
-     */
-    private void copyPerPage(String columns) throws Exception {
-        exec("TRUNCATE bench_copy");
-        exec("VACUUM ANALYZE bench_copy");
-        long nanos = 0;
-        long copied = 0;
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            var copy = c.unwrap(PGConnection.class).getCopyAPI();
-            for (int from = 0; from < total; from += PAGE) {
-                ByteArrayOutputStream page = new ByteArrayOutputStream();
-                copy.copyOut(
-                        "COPY (SELECT " + columns + " FROM partner_center_referrals ORDER BY referral_id OFFSET " + from
-                                + " LIMIT " + PAGE + ") TO STDOUT (FORMAT binary)",
-                        page);
-                c.commit();
-                long t0 = System.nanoTime();
-                try (Statement st = c.createStatement()) {
-                    st.execute("SET LOCAL synchronous_commit = off");
-                }
-                copied += copy.copyIn(
-                        "COPY bench_copy (" + columns + ") FROM STDIN (FORMAT binary)",
-                        new ByteArrayInputStream(page.toByteArray()));
-                c.commit();
-                nanos += System.nanoTime() - t0;
-            }
-        }
-        System.out.printf(
-                Locale.ROOT,
-                "%-20s %7.2f s  %8.0f referrals/s  (%d rows, one COPY + commit per page)%n",
-                "COPY per page",
-                nanos / 1e9,
-                copied / (nanos / 1e9),
-                copied);
     }
 
     private void exec(String sql) throws Exception {
