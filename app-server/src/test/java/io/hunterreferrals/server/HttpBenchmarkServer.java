@@ -5,6 +5,7 @@ import io.hunterreferrals.app.config.Environment;
 import io.hunterreferrals.app.config.HttpSettings;
 import io.hunterreferrals.app.config.HunterSettings;
 import io.hunterreferrals.app.config.LogFormat;
+import io.hunterreferrals.app.config.NotifySettings;
 import io.hunterreferrals.app.config.PartnerCenterSettings;
 import io.hunterreferrals.core.filter.ReferralFilter;
 import io.hunterreferrals.postgres.Database;
@@ -77,7 +78,8 @@ public final class HttpBenchmarkServer {
                 ReferralFilter.DEFAULT,
                 database,
                 new HttpSettings("127.0.0.1", port, List.of()),
-                DynamicsSettings.OFF);
+                DynamicsSettings.OFF,
+                NotifySettings.OFF);
     }
 
     private static void load(Database db) throws SQLException {

@@ -6,6 +6,7 @@ import io.hunterreferrals.app.config.DynamicsSettings;
 import io.hunterreferrals.app.config.HttpSettings;
 import io.hunterreferrals.app.config.HunterSettings;
 import io.hunterreferrals.app.config.LogFormat;
+import io.hunterreferrals.app.config.NotifySettings;
 import io.hunterreferrals.app.config.PartnerCenterSettings;
 import io.hunterreferrals.app.wiring.DemoMode;
 import io.hunterreferrals.app.wiring.PartnerCenterWiring;
@@ -91,7 +92,8 @@ final class TestServer implements AutoCloseable {
                 database,
                 base.http(),
                 // off unless a test turns it on (dynamicsOn): a push needs its simulator set up first
-                DynamicsSettings.OFF);
+                DynamicsSettings.OFF,
+                NotifySettings.OFF);
     }
 
     /** {@code settings} with the push to the demo's simulated Dynamics 365 on. */
@@ -105,7 +107,8 @@ final class TestServer implements AutoCloseable {
                 settings.filter(),
                 settings.database(),
                 settings.http(),
-                base.dynamics());
+                base.dynamics(),
+                settings.notifications());
     }
 
     /** As {@code hunter server --demo} starts: the simulated Dynamics is set up and everything is pushed to it anew. */

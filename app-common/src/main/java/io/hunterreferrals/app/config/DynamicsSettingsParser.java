@@ -1,11 +1,9 @@
 package io.hunterreferrals.app.config;
 
-import io.hunterreferrals.core.classification.ReferralCategory;
 import io.hunterreferrals.core.push.PushFilter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -66,7 +64,9 @@ final class DynamicsSettingsParser {
                 "a whole number of seconds from 1 to 600",
                 Integer.parseInt(Setting.DYNAMICS_REQUEST_TIMEOUT.defaultValue())));
         boolean writeBack = read.parsed(Setting.DYNAMICS_WRITE_BACK, SettingValues::bool, "true or false", false);
-        PushFilter filter = new PushFilter(types(read), Set.copyOf(read.list(Setting.DYNAMICS_PUSH_STATUSES)));
+        PushFilter filter = new PushFilter(
+                read.referralTypes(Setting.DYNAMICS_PUSH_TYPES, read.list(Setting.DYNAMICS_PUSH_TYPES)),
+                Set.copyOf(read.list(Setting.DYNAMICS_PUSH_STATUSES)));
         if (simulatorUrl.isPresent()) {
             read.notice(Setting.DYNAMICS_SIMULATOR_URL.variable() + " is set: the push goes to the Dataverse "
                     + "simulator at " + simulatorUrl.get() + ", not to Dynamics 365 (SIMULATED leads).");
@@ -86,21 +86,6 @@ final class DynamicsSettingsParser {
                 timeout,
                 writeBack,
                 simulatorUrl);
-    }
-
-    private static Set<ReferralCategory> types(SettingReader read) {
-        Set<ReferralCategory> types = new LinkedHashSet<>();
-        for (String label : read.list(Setting.DYNAMICS_PUSH_TYPES)) {
-            try {
-                types.add(ReferralCategory.fromLabel(label.toLowerCase(java.util.Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                read.problem(new SettingProblem(
-                        Setting.DYNAMICS_PUSH_TYPES,
-                        e.getMessage(),
-                        "Use co-sell, marketplace, solution-provider or unclassified, separated by commas"));
-            }
-        }
-        return types;
     }
 
     private static URI environmentUrl(String value) {

@@ -14,7 +14,8 @@ public record HunterSettings(
         ReferralFilter filter,
         DatabaseSettings database,
         HttpSettings http,
-        DynamicsSettings dynamics) {
+        DynamicsSettings dynamics,
+        NotifySettings notifications) {
 
     public HunterSettings {
         Objects.requireNonNull(environment, "environment");
@@ -25,5 +26,6 @@ public record HunterSettings(
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(dynamics, "dynamics");
+        Objects.requireNonNull(notifications, "notifications");
     }
 }

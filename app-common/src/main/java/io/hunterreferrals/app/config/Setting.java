@@ -170,7 +170,81 @@ public enum Setting {
             "rehearsal only: http://127.0.0.1:PORT of a standalone Dataverse simulator; sign-in and Web API "
                     + "go there; refused in production",
             null,
-            false);
+            false),
+    PUBLIC_URL(
+            "HUNTER_PUBLIC_URL",
+            "the web UI's address as people open it, e.g. https://hunter.example.com: notifications link to a "
+                    + "referral's detail there (unset: they link to Partner Center only)",
+            null,
+            false),
+    NOTIFY_LANGUAGE("HUNTER_NOTIFY_LANGUAGE", "language of notifications: tr or en", "tr", false),
+    NOTIFY_EVENTS(
+            "HUNTER_NOTIFY_EVENTS",
+            "events sent to every channel, comma-separated: referral.created, referral.updated, "
+                    + "referral.status_changed, referral.linked, referral.unlinked, sync.failed, dynamics.push_failed",
+            "referral.created,sync.failed",
+            false),
+    NOTIFY_TYPES(
+            "HUNTER_NOTIFY_TYPES",
+            "referral types whose events are sent, comma-separated: co-sell, marketplace, solution-provider, "
+                    + "unclassified (empty = all)",
+            "co-sell",
+            false),
+    NOTIFY_STATUSES(
+            "HUNTER_NOTIFY_STATUSES",
+            "Partner Center statuses whose referral events are sent, e.g. New,Active (empty = all)",
+            "",
+            false),
+    NOTIFY_RETENTION_DAYS(
+            "HUNTER_NOTIFY_RETENTION_DAYS",
+            "days delivered and dead events stay in the outbox (pending ones are always kept), 1 to 3650",
+            "30",
+            false),
+    NOTIFY_EMAIL_TO(
+            "HUNTER_NOTIFY_EMAIL_TO", "e-mail channel: recipients, comma-separated (set = e-mail on)", null, false),
+    NOTIFY_EMAIL_FROM("HUNTER_NOTIFY_EMAIL_FROM", "e-mail channel: the sender address", null, false),
+    NOTIFY_EMAIL_DIGEST_MINUTES(
+            "HUNTER_NOTIFY_EMAIL_DIGEST_MINUTES",
+            "0 sends one e-mail per event; N collects N minutes of events into one e-mail, 0 to 1440",
+            "0",
+            false),
+    NOTIFY_SMTP_HOST("HUNTER_NOTIFY_SMTP_HOST", "e-mail channel: the SMTP relay's host name", null, false),
+    NOTIFY_SMTP_PORT("HUNTER_NOTIFY_SMTP_PORT", "e-mail channel: the SMTP relay's port", "587", false),
+    NOTIFY_SMTP_SECURITY(
+            "HUNTER_NOTIFY_SMTP_SECURITY",
+            "starttls (required), smtps (TLS from the start, port 465) or none (a relay on this machine only)",
+            "starttls",
+            false),
+    NOTIFY_SMTP_USER("HUNTER_NOTIFY_SMTP_USER", "e-mail channel: SMTP user (unset: no authentication)", null, false),
+    NOTIFY_SMTP_PASSWORD("HUNTER_NOTIFY_SMTP_PASSWORD", "e-mail channel: SMTP password", null, true),
+    NOTIFY_TEAMS_WEBHOOK_URL(
+            "HUNTER_NOTIFY_TEAMS_WEBHOOK_URL",
+            "Microsoft Teams channel: the Workflows webhook URL (\"When a Teams webhook request is received\"); a "
+                    + "secret",
+            null,
+            true),
+    NOTIFY_SLACK_WEBHOOK_URL(
+            "HUNTER_NOTIFY_SLACK_WEBHOOK_URL", "Slack channel: the app's incoming webhook URL; a secret", null, true),
+    NOTIFY_WEBHOOK_URL(
+            "HUNTER_NOTIFY_WEBHOOK_URL",
+            "signed webhook channel: the receiver's URL (JSON, HMAC-SHA256 signature); a secret",
+            null,
+            true),
+    NOTIFY_WEBHOOK_SECRET(
+            "HUNTER_NOTIFY_WEBHOOK_SECRET",
+            "signed webhook channel: the shared secret the signature is made with, at least 32 characters",
+            null,
+            true),
+    NOTIFY_EMAIL_RULE(
+            "HUNTER_NOTIFY_EMAIL_RULE",
+            "e-mail's own rule, e.g. events=referral.created;types=co-sell,marketplace;statuses= (a part left out "
+                    + "takes HUNTER_NOTIFY_EVENTS, _TYPES or _STATUSES)",
+            null,
+            false),
+    NOTIFY_TEAMS_RULE("HUNTER_NOTIFY_TEAMS_RULE", "Teams' own rule, as HUNTER_NOTIFY_EMAIL_RULE", null, false),
+    NOTIFY_SLACK_RULE("HUNTER_NOTIFY_SLACK_RULE", "Slack's own rule, as HUNTER_NOTIFY_EMAIL_RULE", null, false),
+    NOTIFY_WEBHOOK_RULE(
+            "HUNTER_NOTIFY_WEBHOOK_RULE", "the signed webhook's own rule, as HUNTER_NOTIFY_EMAIL_RULE", null, false);
 
     /**
      * The settings whose value is a URL: shown through {@code Redaction.url}, which keeps where it points and hides a
@@ -182,7 +256,15 @@ public enum Setting {
             PARTNER_CENTER_API_URL,
             PARTNER_CENTER_SIMULATOR_URL,
             DYNAMICS_URL,
-            DYNAMICS_SIMULATOR_URL);
+            DYNAMICS_SIMULATOR_URL,
+            PUBLIC_URL);
+
+    /**
+     * The settings whose whole value after the host is a credential (Slack's and Teams Workflows' URLs carry their
+     * secret in the path): shown as scheme and host only, through {@code Redaction.urlOrigin}.
+     */
+    private static final Set<Setting> WEBHOOK_URLS =
+            EnumSet.of(NOTIFY_TEAMS_WEBHOOK_URL, NOTIFY_SLACK_WEBHOOK_URL, NOTIFY_WEBHOOK_URL);
 
     private final String variable;
     private final String description;
@@ -215,5 +297,9 @@ public enum Setting {
 
     public boolean isUrl() {
         return URLS.contains(this);
+    }
+
+    public boolean isWebhookUrl() {
+        return WEBHOOK_URLS.contains(this);
     }
 }

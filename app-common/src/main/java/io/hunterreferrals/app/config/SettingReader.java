@@ -1,11 +1,15 @@
 package io.hunterreferrals.app.config;
 
+import io.hunterreferrals.core.classification.ReferralCategory;
 import io.hunterreferrals.core.redaction.Redaction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -85,5 +89,23 @@ final class SettingReader {
                         .filter(s -> !s.isEmpty())
                         .toList())
                 .orElse(List.of());
+    }
+
+    /**
+     * Referral types as filters name them ({@code co-sell}, ..., {@code unclassified}); an unknown one is a problem.
+     */
+    Set<ReferralCategory> referralTypes(Setting setting, List<String> labels) {
+        Set<ReferralCategory> types = new LinkedHashSet<>();
+        for (String label : labels) {
+            try {
+                types.add(ReferralCategory.fromLabel(label.toLowerCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                problems.add(new SettingProblem(
+                        setting,
+                        e.getMessage(),
+                        "Use co-sell, marketplace, solution-provider or unclassified, separated by commas"));
+            }
+        }
+        return types;
     }
 }

@@ -23,6 +23,9 @@ public record SettingValue(Setting setting, String value, SettingSource source) 
         if (!isSet()) {
             return "(not set)";
         }
+        if (setting.isWebhookUrl()) {
+            return Redaction.urlOrigin(value);
+        }
         if (setting.isUrl()) {
             return Redaction.url(value);
         }

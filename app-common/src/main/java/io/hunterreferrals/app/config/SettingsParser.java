@@ -64,6 +64,7 @@ public final class SettingsParser {
                     + "device code (hunter auth login). You can remove it.");
         }
         DynamicsSettings dynamics = DynamicsSettingsParser.parse(read);
+        NotifySettings notify = NotifySettingsParser.parse(read);
         boolean allowEmbedded =
                 read.parsed(Setting.DATABASE_ALLOW_EMBEDDED, SettingValues::bool, "true or false", false);
         if (environment == Environment.PRODUCTION) {
@@ -71,7 +72,7 @@ public final class SettingsParser {
         }
         Optional<HunterSettings> settings = read.problems().isEmpty()
                 ? Optional.of(new HunterSettings(
-                        environment, logFormat, partnerCenter, syncInterval, filter, database, http, dynamics))
+                        environment, logFormat, partnerCenter, syncInterval, filter, database, http, dynamics, notify))
                 : Optional.empty();
         return new ParsedSettings(raw, settings, read.problems(), read.notices());
     }

@@ -6,6 +6,7 @@ import io.hunterreferrals.app.config.Environment;
 import io.hunterreferrals.app.config.HttpSettings;
 import io.hunterreferrals.app.config.HunterSettings;
 import io.hunterreferrals.app.config.LogFormat;
+import io.hunterreferrals.app.config.NotifySettings;
 import io.hunterreferrals.app.config.PartnerCenterSettings;
 import io.hunterreferrals.core.filter.ReferralFilter;
 import io.hunterreferrals.core.push.PushFilter;
@@ -127,7 +128,8 @@ public final class DemoMode implements AutoCloseable {
                         PushFilter.ALL,
                         DynamicsSettings.OFF.requestTimeout(),
                         false, // the write-back of lead ids stays off, as its setting's default
-                        Optional.of(URI.create(dataverse.baseUrl()))));
+                        Optional.of(URI.create(dataverse.baseUrl()))),
+                NotifySettings.OFF);
     }
 
     /**

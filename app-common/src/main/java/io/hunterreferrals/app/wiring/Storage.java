@@ -3,6 +3,7 @@ package io.hunterreferrals.app.wiring;
 import io.hunterreferrals.core.company.CompanyDirectory;
 import io.hunterreferrals.core.leadimport.CompanyImport;
 import io.hunterreferrals.core.link.ReferralLinks;
+import io.hunterreferrals.core.notify.Outbox;
 import io.hunterreferrals.core.push.PushQueries;
 import io.hunterreferrals.core.push.PushRunLog;
 import io.hunterreferrals.core.push.PushStateStore;
@@ -17,6 +18,7 @@ import io.hunterreferrals.postgres.Database;
 import io.hunterreferrals.postgres.DatabaseSettings;
 import io.hunterreferrals.postgres.JooqCompanyDirectory;
 import io.hunterreferrals.postgres.JooqLeadQueries;
+import io.hunterreferrals.postgres.JooqOutbox;
 import io.hunterreferrals.postgres.JooqPushQueries;
 import io.hunterreferrals.postgres.JooqPushRunLog;
 import io.hunterreferrals.postgres.JooqPushStateStore;
@@ -45,6 +47,7 @@ public final class Storage implements AutoCloseable {
     private final PushStateStore pushStates;
     private final PushRunLog pushRuns;
     private final PushQueries pushQueries;
+    private final Outbox outbox;
 
     private Storage(Database database) {
         this.database = database;
@@ -59,6 +62,7 @@ public final class Storage implements AutoCloseable {
         this.pushStates = new JooqPushStateStore(dataSource);
         this.pushRuns = new JooqPushRunLog(dataSource, JooqSyncRunLog.currentNode());
         this.pushQueries = new JooqPushQueries(dataSource);
+        this.outbox = new JooqOutbox(dataSource);
     }
 
     /**
@@ -115,6 +119,11 @@ public final class Storage implements AutoCloseable {
     }
 
     /** What the push has done: runs and each referral's state (reads only). */
+    /** The notification outbox: the events the stores wrote, and their deliveries. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
     public PushQueries pushQueries() {
         return pushQueries;
     }
