@@ -43,6 +43,8 @@ class HexagonalArchitectureTest {
     private static final String HTTP = "io.hunterreferrals.http..";
     private static final String CSV = "io.hunterreferrals.csv..";
     private static final String DYNAMICS = "io.hunterreferrals.dynamics..";
+    private static final String SMTP = "io.hunterreferrals.smtp..";
+    private static final String WEBHOOK = "io.hunterreferrals.webhook..";
     private static final String SIMULATOR = "io.hunterreferrals.simulator..";
     private static final String APP_COMMON = "io.hunterreferrals.app..";
     private static final String CLI = "io.hunterreferrals.cli..";
@@ -60,6 +62,8 @@ class HexagonalArchitectureTest {
         modules.put("adapter-http", HTTP);
         modules.put("adapter-csv", CSV);
         modules.put("adapter-dynamics365", DYNAMICS);
+        modules.put("adapter-smtp", SMTP);
+        modules.put("adapter-webhook", WEBHOOK);
         modules.put("simulator", SIMULATOR);
         modules.put("app-common", APP_COMMON);
         modules.put("app-cli", CLI);
@@ -139,6 +143,17 @@ class HexagonalArchitectureTest {
             .should()
             .dependOnClassesThat(projectClassesOutside(DYNAMICS, CORE));
 
+    @ArchTest
+    static final ArchRule smtpAdapterKnowsOnlyTheCore =
+            noClasses().that().resideInAPackage(SMTP).should().dependOnClassesThat(projectClassesOutside(SMTP, CORE));
+
+    @ArchTest
+    static final ArchRule webhookAdapterKnowsOnlyTheCore = noClasses()
+            .that()
+            .resideInAPackage(WEBHOOK)
+            .should()
+            .dependOnClassesThat(projectClassesOutside(WEBHOOK, CORE));
+
     // --- the simulator -------------------------------------------------------------------------------------------
 
     @ArchTest
@@ -152,7 +167,7 @@ class HexagonalArchitectureTest {
     @ArchTest
     static final ArchRule noCoreOrAdapterCodeUsesTheSimulator = noClasses()
             .that()
-            .resideInAnyPackage(CORE, PARTNER_CENTER, POSTGRES, CSV, HTTP, DYNAMICS)
+            .resideInAnyPackage(CORE, PARTNER_CENTER, POSTGRES, CSV, HTTP, DYNAMICS, SMTP, WEBHOOK)
             .should()
             .dependOnClassesThat()
             .resideInAPackage(SIMULATOR);
@@ -165,8 +180,8 @@ class HexagonalArchitectureTest {
             .that()
             .resideInAPackage(APP_COMMON)
             .should()
-            .dependOnClassesThat(
-                    projectClassesOutside(APP_COMMON, CORE, PARTNER_CENTER, POSTGRES, CSV, DYNAMICS, SIMULATOR));
+            .dependOnClassesThat(projectClassesOutside(
+                    APP_COMMON, CORE, PARTNER_CENTER, POSTGRES, CSV, DYNAMICS, SMTP, WEBHOOK, SIMULATOR));
 
     @ArchTest
     static final ArchRule serverKnowsNoCli = noClasses()
