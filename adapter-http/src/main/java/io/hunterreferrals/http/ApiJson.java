@@ -3,6 +3,7 @@ package io.hunterreferrals.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hunterreferrals.core.notify.EventView;
 import io.hunterreferrals.core.push.PushRunView;
 import io.hunterreferrals.core.push.PushState;
 import io.hunterreferrals.core.query.LeadSummary;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * The API's documents for other front ends: the command line's {@code --json} prints exactly what the HTTP API answers
  * (the same records, the same {@link Json} conventions, the shapes {@code openapi.json} documents as {@code Inbox},
- * {@code ReferralDetail}, {@code LeadPage} and {@code QuarantinePage}), so a script can switch between them.
+ * {@code ReferralDetail}, {@code LeadPage}, {@code QuarantinePage} and {@code EventList}), so a script can switch
+ * between them.
  */
 public final class ApiJson {
 
@@ -34,10 +36,28 @@ public final class ApiJson {
      * @param pushState what the last push did with it, if any
      */
     public static JsonNode referralDetail(ReferralDetail detail, boolean pushEnabled, Optional<PushState> pushState) {
-        return Json.MAPPER.valueToTree(ReferralDetailJson.of(
-                detail,
-                new PushJson.Referral(
-                        pushEnabled, pushState.map(PushJson.State::of).orElse(null))));
+        return Json.MAPPER.valueToTree(ReferralDetailJson.of(detail, push(pushEnabled, pushState), null));
+    }
+
+    /**
+     * One referral with its notifications, as a server with an outbox answers it.
+     *
+     * @param notifications its latest events, newest first (the API shows {@code EventRoutes.REFERRAL_EVENTS})
+     */
+    public static JsonNode referralDetail(
+            ReferralDetail detail, boolean pushEnabled, Optional<PushState> pushState, List<EventView> notifications) {
+        return Json.MAPPER.valueToTree(
+                ReferralDetailJson.of(detail, push(pushEnabled, pushState), EventJson.Event.all(notifications)));
+    }
+
+    /** Events with their deliveries, newest first ({@code GET /api/v1/events}). */
+    public static JsonNode events(List<EventView> events) {
+        return Json.MAPPER.valueToTree(EventJson.EventList.of(events));
+    }
+
+    private static PushJson.Referral push(boolean pushEnabled, Optional<PushState> pushState) {
+        return new PushJson.Referral(
+                pushEnabled, pushState.map(PushJson.State::of).orElse(null));
     }
 
     /** Push runs, the latest first ({@code GET /api/v1/dynamics/push/runs}). */

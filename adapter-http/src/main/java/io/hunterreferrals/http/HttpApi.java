@@ -2,6 +2,7 @@ package io.hunterreferrals.http;
 
 import io.hunterreferrals.core.leadimport.CompanyImport;
 import io.hunterreferrals.core.link.ReferralLinks;
+import io.hunterreferrals.core.notify.Outbox;
 import io.hunterreferrals.core.push.PushQueries;
 import io.hunterreferrals.core.query.LeadQueries;
 import io.hunterreferrals.core.query.QuarantineQueries;
@@ -12,6 +13,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,7 +28,8 @@ import java.util.function.Supplier;
  * Javalin app = HttpApi.builder()
  *         .health(probe).partnerCenterEnabled(() -> settings.enabled()).metrics(registry::scrape)
  *         .requestSync(syncQueue).syncRuns(runQueries).referrals(referralQueries).referralLinks(links)
- *         .leads(leadQueries).companyImport(companyImport).apiKeys(ApiKeys.fromSetting(env.get("HUNTER_API_KEY")))
+ *         .leads(leadQueries).companyImport(companyImport).outbox(outbox)
+ *         .apiKeys(ApiKeys.fromSetting(env.get("HUNTER_API_KEY")))
  *         .build(HttpApi.Role.API);
  * }</pre>
  */
@@ -73,6 +76,7 @@ public final class HttpApi {
         private CompanyImport companyImport;
         private PushQueries pushQueries;
         private DynamicsPush dynamicsPush;
+        private Outbox outbox;
         private ApiKeys apiKeys = ApiKeys.none();
         private HttpRequestObserver observer = HttpRequestObserver.NONE;
         private long maxJsonBytes = DEFAULT_MAX_JSON_BYTES;
@@ -147,6 +151,15 @@ public final class HttpApi {
         /** Turns the push on in the API (and {@code dynamics_enabled} in {@code /healthz}); off when never given. */
         public Builder dynamicsPush(DynamicsPush dynamicsPush) {
             this.dynamicsPush = Objects.requireNonNull(dynamicsPush, "dynamicsPush");
+            return this;
+        }
+
+        /**
+         * The notification outbox: {@code /api/v1/events} and each referral's {@code notifications}. Without it the
+         * event routes answer 503 {@code notifications_unavailable} and {@code notifications} is {@code null}.
+         */
+        public Builder outbox(Outbox outbox) {
+            this.outbox = Objects.requireNonNull(outbox, "outbox");
             return this;
         }
 
@@ -240,7 +253,9 @@ public final class HttpApi {
                 DynamicsRoutes dynamics = new DynamicsRoutes(pushQueries, Optional.ofNullable(dynamicsPush), referrals);
                 // registered before the referral routes, like every path under /referrals/{id}/
                 dynamics.register(routes);
-                new ReferralRoutes(referrals, referralLinks, dynamics::referral).register(routes);
+                EventRoutes events = new EventRoutes(Optional.ofNullable(outbox), Clock.systemUTC());
+                events.register(routes);
+                new ReferralRoutes(referrals, referralLinks, dynamics::referral, events::referral).register(routes);
                 new LeadRoutes(leads, companyImport, maxImportBytes).register(routes);
             }
         }

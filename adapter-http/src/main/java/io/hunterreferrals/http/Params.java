@@ -143,7 +143,8 @@ final class Params {
         }
     }
 
-    private static <E> Optional<E> oneOf(Context ctx, String name, E[] values, Function<E, String> code) {
+    /** One of {@code values} by its code, naming the accepted codes when it is none of them. */
+    static <E> Optional<E> oneOf(Context ctx, String name, E[] values, Function<E, String> code) {
         Optional<String> value = text(ctx, name, 50);
         if (value.isEmpty()) {
             return Optional.empty();

@@ -9,6 +9,7 @@ import io.hunterreferrals.core.query.ReferralQueries;
 import io.hunterreferrals.core.referral.ReferralId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -36,11 +37,21 @@ final class ReferralRoutes {
     private final ReferralQueries referrals;
     private final ReferralLinks links;
     private final Function<ReferralId, PushJson.Referral> dynamics;
+    private final Function<ReferralId, List<EventJson.Event>> notifications;
 
-    ReferralRoutes(ReferralQueries referrals, ReferralLinks links, Function<ReferralId, PushJson.Referral> dynamics) {
+    /**
+     * @param dynamics a referral's place in the push to Dynamics 365
+     * @param notifications a referral's latest events, {@code null} without an outbox
+     */
+    ReferralRoutes(
+            ReferralQueries referrals,
+            ReferralLinks links,
+            Function<ReferralId, PushJson.Referral> dynamics,
+            Function<ReferralId, List<EventJson.Event>> notifications) {
         this.referrals = referrals;
         this.links = links;
         this.dynamics = dynamics;
+        this.notifications = notifications;
     }
 
     void register(RoutesConfig routes) {
@@ -69,7 +80,7 @@ final class ReferralRoutes {
         ReferralId id = Params.referralId(ctx);
         boolean includeRaw = Params.flag(ctx, "include_raw");
         ReferralDetail detail = referrals.find(id, includeRaw).orElseThrow(() -> referralNotFound(id));
-        ctx.json(ReferralDetailJson.of(detail, dynamics.apply(id)));
+        ctx.json(ReferralDetailJson.of(detail, dynamics.apply(id), notifications.apply(id)));
     }
 
     private void link(Context ctx) {

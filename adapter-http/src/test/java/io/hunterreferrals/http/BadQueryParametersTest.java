@@ -5,6 +5,7 @@ import static io.hunterreferrals.http.HostileRequests.assertErrorJson;
 import static io.hunterreferrals.http.HostileRequests.assertRefusedCleanlyOrServed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hunterreferrals.core.testing.InMemoryOutbox;
 import io.hunterreferrals.core.testing.PropertyCheck;
 import io.hunterreferrals.core.testing.TestReferrals;
 import java.util.List;
@@ -37,12 +38,13 @@ class BadQueryParametersTest {
             new Endpoint("/api/v1/partner-center/referrals/r-1", List.of("include_raw")),
             new Endpoint(SyncRoutes.RUNS, List.of("page", "page_size")),
             new Endpoint(SyncRoutes.STATUS, List.of()),
-            new Endpoint(HealthRoutes.HEALTH, List.of()));
+            new Endpoint(HealthRoutes.HEALTH, List.of()),
+            new Endpoint(EventRoutes.EVENTS, List.of("referral", "state", "type", "limit")));
 
     private record Endpoint(String path, List<String> parameters) {}
 
-    private final ApiFixture api =
-            ApiFixture.start().withReferrals(TestReferrals.aReferral("r-1").build());
+    private final ApiFixture api = ApiFixture.start(HttpApi.Role.API, b -> b.outbox(new InMemoryOutbox()))
+            .withReferrals(TestReferrals.aReferral("r-1").build());
 
     @AfterEach
     void stop() {
@@ -62,7 +64,7 @@ class BadQueryParametersTest {
         PropertyCheck.forAll(
                 TRIES / 2,
                 42L,
-                r -> pick(List.of("/api/v1/partner-center/referrals/", SyncRoutes.RUNS + "/"), r)
+                r -> pick(List.of("/api/v1/partner-center/referrals/", SyncRoutes.RUNS + "/", "/api/v1/events/"), r)
                         + (r.nextBoolean() ? pick(HostileRequests.RAW_ENCODED, r) : HostileRequests.encodedValue(r))
                                 .replace("+", "%20"),
                 path -> assertRefusedCleanlyOrServed(RawHttp.get(api.app.port(), path), List.of(200, 400, 404)));
@@ -83,6 +85,10 @@ class BadQueryParametersTest {
             /api/v1/partner-center/sync/runs?page_size=99999999999               | invalid_parameter
             /api/v1/partner-center/referrals/r-1?include_raw=maybe               | invalid_parameter
             /api/v1/partner-center/sync/runs/not-a-uuid                          | invalid_task_id
+            /api/v1/events?state=lost                                            | invalid_parameter
+            /api/v1/events?type=referral.%27--                                   | invalid_parameter
+            /api/v1/events?limit=9999                                            | invalid_parameter
+            /api/v1/events/not-a-uuid                                            | invalid_event_id
             """)
     void namedBadValuesAre400sThatSayWhichParameter(String path, String code) {
         ApiFixture.Response response = api.get(path);

@@ -2,6 +2,8 @@ package io.hunterreferrals.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hunterreferrals.core.notify.DeliveryState;
+import io.hunterreferrals.core.notify.EventType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -89,8 +91,15 @@ class MiniUiRoutesTest {
 
     @Test
     void bothCataloguesHaveTheSameKeysAndEveryKeyTheModulesUseExists() {
+        // each language's catalogue, with its notifications' part (i18n.js merges them)
+        assertThat(keys(resource("i18n/notifications-tr.js"))).isEqualTo(keys(resource("i18n/notifications-en.js")));
+        assertThat(keys(resource("i18n/notifications-en.js")))
+                .as("the parts do not overwrite each other's keys")
+                .doesNotContainAnyElementsOf(keys(resource("i18n/en.js")));
         Set<String> turkish = keys(resource("i18n/tr.js"));
+        turkish.addAll(keys(resource("i18n/notifications-tr.js")));
         Set<String> english = keys(resource("i18n/en.js"));
+        english.addAll(keys(resource("i18n/notifications-en.js")));
         assertThat(turkish).isEqualTo(english);
         for (String module : new String[] {
             "main",
@@ -99,6 +108,9 @@ class MiniUiRoutesTest {
             "runs",
             "sync-status",
             "referral-detail",
+            "referral-notifications",
+            "dynamics-push",
+            "quarantine",
             "referral-actions",
             "lead-picker",
             "lead-files",
@@ -119,6 +131,30 @@ class MiniUiRoutesTest {
                         .contains(used.group(1));
             }
         }
+    }
+
+    @Test
+    void everyEventTypeAndChannelHasALabelInBothLanguages() {
+        for (String language : new String[] {"tr", "en"}) {
+            Set<String> keys = keys(resource("i18n/notifications-" + language + ".js"));
+            for (EventType type : EventType.values()) {
+                assertThat(keys).as(language).contains("notify.type." + type.wire());
+            }
+            for (DeliveryState state : DeliveryState.values()) {
+                assertThat(keys).as(language).contains("notify.state." + state.code());
+            }
+            for (String channel : new String[] {"email", "teams", "slack", "webhook"}) {
+                assertThat(keys).as(language).contains("notify.channel." + channel);
+            }
+        }
+    }
+
+    @Test
+    void theNotificationsPutServerTextInAsTextOnly() {
+        String module = resource("js/referral-notifications.js");
+        assertThat(module).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "style=");
+        assertThat(api.get("/mini-ui/js/referral-notifications.js").status()).isEqualTo(200);
+        assertThat(api.get("/mini-ui/i18n/notifications-tr.js").status()).isEqualTo(200);
     }
 
     private static Set<String> keys(String catalogue) {

@@ -3,6 +3,9 @@ package io.hunterreferrals.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hunterreferrals.core.notify.DeliveryErrorCode;
+import io.hunterreferrals.core.notify.DeliveryState;
+import io.hunterreferrals.core.notify.EventType;
 import io.hunterreferrals.core.sync.SyncErrorCode;
 import java.util.Arrays;
 import java.util.Locale;
@@ -71,6 +74,26 @@ class OpenApiTest {
     }
 
     @Test
+    void theDocumentedNotificationListsAreExactlyCoresClosedLists() {
+        JsonNode schemas = api.get("/openapi.json").json().get("components").get("schemas");
+
+        assertThat(enumOf(schemas.get("EventType")))
+                .as("every event type an event can have (notification.test is never stored)")
+                .isEqualTo(Arrays.stream(EventType.values())
+                        .filter(type -> type != EventType.TEST)
+                        .map(EventType::wire)
+                        .collect(Collectors.toCollection(TreeSet::new)));
+        assertThat(enumOf(schemas.get("DeliveryState")))
+                .isEqualTo(Arrays.stream(DeliveryState.values())
+                        .map(DeliveryState::code)
+                        .collect(Collectors.toCollection(TreeSet::new)));
+        assertThat(enumOf(schemas.get("DeliveryErrorCode")))
+                .isEqualTo(Arrays.stream(DeliveryErrorCode.values())
+                        .map(DeliveryErrorCode::code)
+                        .collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    @Test
     void everySchemaReferenceResolves() {
         JsonNode document = api.get("/openapi.json").json();
         Set<String> refs = new TreeSet<>();
@@ -105,6 +128,12 @@ class OpenApiTest {
         ApiFixture.Response other = api.get("/docs/pom.properties");
         assertThat(other.status()).isEqualTo(404);
         assertThat(other.errorCode()).isEqualTo("not_found");
+    }
+
+    private static Set<String> enumOf(JsonNode schema) {
+        Set<String> values = new TreeSet<>();
+        schema.get("enum").forEach(value -> values.add(value.asText()));
+        return values;
     }
 
     private Set<String> registered() {

@@ -83,6 +83,7 @@ export const paths = {
   unlink: (id) => `/api/v1/partner-center/referrals/${encodeURIComponent(id)}/unlink`,
   createLead: (id) => `/api/v1/partner-center/referrals/${encodeURIComponent(id)}/create-lead`,
   pushToDynamics: (id) => `/api/v1/partner-center/referrals/${encodeURIComponent(id)}/push-to-dynamics`,
+  retryEvent: (id) => `/api/v1/events/${encodeURIComponent(id)}/retry`,
   leads: '/api/v1/leads',
   leadsExport: '/api/v1/leads/export.csv',
   leadsImport: '/api/v1/leads/import',

@@ -1,8 +1,11 @@
-// One catalogue per language (i18n/tr.js, i18n/en.js); every string the UI shows comes from them.
+// One catalogue per language (i18n/tr.js, i18n/en.js, with the notifications' texts in their own files); every
+// string the UI shows comes from them.
 import tr from '../i18n/tr.js';
 import en from '../i18n/en.js';
+import trNotifications from '../i18n/notifications-tr.js';
+import enNotifications from '../i18n/notifications-en.js';
 
-const CATALOGUES = { tr, en };
+const CATALOGUES = { tr: { ...tr, ...trNotifications }, en: { ...en, ...enNotifications } };
 const INTL_LOCALES = { tr: 'tr-TR', en: 'en-GB' };
 const STORAGE_KEY = 'hunter:lang';
 const listeners = new Set();

@@ -1,5 +1,6 @@
 // One referral in full, in a dialog with its own address (?referral=<id>): customer, contacts, deal, the partner
-// team, notes, classification, the last link change, the raw payload, copy buttons and the way to Partner Center.
+// team, notes, classification, the last link change, its notifications, the raw payload, copy buttons and the way to
+// Partner Center.
 import { h } from './dom.js';
 import { get, paths } from './api.js';
 import { t } from './i18n.js';
@@ -11,6 +12,7 @@ import { setOpenReferral } from './router.js';
 import { errorText, failure } from './toast.js';
 import * as payload from './referral-payload.js';
 import { dynamicsPush } from './dynamics-push.js';
+import { notificationsSection } from './referral-notifications.js';
 
 function facts(rows) {
   const shown = rows.filter(([, value]) => value !== null && value !== undefined && value !== '');
@@ -59,7 +61,7 @@ function linkHistory(r) {
   ]);
 }
 
-function content(r) {
+function content(r, refresh) {
   const raw = r.raw || {};
   const deal = payload.deal(raw);
   const invite = payload.invitation(raw);
@@ -91,6 +93,7 @@ function content(r) {
         [t('detail.subCategory'), r.classification_sub_category], [t('detail.pcType'), r.type],
         [t('detail.qualification'), r.qualification], [t('detail.source'), r.referral_source]])),
       section(t('detail.linkHistory'), linkHistory(r))),
+    notificationsSection(r, refresh),
     h('details', { class: 'raw-json' }, h('summary', {}, t('detail.raw')),
       h('pre', { id: 'referral-raw-json', tabindex: '0' }, JSON.stringify(raw, null, 2))));
 }
@@ -101,10 +104,24 @@ export async function openReferralDetail(id) {
   const body = h('div', { class: 'state state--loading', role: 'status' }, t('state.loading'));
   const { dialog, close } = openDialog({ title: t('detail.title'), body, wide: true, id: 'referral-detail-modal',
     onClose: () => setOpenReferral(null) });
-  try {
+  let shown = body;
+  const load = async () => {
     const referral = await get(`${paths.referral(id)}?include_raw=true`);
     dialog.querySelector('.dialog__title').textContent = referral.name || referral.company_name || t('detail.unnamed');
-    body.replaceWith(content(referral));
+    const next = content(referral, refresh);
+    shown.replaceWith(next);
+    shown = next;
+  };
+  // after an action inside the detail (a notification sent again): the same dialog, drawn from a fresh read
+  async function refresh() {
+    try {
+      await load();
+    } catch (error) {
+      failure(errorText(error));
+    }
+  }
+  try {
+    await load();
   } catch (error) {
     close();
     failure(errorText(error));
