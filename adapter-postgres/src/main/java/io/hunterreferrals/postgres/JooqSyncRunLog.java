@@ -136,6 +136,7 @@ public final class JooqSyncRunLog implements SyncRunLog {
             try {
                 if (startQueued(runId, startedAt, watermarkBefore)
                         || insertRunning(runId, request, startedAt, watermarkBefore)) {
+                    notBeforeFinishCommittedMeanwhile(runId);
                     return RunClaim.CLAIMED;
                 }
             } catch (DataAccessException e) {
@@ -166,6 +167,24 @@ public final class JooqSyncRunLog implements SyncRunLog {
     private static Field<OffsetDateTime> notBeforeLastFinish(Instant startedAt) {
         Field<OffsetDateTime> asked = val(Times.odt(startedAt));
         return greatest(asked, coalesce(field(select(max(SYNC_RUNS.FINISHED_AT)).from(SYNC_RUNS)), asked));
+    }
+
+    /**
+     * A claim that waited on the unique index for the previous run's finish to commit read the last finish time in a
+     * snapshot taken before that commit; this statement's snapshot sees it, so the recorded start moves past it.
+     */
+    private void notBeforeFinishCommittedMeanwhile(SyncRunId runId) {
+        dsl.update(SYNC_RUNS)
+                .set(
+                        SYNC_RUNS.STARTED_AT,
+                        greatest(
+                                SYNC_RUNS.STARTED_AT,
+                                coalesce(
+                                        field(select(max(SYNC_RUNS.as("previous").FINISHED_AT))
+                                                .from(SYNC_RUNS.as("previous"))),
+                                        SYNC_RUNS.STARTED_AT)))
+                .where(SYNC_RUNS.RUN_ID.eq(runId.value()))
+                .execute();
     }
 
     private Optional<Instant> lastFinishedAt() {
