@@ -2,11 +2,13 @@ package io.hunterreferrals.cli;
 
 import io.hunterreferrals.app.config.DynamicsSettings;
 import io.hunterreferrals.app.config.Environment;
+import io.hunterreferrals.app.config.NotifySettings;
 import io.hunterreferrals.app.config.ParsedSettings;
 import io.hunterreferrals.app.config.PartnerCenterSettings;
 import io.hunterreferrals.app.config.Setting;
 import io.hunterreferrals.app.config.SettingProblem;
 import io.hunterreferrals.app.config.SettingValue;
+import io.hunterreferrals.app.wiring.NotifyWiring;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -76,6 +78,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
             } else {
                 out.println("Dynamics 365 push: off (" + Setting.DYNAMICS_ENABLED.variable() + " is not true).");
             }
+            printChannels(out, parsed.settings().get().notifications(), problems);
             // owner-only is a production rule; elsewhere (a developer's own machine) it is worth a notice
             printTokenCache(out, partnerCenter.tokenCachePath()).ifPresent(problem -> {
                 if (parsed.settings().get().environment() == Environment.PRODUCTION) {
@@ -94,6 +97,24 @@ final class ConfigCheckCommand implements Callable<Integer> {
         problems.forEach(p -> out.println("  - " + p.describe()));
         return (onlyFlagOff && parsed.problems().isEmpty() ? ExitCode.FEATURE_DISABLED : ExitCode.CONFIG_INVALID)
                 .code();
+    }
+
+    /** Prints each notification channel that is on, where it sends (masked) and its rule. */
+    private static void printChannels(PrintWriter out, NotifySettings notify, List<SettingProblem> problems) {
+        if (notify.channels().isEmpty()) {
+            out.println("Notifications: no channel configured (HUNTER_NOTIFY_EMAIL_TO, _TEAMS_WEBHOOK_URL, "
+                    + "_SLACK_WEBHOOK_URL or _WEBHOOK_URL); events are still kept (hunter events list).");
+            return;
+        }
+        try {
+            NotifyWiring.channels(notify)
+                    .forEach((kind, channel) -> out.println("Notifications: " + kind.channelName()
+                            + " to " + channel.target() + " in "
+                            + notify.language().code() + "; " + notify.rule(kind)
+                            + " (hunter notify test " + kind.channelName() + " sends a test message)"));
+        } catch (IllegalArgumentException e) {
+            problems.add(new SettingProblem(Setting.NOTIFY_EMAIL_TO, e.getMessage(), "Correct the e-mail settings"));
+        }
     }
 
     /** Prints where the token cache is; a cache others can read (it holds a refresh token) is a problem. */

@@ -23,7 +23,7 @@ enum ExitCode {
             "another sync or push is in progress, or (db restore) other hunter processes use the database; "
                     + "nothing was done"),
     DATABASE_ERROR(9, "the database cannot be reached, started or migrated"),
-    NOT_FOUND(10, "the referral or file named on the command line does not exist"),
+    NOT_FOUND(10, "the referral, event or file named on the command line does not exist"),
     TOOL_MISSING(
             11,
             "an external program is missing or of the wrong major version (psql for `hunter db shell`; "
@@ -42,7 +42,11 @@ enum ExitCode {
             "Dynamics 365 refused or failed the request (HTTP status, Dataverse error code and request id are shown)"),
     DYNAMICS_SETUP_REQUIRED(
             17,
-            "the custom lead columns or the alternate key are missing or not active yet: run `hunter dynamics setup --apply`");
+            "the custom lead columns or the alternate key are missing or not active yet: run `hunter dynamics setup --apply`"),
+    NOTIFY_FAILED(
+            18,
+            "`hunter notify test`: the channel did not take the test message (why is shown: DNS, connection, TLS, "
+                    + "401, 404, timeout ...)");
 
     private final int code;
     private final String meaning;

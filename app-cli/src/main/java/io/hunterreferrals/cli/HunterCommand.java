@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             LeadsCommand.class,
             DemoCommand.class,
             DynamicsCommand.class,
+            EventsCommand.class,
+            NotifyCommand.class,
             ServerCommand.class,
             CompletionCommand.class
         },

@@ -3,11 +3,14 @@ package io.hunterreferrals.server;
 import io.hunterreferrals.app.BuildInfo;
 import io.hunterreferrals.app.config.HunterSettings;
 import io.hunterreferrals.app.config.PartnerCenterSettings;
+import io.hunterreferrals.app.logging.NotificationEventLogger;
 import io.hunterreferrals.app.wiring.CurrentSyncRun;
+import io.hunterreferrals.app.wiring.NotifyWiring;
 import io.hunterreferrals.app.wiring.PartnerCenterEventLogger;
 import io.hunterreferrals.app.wiring.PartnerCenterWiring;
 import io.hunterreferrals.app.wiring.Storage;
 import io.hunterreferrals.app.wiring.SyncWiring;
+import io.hunterreferrals.core.notify.DeliveryListener;
 import io.hunterreferrals.core.sync.ReferralSource;
 import io.hunterreferrals.core.sync.ReferralSync;
 import io.hunterreferrals.core.sync.RunPolicy;
@@ -106,6 +109,20 @@ public final class HunterServer implements AutoCloseable {
                             setup.tuning(),
                             setup.role(),
                             node()));
+            if (setup.role().runsScheduler()) {
+                resources.add(
+                        "notifications",
+                        NotificationWorker.start(
+                                NotifyWiring.worker(
+                                        settings.notifications(),
+                                        storage.outbox(),
+                                        DeliveryListener.all(List.of(
+                                                new NotificationEventLogger(),
+                                                new NotificationMetrics(metrics.registry()))),
+                                        clock),
+                                NotificationWorker.PASS_INTERVAL,
+                                settings.notifications().retention()));
+            }
             DatabasePing ping = resources.add(
                     "database-ping", new DatabasePing(storage.database().dataSource(), DATABASE_PING_TIMEOUT));
             HttpApi.Builder api = HttpApi.builder()
@@ -120,6 +137,7 @@ public final class HunterServer implements AutoCloseable {
                     .leads(storage.leadQueries())
                     .companyImport(storage.companyImport())
                     .pushQueries(storage.pushQueries())
+                    .outbox(storage.outbox())
                     .apiKeys(apiKeys)
                     .requestObserver(new HttpMetrics(metrics.registry()));
             push.api().ifPresent(api::dynamicsPush);

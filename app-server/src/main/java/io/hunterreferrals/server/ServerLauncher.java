@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import io.hunterreferrals.app.config.HttpSettings;
 import io.hunterreferrals.app.config.HunterSettings;
 import io.hunterreferrals.app.config.LogFormat;
+import io.hunterreferrals.app.config.NotifySettings;
 import io.hunterreferrals.app.config.ParsedSettings;
 import io.hunterreferrals.app.config.SettingProblem;
 import io.hunterreferrals.app.config.SettingsParser;
@@ -25,6 +26,9 @@ import java.util.stream.Collectors;
 public final class ServerLauncher {
 
     private ServerLauncher() {}
+
+    /** A new referral in the demo's Partner Center this often, so its syncs have news to tell. */
+    private static final java.time.Duration DEMO_ARRIVALS = java.time.Duration.ofSeconds(45);
 
     /**
      * Blocks until the process is asked to stop.
@@ -69,8 +73,11 @@ public final class ServerLauncher {
         HttpSettings http = parsed.settings()
                 .map(HunterSettings::http)
                 .orElseGet(() -> new HttpSettings("127.0.0.1", 8000, List.of()));
-        HunterSettings settings =
-                demo.settings(parsed.settings().map(HunterSettings::logFormat).orElse(LogFormat.CONSOLE), http);
+        HunterSettings settings = demo.settings(
+                parsed.settings().map(HunterSettings::logFormat).orElse(LogFormat.CONSOLE),
+                http,
+                parsed.settings().map(HunterSettings::notifications).orElse(NotifySettings.OFF));
+        demo.startArrivals(DEMO_ARRIVALS);
         demo.signIn(PartnerCenterWiring.auth(settings.partnerCenter(), demo.msalTransport()));
         return new ServerSetup(settings, role, SchedulerTuning.DEFAULTS, demo.msalTransport(), true, Optional.of(demo));
     }

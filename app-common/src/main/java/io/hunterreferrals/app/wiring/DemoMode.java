@@ -23,6 +23,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The product against an in-process Partner Center simulator, so a newcomer sees a real sync within seconds: seeded
@@ -42,6 +45,11 @@ public final class DemoMode implements AutoCloseable {
     static final String CLIENT_ID = "d3a0d3a0-0000-4000-8000-00000000de70";
 
     private final PartnerCenterSimulator simulator;
+    private final ScheduledExecutorService arrivals = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "hunter-demo-arrivals");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final DataverseSimulator dataverse;
     private final Path workingDir;
     private final URI authority;
@@ -93,6 +101,14 @@ public final class DemoMode implements AutoCloseable {
 
     /** Settings that point at the simulator and the demo's own database and token cache. */
     public HunterSettings settings(LogFormat logFormat, HttpSettings http) {
+        return settings(logFormat, http, NotifySettings.OFF);
+    }
+
+    /**
+     * As {@link #settings(LogFormat, HttpSettings)}, with the operator's notification channels: {@code hunter server
+     * --demo} with a local receiver configured shows events arriving as the demo syncs.
+     */
+    public HunterSettings settings(LogFormat logFormat, HttpSettings http, NotifySettings notifications) {
         PartnerCenterSettings partnerCenter = new PartnerCenterSettings(
                 true,
                 Optional.of(CLIENT_ID),
@@ -129,7 +145,7 @@ public final class DemoMode implements AutoCloseable {
                         DynamicsSettings.OFF.requestTimeout(),
                         false, // the write-back of lead ids stays off, as its setting's default
                         Optional.of(URI.create(dataverse.baseUrl()))),
-                NotifySettings.OFF);
+                notifications);
     }
 
     /**
@@ -160,8 +176,27 @@ public final class DemoMode implements AutoCloseable {
         });
     }
 
+    /**
+     * A new co-sell referral arrives in the simulated Partner Center every {@code every}, as in a partner's day: the
+     * demo's background syncs take them in, and a configured notification channel hears of each
+     * ({@code referral.created}). Stopped by {@link #close()}.
+     */
+    public void startArrivals(Duration every) {
+        arrivals.scheduleWithFixedDelay(
+                () -> simulator.referrals().addNew(r -> {
+                    r.put("type", "Shared");
+                    r.put("direction", "Incoming");
+                    r.put("status", "New");
+                    r.put("substatus", "Received");
+                }),
+                every.toMillis(),
+                every.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() {
+        arrivals.shutdownNow();
         dataverse.close();
         simulator.close();
     }
