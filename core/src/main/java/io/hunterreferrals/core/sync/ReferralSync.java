@@ -77,14 +77,14 @@ public final class ReferralSync implements SyncReferrals {
             listener.runRejected(runId, request, busy.activeRun());
             return new SyncOutcome.Busy(busy.activeRun());
         }
-        SourceQuery query = SourceQuery.of(settings, request.mode(), watermarkBefore);
+        SourceQuery query = SourceQuery.of(settings, request, watermarkBefore);
         listener.runStarted(runId, request, query);
         RunTally tally = new RunTally(watermarkBefore);
         Optional<SyncError> error = Optional.empty();
         try (ReferralSource.PageCursor cursor = source.open(query);
                 PrefetchingPages pages = new PrefetchingPages(cursor, fetchThreads(runId))) {
             for (Optional<SourcePage> page = pages.next(); page.isPresent(); page = pages.next()) {
-                processPage(runId, page.get(), request.dryRun(), tally);
+                processPage(runId, page.get(), request, tally);
                 SyncProgress progress = tally.progress();
                 runLog.progress(runId, progress, clock.instant());
                 listener.pageProcessed(runId, progress);
@@ -156,7 +156,7 @@ public final class ReferralSync implements SyncReferrals {
         }
     }
 
-    private void processPage(SyncRunId runId, SourcePage page, boolean dryRun, RunTally tally) {
+    private void processPage(SyncRunId runId, SourcePage page, SyncRequest request, RunTally tally) {
         tally.pageFetched(page);
         Quarantine quarantine = new Quarantine(page.number());
         Map<ReferralId, Referral> latest = latestPerId(runId, page, tally, quarantine);
@@ -180,9 +180,11 @@ public final class ReferralSync implements SyncReferrals {
                 changed.add(planned.get());
             }
         }
-        // Content failures are quarantined with this page, so they do not hold the watermark back.
-        Optional<Instant> watermark = latestUpdate(latest.values());
-        if (dryRun) {
+        // Content failures are quarantined with this page, so they do not hold the watermark back. A referrals run
+        // read a few referrals a webhook named, not a time range: the watermark is the list reads' alone.
+        Optional<Instant> watermark =
+                request.mode() == SyncMode.REFERRALS ? Optional.empty() : latestUpdate(latest.values());
+        if (request.dryRun()) {
             changed.forEach(
                     p -> stored(runId, tally, p, p.alreadyStored() ? WriteOutcome.UPDATED : WriteOutcome.CREATED));
             unchanged.forEach(id -> skip(runId, tally, id, SkipReason.UNCHANGED));

@@ -1,9 +1,13 @@
 package io.hunterreferrals.core.sync;
 
-/** Incremental runs ask only for referrals changed since the watermark; full runs re-read everything. */
+/**
+ * Incremental runs ask only for referrals changed since the watermark; full runs re-read everything; referral runs read
+ * only the referrals a Partner Center webhook named, one by one, and never move the watermark.
+ */
 public enum SyncMode {
     INCREMENTAL("incremental"),
-    FULL("full");
+    FULL("full"),
+    REFERRALS("referrals");
 
     private final String code;
 

@@ -4,7 +4,9 @@ package io.hunterreferrals.core.sync;
 public enum SyncTrigger {
     CLI("cli"),
     MANUAL("manual"),
-    SCHEDULED("scheduled");
+    SCHEDULED("scheduled"),
+    /** A Partner Center webhook named the referrals (docs/adr/0015). */
+    WEBHOOK("webhook");
 
     private final String code;
 

@@ -70,6 +70,9 @@ public final class InMemoryReferralSource implements ReferralSource {
     @Override
     public synchronized PageCursor open(SourceQuery query) {
         queries.add(query);
+        if (query.named()) {
+            return named(query);
+        }
         List<SourceRecord> matching = new ArrayList<>(unreadable);
         referrals.values().stream()
                 .filter(r -> query.directions().isEmpty()
@@ -96,6 +99,32 @@ public final class InMemoryReferralSource implements ReferralSource {
                 }
                 List<SourceRecord> records = matching.subList(from, Math.min(from + pageSize, matching.size()));
                 return Optional.of(new SourcePage(next++, records, OptionalLong.of(matching.size())));
+            }
+        };
+    }
+
+    /** Like {@code GET .../referrals/{id}} for each: one page, in the order named, without those it does not have. */
+    private PageCursor named(SourceQuery query) {
+        if (failure != null && failurePage == 1) {
+            ReferralSourceException pageFailure = failure;
+            return () -> {
+                throw pageFailure;
+            };
+        }
+        List<SourceRecord> found = query.referrals().stream()
+                .filter(referrals::containsKey)
+                .map(id -> (SourceRecord) new SourceRecord.Readable(referrals.get(id)))
+                .toList();
+        return new PageCursor() {
+            private boolean read;
+
+            @Override
+            public Optional<SourcePage> nextPage() {
+                if (read) {
+                    return Optional.empty();
+                }
+                read = true;
+                return Optional.of(new SourcePage(1, found, OptionalLong.empty()));
             }
         };
     }
