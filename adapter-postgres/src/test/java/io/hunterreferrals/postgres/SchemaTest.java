@@ -52,11 +52,11 @@ class SchemaTest {
             assertThat(db.isEmbedded()).isFalse();
             assertThat(db.migrations()).extracting(Database.Migration::state).containsOnly("Pending");
             Database.MigrationReport report = db.migrate();
-            assertThat(report.executed()).isEqualTo(13);
-            assertThat(report.schemaVersion()).isEqualTo("13");
+            assertThat(report.executed()).isEqualTo(14);
+            assertThat(report.schemaVersion()).isEqualTo("14");
             assertThat(db.migrations())
                     .extracting(Database.Migration::version)
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14");
             assertThat(db.migrations()).extracting(Database.Migration::state).containsOnly("Success");
             assertThat(db.migrate().executed()).isZero();
             assertThat(query(db.dataSource(), "SELECT extname FROM pg_extension ORDER BY extname"))
@@ -79,7 +79,8 @@ class SchemaTest {
                             "scheduled_tasks",
                             "sync_quarantine",
                             "sync_runs",
-                            "sync_state");
+                            "sync_state",
+                            "webhook_hints");
             assertThat(query(db.dataSource(), "SELECT id FROM sync_state")).hasSize(1);
         } finally {
             exec(ds, "DROP DATABASE " + name + " WITH (FORCE)");

@@ -57,6 +57,7 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
             "dynamics_push_state",
             "dynamics_push_runs",
             "notification_events",
+            "webhook_hints",
             "notification_deliveries",
             "notification_gone_targets");
 
