@@ -1,11 +1,13 @@
 package io.hunterreferrals.http;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 
 /**
  * Requires an API key on {@code /api/**} when keys are configured, as {@code Authorization: Bearer <key>} or
- * {@code X-API-Key: <key>}. Health, metrics, the OpenAPI document and the docs stay open for probes and scrapers. Runs
- * for unmatched paths too, so probing {@code /api/...} without a key learns nothing about which routes exist.
+ * {@code X-API-Key: <key>}. Health, metrics, the OpenAPI document and the docs stay open for probes and scrapers, and
+ * so does Partner Center's webhook call, which is signed instead. Runs for unmatched paths too, so probing
+ * {@code /api/...} without a key learns nothing about which routes exist.
  */
 final class ApiKeyFilter {
 
@@ -20,6 +22,10 @@ final class ApiKeyFilter {
 
     void check(Context ctx) {
         if (!keys.required() || !(ctx.path().startsWith(PREFIX) || ctx.path().equals("/api"))) {
+            return;
+        }
+        if (ctx.method() == HandlerType.POST && ctx.path().equals(WebhookRoutes.PATH)) {
+            // Partner Center cannot send a key; the call's signature is checked instead (WebhookRoutes).
             return;
         }
         String presented = presentedKey(ctx);

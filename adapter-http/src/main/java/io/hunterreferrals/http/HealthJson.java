@@ -2,6 +2,8 @@ package io.hunterreferrals.http;
 
 import io.hunterreferrals.core.push.PushRunView;
 import io.hunterreferrals.core.query.SyncRunView;
+import io.hunterreferrals.core.webhook.HintEvent;
+import io.hunterreferrals.core.webhook.WebhookActivity;
 import java.time.Instant;
 
 /**
@@ -16,6 +18,7 @@ record HealthJson(
         LastSync lastSync,
         boolean dynamicsEnabled,
         LastPush lastPush,
+        Webhooks webhooks,
         String version,
         String commit,
         boolean simulated) {
@@ -65,6 +68,19 @@ record HealthJson(
                     run.updated(),
                     run.failedCount(),
                     run.error().map(e -> e.code().code()).orElse(null));
+        }
+    }
+
+    /** The Partner Center webhook path; {@code null} when webhooks are off. */
+    record Webhooks(Instant lastReceivedAt, String lastEvent, Instant lastTestReceivedAt, long pending, long gaveUp) {
+
+        static Webhooks of(WebhookActivity activity) {
+            return new Webhooks(
+                    activity.lastReceived().orElse(null),
+                    activity.lastEvent().map(HintEvent::wireName).orElse(null),
+                    activity.lastTestReceived().orElse(null),
+                    activity.pending(),
+                    activity.gaveUp());
         }
     }
 }

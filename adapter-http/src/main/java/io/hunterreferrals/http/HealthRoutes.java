@@ -2,6 +2,7 @@ package io.hunterreferrals.http;
 
 import io.hunterreferrals.core.push.PushQueries;
 import io.hunterreferrals.core.query.SyncRunQueries;
+import io.hunterreferrals.core.webhook.HintQueue;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -29,6 +30,7 @@ final class HealthRoutes {
     private final boolean dynamicsEnabled;
     private final Optional<PushQueries> pushes;
     private final Supplier<String> metrics;
+    private final Optional<HintQueue> hints;
 
     HealthRoutes(
             HealthProbe probe,
@@ -36,13 +38,15 @@ final class HealthRoutes {
             Optional<SyncRunQueries> runs,
             boolean dynamicsEnabled,
             Optional<PushQueries> pushes,
-            Supplier<String> metrics) {
+            Supplier<String> metrics,
+            Optional<HintQueue> hints) {
         this.probe = probe;
         this.partnerCenterEnabled = partnerCenterEnabled;
         this.runs = runs;
         this.dynamicsEnabled = dynamicsEnabled;
         this.pushes = pushes;
         this.metrics = metrics;
+        this.hints = hints;
     }
 
     void register(RoutesConfig routes) {
@@ -56,6 +60,7 @@ final class HealthRoutes {
         boolean databaseUp = databaseUp();
         HealthJson.LastSync lastSync = databaseUp ? lastSync() : null;
         HealthJson.LastPush lastPush = databaseUp ? lastPush() : null;
+        HealthJson.Webhooks webhooks = databaseUp ? webhooks() : null;
         ctx.json(new HealthJson(
                 databaseUp ? "ok" : "degraded",
                 databaseUp ? CONNECTED : DISCONNECTED,
@@ -64,6 +69,7 @@ final class HealthRoutes {
                 lastSync,
                 dynamicsEnabled,
                 lastPush,
+                webhooks,
                 probe.version(),
                 probe.commit(),
                 probe.simulated()));
@@ -108,6 +114,16 @@ final class HealthRoutes {
                     .orElse(null);
         } catch (RuntimeException e) {
             LOG.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("health_last_push_unreadable");
+            return null;
+        }
+    }
+
+    /** Like the last sync: an unreadable queue shows as no webhook activity. */
+    private HealthJson.Webhooks webhooks() {
+        try {
+            return hints.map(q -> HealthJson.Webhooks.of(q.activity())).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("health_webhooks_unreadable");
             return null;
         }
     }

@@ -9,6 +9,8 @@ import io.hunterreferrals.core.query.QuarantineQueries;
 import io.hunterreferrals.core.query.ReferralQueries;
 import io.hunterreferrals.core.query.SyncRunQueries;
 import io.hunterreferrals.core.sync.RequestSync;
+import io.hunterreferrals.core.webhook.HintQueue;
+import io.hunterreferrals.core.webhook.ReceiveWebhook;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
@@ -77,6 +79,8 @@ public final class HttpApi {
         private PushQueries pushQueries;
         private DynamicsPush dynamicsPush;
         private Outbox outbox;
+        private ReceiveWebhook webhooks;
+        private HintQueue hints;
         private ApiKeys apiKeys = ApiKeys.none();
         private HttpRequestObserver observer = HttpRequestObserver.NONE;
         private long maxJsonBytes = DEFAULT_MAX_JSON_BYTES;
@@ -163,6 +167,16 @@ public final class HttpApi {
             return this;
         }
 
+        /**
+         * Turns on {@code POST /api/v1/partner-center/webhooks} (open to Partner Center's signed calls) and the
+         * {@code webhooks} part of {@code /healthz}; without it the endpoint answers 503 {@code webhooks_disabled}.
+         */
+        public Builder webhooks(ReceiveWebhook receive, HintQueue hints) {
+            this.webhooks = Objects.requireNonNull(receive, "receive");
+            this.hints = Objects.requireNonNull(hints, "hints");
+            return this;
+        }
+
         /** The keys required on {@code /api/**}; {@link ApiKeys#none()} (the default) leaves it open. */
         public Builder apiKeys(ApiKeys apiKeys) {
             this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
@@ -242,7 +256,8 @@ public final class HttpApi {
                             Optional.ofNullable(syncRuns),
                             dynamicsPush != null,
                             Optional.ofNullable(pushQueries),
-                            metrics)
+                            metrics,
+                            Optional.ofNullable(hints))
                     .register(routes);
             if (role == Role.API) {
                 new DocsRoutes().register(routes);
@@ -250,6 +265,7 @@ public final class HttpApi {
                 new SyncEvents(syncRuns, partnerCenterEnabled, syncEventsInterval, SYNC_EVENTS_KEEP_ALIVE)
                         .register(config);
                 new SyncRoutes(requestSync, syncRuns, quarantine, partnerCenterEnabled).register(routes);
+                new WebhookRoutes(Optional.ofNullable(webhooks)).register(routes);
                 DynamicsRoutes dynamics = new DynamicsRoutes(pushQueries, Optional.ofNullable(dynamicsPush), referrals);
                 // registered before the referral routes, like every path under /referrals/{id}/
                 dynamics.register(routes);
