@@ -54,7 +54,8 @@ class MiniUiNotificationsBrowserTest {
         demo = TestServer.simulator(workDir, 10);
         server = TestServer.start(demo, pg.settings(), ServerRole.ALL);
         // The start-up sync may not have begun yet when the server first answers: wait for it to have finished.
-        TestServer.await(WAIT, () -> server.awaitIdle(WAIT).path("status").asText().equals("succeeded"));
+        TestServer.await(
+                WAIT, () -> server.awaitIdle(WAIT).path("status").asText().equals("succeeded"));
     }
 
     @AfterAll
