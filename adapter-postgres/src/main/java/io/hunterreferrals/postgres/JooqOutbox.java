@@ -93,11 +93,18 @@ public final class JooqOutbox implements Outbox {
         Condition inOrder = D.REFERRAL_ID
                 .isNull()
                 .or(notExists(selectOne()
-                        .from(earlier)
-                        .where(earlier.CHANNEL.eq(D.CHANNEL))
-                        .and(earlier.REFERRAL_ID.eq(D.REFERRAL_ID))
-                        .and(earlier.STATE.eq(PENDING))
-                        .and(earlier.EVENT_SEQUENCE.lt(D.EVENT_SEQUENCE))));
+                                .from(earlier)
+                                .where(earlier.CHANNEL.eq(D.CHANNEL))
+                                .and(earlier.REFERRAL_ID.eq(D.REFERRAL_ID))
+                                .and(earlier.STATE.eq(PENDING))
+                                .and(earlier.EVENT_SEQUENCE.lt(D.EVENT_SEQUENCE)))
+                        // An earlier event of the referral that another worker is routing right now has no delivery
+                        // row yet (its routing transaction has not committed), but it is still unrouted here: wait.
+                        .and(notExists(selectOne()
+                                .from(NOTIFICATION_EVENTS)
+                                .where(NOTIFICATION_EVENTS.REFERRAL_ID.eq(D.REFERRAL_ID))
+                                .and(NOTIFICATION_EVENTS.ROUTED_AT.isNull())
+                                .and(NOTIFICATION_EVENTS.SEQUENCE.lt(D.EVENT_SEQUENCE)))));
         return dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             List<Long> ids = tx.select(D.DELIVERY_ID)
