@@ -16,9 +16,11 @@ final class AdminEndpoint {
     static final String PREFIX = "/_simulator";
 
     private final PartnerCenterSimulator sim;
+    private final WebhookAdmin webhooks;
 
     AdminEndpoint(PartnerCenterSimulator sim) {
         this.sim = sim;
+        this.webhooks = new WebhookAdmin(sim.webhooks());
     }
 
     Reply handle(Request r) {
@@ -31,6 +33,9 @@ final class AdminEndpoint {
     }
 
     private Reply route(Request r, String path) {
+        if (path.startsWith(WebhookAdmin.PREFIX)) {
+            return webhooks.handle(r, path).orElseGet(() -> ApiErrors.notFound("Unknown simulator lever."));
+        }
         String m = r.method();
         switch (m + " " + path) {
             case "GET /health":

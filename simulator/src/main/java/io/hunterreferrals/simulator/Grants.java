@@ -21,10 +21,12 @@ final class Grants {
         }
     }
 
-    /** Result of checking a bearer token at the Referrals API. */
+    /** Result of checking a bearer token at an API. */
     enum AccessCheck {
         VALID,
         UNKNOWN,
-        EXPIRED
+        EXPIRED,
+        /** Issued by the simulator, but for the other API's audience (its aud claim would not match). */
+        WRONG_AUDIENCE
     }
 }

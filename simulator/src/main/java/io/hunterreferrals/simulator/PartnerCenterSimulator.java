@@ -6,14 +6,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,19 +31,26 @@ import org.slf4j.LoggerFactory;
  * <p>Endpoints: {@code POST /{tenant}/oauth2/v2.0/devicecode}, {@code POST /{tenant}/oauth2/v2.0/token}, {@code GET
  * /v1.0/engagements/referrals[/{id}]}, {@code PATCH /v1.0/engagements/referrals/{id}} (JSON Patch of
  * {@code /externalReferenceId}, see {@link #patchMode(PatchMode)}), the verification page {@code /devicelogin} and the
- * admin levers under {@code /_simulator/}. MSAL insists on an https authority, so MSAL-based clients reach this
- * plain-HTTP server through a rewriting IHttpClient (partner-center-api.md §6.6 option A). Thread-safe.
+ * admin levers under {@code /_simulator/}. The webhook side ({@link #webhooks()}): the registration API under
+ * {@code /webhooks/v1/registration} (tokens for {@link #WEBHOOK_SCOPE} only), signed events to the registered URL
+ * whenever a referral changes, and the signing certificate under {@code /cert/}. MSAL insists on an https authority, so
+ * MSAL-based clients reach this plain-HTTP server through a rewriting IHttpClient (partner-center-api.md §6.6 option
+ * A). Thread-safe.
  */
 public final class PartnerCenterSimulator implements AutoCloseable {
 
     /** The scope a Partner Center client requests; token responses echo it verbatim. */
     public static final String PARTNER_CENTER_SCOPE = "https://api.partner.microsoft.com/.default";
 
+    /**
+     * The webhook registration API's scope: the classic host, another audience than {@link #PARTNER_CENTER_SCOPE}. MSAL
+     * gets it silently with the account's refresh token.
+     */
+    public static final String WEBHOOK_SCOPE = "https://api.partnercenter.microsoft.com/.default";
+
     public static final String REFERRALS_PATH = "/v1.0/engagements/referrals";
 
     private static final Logger LOG = LoggerFactory.getLogger(PartnerCenterSimulator.class);
-    private static final Pattern OAUTH_PATH =
-            Pattern.compile("^/([^/]+)/oauth2/v2\\.0/(devicecode|token)$", Pattern.CASE_INSENSITIVE);
 
     private final Builder config;
     private final Clock clock;
@@ -52,10 +58,8 @@ public final class PartnerCenterSimulator implements AutoCloseable {
     private final SimulatedReferrals referrals;
     private final SimulatedFaults faults = new SimulatedFaults();
     private final RequestJournal journal;
-    private final OAuthEndpoint oauth;
-    private final ReferralsEndpoint referralsEndpoint;
-    private final DeviceLoginPage deviceLogin;
-    private final AdminEndpoint admin;
+    private final SimulatedWebhooks webhooks;
+    private final PartnerCenterRoutes routes;
     private volatile HttpServer server;
     private volatile ExecutorService executor;
     private volatile ForeignHost foreign;
@@ -79,18 +83,10 @@ public final class PartnerCenterSimulator implements AutoCloseable {
         this.referrals = new SimulatedReferrals(
                 clock, new ReferralGenerator(b.seed, b.dataAnchor, b.partnerOrganizationId), b.referrals, b.seed);
         this.journal = new RequestJournal(b.journalCapacity);
-        this.oauth = new OAuthEndpoint(identity, clock, this::baseUrl);
-        this.referralsEndpoint = new ReferralsEndpoint(
-                referrals,
-                faults,
-                new BearerAuth(identity),
-                clock,
-                this::baseUrl,
-                () -> foreignHost().baseUrl(),
-                b.pageLatency,
-                new ReferralPatchEndpoint(referrals, faults, clock, () -> patchMode, this::baseUrl));
-        this.deviceLogin = new DeviceLoginPage(identity);
-        this.admin = new AdminEndpoint(this);
+        this.webhooks = new SimulatedWebhooks(
+                b.tenantId, clock, referrals, b.webhookSettings, b.journalCapacity, this::webhookCertificateUrl);
+        referrals.listener(webhooks::referralChanged);
+        this.routes = new PartnerCenterRoutes(this, clock, b.pageLatency);
     }
 
     public static Builder builder() {
@@ -108,7 +104,7 @@ public final class PartnerCenterSimulator implements AutoCloseable {
             // Virtual threads: a delay fault parks one request without starving the others.
             executor = Executors.newVirtualThreadPerTaskExecutor();
             s.setExecutor(executor);
-            s.createContext("/", new HttpFront("simulator", clock, journal, this::route));
+            s.createContext("/", new HttpFront("simulator", clock, journal, routes::route));
             foreign = new ForeignHost(clock, config.journalCapacity);
             s.start();
             baseUrl = "http://" + hostForUrl(config.host) + ":" + s.getAddress().getPort();
@@ -171,6 +167,21 @@ public final class PartnerCenterSimulator implements AutoCloseable {
         return journal;
     }
 
+    /** The webhook registration, the events sent and the delivery levers. */
+    public SimulatedWebhooks webhooks() {
+        return webhooks;
+    }
+
+    /** The test root the signing certificate chains to: what a receiver is told to trust in tests. */
+    public X509Certificate webhookRootCertificate() {
+        return WebhookCertificates.shared().root();
+    }
+
+    /** Where the signing certificate is served (DER), as sent in {@code X-MS-Certificate-Url}. */
+    public URI webhookCertificateUrl() {
+        return URI.create(baseUrl() + CertificateEndpoint.LEAF_PATH);
+    }
+
     /** The host the foreign-nextLink fault points at, with its own journal. Available once started. */
     public ForeignHost foreignHost() {
         ForeignHost f = foreign;
@@ -186,32 +197,10 @@ public final class PartnerCenterSimulator implements AutoCloseable {
             server.stop(0);
             executor.shutdownNow();
             foreign.close();
+            webhooks.close();
             server = null;
             LOG.atInfo().addKeyValue("url", baseUrl).log("simulator_stopped");
         }
-    }
-
-    private Reply route(Request r) {
-        String path = r.path();
-        if (path.startsWith(AdminEndpoint.PREFIX + "/")) {
-            return admin.handle(r);
-        }
-        if (path.equals(DeviceLoginPage.PATH)) {
-            return deviceLogin.handle(r);
-        }
-        if (path.equals(REFERRALS_PATH) || path.startsWith(REFERRALS_PATH + "/")) {
-            return referralsEndpoint.handle(r);
-        }
-        Matcher m = OAUTH_PATH.matcher(path);
-        if (m.matches()) {
-            boolean token = m.group(2).equalsIgnoreCase("token");
-            var fault = FaultReplies.apply(faults.take(token ? Endpoint.TOKEN : Endpoint.DEVICE_CODE, null), clock);
-            if (fault.isPresent()) {
-                return fault.get();
-            }
-            return token ? oauth.token(r, m.group(1)) : oauth.deviceCode(r, m.group(1));
-        }
-        return ApiErrors.notFound("The simulator has no resource at " + path + ".");
     }
 
     private static String hostForUrl(String host) {
@@ -238,6 +227,7 @@ public final class PartnerCenterSimulator implements AutoCloseable {
         private int autoApproveAfterPolls;
         private int journalCapacity = 10_000;
         private Duration pageLatency = Duration.ZERO;
+        private WebhookSettings webhookSettings = WebhookSettings.defaults();
 
         private Builder() {}
 
@@ -358,6 +348,18 @@ public final class PartnerCenterSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("latency must be >= 0");
             }
             this.pageLatency = latency;
+            return this;
+        }
+
+        /** Attempts, back-off, timeout and the validationEvents throttle; {@link WebhookSettings#defaults()}. */
+        public Builder webhookSettings(WebhookSettings settings) {
+            this.webhookSettings = Objects.requireNonNull(settings);
+            return this;
+        }
+
+        /** Shorthand for tests: the wait after a failed delivery attempt, doubling up to {@code max}. */
+        public Builder webhookRetryBackoff(Duration initial, Duration max) {
+            this.webhookSettings = webhookSettings.backoff(initial, max);
             return this;
         }
 

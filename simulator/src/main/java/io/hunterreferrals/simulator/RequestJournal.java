@@ -44,6 +44,11 @@ public final class RequestJournal {
         return toPath(PartnerCenterSimulator.REFERRALS_PATH);
     }
 
+    /** Calls to the webhook registration API ({@code /webhooks/v1/registration...}). */
+    public List<RecordedRequest> webhookRequests() {
+        return toPath(WebhookApiEndpoint.PREFIX);
+    }
+
     /** Calls to the token endpoint of any tenant. */
     public List<RecordedRequest> tokenRequests() {
         return matching(r -> r.path().toLowerCase(java.util.Locale.ROOT).endsWith("/oauth2/v2.0/token"));

@@ -114,8 +114,15 @@ public final class SimulatedIdentity {
 
     /** Mints a valid access token without a sign-in, for tests of the API client that do not exercise MSAL. */
     public synchronized String issueAccessToken() {
-        return issue("simulator-test-client", PartnerCenterSimulator.PARTNER_CENTER_SCOPE)
-                .accessToken();
+        return issueAccessToken(PartnerCenterSimulator.PARTNER_CENTER_SCOPE);
+    }
+
+    /**
+     * Like {@link #issueAccessToken()}, for another scope: {@link PartnerCenterSimulator#WEBHOOK_SCOPE} gives a token
+     * the webhook registration API takes and the Referrals API refuses.
+     */
+    public synchronized String issueAccessToken(String scope) {
+        return issue("simulator-test-client", scope).accessToken();
     }
 
     public synchronized int issuedAccessTokenCount() {
@@ -215,12 +222,15 @@ public final class SimulatedIdentity {
         return issue(clientId, scope.isBlank() ? grant.scope() : scope);
     }
 
-    synchronized AccessCheck check(String accessToken) {
+    synchronized AccessCheck check(String accessToken, Audience audience) {
         AccessGrant grant = accessTokens.get(accessToken);
         if (grant == null) {
             return AccessCheck.UNKNOWN;
         }
-        return clock.instant().isBefore(grant.expiresAt()) ? AccessCheck.VALID : AccessCheck.EXPIRED;
+        if (!clock.instant().isBefore(grant.expiresAt())) {
+            return AccessCheck.EXPIRED;
+        }
+        return audience.accepts(grant.scope()) ? AccessCheck.VALID : AccessCheck.WRONG_AUDIENCE;
     }
 
     private Issued issue(String clientId, String scope) {

@@ -28,6 +28,7 @@ public final class SimulatedReferrals {
     private final ReferralPages pages;
     private final SplittableRandom etags;
     private int generated;
+    private volatile ReferralChanges listener = ReferralChanges.NONE;
 
     SimulatedReferrals(Clock clock, ReferralGenerator generator, int initialCount, long seed) {
         this.clock = clock;
@@ -38,6 +39,11 @@ public final class SimulatedReferrals {
             int n = generated++;
             index.append(StoredReferral.generated(index.nextSeq(), n, generator.summarize(n)));
         }
+    }
+
+    /** Told of every change, under this object's lock (so in order); it must only queue work, never block. */
+    void listener(ReferralChanges listener) {
+        this.listener = listener;
     }
 
     public synchronized int size() {
@@ -77,6 +83,7 @@ public final class SimulatedReferrals {
             throw new IllegalArgumentException("a referral with this id already exists");
         }
         index.append(row);
+        changed(row.id(), true);
         return row.id();
     }
 
@@ -92,6 +99,7 @@ public final class SimulatedReferrals {
             throw new IllegalArgumentException("a referral with this id already exists");
         }
         index.append(StoredReferral.ofJson(index.nextSeq(), referral));
+        changed(id, true);
         return id;
     }
 
@@ -107,6 +115,7 @@ public final class SimulatedReferrals {
         } else {
             index.replace(old, StoredReferral.ofJson(old.seq, referral.deepCopy()));
         }
+        changed(id, old == null);
     }
 
     /**
@@ -115,7 +124,14 @@ public final class SimulatedReferrals {
      * unless it has a textual one.
      */
     public synchronized void injectRaw(String json) {
-        index.append(StoredReferral.ofJson(index.nextSeq(), Json.parse(json)));
+        JsonNode node = Json.parse(json);
+        String id = node.path("id").textValue();
+        boolean known = id != null && index.byId(id) != null;
+        index.append(StoredReferral.ofJson(index.nextSeq(), node));
+        if (id != null) {
+            // An event names a referral by id; one without a textual id cannot be announced.
+            changed(id, !known);
+        }
     }
 
     /** Applies a change, then bumps updatedDateTime to now and issues a new eTag. The row is kept as JSON after. */
@@ -126,6 +142,7 @@ public final class SimulatedReferrals {
         copy.put("updatedDateTime", Timestamps.format(clock.instant()));
         copy.put("eTag", generator.newEtag(etags));
         index.replace(old, StoredReferral.ofJson(old.seq, copy));
+        changed(id, false);
     }
 
     /** What a PATCH did: {@code referral} is the referral as it is now when applied. */
@@ -183,6 +200,7 @@ public final class SimulatedReferrals {
         index.reposition(
                 row,
                 () -> row.change(new StatusPair(status, substatus), acceptNow ? now : null, closed, updated, etag));
+        changed(id, false);
     }
 
     /** Bumps updatedDateTime (and eTag) without changing anything else. */
@@ -195,6 +213,7 @@ public final class SimulatedReferrals {
         Instant updated = clock.instant();
         String etag = generator.newEtag(etags);
         index.reposition(row, () -> row.change(row.statusPair(), null, null, updated, etag));
+        changed(id, false);
     }
 
     /** Makes a referral vanish from the API, as when visibility is lost; the API never signals deletions. */
@@ -214,6 +233,16 @@ public final class SimulatedReferrals {
 
     Instant now() {
         return clock.instant();
+    }
+
+    /** The timestamp is rendered only if the listener asks: most changes have no registration to go to. */
+    private void changed(String id, boolean created) {
+        listener.changed(id, created, () -> {
+            StoredReferral row = index.byId(id);
+            return row == null
+                    ? null
+                    : row.render(generator).path("updatedDateTime").asText(null);
+        });
     }
 
     private StoredReferral existing(String id) {

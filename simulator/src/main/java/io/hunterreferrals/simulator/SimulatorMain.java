@@ -91,6 +91,10 @@ public final class SimulatorMain {
         System.out.println("  tokens:         POST " + base + "/_simulator/tokens/expire | /_simulator/tokens/revoke");
         System.out.println("  data:           POST " + base
                 + "/_simulator/referrals?count=N | /_simulator/referrals/{id}/status?status=..&substatus=..");
+        System.out.println("  webhooks:       GET|POST|PUT " + base + "/webhooks/v1/registration (token scope "
+                + PartnerCenterSimulator.WEBHOOK_SCOPE + "), signing cert " + sim.webhookCertificateUrl());
+        System.out.println("  webhook levers: GET " + base + "/_simulator/webhooks/deliveries | POST"
+                + " /_simulator/webhooks/pause|resume|resend-last | POST|DELETE /_simulator/webhooks/registration");
         if (dv != null) {
             printDataverse(dv);
         }
