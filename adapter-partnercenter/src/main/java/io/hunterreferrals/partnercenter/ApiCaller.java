@@ -124,7 +124,8 @@ final class ApiCaller {
                             Duration.ZERO);
                     continue;
                 }
-                if (call.answersClientErrors() && status >= 400 && status < 500 && status != 429) {
+                if ((call.answersClientErrors() && status >= 400 && status < 500 && status != 429)
+                        || (call.answersNotFound() && status == 404)) {
                     return new ApiResponse(status, response.body(), requestId, attempt);
                 }
                 if (status == 403) {

@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Silent acquisition from the file cache, once per API call; MSAL refreshes by itself when the token is near expiry.
+ * One instance per scope: the Referrals API's, and the webhook registration API's, a second audience whose token MSAL
+ * redeems from the same sign-in's refresh token (Entra ID refresh tokens are not bound to one resource), so it needs no
+ * sign-in of its own.
  */
 final class MsalAccessTokens implements AccessTokenSource {
 
@@ -26,13 +29,20 @@ final class MsalAccessTokens implements AccessTokenSource {
     static final String LOGIN_COMMAND = "hunter auth login";
 
     private final PartnerCenterAuthConfig config;
+    private final String scope;
     private final Supplier<PublicClientApplication> apps;
     private final TokenCacheFile cache;
 
-    MsalAccessTokens(PartnerCenterAuthConfig config, Supplier<PublicClientApplication> app, TokenCacheFile cache) {
+    MsalAccessTokens(
+            PartnerCenterAuthConfig config, String scope, Supplier<PublicClientApplication> app, TokenCacheFile cache) {
         this.config = config;
+        this.scope = scope;
         this.apps = app;
         this.cache = cache;
+    }
+
+    String scope() {
+        return scope;
     }
 
     @Override
@@ -41,7 +51,7 @@ final class MsalAccessTokens implements AccessTokenSource {
         try {
             IAccount account =
                     pickAccount(pca.getAccounts().get(config.msalTimeout().toMillis(), TimeUnit.MILLISECONDS));
-            SilentParameters params = SilentParameters.builder(Set.of(config.scope()), account)
+            SilentParameters params = SilentParameters.builder(Set.of(scope), account)
                     .forceRefresh(forceRefresh)
                     .build();
             IAuthenticationResult result =

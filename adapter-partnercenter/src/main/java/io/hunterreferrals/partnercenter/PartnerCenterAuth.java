@@ -33,6 +33,7 @@ public final class PartnerCenterAuth {
     private final Supplier<PublicClientApplication> apps;
     private final DeviceCodeSignIn deviceCode;
     private final MsalAccessTokens tokens;
+    private final MsalAccessTokens webhookTokens;
 
     private PartnerCenterAuth(PartnerCenterAuthConfig config, Optional<IHttpClient> routing, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
@@ -44,7 +45,8 @@ public final class PartnerCenterAuth {
         this.apps = () -> MsalApplications.build(config, cache, routing);
         apps.get(); // fail fast on a configuration MSAL rejects
         this.deviceCode = new DeviceCodeSignIn(config, cache, clock);
-        this.tokens = new MsalAccessTokens(config, apps, cache);
+        this.tokens = new MsalAccessTokens(config, config.scope(), apps, cache);
+        this.webhookTokens = new MsalAccessTokens(config, PartnerCenterAuthConfig.WEBHOOK_SCOPE, apps, cache);
     }
 
     /** Production: MSAL's own transport against the configured authority. */
@@ -141,5 +143,15 @@ public final class PartnerCenterAuth {
     /** Silent tokens from the cache, refreshed by MSAL as needed; what {@link PartnerCenterReferralSource} calls. */
     public AccessTokenSource tokenSource() {
         return tokens;
+    }
+
+    /**
+     * Silent tokens for the webhook registration API ({@link PartnerCenterAuthConfig#WEBHOOK_SCOPE}), what
+     * {@link PartnerCenterWebhookRegistry} calls. They come from the same sign-in and cache: MSAL redeems the refresh
+     * token of the device-code sign-in for this second audience; there is no second interactive sign-in. It fails with
+     * {@code SIGN_IN_REQUIRED} when the app registration lacks the Partner Center API permission (or its consent).
+     */
+    public AccessTokenSource webhookTokenSource() {
+        return webhookTokens;
     }
 }

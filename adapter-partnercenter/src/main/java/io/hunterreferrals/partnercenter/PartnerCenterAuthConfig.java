@@ -23,6 +23,13 @@ public record PartnerCenterAuthConfig(
         String clientId, String tenantId, URI authority, String scope, Path tokenCachePath, Duration msalTimeout) {
 
     public static final String DEFAULT_SCOPE = "https://api.partner.microsoft.com/.default";
+
+    /**
+     * The webhook registration API's scope: the classic Partner Center API, another audience than the Referrals API
+     * (pc-webhooks.md §1). Its token is redeemed silently from the same sign-in.
+     */
+    public static final String WEBHOOK_SCOPE = "https://api.partnercenter.microsoft.com/.default";
+
     public static final Path DEFAULT_TOKEN_CACHE_PATH = Path.of(".token_cache");
     public static final Duration DEFAULT_MSAL_TIMEOUT = Duration.ofSeconds(60);
 

@@ -11,6 +11,9 @@ public interface PartnerCenterListener {
     /** A call failed in a retryable way and will be repeated after {@link RetryEvent#delay()}. */
     default void onRetry(RetryEvent event) {}
 
-    /** A page was fetched and mapped. */
+    /** A page was fetched and mapped (a named read's referrals are one page). */
     default void onPage(PageEvent event) {}
+
+    /** A named read met a referral Partner Center does not have; it is left out of the page. */
+    default void onReferralNotFound(ReferralNotFoundEvent event) {}
 }

@@ -10,7 +10,8 @@ import java.util.random.RandomGenerator;
 /**
  * The Partner Center Referrals API as core's {@link ReferralSource}: {@code GET
  * {apiUrl}/{apiVersion}/engagements/referrals?$filter=...&$orderby=updatedDateTime asc&$top=N}, then the
- * {@code @odata.nextLink}s. Thread-safe; each {@link #open} returns an independent cursor.
+ * {@code @odata.nextLink}s; a query that names its referrals reads each with {@code GET .../referrals/{id}} into one
+ * page instead. Thread-safe; each {@link #open} returns an independent cursor.
  *
  * <pre>{@code
  * ReferralSource source = PartnerCenterReferralSource.builder(apiConfig, auth.tokenSource())
@@ -51,6 +52,10 @@ public final class PartnerCenterReferralSource implements ReferralSource {
     @Override
     public PageCursor open(SourceQuery query) {
         Objects.requireNonNull(query, "query");
+        if (query.named()) {
+            // Read by id: directions and the watermark narrow nothing here, the sync's own filter decides.
+            return new NamedReferralCursor(caller, config, listener, query.referrals());
+        }
         return new ReferralPageCursor(
                 caller,
                 guard,

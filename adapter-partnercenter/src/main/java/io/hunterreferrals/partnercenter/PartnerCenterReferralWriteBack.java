@@ -8,10 +8,7 @@ import io.hunterreferrals.core.push.WriteBackResult;
 import io.hunterreferrals.core.referral.ReferralId;
 import io.hunterreferrals.core.sync.ReferralSourceException;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,8 +65,15 @@ public final class PartnerCenterReferralWriteBack implements ReferralWriteBack {
         eTag.filter(e -> !e.isBlank()).ifPresent(e -> headers.put("If-Match", e));
         ApiResponse response;
         try {
-            response = caller.call(
-                    new ApiCall("PATCH", uri(referral), Optional.of(patch(leadId)), headers, 0, true, AFTER_GIVE_UP));
+            response = caller.call(new ApiCall(
+                    "PATCH",
+                    config.referralUri(referral),
+                    Optional.of(patch(leadId)),
+                    headers,
+                    0,
+                    true,
+                    false,
+                    AFTER_GIVE_UP));
         } catch (ReferralSourceException e) {
             // no usable sign-in, or throttled, down or unreachable past the retry budget: nothing this referral did
             return new WriteBackResult.Unavailable(e.failure().code().code(), e.getMessage(), e.requestId());
@@ -87,13 +91,6 @@ public final class PartnerCenterReferralWriteBack implements ReferralWriteBack {
                     .orElseGet(() -> new WriteBackResult.Written(requestId));
         }
         return WriteBackRefusals.refused(response.status(), ErrorBody.parse(response.body()), requestId);
-    }
-
-    /** {@code {apiUrl}/{apiVersion}/engagements/referrals/{id}}, the id one encoded path segment. */
-    private URI uri(ReferralId referral) {
-        String segment =
-                URLEncoder.encode(referral.value(), StandardCharsets.UTF_8).replace("+", "%20");
-        return URI.create(config.referralsUri() + "/" + segment);
     }
 
     /** The JSON Patch document, built as data: a lead id can never change which field is written. */

@@ -1,6 +1,9 @@
 package io.hunterreferrals.partnercenter;
 
+import io.hunterreferrals.core.referral.ReferralId;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -97,6 +100,19 @@ public record ReferralsApiConfig(
             base = base.substring(0, base.length() - 1);
         }
         return URI.create(base + "/" + apiVersion + "/engagements/referrals");
+    }
+
+    /**
+     * {@code {apiUrl}/{apiVersion}/engagements/referrals/{id}}, the id percent-encoded as one path segment: a
+     * {@code /}, {@code ?} or {@code #} in an id can never reach another resource, and a dot-only id is encoded so that
+     * nothing between us and the server resolves it as {@code .} or {@code ..}.
+     */
+    URI referralUri(ReferralId id) {
+        String segment = URLEncoder.encode(id.value(), StandardCharsets.UTF_8).replace("+", "%20");
+        if (segment.chars().allMatch(c -> c == '.')) {
+            segment = segment.replace(".", "%2E");
+        }
+        return URI.create(referralsUri() + "/" + segment);
     }
 
     private static void requirePositive(Duration d, String name) {
