@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 final class WebhookRoutes {
 
-    static final String PATH = "/api/v1/partner-center/webhooks";
+    static final String PATH = ReceiveWebhook.PATH;
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRoutes.class);
 

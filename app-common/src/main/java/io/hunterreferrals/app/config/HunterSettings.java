@@ -15,7 +15,8 @@ public record HunterSettings(
         DatabaseSettings database,
         HttpSettings http,
         DynamicsSettings dynamics,
-        NotifySettings notifications) {
+        NotifySettings notifications,
+        WebhookSettings webhooks) {
 
     public HunterSettings {
         Objects.requireNonNull(environment, "environment");
@@ -27,5 +28,44 @@ public record HunterSettings(
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(dynamics, "dynamics");
         Objects.requireNonNull(notifications, "notifications");
+        Objects.requireNonNull(webhooks, "webhooks");
+    }
+
+    /** Settings without Partner Center webhooks (tests, benchmarks and the demo's own). */
+    public HunterSettings(
+            Environment environment,
+            LogFormat logFormat,
+            PartnerCenterSettings partnerCenter,
+            Duration syncInterval,
+            ReferralFilter filter,
+            DatabaseSettings database,
+            HttpSettings http,
+            DynamicsSettings dynamics,
+            NotifySettings notifications) {
+        this(
+                environment,
+                logFormat,
+                partnerCenter,
+                syncInterval,
+                filter,
+                database,
+                http,
+                dynamics,
+                notifications,
+                WebhookSettings.OFF);
+    }
+
+    public HunterSettings withWebhooks(WebhookSettings webhooks) {
+        return new HunterSettings(
+                environment,
+                logFormat,
+                partnerCenter,
+                syncInterval,
+                filter,
+                database,
+                http,
+                dynamics,
+                notifications,
+                webhooks);
     }
 }

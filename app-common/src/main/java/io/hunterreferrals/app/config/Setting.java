@@ -177,6 +177,12 @@ public enum Setting {
                     + "referral's detail there (unset: they link to Partner Center only)",
             null,
             false),
+    PARTNER_CENTER_WEBHOOKS_ENABLED(
+            "HUNTER_PARTNER_CENTER_WEBHOOKS_ENABLED",
+            "true takes Partner Center's referral webhooks at HUNTER_PUBLIC_URL/api/v1/partner-center/webhooks as "
+                    + "hints, read within seconds (register with hunter webhooks register); the schedule stays",
+            "false",
+            false),
     NOTIFY_LANGUAGE("HUNTER_NOTIFY_LANGUAGE", "language of notifications: tr or en", "tr", false),
     NOTIFY_EVENTS(
             "HUNTER_NOTIFY_EVENTS",

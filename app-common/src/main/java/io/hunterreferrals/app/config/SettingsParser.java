@@ -65,6 +65,7 @@ public final class SettingsParser {
         }
         DynamicsSettings dynamics = DynamicsSettingsParser.parse(read);
         NotifySettings notify = NotifySettingsParser.parse(read);
+        WebhookSettings webhooks = webhooks(notify, environment);
         boolean allowEmbedded =
                 read.parsed(Setting.DATABASE_ALLOW_EMBEDDED, SettingValues::bool, "true or false", false);
         if (environment == Environment.PRODUCTION) {
@@ -72,9 +73,42 @@ public final class SettingsParser {
         }
         Optional<HunterSettings> settings = read.problems().isEmpty()
                 ? Optional.of(new HunterSettings(
-                        environment, logFormat, partnerCenter, syncInterval, filter, database, http, dynamics, notify))
+                        environment,
+                        logFormat,
+                        partnerCenter,
+                        syncInterval,
+                        filter,
+                        database,
+                        http,
+                        dynamics,
+                        notify,
+                        webhooks))
                 : Optional.empty();
         return new ParsedSettings(raw, settings, read.problems(), read.notices());
+    }
+
+    /** Partner Center must be able to call the endpoint, so webhooks need the public URL (https in production). */
+    private WebhookSettings webhooks(NotifySettings notify, Environment environment) {
+        boolean enabled =
+                read.parsed(Setting.PARTNER_CENTER_WEBHOOKS_ENABLED, SettingValues::bool, "true or false", false);
+        Optional<URI> url = notify.publicUrl().map(WebhookSettings::endpoint);
+        if (enabled && url.isEmpty()) {
+            read.problem(new SettingProblem(
+                    Setting.PUBLIC_URL,
+                    "is missing, and Partner Center needs it to call the webhook endpoint",
+                    "Set HUNTER_PUBLIC_URL to the server's public https address, e.g. https://hunter.example.com, or "
+                            + "set HUNTER_PARTNER_CENTER_WEBHOOKS_ENABLED=false"));
+        }
+        if (enabled
+                && environment == Environment.PRODUCTION
+                && url.isPresent()
+                && !"https".equalsIgnoreCase(url.get().getScheme())) {
+            read.problem(new SettingProblem(
+                    Setting.PUBLIC_URL,
+                    "is not https, and Partner Center calls only a public https endpoint",
+                    "Put the server behind TLS and set HUNTER_PUBLIC_URL=https://..."));
+        }
+        return new WebhookSettings(enabled, url);
     }
 
     private PartnerCenterSettings partnerCenter() {

@@ -13,10 +13,12 @@ import io.hunterreferrals.core.query.ReferralQueries;
 import io.hunterreferrals.core.query.SyncRunQueries;
 import io.hunterreferrals.core.sync.ReferralStore;
 import io.hunterreferrals.core.sync.SyncRunLog;
+import io.hunterreferrals.core.webhook.HintQueue;
 import io.hunterreferrals.csv.CsvCompanyRowReader;
 import io.hunterreferrals.postgres.Database;
 import io.hunterreferrals.postgres.DatabaseSettings;
 import io.hunterreferrals.postgres.JooqCompanyDirectory;
+import io.hunterreferrals.postgres.JooqHintQueue;
 import io.hunterreferrals.postgres.JooqLeadQueries;
 import io.hunterreferrals.postgres.JooqOutbox;
 import io.hunterreferrals.postgres.JooqPushQueries;
@@ -48,6 +50,7 @@ public final class Storage implements AutoCloseable {
     private final PushRunLog pushRuns;
     private final PushQueries pushQueries;
     private final Outbox outbox;
+    private final HintQueue hints;
 
     private Storage(Database database) {
         this.database = database;
@@ -63,6 +66,7 @@ public final class Storage implements AutoCloseable {
         this.pushRuns = new JooqPushRunLog(dataSource, JooqSyncRunLog.currentNode());
         this.pushQueries = new JooqPushQueries(dataSource);
         this.outbox = new JooqOutbox(dataSource);
+        this.hints = new JooqHintQueue(dataSource);
     }
 
     /**
@@ -118,12 +122,17 @@ public final class Storage implements AutoCloseable {
         return pushRuns;
     }
 
-    /** What the push has done: runs and each referral's state (reads only). */
     /** The notification outbox: the events the stores wrote, and their deliveries. */
     public Outbox outbox() {
         return outbox;
     }
 
+    /** The queue of Partner Center webhook hints, shared by every instance. */
+    public HintQueue hints() {
+        return hints;
+    }
+
+    /** What the push has done: runs and each referral's state (reads only). */
     public PushQueries pushQueries() {
         return pushQueries;
     }

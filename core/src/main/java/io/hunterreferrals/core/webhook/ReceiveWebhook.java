@@ -10,6 +10,12 @@ import java.util.Objects;
  */
 public final class ReceiveWebhook {
 
+    /**
+     * The path this product takes Partner Center's calls on: adapter-http serves it, and the registration names it
+     * under the public URL.
+     */
+    public static final String PATH = "/api/v1/partner-center/webhooks";
+
     /** Partner Center's events are a few hundred bytes; anything near this is not one. */
     public static final int MAX_BODY_BYTES = 16 * 1024;
 
