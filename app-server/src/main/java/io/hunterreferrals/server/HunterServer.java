@@ -10,6 +10,7 @@ import io.hunterreferrals.app.wiring.PartnerCenterEventLogger;
 import io.hunterreferrals.app.wiring.PartnerCenterWiring;
 import io.hunterreferrals.app.wiring.Storage;
 import io.hunterreferrals.app.wiring.SyncWiring;
+import io.hunterreferrals.app.wiring.WebhookWiring;
 import io.hunterreferrals.core.notify.DeliveryListener;
 import io.hunterreferrals.core.sync.ReferralSource;
 import io.hunterreferrals.core.sync.ReferralSync;
@@ -79,6 +80,9 @@ public final class HunterServer implements AutoCloseable {
             List<SyncListener> syncListeners =
                     new ArrayList<>(List.of(currentRun, heartbeat, syncMetrics, partnerCenterMetrics, stop));
             syncListeners.addAll(push.syncListeners());
+            ServerWebhooks webhooks = ServerWebhooks.wire(
+                    WebhookWiring.reader(settings, setup.demo()), storage, metrics.registry(), clock);
+            syncListeners.addAll(webhooks.syncListeners());
             ReferralSync sync = SyncWiring.referralSync(source, storage, settings.filter(), syncListeners);
             boolean enabled = settings.partnerCenter().enabled();
             RunPolicy policy = SyncWiring.runPolicy();
@@ -122,6 +126,7 @@ public final class HunterServer implements AutoCloseable {
                                         clock),
                                 NotificationWorker.PASS_INTERVAL,
                                 settings.notifications().retention()));
+                webhooks.startWorker(sync).ifPresent(worker -> resources.add("webhook-hints", worker));
             }
             DatabasePing ping = resources.add(
                     "database-ping", new DatabasePing(storage.database().dataSource(), DATABASE_PING_TIMEOUT));
@@ -141,16 +146,19 @@ public final class HunterServer implements AutoCloseable {
                     .apiKeys(apiKeys)
                     .requestObserver(new HttpMetrics(metrics.registry()));
             push.api().ifPresent(api::dynamicsPush);
+            webhooks.receive().ifPresent(receive -> api.webhooks(receive, storage.hints()));
             Javalin http = api.build(setup.role().servesApi() ? HttpApi.Role.API : HttpApi.Role.WORKER);
             resources.add("http", http::stop);
             startHttp(http, settings);
+            webhooks.registerWithDemo(setup, auth, http.port());
             started(
                     setup,
                     http.port(),
                     storage,
                     enabled,
                     auth.isPresent(),
-                    push.api().isPresent());
+                    push.api().isPresent(),
+                    webhooks.enabled());
             return new HunterServer(resources, http);
         } catch (RuntimeException e) {
             resources.close();
@@ -202,7 +210,13 @@ public final class HunterServer implements AutoCloseable {
     }
 
     private static void started(
-            ServerSetup setup, int port, Storage storage, boolean enabled, boolean configured, boolean dynamics) {
+            ServerSetup setup,
+            int port,
+            Storage storage,
+            boolean enabled,
+            boolean configured,
+            boolean dynamics,
+            boolean webhooks) {
         LOG.atInfo()
                 .setMessage("hunter_server_started")
                 .addKeyValue("role", setup.role().code())
@@ -214,6 +228,7 @@ public final class HunterServer implements AutoCloseable {
                 .addKeyValue("partner_center_enabled", enabled)
                 .addKeyValue("partner_center_configured", configured)
                 .addKeyValue("dynamics_enabled", dynamics)
+                .addKeyValue("webhooks_enabled", webhooks)
                 .addKeyValue("sync_interval_s", setup.settings().syncInterval().toSeconds())
                 .addKeyValue("database", storage.database().isEmbedded() ? "embedded" : "external")
                 .log();

@@ -8,6 +8,7 @@ import io.hunterreferrals.app.config.NotifySettings;
 import io.hunterreferrals.app.config.ParsedSettings;
 import io.hunterreferrals.app.config.SettingProblem;
 import io.hunterreferrals.app.config.SettingsParser;
+import io.hunterreferrals.app.config.WebhookSettings;
 import io.hunterreferrals.app.logging.LogSetup;
 import io.hunterreferrals.app.wiring.DemoMode;
 import io.hunterreferrals.app.wiring.PartnerCenterWiring;
@@ -74,9 +75,11 @@ public final class ServerLauncher {
                 .map(HunterSettings::http)
                 .orElseGet(() -> new HttpSettings("127.0.0.1", 8000, List.of()));
         HunterSettings settings = demo.settings(
-                parsed.settings().map(HunterSettings::logFormat).orElse(LogFormat.CONSOLE),
-                http,
-                parsed.settings().map(HunterSettings::notifications).orElse(NotifySettings.OFF));
+                        parsed.settings().map(HunterSettings::logFormat).orElse(LogFormat.CONSOLE),
+                        http,
+                        parsed.settings().map(HunterSettings::notifications).orElse(NotifySettings.OFF))
+                // the endpoint's loopback URL is registered once the port is known (ServerWebhooks.registerWithDemo)
+                .withWebhooks(new WebhookSettings(true, Optional.empty()));
         demo.startArrivals(DEMO_ARRIVALS);
         demo.signIn(PartnerCenterWiring.auth(settings.partnerCenter(), demo.msalTransport()));
         return new ServerSetup(settings, role, SchedulerTuning.DEFAULTS, demo.msalTransport(), true, Optional.of(demo));
