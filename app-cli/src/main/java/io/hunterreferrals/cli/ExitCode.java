@@ -46,7 +46,18 @@ enum ExitCode {
     NOTIFY_FAILED(
             18,
             "`hunter notify test`: the channel did not take the test message (why is shown: DNS, connection, TLS, "
-                    + "401, 404, timeout ...)");
+                    + "401, 404, timeout ...)"),
+    WEBHOOK_CONFLICT(
+            19,
+            "`hunter webhooks register`: another URL (another tool, e.g. Microsoft's co-sell connector) holds the "
+                    + "tenant's one registration; nothing was changed (--force replaces it)"),
+    NOT_SUPPORTED(
+            20,
+            "Partner Center's API offers no way to do this (`hunter webhooks unregister`); what to do instead is shown"),
+    WEBHOOK_TEST_FAILED(
+            21,
+            "`hunter webhooks test`: Partner Center could not deliver its test event to the registered URL, or did not "
+                    + "say in time (its attempts are shown)");
 
     private final int code;
     private final String meaning;

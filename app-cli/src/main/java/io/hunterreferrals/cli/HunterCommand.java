@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             DynamicsCommand.class,
             EventsCommand.class,
             NotifyCommand.class,
+            WebhooksCommand.class,
             ServerCommand.class,
             CompletionCommand.class
         },
