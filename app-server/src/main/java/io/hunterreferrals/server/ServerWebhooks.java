@@ -89,12 +89,12 @@ final class ServerWebhooks {
         try {
             RegisterWebhook.Outcome outcome = register.register(url, false);
             LOG.atInfo()
-                    .setMessage("webhook_demo_registration")
+                    .setMessage("partner_center_webhook_demo_registration")
                     .addKeyValue("outcome", outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT))
                     .log();
         } catch (WebhookRegistryException e) {
             LOG.atWarn()
-                    .setMessage("webhook_demo_registration_failed")
+                    .setMessage("partner_center_webhook_demo_registration_failed")
                     .addKeyValue("code", e.code().code())
                     .addKeyValue("request_id", e.requestId().orElse(null))
                     .log();

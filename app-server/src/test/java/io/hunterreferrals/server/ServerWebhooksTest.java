@@ -148,6 +148,7 @@ class ServerWebhooksTest {
         sleep(Duration.ofSeconds(2));
         assertThat(stored(forgedId)).isFalse();
         assertThat(runs("webhook")).hasSize(webhookRuns);
+        assertThat(server.get("/metrics").body()).contains("hunter_webhook_calls_total{outcome=\"rejected\"");
     }
 
     @Test
@@ -165,12 +166,14 @@ class ServerWebhooksTest {
                         == 0);
         int webhookRuns = runs("webhook").size();
 
-        WebhookDelivery again = webhooks().resendLast();
+        webhooks().resendLast();
+        assertThat(webhooks().awaitIdle(Duration.ofSeconds(5))).isTrue();
+        WebhookDelivery again = webhooks().deliveries().getLast();
         HttpResponse<String> direct = server.post(ReceiveWebhook.PATH, again.body(), headers(again));
 
+        assertThat(again.attempts().getLast().response()).contains("duplicate");
         assertThat(direct.statusCode()).isEqualTo(200);
         assertThat(TestServer.json(direct).path("status").asText()).isEqualTo("duplicate");
-        assertThat(webhooks().awaitIdle(Duration.ofSeconds(5))).isTrue();
         sleep(Duration.ofSeconds(2));
         assertThat(runs("webhook")).hasSize(webhookRuns);
     }
