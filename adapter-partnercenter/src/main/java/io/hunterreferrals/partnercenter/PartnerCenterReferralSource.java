@@ -2,10 +2,7 @@ package io.hunterreferrals.partnercenter;
 
 import io.hunterreferrals.core.sync.ReferralSource;
 import io.hunterreferrals.core.sync.SourceQuery;
-import java.net.http.HttpClient;
-import java.time.Clock;
 import java.util.Objects;
-import java.util.random.RandomGenerator;
 
 /**
  * The Partner Center Referrals API as core's {@link ReferralSource}: {@code GET
@@ -29,15 +26,14 @@ public final class PartnerCenterReferralSource implements ReferralSource {
     private PartnerCenterReferralSource(Builder b) {
         this.config = b.config;
         this.listener = b.listener;
-        HttpClient http = b.httpClient != null
-                ? b.httpClient
-                : HttpClient.newBuilder()
-                        .connectTimeout(config.connectTimeout())
-                        // Never follow a redirect: it would carry the bearer token to wherever the Location points.
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .build();
         this.caller = new ApiCaller(
-                http, config, b.tokens, new RetryPolicy(config.retry(), b.random), b.sleeper, b.listener, b.clock);
+                b.http(config.connectTimeout()),
+                config,
+                b.tokens,
+                b.retryPolicy(config.retry()),
+                b.sleeper,
+                b.listener,
+                b.clock);
         this.guard = new NextLinkGuard(config.apiUrl());
     }
 
@@ -65,46 +61,14 @@ public final class PartnerCenterReferralSource implements ReferralSource {
     }
 
     /** Optional collaborators; the defaults are the production ones. */
-    public static final class Builder {
-        private final ReferralsApiConfig config;
-        private final AccessTokenSource tokens;
-        private PartnerCenterListener listener = PartnerCenterListener.NONE;
-        private Sleeper sleeper = Sleeper.REAL;
-        private RandomGenerator random = RandomGenerator.getDefault();
-        private Clock clock = Clock.systemUTC();
-        private HttpClient httpClient;
+    public static final class Builder extends ApiClientBuilder<ReferralsApiConfig, Builder> {
 
         private Builder(ReferralsApiConfig config, AccessTokenSource tokens) {
-            this.config = Objects.requireNonNull(config, "config");
-            this.tokens = Objects.requireNonNull(tokens, "tokens");
+            super(config, tokens);
         }
 
-        public Builder listener(PartnerCenterListener value) {
-            this.listener = Objects.requireNonNull(value, "listener");
-            return this;
-        }
-
-        /** Replaces the waits between retries, e.g. with a recorder in tests. */
-        public Builder sleeper(Sleeper value) {
-            this.sleeper = Objects.requireNonNull(value, "sleeper");
-            return this;
-        }
-
-        /** The jitter source. */
-        public Builder random(RandomGenerator value) {
-            this.random = Objects.requireNonNull(value, "random");
-            return this;
-        }
-
-        /** Used to turn an HTTP-date Retry-After into a wait. */
-        public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
-            return this;
-        }
-
-        /** A preconfigured client (proxy, TLS); redirects must stay disabled. Default: one built from the config. */
-        public Builder httpClient(HttpClient value) {
-            this.httpClient = Objects.requireNonNull(value, "httpClient");
+        @Override
+        Builder self() {
             return this;
         }
 

@@ -8,13 +8,10 @@ import io.hunterreferrals.core.push.WriteBackResult;
 import io.hunterreferrals.core.referral.ReferralId;
 import io.hunterreferrals.core.sync.ReferralSourceException;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 
 /**
  * Core's {@link ReferralWriteBack} on the Referrals API: {@code PATCH {apiUrl}/{apiVersion}/engagements/referrals/{id}}
@@ -39,15 +36,14 @@ public final class PartnerCenterReferralWriteBack implements ReferralWriteBack {
 
     private PartnerCenterReferralWriteBack(Builder b) {
         this.config = b.config;
-        HttpClient http = b.httpClient != null
-                ? b.httpClient
-                : HttpClient.newBuilder()
-                        .connectTimeout(config.connectTimeout())
-                        // Never follow a redirect: it would carry the bearer token to wherever the Location points.
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .build();
         this.caller = new ApiCaller(
-                http, config, b.tokens, new RetryPolicy(config.retry(), b.random), b.sleeper, b.listener, b.clock);
+                b.http(config.connectTimeout()),
+                config,
+                b.tokens,
+                b.retryPolicy(config.retry()),
+                b.sleeper,
+                b.listener,
+                b.clock);
     }
 
     public static Builder builder(ReferralsApiConfig config, AccessTokenSource tokens) {
@@ -124,45 +120,14 @@ public final class PartnerCenterReferralWriteBack implements ReferralWriteBack {
     }
 
     /** Optional collaborators; the defaults are the production ones. */
-    public static final class Builder {
-        private final ReferralsApiConfig config;
-        private final AccessTokenSource tokens;
-        private PartnerCenterListener listener = PartnerCenterListener.NONE;
-        private Sleeper sleeper = Sleeper.REAL;
-        private RandomGenerator random = RandomGenerator.getDefault();
-        private Clock clock = Clock.systemUTC();
-        private HttpClient httpClient;
+    public static final class Builder extends ApiClientBuilder<ReferralsApiConfig, Builder> {
 
         private Builder(ReferralsApiConfig config, AccessTokenSource tokens) {
-            this.config = Objects.requireNonNull(config, "config");
-            this.tokens = Objects.requireNonNull(tokens, "tokens");
+            super(config, tokens);
         }
 
-        /** Told of each retry (its page number is 0: a write-back is not a page). */
-        public Builder listener(PartnerCenterListener value) {
-            this.listener = Objects.requireNonNull(value, "listener");
-            return this;
-        }
-
-        /** Replaces the waits between retries, e.g. with a recorder in tests. */
-        public Builder sleeper(Sleeper value) {
-            this.sleeper = Objects.requireNonNull(value, "sleeper");
-            return this;
-        }
-
-        public Builder random(RandomGenerator value) {
-            this.random = Objects.requireNonNull(value, "random");
-            return this;
-        }
-
-        public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
-            return this;
-        }
-
-        /** A preconfigured client (proxy, TLS); redirects must stay disabled. Default: one built from the config. */
-        public Builder httpClient(HttpClient value) {
-            this.httpClient = Objects.requireNonNull(value, "httpClient");
+        @Override
+        Builder self() {
             return this;
         }
 

@@ -7,13 +7,10 @@ import io.hunterreferrals.core.webhook.WebhookRegistryException;
 import io.hunterreferrals.core.webhook.WebhookTestResult;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,15 +35,14 @@ public final class PartnerCenterWebhookRegistry implements WebhookRegistry {
 
     private PartnerCenterWebhookRegistry(Builder b) {
         this.config = b.config;
-        HttpClient http = b.httpClient != null
-                ? b.httpClient
-                : HttpClient.newBuilder()
-                        .connectTimeout(config.connectTimeout())
-                        // Never follow a redirect: it would carry the bearer token to wherever the Location points.
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .build();
         this.caller = new RegistrationCaller(
-                http, config, b.tokens, new RetryPolicy(config.retry(), b.random), b.sleeper, b.listener, b.clock);
+                b.http(config.connectTimeout()),
+                config,
+                b.tokens,
+                b.retryPolicy(config.retry()),
+                b.sleeper,
+                b.listener,
+                b.clock);
     }
 
     public static Builder builder(WebhookApiConfig config, AccessTokenSource tokens) {
@@ -159,46 +155,14 @@ public final class PartnerCenterWebhookRegistry implements WebhookRegistry {
     }
 
     /** Optional collaborators; the defaults are the production ones. */
-    public static final class Builder {
-        private final WebhookApiConfig config;
-        private final AccessTokenSource tokens;
-        private PartnerCenterListener listener = PartnerCenterListener.NONE;
-        private Sleeper sleeper = Sleeper.REAL;
-        private RandomGenerator random = RandomGenerator.getDefault();
-        private Clock clock = Clock.systemUTC();
-        private HttpClient httpClient;
+    public static final class Builder extends ApiClientBuilder<WebhookApiConfig, Builder> {
 
         private Builder(WebhookApiConfig config, AccessTokenSource tokens) {
-            this.config = Objects.requireNonNull(config, "config");
-            this.tokens = Objects.requireNonNull(tokens, "tokens");
+            super(config, tokens);
         }
 
-        /** Told of each retry (its page number is 0: a registration call is not a page). */
-        public Builder listener(PartnerCenterListener value) {
-            this.listener = Objects.requireNonNull(value, "listener");
-            return this;
-        }
-
-        /** Replaces the waits between retries, e.g. with a recorder in tests. */
-        public Builder sleeper(Sleeper value) {
-            this.sleeper = Objects.requireNonNull(value, "sleeper");
-            return this;
-        }
-
-        public Builder random(RandomGenerator value) {
-            this.random = Objects.requireNonNull(value, "random");
-            return this;
-        }
-
-        /** Used to turn an HTTP-date Retry-After into a wait. */
-        public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
-            return this;
-        }
-
-        /** A preconfigured client (proxy, TLS); redirects must stay disabled. Default: one built from the config. */
-        public Builder httpClient(HttpClient value) {
-            this.httpClient = Objects.requireNonNull(value, "httpClient");
+        @Override
+        Builder self() {
             return this;
         }
 
