@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hunterreferrals.core.webhook.WebhookCall;
 import io.hunterreferrals.core.webhook.WebhookReading;
 import io.hunterreferrals.core.webhook.WebhookRejection;
+import io.hunterreferrals.simulator.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

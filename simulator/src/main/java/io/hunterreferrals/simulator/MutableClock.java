@@ -6,16 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests can move forward, to expire tokens and device codes without sleeping. */
-final class MutableClock extends Clock {
+/**
+ * A clock tests move by hand (the simulator's {@code Builder.clock}, and the clients under test), to expire tokens,
+ * device codes and certificates without sleeping.
+ */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
