@@ -4,9 +4,6 @@ import io.hunterreferrals.core.webhook.ApplyHints;
 import io.hunterreferrals.core.webhook.HintQueue;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,61 +24,34 @@ final class HintWorker implements AutoCloseable {
     static final Duration RETENTION = Duration.ofDays(7);
 
     private static final Logger LOG = LoggerFactory.getLogger("io.hunterreferrals.webhook");
-    private static final Duration PURGE_EVERY = Duration.ofHours(1);
+
+    /** Sync runs in a row while hints are due: a burst (many referrals changed at once) goes run after run. */
     private static final int MAX_RUNS_PER_PASS = 20;
 
-    private final ApplyHints apply;
-    private final HintQueue queue;
-    private final Clock clock;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "hunter-webhook-hints");
-        t.setDaemon(true);
-        return t;
-    });
+    private final PassLoop loop;
 
-    private HintWorker(ApplyHints apply, HintQueue queue, Clock clock) {
-        this.apply = apply;
-        this.queue = queue;
-        this.clock = clock;
+    private HintWorker(PassLoop loop) {
+        this.loop = loop;
     }
 
     static HintWorker start(ApplyHints apply, HintQueue queue, Clock clock) {
-        HintWorker worker = new HintWorker(apply, queue, clock);
-        worker.thread.scheduleWithFixedDelay(worker::pass, 0, PASS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        worker.thread.scheduleWithFixedDelay(
-                worker::purge, PURGE_EVERY.toMillis(), PURGE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        return worker;
+        return new HintWorker(PassLoop.start(
+                "hunter-webhook-hints",
+                LOG,
+                "partner_center_webhook",
+                PASS_INTERVAL,
+                MAX_RUNS_PER_PASS,
+                // waiting for a busy run slot, or nothing due, ends the pass
+                () -> apply.applyDue() instanceof ApplyHints.Pass.Applied,
+                () -> purge(queue, clock)));
     }
 
-    private void pass() {
-        try {
-            for (int i = 0; i < MAX_RUNS_PER_PASS && !Thread.currentThread().isInterrupted(); i++) {
-                // a burst (many referrals changed at once) goes run after run; waiting for a busy slot ends the pass
-                if (!(apply.applyDue() instanceof ApplyHints.Pass.Applied)) {
-                    return;
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.atWarn()
-                    .setMessage("partner_center_webhook_pass_failed")
-                    .addKeyValue("error", e.getClass().getSimpleName())
-                    .log();
-        }
-    }
-
-    private void purge() {
-        try {
-            int purged = queue.purgeSettled(clock.instant().minus(RETENTION));
-            if (purged > 0) {
-                LOG.atInfo()
-                        .setMessage("partner_center_webhook_hints_purged")
-                        .addKeyValue("hints", purged)
-                        .log();
-            }
-        } catch (RuntimeException e) {
-            LOG.atWarn()
-                    .setMessage("partner_center_webhook_purge_failed")
-                    .addKeyValue("error", e.getClass().getSimpleName())
+    private static void purge(HintQueue queue, Clock clock) {
+        int purged = queue.purgeSettled(clock.instant().minus(RETENTION));
+        if (purged > 0) {
+            LOG.atInfo()
+                    .setMessage("partner_center_webhook_hints_purged")
+                    .addKeyValue("hints", purged)
                     .log();
         }
     }
@@ -89,11 +59,6 @@ final class HintWorker implements AutoCloseable {
     /** Stops after the running pass's sync run: hints it did not settle are leased, and free again after the lease. */
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }

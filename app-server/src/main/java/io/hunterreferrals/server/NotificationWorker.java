@@ -2,9 +2,6 @@ package io.hunterreferrals.server;
 
 import io.hunterreferrals.core.notify.DeliverNotifications;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,64 +17,29 @@ final class NotificationWorker implements AutoCloseable {
     /** How soon a new event is sent at the latest: a referral is worth most in its first minutes. */
     static final Duration PASS_INTERVAL = Duration.ofSeconds(2);
 
-    private static final Duration PURGE_EVERY = Duration.ofHours(1);
+    /** Passes in a row while there is work: a first sync's hundreds of events are not paced by the timer. */
+    private static final int MAX_PASSES = 50;
 
-    private final DeliverNotifications deliver;
-    private final Duration retention;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "hunter-notifications");
-        t.setDaemon(true);
-        return t;
-    });
+    private final PassLoop loop;
 
-    private NotificationWorker(DeliverNotifications deliver, Duration retention) {
-        this.deliver = deliver;
-        this.retention = retention;
+    private NotificationWorker(PassLoop loop) {
+        this.loop = loop;
     }
 
     static NotificationWorker start(DeliverNotifications deliver, Duration interval, Duration retention) {
-        NotificationWorker worker = new NotificationWorker(deliver, retention);
-        worker.thread.scheduleWithFixedDelay(worker::pass, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        worker.thread.scheduleWithFixedDelay(
-                worker::purge, PURGE_EVERY.toMillis(), PURGE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        return worker;
-    }
-
-    private void pass() {
-        try {
-            // keep going while there is work, so a burst (a first sync's hundreds of events) is not paced by the timer
-            for (int i = 0; i < 50 && deliver.runOnce().didSomething(); i++) {
-                if (Thread.currentThread().isInterrupted()) {
-                    return;
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.atWarn()
-                    .setMessage("notification_pass_failed")
-                    .addKeyValue("error", e.getClass().getSimpleName())
-                    .log();
-        }
-    }
-
-    private void purge() {
-        try {
-            deliver.purge(retention);
-        } catch (RuntimeException e) {
-            LOG.atWarn()
-                    .setMessage("notification_purge_failed")
-                    .addKeyValue("error", e.getClass().getSimpleName())
-                    .log();
-        }
+        return new NotificationWorker(PassLoop.start(
+                "hunter-notifications",
+                LOG,
+                "notification",
+                interval,
+                MAX_PASSES,
+                () -> deliver.runOnce().didSomething(),
+                () -> deliver.purge(retention)));
     }
 
     /** Stops after the running pass's current delivery: its lease runs out and another worker sends it again. */
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }
