@@ -203,6 +203,31 @@ class ReferralDataTest {
                 .hasSize(500);
     }
 
+    /**
+     * Update times spread as real data's do: no pile-up on one instant (the generator once clamped late updates to its
+     * anchor, giving thousands of referrals the same updatedDateTime, which an incremental sync reads again every
+     * time).
+     */
+    @Test
+    void updateTimesDoNotPileUpOnOneInstant() {
+        List<JsonNode> all = data(42, 20_000);
+
+        Map<String, Long> perInstant = all.stream()
+                .collect(Collectors.groupingBy(r -> r.path("updatedDateTime").asText(), Collectors.counting()));
+        long newest = all.stream()
+                .map(r -> Instant.parse(r.path("updatedDateTime").asText()))
+                .max(Instant::compareTo)
+                .map(max -> all.stream()
+                        .filter(r -> !Instant.parse(r.path("updatedDateTime").asText())
+                                .isBefore(max.minus(Duration.ofMinutes(5))))
+                        .count())
+                .orElseThrow();
+
+        assertThat(perInstant.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
+        // 20,000 referrals over a year: a few in the last 5 minutes, not hundreds
+        assertThat(newest).isLessThan(20);
+    }
+
     private static String invitedBy(JsonNode r) {
         return r.path("inviteContext").path("invitedBy").path("organizationId").asText("");
     }
