@@ -20,7 +20,7 @@
 # Settings (environment):
 #   BENCH_E2E_REFERRALS (100000)  BENCH_E2E_CHANGES (1000)  BENCH_E2E_LATENCY_MS (200; 0 skips pass 2)
 #   BENCH_E2E_HEAP (256m, the product's -Xmx)  BENCH_E2E_SEED (42)  BENCH_E2E_PORT (18481)
-#   BENCH_E2E_BUILD (1; 0 reuses the last build)  BENCH_E2E_JFR (0; 1 records the first sync with JFR, profile settings)
+#   BENCH_E2E_BUILD (1; 0 reuses the last build)  BENCH_E2E_JFR (0; 1 or first records the first sync with JFR, profile settings; resync records the re-sync)
 #   BENCH_E2E_WORK (a new /tmp/hunter-e2e.XXXXXX; logs stay there, database folders are removed at the end)
 #   HUNTER_DATABASE_URL (+ HUNTER_DATABASE_USER / _PASSWORD): an external PostgreSQL instead of the embedded one. The
 #     benchmark empties it (DROP SCHEMA public CASCADE) before each pass, so it must be a scratch database, and it
@@ -202,7 +202,9 @@ fresh_database() {
 sync_pass() {
   local name="$1" label="$2"; shift 2
   local opts="-Xmx$heap -Xlog:gc:file=$work/$name.gc.log"
-  if [ "$name" = first ] && [ "${BENCH_E2E_JFR:-0}" = 1 ]; then
+  local jfr="${BENCH_E2E_JFR:-0}"
+  [ "$jfr" = 1 ] && jfr=first
+  if [ "$name" = "$jfr" ]; then
     opts="$opts -XX:StartFlightRecording:filename=$work/$name.jfr,settings=profile"
   fi
   local sim_cpu0
