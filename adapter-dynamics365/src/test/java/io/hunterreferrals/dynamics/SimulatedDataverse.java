@@ -3,12 +3,10 @@ package io.hunterreferrals.dynamics;
 import io.hunterreferrals.simulator.DataverseColumn;
 import io.hunterreferrals.simulator.DataverseSimulator;
 import io.hunterreferrals.simulator.DataverseSimulatorBuilder;
+import io.hunterreferrals.simulator.MutableClock;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,7 +22,7 @@ import java.util.function.UnaryOperator;
 final class SimulatedDataverse implements AutoCloseable {
 
     final DataverseSimulator sim;
-    final TestClock clock = new TestClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     final RecordingSleeper sleeper = new RecordingSleeper(clock);
     private final String authorityHost;
 
@@ -92,9 +90,9 @@ final class SimulatedDataverse implements AutoCloseable {
     /** Records each wait and moves the clock by it, so elapsed times look as they would for real. */
     static final class RecordingSleeper implements Sleeper {
         final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
-        private final TestClock clock;
+        private final MutableClock clock;
 
-        RecordingSleeper(TestClock clock) {
+        RecordingSleeper(MutableClock clock) {
             this.clock = clock;
         }
 
@@ -102,29 +100,6 @@ final class SimulatedDataverse implements AutoCloseable {
         public void sleep(Duration duration) {
             waits.add(duration);
             clock.advance(duration);
-        }
-    }
-
-    static final class TestClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-03-02T09:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
